@@ -1,0 +1,108 @@
+/** What a user may do. One table, one check: an action missing from a role's row is denied. */
+export const USER_ROLES = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer', 'approver'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const ACTIONS = [
+  'company.read',
+  'company.update',
+  'users.read',
+  'users.manage',
+  'tokens.manage-own',
+  'audit.read',
+  'compensation.read',
+  'market.read',
+  'datasets.manage',
+  'offers.evaluate',
+  'offers.read',
+  'offers.write',
+  'offers.approve',
+  'roles.read',
+  'roles.write',
+  'candidates.read',
+  'candidates.write',
+  'applications.read',
+  'applications.write',
+  'today.read',
+  'scope.analyze',
+  'plans.check',
+  'team.read',
+  'interviews.read-assigned',
+  'interviews.read-all',
+  'interviews.write',
+  'scorecards.write-own',
+  'scorecards.read-all',
+  'notifications.manage-own',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EVERYTHING: readonly Action[] = ACTIONS;
+
+const PIPELINE_STAFF: readonly Action[] = [
+  'company.read',
+  'tokens.manage-own',
+  'compensation.read',
+  'market.read',
+  'offers.evaluate',
+  'offers.read',
+  'offers.write',
+  'roles.read',
+  'roles.write',
+  'candidates.read',
+  'candidates.write',
+  'applications.read',
+  'applications.write',
+  'today.read',
+  'scope.analyze',
+  'plans.check',
+  'team.read',
+  'interviews.read-assigned',
+  'interviews.read-all',
+  'interviews.write',
+  'scorecards.write-own',
+  'scorecards.read-all',
+  'notifications.manage-own',
+];
+
+export const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
+  owner: new Set(EVERYTHING),
+  admin: new Set(EVERYTHING),
+  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage']),
+  'hiring-manager': new Set<Action>(PIPELINE_STAFF),
+  approver: new Set<Action>([
+    'company.read',
+    'tokens.manage-own',
+    'compensation.read',
+    'market.read',
+    'offers.evaluate',
+    'offers.read',
+    'offers.approve',
+    'roles.read',
+    'candidates.read',
+    'applications.read',
+    'today.read',
+    'team.read',
+    'notifications.manage-own',
+  ]),
+  // Interviewers judge skill: they never get compensation, equity or offers (see evaluation.md).
+  interviewer: new Set<Action>([
+    'company.read',
+    'tokens.manage-own',
+    'roles.read',
+    'candidates.read',
+    'applications.read',
+    'today.read',
+    'scope.analyze',
+    'interviews.read-assigned',
+    'scorecards.write-own',
+    'notifications.manage-own',
+  ]),
+};
+
+export function isUserRole(value: unknown): value is UserRole {
+  return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
+}
+
+/** The only access check in Closer. Unknown roles and unknown actions are denied. */
+export function can(role: string, action: Action): boolean {
+  return isUserRole(role) && POLICY[role].has(action);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const COMPANY_STAGES = ['preseed', 'seed', 'seed-tier1', 'series-a', 'series-b', 'series-c', 'growth'] as const;
+export type CompanyStage = (typeof COMPANY_STAGES)[number];
+
+/** Text from people: bounded, no NUL, no lone surrogates (they corrupt SQLite and break PostgreSQL). */
+export function cleanText(max: number, min = 1) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000') && s.isWellFormed(), { message: 'Text may not contain NUL characters or lone surrogates' });
+}
+
+export const Email = cleanText(254, 3).pipe(z.email());
+export const WholeMoney = z.number().int().min(0).max(1_000_000_000_000);
+
+export const CompanyProfile = z.strictObject({
+  name: cleanText(200),
+  stage: z.enum(COMPANY_STAGES),
+  raisedUsd: WholeMoney,
+  headcount: z.number().int().min(1).max(1_000_000),
+  aiTeamSize: z.number().int().min(0).max(1_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  timeZone: cleanText(64).refine(isTimeZone, { message: 'Unknown IANA time zone' }).default('UTC'),
+});
+export type CompanyProfile = z.infer<typeof CompanyProfile>;
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The one catalogue of error codes. Codes are part of the API contract: add, never rename.
+ * `status` is the HTTP status the server maps each code to; the CLI maps 4xx codes to exit 2.
+ */
+export const ERROR_CATALOGUE = {
+  // input
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  UNKNOWN_FIELD: { status: 400, message: 'The request has a field that is not allowed.' },
+  INVALID_STRING: { status: 400, message: 'Text may not contain NUL characters or lone surrogates.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
+  MALFORMED_JSON: { status: 400, message: 'The body is not valid JSON.' },
+  // auth
+  UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'E-mail or password is wrong.' },
+  FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
+  CSRF_FAILED: { status: 403, message: 'Missing or wrong CSRF token.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait and try again.' },
+  USER_DISABLED: { status: 403, message: 'This account is disabled.' },
+  // records
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  USER_NOT_FOUND: { status: 404, message: 'No such user.' },
+  TOKEN_NOT_FOUND: { status: 404, message: 'No such API token.' },
+  EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail already exists.' },
+  ALREADY_SET_UP: { status: 409, message: 'This workspace is already set up.' },
+  NOT_SET_UP: { status: 409, message: 'This workspace is not set up yet.' },
+  CONFLICT: { status: 409, message: 'The record changed or conflicts with another.' },
+  LAST_OWNER: { status: 409, message: 'A workspace needs at least one active owner.' },
+  PRECONDITION_FAILED: { status: 412, message: 'The record changed since you read it. Reload and try again.' },
+  PRECONDITION_REQUIRED: { status: 428, message: 'Send If-Match with the ETag you read.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was used for a different request.' },
+  // compensation model
+  MONEY_INVALID: { status: 400, message: 'Money must be a finite, non-negative whole number.' },
+  PROBABILITY_OUT_OF_RANGE: { status: 400, message: 'Probabilities are between 0 and 1.' },
+  RATE_OUT_OF_RANGE: { status: 400, message: 'Rate out of range.' },
+  SHARES_INVALID: { status: 400, message: 'Share counts are invalid.' },
+  EQUITY_OUT_OF_RANGE: { status: 400, message: 'Equity must be between 0 and 100% of fully diluted shares.' },
+  STRIKE_INVALID: { status: 400, message: 'Strike price is invalid.' },
+  VESTING_INVALID: { status: 400, message: 'Vesting schedule is invalid.' },
+  HORIZON_INVALID: { status: 400, message: 'Horizon or tenure is out of range.' },
+  PATHS_INVALID: { status: 400, message: 'Paths must be a whole number from 1,000 to 1,000,000.' },
+  STAGE_INVALID: { status: 400, message: 'Unknown company stage.' },
+  CURRENCY_MISMATCH: { status: 400, message: 'All amounts of one evaluation must share a currency.' },
+  PARAMETER_INVALID: { status: 400, message: 'A model parameter is out of range.' },
+  DATASET_INVALID: { status: 400, message: 'The dataset file is not valid.' },
+  DATASET_NOT_FOUND: { status: 404, message: 'No such dataset.' },
+  // scoping and plans
+  TEXT_EMPTY: { status: 400, message: 'The text is empty.' },
+  TEXT_TOO_LARGE: { status: 413, message: 'The text is over 100 KB.' },
+  TEXT_UNRECOGNISED: { status: 422, message: 'The text is not in a recognisable form.' },
+  PLAN_INVALID: { status: 400, message: 'The plan document is not valid.' },
+  // pipeline
+  ROLE_NOT_FOUND: { status: 404, message: 'No such role.' },
+  CANDIDATE_NOT_FOUND: { status: 404, message: 'No such candidate.' },
+  APPLICATION_NOT_FOUND: { status: 404, message: 'No such application.' },
+  EVENT_IN_FUTURE: { status: 400, message: 'An event cannot happen in the future.' },
+  EVENT_TYPE_INVALID: { status: 400, message: 'Unknown event type.' },
+  DUPLICATE_APPLICATION: { status: 409, message: 'This candidate already has an application for this role.' },
+  // offers and interviews
+  OFFER_NOT_FOUND: { status: 404, message: 'No such offer.' },
+  OFFER_STATE_INVALID: { status: 409, message: 'The offer is not in a state that allows this.' },
+  ALREADY_DECIDED: { status: 409, message: 'This approver has already decided.' },
+  INTERVIEW_NOT_FOUND: { status: 404, message: 'No such interview.' },
+  SCORECARD_NOT_FOUND: { status: 404, message: 'No such scorecard.' },
+  SCORECARD_SUBMITTED: { status: 409, message: 'This scorecard is already submitted.' },
+  // server
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function statusForCode(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

@@ -1,0 +1,40 @@
+import type { ErrorCode } from './error-codes.js';
+
+/** Every rule violation the domain raises: a stable code from the catalogue, a message for people, and the input field at fault. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** Input that breaks a rule of the model (a negative salary, a probability above 1). */
+export class ValidationError extends DomainError {
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(code, message, field);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(code, message, field);
+    this.name = 'NotFoundError';
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+/** Runs a throwing parser and returns a result instead: the safeParseX half of each parseX pair. */
+export function toResult<T>(run: () => T): Result<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error };
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_CONFIG, type App, type ServerContext, type ServerDeps } from './context.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerJsonBody } from './plugins/json-body.js';
+import { authenticate } from './plugins/auth.js';
+import { RateLimiter } from './services/rate-limit.js';
+import { ROUTE_MODULES } from './routes/index.js';
+
+/** Builds the whole HTTP application without listening: tests call `app.inject()`, main.ts listens. */
+export async function buildApp(deps: ServerDeps): Promise<App> {
+  const config = { ...DEFAULT_CONFIG, ...deps.config };
+  const now = deps.clock ?? (() => new Date());
+  const ctx: ServerContext = {
+    store: deps.db,
+    now,
+    config,
+    loginLimiter: new RateLimiter(config.loginLimit.perAccount, config.loginLimit.windowMinutes * 60_000, now),
+  };
+  // Per-IP limit is looser than per-account: an office shares one address.
+  const ipLimiter = new RateLimiter(config.loginLimit.perIp, config.loginLimit.windowMinutes * 60_000, now);
+  const accountLimiter = ctx.loginLimiter;
+  ctx.loginLimiter = {
+    take: (key: string) => (key.startsWith('ip:') ? ipLimiter.take(key) : accountLimiter.take(key)),
+    reset: (key: string) => (key.startsWith('ip:') ? ipLimiter.reset(key) : accountLimiter.reset(key)),
+  } as RateLimiter;
+
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerJsonBody(app);
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Closer API', version: '1.0.0', description: 'Hiring system for startups that recruit AI talent.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'closer_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await authenticate(ctx)(request);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+
+  for (const register of ROUTE_MODULES) register(app, ctx);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = config.webRoot ? resolve(config.webRoot) : undefined;
+  const hasWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (!hasWeb || request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: 'No such endpoint.' });
+    }
+    // Client-side routes (/roles/123) get the app shell; the router takes it from there.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
+import { buildApp } from './app.js';
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+
+export interface ServeOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  webRoot?: string;
+  secureCookies?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Opens and migrates the database, builds the app and listens; resolves with a function that stops it. */
+export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const store = await openDatabase({ url: options.databaseUrl, migrate: true });
+  const app = await buildApp({
+    db: store,
+    logger: process.env.CLOSER_LOG === 'debug' ? { level: 'debug' } : { level: 'warn' },
+    config: { webRoot: options.webRoot ?? resolve(projectRoot, 'dist/web'), secureCookies: options.secureCookies ?? false },
+  });
+  const address = await app.listen({ port: options.port, host: options.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const close = async () => {
+    await app.close();
+    await store.close();
+  };
+  return { url, close };
+}
+
+export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  return {
+    databaseUrl: resolveDatabaseUrl({ env }),
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    // Secure cookies need HTTPS; a self-hosted instance behind TLS sets CLOSER_SECURE_COOKIES=1.
+    secureCookies: env.CLOSER_SECURE_COOKIES === '1',
+  };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const options = serveOptionsFromEnv();
+  serve(options)
+    .then(({ url, close }) => {
+      console.log(`Closer is running at ${url} (database: ${options.databaseUrl.startsWith('sqlite:') ? options.databaseUrl.slice(7) : 'PostgreSQL'})`);
+      const stop = () => void close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((error: unknown) => {
+      console.error(`Closer could not start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}

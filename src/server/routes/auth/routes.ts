@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../context.js';
+import { signedIn } from '../../plugins/auth.js';
+import { login, logout } from '../../services/accounts.js';
+import { DomainError } from '../../../domain/shared/errors.js';
+import { cleanText, Email } from '../../../domain/company/company.js';
+import { errorResponses, ErrorResponse } from '../common-schemas.js';
+import { presentUser, UserView } from '../users/presenter.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { normaliseEmail } from '../../../storage/index.js';
+
+const SessionView = z.object({ user: UserView, csrfToken: z.string() });
+
+export function registerAuthRoutes(app: App, ctx: ServerContext): void {
+  app.post('/api/v1/auth/login', {
+    schema: { tags: ['auth'], body: z.strictObject({ email: Email, password: cleanText(256) }), response: { 200: SessionView, 429: ErrorResponse, ...errorResponses } },
+  }, async (request, reply) => {
+    const email = normaliseEmail(request.body.email);
+    // Both limits are counted on every attempt, so one IP cannot spray many accounts and one account cannot be hammered from many IPs.
+    const ipOk = ctx.loginLimiter.take(`ip:${request.ip}`);
+    const accountOk = ctx.loginLimiter.take(`account:${email}`);
+    if (!ipOk || !accountOk) throw new DomainError('RATE_LIMITED', 'Too many sign-in attempts. Wait 15 minutes and try again.');
+    const { user, session } = await login(ctx.store, email, request.body.password, ctx.now(), ctx.config.sessionTtlHours);
+    setSessionCookie(reply, ctx, session);
+    return { user: presentUser(user), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/v1/auth/logout', {
+    preValidation: signedIn,
+    schema: { tags: ['auth'], body: z.strictObject({}).optional(), response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    if (request.auth?.sessionId) await logout(ctx.store, request.auth.sessionId);
+    clearSessionCookie(reply, ctx);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/v1/session', {
+    schema: { tags: ['auth'], response: { 200: z.object({ user: UserView, csrfToken: z.string().nullable() }), ...errorResponses } },
+  }, async (request) => {
+    if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    return { user: presentUser(request.auth.user), csrfToken: request.auth.csrfToken ?? null };
+  });
+}

@@ -1,0 +1,33 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// Algorithm.Argon2id; the package exports it as an ambient const enum, which isolated modules cannot read.
+const ARGON2ID = 2;
+
+/** argon2id at OWASP's 19 MiB / t=2 floor (reliability.md #7). */
+export const PASSWORD_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, PASSWORD_PARAMS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** True when a stored hash used weaker parameters than today's, so login can upgrade it. */
+export function needsRehash(passwordHash: string): boolean {
+  const m = /^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!m) return true;
+  return Number(m[1]) < PASSWORD_PARAMS.memoryCost || Number(m[2]) < PASSWORD_PARAMS.timeCost;
+}
+
+// A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which accounts exist.
+let decoyHash: Promise<string> | undefined;
+export function decoyPasswordHash(): Promise<string> {
+  decoyHash ??= hashPassword('closer-decoy-password');
+  return decoyHash;
+}

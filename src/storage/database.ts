@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+import type { DialectName } from './dialect.js';
+import { migrateToLatest } from './migrations/index.js';
+
+export interface OpenDatabaseOptions {
+  /** `sqlite:/path/to/file.db`, `sqlite::memory:` or `postgres://...` */
+  url: string;
+  /** Apply pending migrations after connecting (the server and tests do; `db migrate` does it explicitly). */
+  migrate?: boolean;
+  /** Benchmarks only: allow SQLite with synchronous=NORMAL. Never set by the product. */
+  unsafeNoSync?: boolean;
+  /** Size of the PostgreSQL pool. */
+  poolSize?: number;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, without secrets: a file path or host/database. */
+  location: string;
+  close(): Promise<void>;
+  /** Online backup safe while the server runs: SQLite backup API, or pg_dump for PostgreSQL. */
+  backup(file: string): Promise<void>;
+  /** Raw SQLite handle when the dialect is sqlite (for pragmas and backup). */
+  sqlite?: SqliteDatabase.Database;
+}
+
+/** The SQLite settings we refuse to run without (see ../shared/guides/reliability.md). */
+export const REQUIRED_SQLITE_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, secure_delete: 1 } as const;
+
+export class StorageConfigError extends Error {
+  override name = 'StorageConfigError';
+}
+
+/** Resolves the database URL from the CLI flags and environment: --database-url, DATABASE_URL, --db, CLOSER_DB, ./data/closer.db. */
+export function resolveDatabaseUrl(opts: { db?: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; cwd?: string }): string {
+  const env = opts.env ?? process.env;
+  const url = opts.databaseUrl ?? env.DATABASE_URL;
+  if (url) return url;
+  const file = opts.db ?? env.CLOSER_DB ?? 'data/closer.db';
+  return `sqlite:${resolve(opts.cwd ?? process.cwd(), file)}`;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Store> {
+  const store = options.url.startsWith('postgres://') || options.url.startsWith('postgresql://')
+    ? await openPostgres(options)
+    : openSqlite(options);
+  try {
+    if (store.dialect === 'sqlite' && !options.unsafeNoSync) verifySqlitePragmas(store.sqlite!);
+    if (options.migrate ?? true) await migrateToLatest(store.db, store.dialect);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+function openSqlite(options: OpenDatabaseOptions): Store {
+  if (!options.url.startsWith('sqlite:')) throw new StorageConfigError(`Unsupported database URL: use sqlite:/path or postgres://...`);
+  const file = options.url.slice('sqlite:'.length);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma(`synchronous = ${options.unsafeNoSync ? 'NORMAL' : 'FULL'}`);
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('secure_delete = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    sqlite: raw,
+    async close() {
+      await db.destroy();
+    },
+    async backup(target: string) {
+      mkdirSync(dirname(resolve(target)), { recursive: true });
+      await raw.backup(target);
+    },
+  };
+}
+
+/** Throws unless every connection setting the durability promise depends on is in force. */
+export function verifySqlitePragmas(raw: SqliteDatabase.Database): void {
+  const actual = {
+    journal_mode: String(raw.pragma('journal_mode', { simple: true })).toLowerCase(),
+    synchronous: Number(raw.pragma('synchronous', { simple: true })),
+    foreign_keys: Number(raw.pragma('foreign_keys', { simple: true })),
+    secure_delete: Number(raw.pragma('secure_delete', { simple: true })),
+  };
+  for (const [name, want] of Object.entries(REQUIRED_SQLITE_PRAGMAS)) {
+    const got = actual[name as keyof typeof actual];
+    if (got !== want) throw new StorageConfigError(`SQLite pragma ${name} is ${got}, expected ${want}; refusing to start`);
+  }
+}
+
+const INT8_OID = 20;
+
+async function openPostgres(options: OpenDatabaseOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // int8 (money, counts) comes back as a number: our values stay far below 2^53.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  const parsed = new URL(options.url);
+  return {
+    db,
+    dialect: 'postgres',
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    async close() {
+      await db.destroy();
+    },
+    backup(target: string) {
+      mkdirSync(dirname(resolve(target)), { recursive: true });
+      return new Promise((ok, fail) => {
+        const child = spawn('pg_dump', ['--format=custom', `--file=${target}`, options.url], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += String(d)));
+        child.on('error', (e) => fail(new StorageConfigError(`pg_dump is needed for a PostgreSQL backup: ${e.message}`)));
+        child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`pg_dump failed: ${stderr.trim()}`))));
+      });
+    },
+  };
+}
+
+/** Cheap liveness check used by /healthz. */
+export async function pingDatabase(store: Store): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(store.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

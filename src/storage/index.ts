@@ -1,0 +1,11 @@
+export * from './database.js';
+export * from './dialect.js';
+export * from './transaction.js';
+export type { Database } from './schema.js';
+export { migrateToLatest, MIGRATIONS } from './migrations/index.js';
+export * from './repositories/audit.js';
+export * from './repositories/companies.js';
+export * from './repositories/users.js';
+export * from './repositories/sessions.js';
+export * from './repositories/api-tokens.js';
+export * from './repositories/idempotency.js';

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type MigrationProvider, type Migration as KyselyMigration } from 'kysely/migration';
+import type { DialectName } from '../dialect.js';
+import { foundation } from './001-foundation.js';
+import type { Migration } from './helpers.js';
+
+/** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
+export const MIGRATIONS: readonly Migration[] = [foundation];
+
+class RegistryProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, KyselyMigration>> {
+    const out: Record<string, KyselyMigration> = {};
+    for (const m of MIGRATIONS) out[m.name] = { up: (db) => m.up(db, { dialect: this.dialect }) };
+    return out;
+  }
+}
+
+/** Brings the schema to the latest migration; returns the names applied now. */
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new RegistryProvider(dialect), migrationTableName: 'closer_migrations', migrationLockTableName: 'closer_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,42 @@
+import type { Tx } from '../transaction.js';
+import type { ApiTokenTable } from '../schema.js';
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function toToken(r: ApiTokenTable): ApiTokenRecord {
+  return { id: r.id, userId: r.user_id, name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+}
+
+export async function insertApiToken(tx: Tx, t: ApiTokenRecord): Promise<void> {
+  await tx
+    .insertInto('api_tokens')
+    .values({ id: t.id, user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: t.createdAt, last_used_at: t.lastUsedAt, revoked_at: t.revokedAt })
+    .execute();
+}
+
+export async function getApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiTokenRecord | undefined> {
+  const r = await tx.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return r ? toToken(r) : undefined;
+}
+
+export async function getApiToken(tx: Tx, id: string): Promise<ApiTokenRecord | undefined> {
+  const r = await tx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toToken(r) : undefined;
+}
+
+export async function listApiTokens(tx: Tx, userId: string): Promise<ApiTokenRecord[]> {
+  const rows = await tx.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return rows.map(toToken);
+}
+
+export async function revokeApiToken(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,73 @@
+import { api } from './client.js';
+import type {
+  ApiToken,
+  ApiTokenCreated,
+  AuditEntry,
+  Company,
+  DemoSession,
+  ListOf,
+  Session,
+  SetupBody,
+  User,
+  UserCreateBody,
+  UserCreated,
+  UserPatchBody,
+} from './types.js';
+
+// One typed function per Foundation endpoint (docs/api-foundation.md). Later areas add their own files beside this one.
+
+export function getSetupStatus(signal?: AbortSignal): Promise<{ setUp: boolean }> {
+  return api.get('/setup/status', { signal });
+}
+
+export function setUpCompany(body: SetupBody): Promise<Session> {
+  return api.post('/setup', body);
+}
+
+export function openDemoWorkspace(): Promise<DemoSession> {
+  return api.post('/setup/demo', {});
+}
+
+export function logIn(email: string, password: string): Promise<Session> {
+  return api.post('/auth/login', { email, password });
+}
+
+export function logOut(): Promise<void> {
+  return api.post('/auth/logout', {});
+}
+
+export function getSession(signal?: AbortSignal): Promise<Session> {
+  return api.get('/session', { signal });
+}
+
+export function getCompany(signal?: AbortSignal): Promise<Company> {
+  return api.get('/company', { signal });
+}
+
+export function listUsers(signal?: AbortSignal): Promise<ListOf<User>> {
+  return api.get('/users', { signal });
+}
+
+export function inviteUser(body: UserCreateBody): Promise<UserCreated> {
+  return api.post('/users', body);
+}
+
+export function updateUser(id: string, body: UserPatchBody): Promise<{ user: User }> {
+  return api.patch(`/users/${encodeURIComponent(id)}`, body);
+}
+
+export function listTokens(signal?: AbortSignal): Promise<ListOf<ApiToken>> {
+  return api.get('/tokens', { signal });
+}
+
+export function createToken(name: string): Promise<ApiTokenCreated> {
+  return api.post('/tokens', { name });
+}
+
+export function revokeToken(id: string): Promise<void> {
+  return api.delete(`/tokens/${encodeURIComponent(id)}`);
+}
+
+export function listAudit(limit: number, signal?: AbortSignal): Promise<ListOf<AuditEntry>> {
+  return api.get('/audit', { query: { limit }, signal });
+}

@@ -1,0 +1,119 @@
+/**
+ * Shapes of the Foundation API (docs/api-foundation.md) as the web app sees them.
+ * The server owns the contract; these types mirror it and change with it.
+ */
+
+export const USER_ROLES = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer', 'approver'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const USER_ROLE_LABELS: Record<UserRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  recruiter: 'Recruiter',
+  'hiring-manager': 'Hiring manager',
+  interviewer: 'Interviewer',
+  approver: 'Approver',
+};
+
+export const COMPANY_STAGES = ['preseed', 'seed', 'seed-tier1', 'series-a', 'series-b', 'series-c', 'growth'] as const;
+export type CompanyStage = (typeof COMPANY_STAGES)[number];
+
+export const COMPANY_STAGE_LABELS: Record<CompanyStage, string> = {
+  preseed: 'Pre-seed',
+  seed: 'Seed',
+  'seed-tier1': 'Seed, tier-one investor',
+  'series-a': 'Series A',
+  'series-b': 'Series B',
+  'series-c': 'Series C',
+  growth: 'Growth',
+};
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Company {
+  id: string;
+  name: string;
+  stage: CompanyStage;
+  raisedUsd: number;
+  headcount: number;
+  aiTeamSize: number;
+  currency: string;
+  timeZone: string;
+}
+
+export interface SetupBody {
+  company: {
+    name: string;
+    stage: CompanyStage;
+    raisedUsd: number;
+    headcount: number;
+    aiTeamSize: number;
+    currency?: string;
+    timeZone?: string;
+  };
+  owner: { name: string; email: string; password: string };
+}
+
+export interface DemoSession extends Session {
+  credentials: { email: string; password: string };
+}
+
+export interface UserCreateBody {
+  email: string;
+  name: string;
+  role: UserRole;
+  password?: string;
+}
+
+export interface UserCreated {
+  user: User;
+  invitePassword?: string;
+}
+
+export interface UserPatchBody {
+  role?: UserRole;
+  disabled?: boolean;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt?: string | null;
+}
+
+export interface ApiTokenCreated {
+  token: ApiToken;
+  secret: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  fields: unknown;
+}
+
+export interface ListOf<T> {
+  items: T[];
+}
+
+/** Which roles may manage users and read the audit log (the server enforces this; the UI only hides what would fail). */
+export function canManageUsers(role: UserRole): boolean {
+  return role === 'owner' || role === 'admin';
+}

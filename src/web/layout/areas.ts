@@ -1,0 +1,20 @@
+/** The app's top-level areas, in navigation order. Navigation, shortcuts and the command palette read this list. */
+export interface Area {
+  id: 'today' | 'roles' | 'candidates' | 'offers' | 'team' | 'market' | 'settings';
+  label: string;
+  path: string;
+  /** The second key of the `g <key>` shortcut. */
+  goKey: string;
+  /** One line for the command palette. */
+  summary: string;
+}
+
+export const AREAS: readonly Area[] = [
+  { id: 'today', label: 'Today', path: '/today', goKey: 't', summary: 'What to do now so no one is lost' },
+  { id: 'roles', label: 'Roles', path: '/roles', goKey: 'r', summary: 'Open positions, scope and bands' },
+  { id: 'candidates', label: 'Candidates', path: '/candidates', goKey: 'c', summary: 'Everyone in the pipeline' },
+  { id: 'offers', label: 'Offers', path: '/offers', goKey: 'o', summary: 'Offers, approvals and their value' },
+  { id: 'team', label: 'Team', path: '/team', goKey: 'p', summary: 'Team plan and hiring order' },
+  { id: 'market', label: 'Market', path: '/market', goKey: 'm', summary: 'Salary data and competing offers' },
+  { id: 'settings', label: 'Settings', path: '/settings', goKey: 's', summary: 'Company, users and API tokens' },
+];

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const projectRoot = import.meta.dirname;
+/** The API server `npm run dev` starts beside Vite; the dev server forwards API calls to it. */
+const apiTarget = process.env.CLOSER_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: resolve(projectRoot, 'src/web'),
+  plugins: [react()],
+  build: {
+    outDir: resolve(projectRoot, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // The app shell stays small; each area is its own lazily loaded chunk.
+    chunkSizeWarningLimit: 250,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget, changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget, changeOrigin: false },
+    },
+  },
+});
