@@ -24,6 +24,8 @@ export interface Store {
   dialect: DialectName;
   /** Where the data lives, without secrets: a file path or host/database. */
   location: string;
+  /** The URL it was opened with (may hold a password: never print it). */
+  url: string;
   close(): Promise<void>;
   /** Online backup safe while the server runs: SQLite backup API, or pg_dump for PostgreSQL. */
   backup(file: string): Promise<void>;
@@ -76,6 +78,7 @@ function openSqlite(options: OpenDatabaseOptions): Store {
     db,
     dialect: 'sqlite',
     location: file,
+    url: options.url,
     sqlite: raw,
     async close() {
       await db.destroy();
@@ -119,6 +122,7 @@ async function openPostgres(options: OpenDatabaseOptions): Promise<Store> {
   return {
     db,
     dialect: 'postgres',
+    url: options.url,
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     async close() {
       await db.destroy();

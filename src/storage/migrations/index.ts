@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type MigrationProvider, type Migration as KyselyMigration } from 'kysely/migration';
 import type { DialectName } from '../dialect.js';
 import { foundation } from './001-foundation.js';
+import { pipeline } from './002-pipeline.js';
+import { compensation } from './003-compensation.js';
+import { interviewsOffers } from './004-interviews-offers.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

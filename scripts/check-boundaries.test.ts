@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function check(files: Record<string, string>): { code: number; output: string } {
+  const root = mkdtempSync(join(tmpdir(), 'closer-layers-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, 'src', path, '..'), { recursive: true });
+    writeFileSync(join(root, 'src', path), text);
+  }
+  try {
+    const output = execFileSync('node', ['scripts/check-boundaries.mjs', join(root, 'src')], { encoding: 'utf8', stdio: 'pipe' });
+    return { code: 0, output };
+  } catch (error) {
+    const e = error as { status: number; stderr: string };
+    return { code: e.status, output: e.stderr };
+  }
+}
+
+describe('scripts/check-boundaries.mjs', () => {
+  it('passes imports that point inward', () => {
+    expect(check({ 'domain/a.ts': "export const a = 1;", 'storage/b.ts': "import { a } from '../domain/a.js';", 'server/c.ts': "import '../storage/b.js';" }).code).toBe(0);
+  });
+
+  it('fails when the domain imports storage', () => {
+    const r = check({ 'domain/a.ts': "import { b } from '../storage/b.js';", 'storage/b.ts': 'export const b = 1;' });
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('domain may not import storage');
+  });
+
+  it('fails when the web or the CLI imports storage', () => {
+    expect(check({ 'web/a.tsx': "import '../storage/b.js';", 'storage/b.ts': '' }).output).toContain('web may not import storage');
+    expect(check({ 'cli/a.ts': "import '../storage/b.js';", 'storage/b.ts': '' }).output).toContain('cli may not import storage');
+  });
+
+  it('fails when the domain imports a framework or Node module', () => {
+    expect(check({ 'domain/a.ts': "import Fastify from 'fastify';" }).code).toBe(1);
+    expect(check({ 'domain/a.ts': "import { readFileSync } from 'node:fs';" }).code).toBe(1);
+  });
+
+  it('checks the real source tree', () => {
+    expect(execFileSync('node', ['scripts/check-boundaries.mjs'], { encoding: 'utf8' })).toContain('Import boundaries ok');
+  });
+});

@@ -1,0 +1,87 @@
+import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, resolveDatabaseUrl } from '../../server/admin/index.js';
+import { serve } from '../../server/main.js';
+import type { Command, CommandContext } from '../command.js';
+import { UsageError } from '../io.js';
+
+function databaseUrl(ctx: CommandContext): string {
+  return resolveDatabaseUrl({ db: ctx.global.db, databaseUrl: ctx.global.databaseUrl, env: ctx.io.env, cwd: ctx.io.cwd });
+}
+
+function requireString(ctx: CommandContext, name: string): string {
+  const v = ctx.values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`, name);
+  return v;
+}
+
+export const serveCommand: Command = {
+  path: ['serve'],
+  summary: 'Run the web app and API',
+  usage: 'closer serve [--port N] [--host H] [--db FILE | --database-url URL]',
+  options: { port: { type: 'string' }, host: { type: 'string' } },
+  async run(ctx) {
+    const port = Number(ctx.values.port ?? ctx.io.env.PORT ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be a whole number from 0 to 65535', 'port');
+    const url = databaseUrl(ctx);
+    const { url: address, close } = await serve({ databaseUrl: url, port, host: String(ctx.values.host ?? ctx.io.env.HOST ?? '0.0.0.0'), secureCookies: ctx.io.env.CLOSER_SECURE_COOKIES === '1' });
+    ctx.print({ url: address }, `Closer is running at ${address}`);
+    await new Promise<void>((resolveStop) => {
+      const stop = () => void close().then(resolveStop);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
+
+export const dbMigrateCommand: Command = {
+  path: ['db', 'migrate'],
+  summary: 'Apply pending database migrations',
+  usage: 'closer db migrate [--db FILE | --database-url URL]',
+  async run(ctx) {
+    const r = await migrateDatabase(databaseUrl(ctx));
+    ctx.print(r, r.applied.length ? `Applied ${r.applied.join(', ')} to ${r.location}` : `${r.location} is up to date`);
+    return 0;
+  },
+};
+
+export const dbBackupCommand: Command = {
+  path: ['db', 'backup'],
+  summary: 'Online backup, safe while the server runs',
+  usage: 'closer db backup FILE [--db FILE | --database-url URL]',
+  allowPositionals: true,
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new UsageError('Name the backup file: closer db backup FILE', 'file');
+    const r = await backupDatabase(databaseUrl(ctx), file);
+    ctx.print(r, `Backup written to ${file}`);
+    return 0;
+  },
+};
+
+export const userCreateCommand: Command = {
+  path: ['user', 'create'],
+  summary: 'Create a user',
+  usage: 'closer user create --email EMAIL --role ROLE [--name NAME] [--password-stdin]',
+  options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+  async run(ctx) {
+    const email = requireString(ctx, 'email');
+    const role = requireString(ctx, 'role');
+    const password = ctx.values['password-stdin'] ? (await ctx.io.readStdin()).replace(/\r?\n$/, '') : undefined;
+    const r = await createUserFromCli(databaseUrl(ctx), { email, role, name: typeof ctx.values.name === 'string' ? ctx.values.name : undefined, password });
+    ctx.print(r, r.invitePassword ? `Created ${r.user.email} (${r.user.role}). One-time password: ${r.invitePassword}` : `Created ${r.user.email} (${r.user.role})`);
+    return 0;
+  },
+};
+
+export const tokenCreateCommand: Command = {
+  path: ['token', 'create'],
+  summary: 'Create an API token for a user (shown once)',
+  usage: 'closer token create --user EMAIL [--name NAME]',
+  options: { user: { type: 'string' }, name: { type: 'string' } },
+  async run(ctx) {
+    const user = requireString(ctx, 'user');
+    const r = await createTokenFromCli(databaseUrl(ctx), user, typeof ctx.values.name === 'string' ? ctx.values.name : 'cli');
+    ctx.print(r, `${r.secret}\n(token for ${r.user}; store it now, it is not shown again)`);
+    return 0;
+  },
+};

@@ -1,0 +1,73 @@
+import sourcing from '../../../data/pipeline/sourcing.json' with { type: 'json' };
+import { fillTemplate } from './template.js';
+
+export const CANDIDATE_SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
+export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
+
+/** A playbook finding (playbook-checks.md output shape). */
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  fix: string;
+  path: string;
+}
+
+export interface SourcingSettings {
+  /** sourcing.referral-only fires when the share of `referralOnlySources` is strictly above this. */
+  referralOnlyShare: number;
+  referralOnlySources: readonly CandidateSource[];
+  severity: Finding['severity'];
+  message: string;
+  fix: string;
+}
+
+export const DEFAULT_SOURCING_SETTINGS: SourcingSettings = {
+  referralOnlyShare: sourcing.referralOnlyShare.value,
+  referralOnlySources: sourcing.referralOnlySources.value as CandidateSource[],
+  severity: sourcing.referralOnlySeverity.value as Finding['severity'],
+  message: sourcing.referralOnlyMessage.value,
+  fix: sourcing.referralOnlyFix.value,
+};
+
+export interface SourceMix {
+  total: number;
+  counts: Record<CandidateSource, number>;
+  /** Fractions of `total` (0 when there are no candidates). */
+  shares: Record<CandidateSource, number>;
+  /** Share of the referral-only sources together (referrals + VC introductions by default). */
+  referralOnlyShare: number;
+  findings: Finding[];
+}
+
+export function isCandidateSource(value: unknown): value is CandidateSource {
+  return typeof value === 'string' && (CANDIDATE_SOURCES as readonly string[]).includes(value);
+}
+
+/**
+ * Shares of a role's candidates by source, with the `sourcing.referral-only` finding when referrals and
+ * VC introductions together are over 70%. A missing or unknown source counts as `other`.
+ */
+export function sourceMix(
+  candidates: readonly { source?: string | null }[],
+  settings: SourcingSettings = DEFAULT_SOURCING_SETTINGS,
+): SourceMix {
+  const counts = Object.fromEntries(CANDIDATE_SOURCES.map((s) => [s, 0])) as Record<CandidateSource, number>;
+  for (const candidate of candidates) counts[isCandidateSource(candidate.source) ? candidate.source : 'other'] += 1;
+  const total = candidates.length;
+  const share = (n: number) => (total === 0 ? 0 : n / total);
+  const shares = Object.fromEntries(CANDIDATE_SOURCES.map((s) => [s, share(counts[s])])) as Record<CandidateSource, number>;
+  const networkCount = settings.referralOnlySources.reduce((sum, s) => sum + counts[s], 0);
+  const referralOnlyShare = share(networkCount);
+  const findings: Finding[] = [];
+  if (total > 0 && referralOnlyShare > settings.referralOnlyShare) {
+    findings.push({
+      rule: 'sourcing.referral-only',
+      severity: settings.severity,
+      message: fillTemplate(settings.message, { pct: String(Math.round(referralOnlyShare * 100)), count: String(networkCount), total: String(total) }),
+      fix: settings.fix,
+      path: 'sourcing',
+    });
+  }
+  return { total, counts, shares, referralOnlyShare, findings };
+}

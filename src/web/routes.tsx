@@ -1,0 +1,55 @@
+import type { ComponentType } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
+import { AppShell } from './layout/AppShell.js';
+import { RouteError } from './layout/RouteError.js';
+import { SessionGate } from './session/SessionGate.js';
+
+/** Lazily loads a page's named export, so each area is its own small chunk. */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+export const routes: RouteObject[] = [
+  {
+    Component: SessionGate,
+    ErrorBoundary: RouteError,
+    children: [
+      { path: 'setup', lazy: page(() => import('./pages/setup/SetupPage.js'), 'SetupPage') },
+      { path: 'login', lazy: page(() => import('./pages/login/LoginPage.js'), 'LoginPage') },
+      {
+        Component: AppShell,
+        children: [
+          {
+            ErrorBoundary: RouteError,
+            children: [
+              { index: true, element: <Navigate to="/today" replace /> },
+              { path: 'today', lazy: page(() => import('./pages/today/TodayPage.js'), 'TodayPage') },
+              { path: 'roles', lazy: page(() => import('./pages/roles/RolesPage.js'), 'RolesPage') },
+              { path: 'candidates', lazy: page(() => import('./pages/candidates/CandidatesPage.js'), 'CandidatesPage') },
+              { path: 'offers', lazy: page(() => import('./pages/offers/OffersPage.js'), 'OffersPage') },
+              { path: 'team', lazy: page(() => import('./pages/team/TeamPage.js'), 'TeamPage') },
+              { path: 'market', lazy: page(() => import('./pages/market/MarketPage.js'), 'MarketPage') },
+              {
+                path: 'settings',
+                lazy: page(() => import('./pages/settings/SettingsLayout.js'), 'SettingsLayout'),
+                children: [
+                  { index: true, lazy: page(() => import('./pages/settings/SettingsIndex.js'), 'SettingsIndex') },
+                  { path: 'company', lazy: page(() => import('./pages/settings/CompanySettings.js'), 'CompanySettings') },
+                  { path: 'users', lazy: page(() => import('./pages/settings/UsersSettings.js'), 'UsersSettings') },
+                  { path: 'tokens', lazy: page(() => import('./pages/settings/TokensSettings.js'), 'TokensSettings') },
+                  { path: 'audit', lazy: page(() => import('./pages/settings/AuditSettings.js'), 'AuditSettings') },
+                ],
+              },
+              { path: '*', lazy: page(() => import('./pages/not-found/NotFoundPage.js'), 'NotFoundPage') },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
