@@ -1,0 +1,36 @@
+// `npm run bench [-- NAME ...]`: runs the named benchmarks (all by default) and writes bench/results/NAME.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+
+type Bench = () => Promise<Record<string, unknown>>;
+
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  'api-reads': async () => (await import('./api-reads.js')).runApiReadsBench,
+  offer: async () => (await import('./offer.js')).runOfferBench,
+  pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
+};
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !(w in BENCHES));
+if (unknown.length) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+mkdirSync(resultsDir, { recursive: true });
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  console.log(`== bench ${name} ==`);
+  const run = await BENCHES[name]!();
+  const result = {
+    benchmark: name,
+    at: new Date().toISOString(),
+    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+    ...(await run()),
+  };
+  const file = join(resultsDir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`wrote ${file}`);
+}
