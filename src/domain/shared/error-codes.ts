@@ -58,6 +58,8 @@ export const ERROR_CATALOGUE = {
   EVENT_IN_FUTURE: { status: 400, message: 'An event cannot happen in the future.' },
   EVENT_TYPE_INVALID: { status: 400, message: 'Unknown event type.' },
   DUPLICATE_APPLICATION: { status: 409, message: 'This candidate already has an application for this role.' },
+  CLOCK_SETTINGS_INVALID: { status: 400, message: 'The clock settings are not valid.' },
+  RISK_SETTINGS_INVALID: { status: 400, message: 'The risk settings are not valid.' },
   // offers and interviews
   OFFER_NOT_FOUND: { status: 404, message: 'No such offer.' },
   OFFER_STATE_INVALID: { status: 409, message: 'The offer is not in a state that allows this.' },

@@ -1,0 +1,91 @@
+import { ValidationError } from '../shared/errors.js';
+import type { EventData, EventType, TimedEvent } from './events.js';
+
+/** An event reduced to what the rules read, with its time as epoch ms. */
+export type PreparedEvent = { [T in EventType]: { type: T; t: number; data: EventData<T> } }[EventType];
+
+/** Events that end the active life of an application; a later stage.changed reopens it. */
+export const TERMINAL_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['offer.accepted', 'candidate.withdrew', 'application.closed']);
+
+/**
+ * The events that had happened by `nowMs`, oldest first (stable for equal times, so storage order breaks ties).
+ * Sorting is skipped when the input is already in order, the common case for an append-only log.
+ */
+export function prepareEvents(events: readonly TimedEvent[], nowMs: number): PreparedEvent[] {
+  const out: PreparedEvent[] = [];
+  let sorted = true;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const at = e.occurredAt;
+    const t = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+    if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (t > nowMs) continue;
+    if (sorted && out.length > 0 && out[out.length - 1]!.t > t) sorted = false;
+    out.push({ type: e.type, t, data: e.data } as PreparedEvent);
+  }
+  if (!sorted) out.sort((a, b) => a.t - b.t);
+  return out;
+}
+
+export type ApplicationStatus = 'active' | 'accepted' | 'hired' | 'lost' | 'withdrawn';
+
+export interface HistoryFacts {
+  status: ApplicationStatus;
+  /** The last stage.changed `to`, else the furthest step the events show (contacted, applied, interviewing, offer). */
+  stage: string;
+  firstContactAt: number | undefined;
+  lastEventAt: number | undefined;
+}
+
+const STEP_OF: Partial<Record<EventType, number>> = {
+  'outreach.sent': 1,
+  'candidate.replied': 1,
+  'application.received': 2,
+  'interview.scheduled': 3,
+  'interview.completed': 3,
+  'scorecard.submitted': 3,
+  'offer.drafted': 4,
+  'offer.approval-requested': 4,
+  'offer.approved': 4,
+  'offer.rejected': 4,
+  'offer.extended': 4,
+  'offer.accepted': 4,
+  'offer.declined': 4,
+};
+const STEP_NAMES = ['new', 'contacted', 'applied', 'interviewing', 'offer'];
+
+/** Status, stage and the first-contact time of an application, in one pass over its prepared events. */
+export function describeHistory(events: readonly PreparedEvent[]): HistoryFacts {
+  let status: ApplicationStatus = 'active';
+  let explicitStage: string | undefined;
+  let step = 0;
+  let firstContactAt: number | undefined;
+  for (const e of events) {
+    step = Math.max(step, STEP_OF[e.type] ?? 0);
+    switch (e.type) {
+      case 'outreach.sent':
+      case 'application.received':
+        firstContactAt ??= e.t;
+        break;
+      case 'stage.changed':
+        explicitStage = e.data.to;
+        if (status !== 'active') status = 'active';
+        break;
+      case 'offer.accepted':
+        if (status === 'active') status = 'accepted';
+        break;
+      case 'candidate.withdrew':
+        status = 'withdrawn';
+        break;
+      case 'application.closed':
+        status = e.data.status;
+        break;
+    }
+  }
+  return {
+    status,
+    stage: explicitStage ?? STEP_NAMES[step]!,
+    firstContactAt,
+    lastEventAt: events.length > 0 ? events[events.length - 1]!.t : undefined,
+  };
+}
