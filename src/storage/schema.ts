@@ -70,6 +70,76 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+export interface RoleTable {
+  id: string;
+  title: string;
+  specializations: string;
+  seniority: string;
+  hiring_manager_id: string | null;
+  process_plan: string;
+  clock_overrides: string;
+  band_base_min: number | null;
+  band_base_max: number | null;
+  band_equity_pct_min: number | null;
+  band_equity_pct_max: number | null;
+  band_currency: string | null;
+  pedigree_blind: number;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CandidateTable {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  links: string;
+  location: string | null;
+  current_employer: string | null;
+  source: string;
+  passive: number;
+  specializations: string;
+  production_ml_years: number | null;
+  comp_base: number | null;
+  comp_bonus: number | null;
+  comp_equity_annual: number | null;
+  comp_currency: string | null;
+  merged_into_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ApplicationTable {
+  id: string;
+  candidate_id: string;
+  role_id: string;
+  stage: string;
+  status: string;
+  loss_reason: string | null;
+  labels: string;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface ApplicationEventTable {
+  id: string;
+  application_id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  data: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -77,4 +147,8 @@ export interface Database {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeyTable;
+  roles: RoleTable;
+  candidates: CandidateTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
 }

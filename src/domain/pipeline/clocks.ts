@@ -1,0 +1,189 @@
+import { businessHoursBetween } from './business-hours.js';
+import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings } from './clock-settings.js';
+import type { TimedEvent } from './events.js';
+import { TERMINAL_EVENTS, prepareEvents, type PreparedEvent } from './history.js';
+import { HOUR_MS, toEpochMs, toIso } from './time.js';
+
+export type ClockState = 'ok' | 'warning' | 'critical' | 'stopped';
+
+/** What a clock is about when an application has several of its kind. */
+export interface ClockSubject {
+  interviewId?: string;
+  interviewerId?: string;
+  offerId?: string;
+  approverIds?: string[];
+}
+
+export interface Clock {
+  id: ClockId;
+  state: ClockState;
+  /** Hours run up to now, or up to the stop event; working hours when `basis` is 'business'. */
+  elapsedHours: number;
+  /** The warning time (the target), in the same unit as elapsedHours. */
+  targetHours: number;
+  criticalHours: number;
+  basis: 'calendar' | 'business';
+  /** Hours in one day of this basis (24, or the length of a working day): turns hours into days for people. */
+  dayHours: number;
+  startedAt: string;
+  stoppedAt?: string;
+  /** Set on stopped clocks: whether the stop came after the warning time. */
+  endedLate?: boolean;
+  subject?: ClockSubject;
+}
+
+interface Run {
+  start: number;
+  stop?: number;
+  subject?: ClockSubject;
+}
+
+interface Runs {
+  cycle?: Run;
+  afterFinal?: Run;
+  approvals: Map<string, Run>;
+  reply?: Run;
+  scorecards: Map<string, Run>;
+  idle?: Run;
+}
+
+const running = (run: Run | undefined): run is Run => run !== undefined && run.stop === undefined;
+
+function stopRun(run: Run | undefined, t: number): void {
+  if (running(run)) run.stop = t;
+}
+
+/**
+ * One pass over the events, oldest first, keeping each clock's current run. Rules beyond the spec table
+ * (docs/pipeline.md): closing events stop every clock; clocks only start while the application is active;
+ * a later final interview re-anchors offer.after-final; an approval clock also stops when its offer is extended
+ * or superseded by another offer; a re-logged interview does not restart its scorecards.
+ */
+function collectRuns(events: readonly PreparedEvent[]): Runs {
+  const runs: Runs = { approvals: new Map(), scorecards: new Map() };
+  const submittedEarly = new Set<string>();
+  let active = true;
+  for (const e of events) {
+    const t = e.t;
+    stopRun(runs.idle, t);
+    if (e.type === 'stage.changed' && !active) active = true;
+    if (TERMINAL_EVENTS.has(e.type) && active) {
+      active = false;
+      stopRun(runs.cycle, t);
+      stopRun(runs.afterFinal, t);
+      stopRun(runs.reply, t);
+      for (const run of runs.approvals.values()) stopRun(run, t);
+      for (const run of runs.scorecards.values()) stopRun(run, t);
+    }
+    switch (e.type) {
+      case 'outreach.sent':
+      case 'application.received':
+        if (!runs.cycle && active) runs.cycle = { start: t };
+        break;
+      case 'interview.completed':
+        if (!active) break;
+        if (e.data.final) {
+          if (running(runs.afterFinal)) runs.afterFinal.start = t;
+          else runs.afterFinal = { start: t };
+        }
+        for (const interviewerId of e.data.interviewerIds ?? []) {
+          const key = `${e.data.interviewId}\u0000${interviewerId}`;
+          if (runs.scorecards.has(key)) continue;
+          const subject = { interviewId: e.data.interviewId, interviewerId };
+          runs.scorecards.set(key, submittedEarly.has(key) ? { start: t, stop: t, subject } : { start: t, subject });
+        }
+        break;
+      case 'scorecard.submitted': {
+        const key = `${e.data.interviewId}\u0000${e.data.interviewerId}`;
+        const run = runs.scorecards.get(key);
+        if (run) stopRun(run, t);
+        else submittedEarly.add(key);
+        break;
+      }
+      case 'offer.approval-requested': {
+        if (!active) break;
+        for (const [offerId, run] of runs.approvals) if (offerId !== e.data.offerId) stopRun(run, t);
+        const current = runs.approvals.get(e.data.offerId);
+        if (!running(current)) {
+          const subject: ClockSubject = { offerId: e.data.offerId };
+          if (e.data.approverIds) subject.approverIds = [...e.data.approverIds];
+          runs.approvals.delete(e.data.offerId); // re-insert so listing order follows the latest request
+          runs.approvals.set(e.data.offerId, { start: t, subject });
+        }
+        break;
+      }
+      case 'offer.approved':
+      case 'offer.rejected':
+        stopRun(runs.approvals.get(e.data.offerId), t);
+        break;
+      case 'offer.extended':
+        stopRun(runs.afterFinal, t);
+        for (const run of runs.approvals.values()) stopRun(run, t);
+        break;
+      case 'candidate.replied':
+        if (active && e.data.asksQuestion && !running(runs.reply)) runs.reply = { start: t };
+        break;
+      case 'team.replied':
+        stopRun(runs.reply, t);
+        break;
+    }
+    if (active) runs.idle = { start: t };
+  }
+  return runs;
+}
+
+function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings): Clock {
+  const target = effectiveTarget(settings, id);
+  const end = run.stop ?? nowMs;
+  const elapsedHours =
+    settings.hours.mode === 'business' ? businessHoursBetween(run.start, end, settings.hours) : Math.max(0, end - run.start) / HOUR_MS;
+  const clock: Clock = {
+    id,
+    state:
+      run.stop !== undefined
+        ? 'stopped'
+        : elapsedHours > target.criticalHours
+          ? 'critical'
+          : elapsedHours > target.warningHours
+            ? 'warning'
+            : 'ok',
+    elapsedHours,
+    targetHours: target.warningHours,
+    criticalHours: target.criticalHours,
+    basis: target.basis,
+    dayHours: target.dayHours,
+    startedAt: toIso(run.start),
+  };
+  if (run.stop !== undefined) {
+    clock.stoppedAt = toIso(run.stop);
+    clock.endedLate = elapsedHours > target.warningHours;
+  }
+  if (run.subject) clock.subject = run.subject;
+  return clock;
+}
+
+/** computeClocks over events already prepared (sorted, in the past): the shared core of computeClocks and summarizeApplication. */
+export function clocksFromPrepared(events: readonly PreparedEvent[], nowMs: number, settings: ClockSettings): Clock[] {
+  const runs = collectRuns(events);
+  const byId: Record<ClockId, Run[]> = {
+    'cycle.total': runs.cycle ? [runs.cycle] : [],
+    'offer.after-final': runs.afterFinal ? [runs.afterFinal] : [],
+    'approval.pending': [...runs.approvals.values()],
+    'reply.to-candidate': runs.reply ? [runs.reply] : [],
+    'scorecard.due': [...runs.scorecards.values()],
+    'stage.idle': runs.idle ? [runs.idle] : [],
+  };
+  const clocks: Clock[] = [];
+  for (const id of CLOCK_IDS) for (const run of byId[id]) clocks.push(toClock(id, run, nowMs, settings));
+  return clocks;
+}
+
+/**
+ * The clocks of one application at `now`, derived from its events alone (events after `now` are ignored).
+ * A clock whose start event has not happened is not listed; scorecard.due is one clock per interviewer and
+ * interview, approval.pending one per offer.
+ */
+export function computeClocks(events: readonly TimedEvent[], now: Date | number, settings: ClockSettings = DEFAULT_CLOCK_SETTINGS): Clock[] {
+  const nowMs = toEpochMs(now);
+  return clocksFromPrepared(prepareEvents(events, nowMs), nowMs, settings);
+}

@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { logIn } from '../../api/endpoints.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { TextField } from '../../components/Field.js';
+import { focusFirstError, formFailure } from '../../components/form-errors.js';
+import type { FieldErrors } from '../../components/form-errors.js';
+import { useSession } from '../../session/SessionProvider.js';
+
+const FIELDS = ['email', 'password'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function LoginPage() {
+  const { state, signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [formError, setFormError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const reason = state.phase === 'signed-out' ? state.reason : undefined;
+
+  useEffect(() => {
+    document.title = 'Sign in · Closer';
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(undefined);
+    const local: FieldErrors<Field> = {};
+    if (!email.trim()) local.email = 'Enter your e-mail.';
+    if (!password) local.password = 'Enter your password.';
+    if (local.email || local.password) {
+      flushSync(() => setErrors(local));
+      focusFirstError(form.current, FIELDS, local);
+      return;
+    }
+    setBusy(true);
+    try {
+      signIn(await logIn(email.trim(), password));
+    } catch (error) {
+      setBusy(false);
+      const failure = formFailure(error, FIELDS);
+      flushSync(() => {
+        setErrors(failure.fields);
+        setFormError(failure.form);
+      });
+      focusFirstError(form.current, FIELDS, failure.fields);
+    }
+  };
+
+  return (
+    <main id="main" className="welcome">
+      <div className="welcome-inner welcome-narrow">
+        <p className="brand brand-static">
+          <span className="brand-mark" aria-hidden="true">
+            C
+          </span>
+          Closer
+        </p>
+        <h1>Sign in</h1>
+        {reason === 'expired' ? <Alert tone="info">Your session ended. Sign in again to continue.</Alert> : null}
+        {reason === 'signed-out' ? <Alert tone="success">You are signed out.</Alert> : null}
+        <form ref={form} className="card stack" onSubmit={submit} noValidate>
+          {formError ? <Alert>{formError}</Alert> : null}
+          <TextField
+            label="E-mail"
+            name="email"
+            type="email"
+            value={email}
+            onChange={(value) => {
+              setEmail(value);
+              setErrors((current) => ({ ...current, email: undefined }));
+            }}
+            error={errors.email}
+            autoComplete="username"
+            autoFocus
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            value={password}
+            onChange={(value) => {
+              setPassword(value);
+              setErrors((current) => ({ ...current, password: undefined }));
+            }}
+            error={errors.password}
+            autoComplete="current-password"
+          />
+          <div className="form-actions">
+            <Button type="submit" variant="primary" busy={busy} busyLabel="Signing in…">
+              Sign in
+            </Button>
+          </div>
+          <p className="muted small">Forgot your password? Ask an owner or admin of your workspace to set a new one for you.</p>
+        </form>
+      </div>
+    </main>
+  );
+}
