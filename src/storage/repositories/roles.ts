@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { RoleTable } from '../schema.js';
 
@@ -96,6 +97,12 @@ export async function insertRole(tx: Tx, role: RoleInsert, now: Date): Promise<R
 export async function getRole(tx: Tx, id: string): Promise<RoleRecord | undefined> {
   const r = await tx.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toRole(r) : undefined;
+}
+
+export async function getRoleOrThrow(tx: Tx, id: string): Promise<RoleRecord> {
+  const role = await getRole(tx, id);
+  if (!role) throw new NotFoundError('ROLE_NOT_FOUND', 'No such role.', 'id');
+  return role;
 }
 
 export async function listRoles(tx: Tx, opts: { status?: string } = {}): Promise<RoleRecord[]> {

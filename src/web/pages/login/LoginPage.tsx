@@ -95,7 +95,6 @@ export function LoginPage() {
               Sign in
             </Button>
           </div>
-          <p className="muted small">Forgot your password? Ask an owner or admin of your workspace to set a new one for you.</p>
         </form>
       </div>
     </main>

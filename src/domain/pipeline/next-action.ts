@@ -1,0 +1,59 @@
+import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
+import type { Clock } from './clocks.js';
+import type { ClockId } from './clock-settings.js';
+import { fillTemplate } from './template.js';
+
+export interface NextActionContext {
+  candidateName?: string;
+  /** Display names of people by id (approvers, interviewers). */
+  people?: Readonly<Record<string, string>>;
+}
+
+type Templates = Record<ClockId, Record<'ok' | 'warning' | 'critical', { value: string }>>;
+const TEMPLATES = nextActions.clocks as Templates;
+const L = Object.fromEntries(Object.entries(nextActions.labels).map(([k, v]) => [k, v.value])) as Record<keyof typeof nextActions.labels, string>;
+
+function hoursText(hours: number, basis: Clock['basis']): string {
+  return fillTemplate(basis === 'business' ? L.businessHours : L.hours, { n: String(Math.floor(hours)) });
+}
+
+function daysText(days: number, basis: Clock['basis']): string {
+  const n = Math.floor(days);
+  if (n === 1) return basis === 'business' ? L.businessDay : L.day;
+  return fillTemplate(basis === 'business' ? L.businessDays : L.days, { n: String(n) });
+}
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')}${L.and}${names[names.length - 1]}`;
+}
+
+function approverLabel(clock: Clock, people: Readonly<Record<string, string>>): string {
+  const ids = clock.subject?.approverIds ?? [];
+  const names = ids.map((id) => people[id]).filter((n): n is string => n !== undefined);
+  if (names.length === 0) return L.approverUnknown;
+  return fillTemplate(names.length === 1 ? L.approverNamed : L.approversNamed, { names: joinNames(names) });
+}
+
+/**
+ * The single next action for a clock, worded from data/pipeline/next-actions.json; undefined once it has stopped.
+ * @example nextActionForClock(approvalClock, { people: { u_dana: 'Dana' } }) // 'Approver Dana has had it for 51 h: get the decision today'
+ */
+export function nextActionForClock(clock: Clock, context: NextActionContext = {}): string | undefined {
+  if (clock.state === 'stopped') return undefined;
+  const people = context.people ?? {};
+  const interviewerId = clock.subject?.interviewerId;
+  const interviewId = clock.subject?.interviewId;
+  const values: Record<string, string> = {
+    elapsed: hoursText(clock.elapsedHours, clock.basis),
+    elapsedDays: daysText(clock.elapsedHours / clock.dayHours, clock.basis),
+    toTarget: hoursText(Math.max(0, Math.ceil(clock.targetHours - clock.elapsedHours)), clock.basis),
+    day: String(Math.floor(clock.elapsedHours / clock.dayHours) + 1),
+    targetDays: String(Math.round((clock.targetHours / clock.dayHours) * 10) / 10),
+    candidate: context.candidateName ?? L.candidateUnknown,
+    approver: approverLabel(clock, people),
+    interviewer: (interviewerId !== undefined ? people[interviewerId] : undefined) ?? L.interviewerUnknown,
+    interview: interviewId !== undefined ? fillTemplate(L.interviewNamed, { id: interviewId }) : L.interviewUnknown,
+  };
+  return fillTemplate(TEMPLATES[clock.id][clock.state].value, values);
+}

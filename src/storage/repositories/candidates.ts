@@ -1,0 +1,175 @@
+import { NotFoundError } from '../../domain/shared/errors.js';
+import type { Tx } from '../transaction.js';
+import type { CandidateTable } from '../schema.js';
+
+export interface CompensationRecord {
+  base: number;
+  bonus: number;
+  equityAnnual: number;
+  currency: string;
+}
+
+export interface CandidateRecord {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  links: string[];
+  location: string | null;
+  currentEmployer: string | null;
+  source: string;
+  passive: boolean;
+  specializations: string[];
+  productionMlYears: number | null;
+  /** Readable only with `compensation.read`: presenters drop it for everyone else. */
+  currentCompensation: CompensationRecord | null;
+  /** Set once this record was merged into another; it then stays only as history. */
+  mergedIntoId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type CandidateInsert = Omit<CandidateRecord, 'createdAt' | 'updatedAt' | 'version' | 'mergedIntoId'>;
+export type CandidatePatch = Partial<
+  Pick<CandidateRecord, 'name' | 'email' | 'phone' | 'links' | 'location' | 'currentEmployer' | 'source' | 'passive' | 'specializations' | 'productionMlYears' | 'currentCompensation' | 'mergedIntoId'>
+>;
+
+/** The fields duplicate detection compares. */
+export interface CandidateIdentity {
+  id: string;
+  name: string;
+  email: string;
+  currentEmployer: string | null;
+}
+
+function toCandidate(r: CandidateTable): CandidateRecord {
+  const comp =
+    r.comp_currency !== null
+      ? { base: Number(r.comp_base ?? 0), bonus: Number(r.comp_bonus ?? 0), equityAnnual: Number(r.comp_equity_annual ?? 0), currency: r.comp_currency }
+      : null;
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    links: JSON.parse(r.links) as string[],
+    location: r.location,
+    currentEmployer: r.current_employer,
+    source: r.source,
+    passive: r.passive === 1,
+    specializations: JSON.parse(r.specializations) as string[],
+    productionMlYears: r.production_ml_years === null ? null : Number(r.production_ml_years),
+    currentCompensation: comp,
+    mergedIntoId: r.merged_into_id,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export function normaliseCandidateEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function compColumns(c: CompensationRecord | null) {
+  return { comp_base: c?.base ?? null, comp_bonus: c?.bonus ?? null, comp_equity_annual: c?.equityAnnual ?? null, comp_currency: c?.currency ?? null };
+}
+
+export async function insertCandidate(tx: Tx, c: CandidateInsert, now: Date): Promise<CandidateRecord> {
+  const at = now.toISOString();
+  const email = normaliseCandidateEmail(c.email);
+  await tx
+    .insertInto('candidates')
+    .values({
+      id: c.id,
+      name: c.name,
+      email,
+      phone: c.phone,
+      links: JSON.stringify(c.links),
+      location: c.location,
+      current_employer: c.currentEmployer,
+      source: c.source,
+      passive: c.passive ? 1 : 0,
+      specializations: JSON.stringify(c.specializations),
+      production_ml_years: c.productionMlYears,
+      ...compColumns(c.currentCompensation),
+      merged_into_id: null,
+      created_by: c.createdBy,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .execute();
+  return { ...c, email, mergedIntoId: null, createdAt: at, updatedAt: at, version: 1 };
+}
+
+export async function getCandidate(tx: Tx, id: string): Promise<CandidateRecord | undefined> {
+  const r = await tx.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toCandidate(r) : undefined;
+}
+
+export async function getCandidateOrThrow(tx: Tx, id: string): Promise<CandidateRecord> {
+  const c = await getCandidate(tx, id);
+  if (!c) throw new NotFoundError('CANDIDATE_NOT_FOUND', 'No such candidate.', 'id');
+  return c;
+}
+
+export async function listCandidatesByIds(tx: Tx, ids: readonly string[]): Promise<CandidateRecord[]> {
+  if (ids.length === 0) return [];
+  return (await tx.selectFrom('candidates').selectAll().where('id', 'in', [...ids]).execute()).map(toCandidate);
+}
+
+/** `%` and `_` are literal in a search term; `\` escapes them in LIKE ... ESCAPE '\'. */
+function likePattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * Candidates that are not merged away, newest first. `q` matches name and e-mail, and the employer
+ * unless `searchEmployer` is false (pedigree-blind viewers must not find people by employer).
+ */
+export async function listCandidates(tx: Tx, opts: { q?: string; searchEmployer?: boolean; limit: number; offset?: number }): Promise<CandidateRecord[]> {
+  let q = tx.selectFrom('candidates').selectAll().where('merged_into_id', 'is', null);
+  if (opts.q) {
+    const pattern = likePattern(opts.q);
+    q = q.where((eb) => {
+      const like = (col: 'name' | 'email' | 'current_employer') => eb(eb.fn('lower', [eb.ref(col)]), 'like', eb.val(pattern)).$castTo<boolean>();
+      void like;
+      const ors = [
+        eb.fn<boolean>('lower', ['name']),
+      ];
+      void ors;
+      return eb.or([]);
+    });
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset ?? 0).execute();
+  return rows.map(toCandidate);
+}
+
+/** Name, e-mail and employer of every candidate still in use: what duplicate detection compares against. */
+export async function listCandidateIdentities(tx: Tx): Promise<CandidateIdentity[]> {
+  const rows = await tx.selectFrom('candidates').select(['id', 'name', 'email', 'current_employer']).where('merged_into_id', 'is', null).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, currentEmployer: r.current_employer }));
+}
+
+export async function updateCandidate(tx: Tx, id: string, version: number, patch: CandidatePatch, now: Date): Promise<CandidateRecord | undefined> {
+  const values: Partial<CandidateTable> = { updated_at: now.toISOString(), version: version + 1 };
+  if (patch.name !== undefined) values.name = patch.name;
+  if (patch.email !== undefined) values.email = normaliseCandidateEmail(patch.email);
+  if (patch.phone !== undefined) values.phone = patch.phone;
+  if (patch.links !== undefined) values.links = JSON.stringify(patch.links);
+  if (patch.location !== undefined) values.location = patch.location;
+  if (patch.currentEmployer !== undefined) values.current_employer = patch.currentEmployer;
+  if (patch.source !== undefined) values.source = patch.source;
+  if (patch.passive !== undefined) values.passive = patch.passive ? 1 : 0;
+  if (patch.specializations !== undefined) values.specializations = JSON.stringify(patch.specializations);
+  if (patch.productionMlYears !== undefined) values.production_ml_years = patch.productionMlYears;
+  if (patch.currentCompensation !== undefined) Object.assign(values, compColumns(patch.currentCompensation));
+  if (patch.mergedIntoId !== undefined) values.merged_into_id = patch.mergedIntoId;
+  const res = await tx.updateTable('candidates').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return undefined;
+  return getCandidate(tx, id);
+}
