@@ -53,7 +53,7 @@ export interface SourcedValue<T> {
 
 export interface Assumption {
   name: string;
-  value: number | string | boolean | readonly number[] | Readonly<Record<string, number>>;
+  value: number | string | boolean | number[] | Record<string, number>;
   source: string;
 }
 
@@ -123,8 +123,9 @@ export function describeModelParameters(preset: ModelPreset = 'default', overrid
   const entries = entriesFor(preset);
   return MODEL_PARAMETER_NAMES.map((name) => {
     const overridden = overrides[name] !== undefined;
-    const value = (overridden ? overrides[name] : entries[name].value) as Assumption['value'];
-    return { name: `model.${name}`, value, source: overridden ? 'user override' : sourceText(entries[name]) };
+    const raw = overridden ? overrides[name] : entries[name].value;
+    const value = (Array.isArray(raw) ? [...raw] : typeof raw === 'object' && raw !== null ? { ...raw } : raw) as Assumption['value'];
+    return { name: `model.${name}`, value, source: overridden ? 'company setting' : sourceText(entries[name]) };
   });
 }
 

@@ -67,18 +67,26 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
+export function meanOf(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return values.length === 0 ? Number.NaN : sum / values.length;
+}
+
 /** Mean, extremes and the usual percentiles (type 7) of a sample. */
 export function summarize(values: ArrayLike<number>): DistributionSummary {
-  const n = values.length;
+  return summarizeSorted(sortedCopy(values), meanOf(values));
+}
+
+/** The same summary from an already sorted sample and its mean (avoids sorting twice). */
+export function summarizeSorted(s: ArrayLike<number>, mean: number): DistributionSummary {
+  const n = s.length;
   if (n === 0) {
     const nan = Number.NaN;
     return { mean: nan, min: nan, max: nan, p1: nan, p5: nan, p10: nan, p25: nan, p50: nan, p75: nan, p90: nan, p95: nan, p99: nan };
   }
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
-  const s = sortedCopy(values);
   return {
-    mean: sum / n,
+    mean,
     min: s[0],
     max: s[n - 1],
     p1: quantileSorted(s, 0.01),
