@@ -13,7 +13,7 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Light English stemmer: plural and possessive endings only, so 'pipelines' matches 'pipeline' and 'LLMs' matches 'LLM'. */
+/** Light English stemmer: plurals and -ing/-ed, so 'pipelines' matches 'pipeline', 'LLMs' 'LLM' and 'deploying' 'deploy'. */
 export function stem(word: string): string {
   const w = word.toLowerCase();
   if (w.length <= 3 || /\d/.test(w)) return w;
@@ -21,8 +21,20 @@ export function stem(word: string): string {
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (/(ches|shes|xes|zes)$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
-  if (w.endsWith('s')) return w.slice(0, -1);
-  return w;
+  if (w.endsWith('s')) return stemVerb(w.slice(0, -1));
+  return stemVerb(w);
+}
+
+/** Strips -ing and -ed from longer words so 'deploying', 'deployed' and 'deploy' meet; undoubles 'modell'. */
+function stemVerb(w: string): string {
+  if (w.length < 6) return w;
+  let base = w;
+  if (w.endsWith('ing')) base = w.slice(0, -3);
+  else if (w.endsWith('ed') && !w.endsWith('eed')) base = w.slice(0, -2);
+  else return w;
+  if (base.length < 3) return w;
+  if (/([b-df-hj-np-tv-z])\1$/.test(base) && !base.endsWith('ss')) base = base.slice(0, -1);
+  return base;
 }
 
 /** Splits text into word tokens (letters and digits), lower-cased and stemmed, with offsets into the input. */
