@@ -11,8 +11,12 @@ export interface BusinessHours {
 
 const MINUTE_MS = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const windows = new Map<string, readonly [number, number] | null>();
-const MAX_CACHED_WINDOWS = 50_000;
+/** Memo caches, bounded: per zone and window, each local day's opening instants; per zone, each UTC day's offset. */
+const windows = new Map<string, Map<number, readonly [number, number]>>();
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_DAYS = 100_000;
+const parsedTimes = new Map<string, number>();
+const holidaySets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -78,6 +82,14 @@ export function zonedTimeToUtc(year: number, month: number, day: number, minuteO
 
 /** Minutes after local midnight of an 'HH:MM' string (24:00 allowed as the end of the day). */
 export function minutesOfDay(hhmm: string): number {
+  const known = parsedTimes.get(hhmm);
+  if (known !== undefined) return known;
+  const minutes = parseMinutes(hhmm);
+  if (parsedTimes.size < 1_000) parsedTimes.set(hhmm, minutes);
+  return minutes;
+}
+
+function parseMinutes(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!m) return Number.NaN;
   const h = Number(m[1]);
@@ -91,32 +103,62 @@ export function businessDayHours(hours: BusinessHours): number {
   return (minutesOfDay(hours.end) - minutesOfDay(hours.start)) / 60;
 }
 
+function holidaySet(list: readonly string[]): ReadonlySet<string> {
+  let set = holidaySets.get(list);
+  if (!set) {
+    set = new Set(list);
+    holidaySets.set(list, set);
+  }
+  return set;
+}
+
 function dayKey(dayMs: number): string {
   return new Date(dayMs).toISOString().slice(0, 10);
 }
 
-/** The UTC instants a local working day opens and closes, or null on a day off. Memoised: days repeat across clocks. */
-function workWindow(dayMs: number, hours: BusinessHours, startMin: number, endMin: number): readonly [number, number] | null {
-  const key = `${hours.timeZone}|${startMin}|${endMin}|${dayMs}`;
-  const cached = windows.get(key);
-  if (cached !== undefined) return cached;
+/** The UTC instants a local day's window opens and closes. Memoised: the same days recur across many clocks. */
+function dayWindow(dayMs: number, cache: Map<number, readonly [number, number]>, timeZone: string, startMin: number, endMin: number): readonly [number, number] {
+  const cached = cache.get(dayMs);
+  if (cached) return cached;
   const date = new Date(dayMs);
-  const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
-  let window: readonly [number, number] | null = null;
-  if (hours.workdays.includes(isoWeekday)) {
-    const y = date.getUTCFullYear();
-    const m = date.getUTCMonth() + 1;
-    const d = date.getUTCDate();
-    window = [zonedTimeToUtc(y, m, d, startMin, hours.timeZone), zonedTimeToUtc(y, m, d, endMin, hours.timeZone)];
-  }
-  if (windows.size >= MAX_CACHED_WINDOWS) windows.clear();
-  windows.set(key, window);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + 1;
+  const d = date.getUTCDate();
+  const window = [zonedTimeToUtc(y, m, d, startMin, timeZone), zonedTimeToUtc(y, m, d, endMin, timeZone)] as const;
+  if (cache.size >= MAX_CACHED_DAYS) cache.clear();
+  cache.set(dayMs, window);
   return window;
 }
 
+function cacheFor<V>(caches: Map<string, Map<number, V>>, key: string): Map<number, V> {
+  let cache = caches.get(key);
+  if (!cache) {
+    cache = new Map();
+    caches.set(key, cache);
+  }
+  return cache;
+}
+
+/**
+ * zoneOffsetMs without a formatter call in the common case: when a zone's offset is the same at both ends of a
+ * UTC day it holds all day (zones change offset at most once a day), so one lookup per zone and day serves all.
+ */
+function cachedOffsetMs(ms: number, timeZone: string): number {
+  const cache = cacheFor(dayOffsets, timeZone);
+  const utcDay = Math.floor(ms / DAY_MS);
+  let offset = cache.get(utcDay);
+  if (offset === undefined) {
+    const atStart = zoneOffsetMs(utcDay * DAY_MS, timeZone);
+    offset = atStart === zoneOffsetMs((utcDay + 1) * DAY_MS - 1000, timeZone) ? atStart : null;
+    if (cache.size >= MAX_CACHED_DAYS) cache.clear();
+    cache.set(utcDay, offset);
+  }
+  return offset ?? zoneOffsetMs(ms, timeZone);
+}
+
+/** Midnight UTC of the local calendar date of `ms`: a civil date as a number, for stepping day by day. */
 function localDayMs(ms: number, timeZone: string): number {
-  const w = wallTimeOf(ms, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day);
+  return Math.floor((ms + cachedOffsetMs(ms, timeZone)) / DAY_MS) * DAY_MS;
 }
 
 /**
@@ -128,13 +170,14 @@ export function businessHoursBetween(fromMs: number, toMs: number, hours: Busine
   if (!(toMs > fromMs)) return 0;
   const startMin = minutesOfDay(hours.start);
   const endMin = minutesOfDay(hours.end);
-  const holidays = hours.holidays && hours.holidays.length > 0 ? new Set(hours.holidays) : undefined;
+  const holidays = hours.holidays && hours.holidays.length > 0 ? holidaySet(hours.holidays) : undefined;
+  const cache = cacheFor(windows, `${hours.timeZone}|${startMin}|${endMin}`);
   const lastDay = localDayMs(toMs, hours.timeZone);
   let total = 0;
   for (let day = localDayMs(fromMs, hours.timeZone); day <= lastDay; day += DAY_MS) {
-    if (holidays?.has(dayKey(day))) continue;
-    const window = workWindow(day, hours, startMin, endMin);
-    if (!window) continue;
+    const isoWeekday = ((((day / DAY_MS + 3) % 7) + 7) % 7) + 1; // day 0 (1970-01-01) was a Thursday
+    if (!hours.workdays.includes(isoWeekday) || holidays?.has(dayKey(day))) continue;
+    const window = dayWindow(day, cache, hours.timeZone, startMin, endMin);
     const overlap = Math.min(window[1], toMs) - Math.max(window[0], fromMs);
     if (overlap > 0) total += overlap;
   }

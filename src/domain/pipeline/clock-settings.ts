@@ -126,7 +126,7 @@ export interface EffectiveTarget {
 
 export function effectiveTarget(settings: ClockSettings, id: ClockId): EffectiveTarget {
   const target = settings.targets[id];
-  if (settings.hours.mode === 'calendar') return { ...target, dayHours: 24, basis: 'calendar' };
+  if (settings.hours.mode === 'calendar') return { warningHours: target.warningHours, criticalHours: target.criticalHours, dayHours: 24, basis: 'calendar' };
   const dayHours = businessDayHours(settings.hours);
   const scale = dayHours / 24;
   return { warningHours: target.warningHours * scale, criticalHours: target.criticalHours * scale, dayHours, basis: 'business' };

@@ -1,5 +1,5 @@
 import { businessHoursBetween } from './business-hours.js';
-import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings } from './clock-settings.js';
+import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings, type EffectiveTarget } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
 import { TERMINAL_EVENTS, prepareEvents, type PreparedEvent } from './history.js';
 import { HOUR_MS, toEpochMs, toIso } from './time.js';
@@ -132,8 +132,7 @@ function collectRuns(events: readonly PreparedEvent[]): Runs {
   return runs;
 }
 
-function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings): Clock {
-  const target = effectiveTarget(settings, id);
+function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, target: EffectiveTarget): Clock {
   const end = run.stop ?? nowMs;
   const elapsedHours =
     settings.hours.mode === 'business' ? businessHoursBetween(run.start, end, settings.hours) : Math.max(0, end - run.start) / HOUR_MS;
@@ -174,7 +173,11 @@ export function clocksFromPrepared(events: readonly PreparedEvent[], nowMs: numb
     'stage.idle': runs.idle ? [runs.idle] : [],
   };
   const clocks: Clock[] = [];
-  for (const id of CLOCK_IDS) for (const run of byId[id]) clocks.push(toClock(id, run, nowMs, settings));
+  for (const id of CLOCK_IDS) {
+    if (byId[id].length === 0) continue;
+    const target = effectiveTarget(settings, id);
+    for (const run of byId[id]) clocks.push(toClock(id, run, nowMs, settings, target));
+  }
   return clocks;
 }
 

@@ -1,12 +1,14 @@
 import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
 import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
-import { fillTemplate } from './template.js';
+import { fillTemplate, renderTemplate } from './template.js';
 
 export interface NextActionContext {
   candidateName?: string;
   /** Display names of people by id (approvers, interviewers). */
   people?: Readonly<Record<string, string>>;
+  /** Display names of interviews by id ("the onsite with Sam"). */
+  interviews?: Readonly<Record<string, string>>;
 }
 
 type Templates = Record<ClockId, Record<'ok' | 'warning' | 'critical', { value: string }>>;
@@ -44,16 +46,29 @@ export function nextActionForClock(clock: Clock, context: NextActionContext = {}
   const people = context.people ?? {};
   const interviewerId = clock.subject?.interviewerId;
   const interviewId = clock.subject?.interviewId;
-  const values: Record<string, string> = {
-    elapsed: hoursText(clock.elapsedHours, clock.basis),
-    elapsedDays: daysText(clock.elapsedHours / clock.dayHours, clock.basis),
-    toTarget: hoursText(Math.max(0, Math.ceil(clock.targetHours - clock.elapsedHours)), clock.basis),
-    day: String(Math.floor(clock.elapsedHours / clock.dayHours) + 1),
-    targetDays: String(Math.round((clock.targetHours / clock.dayHours) * 10) / 10),
-    candidate: context.candidateName ?? L.candidateUnknown,
-    approver: approverLabel(clock, people),
-    interviewer: (interviewerId !== undefined ? people[interviewerId] : undefined) ?? L.interviewerUnknown,
-    interview: interviewId !== undefined ? fillTemplate(L.interviewNamed, { id: interviewId }) : L.interviewUnknown,
+  const lookup = (name: string): string | undefined => {
+    switch (name) {
+      case 'elapsed':
+        return hoursText(clock.elapsedHours, clock.basis);
+      case 'elapsedDays':
+        return daysText(clock.elapsedHours / clock.dayHours, clock.basis);
+      case 'toTarget':
+        return hoursText(Math.max(0, Math.ceil(clock.targetHours - clock.elapsedHours)), clock.basis);
+      case 'day':
+        return String(Math.floor(clock.elapsedHours / clock.dayHours) + 1);
+      case 'targetDays':
+        return String(Math.round((clock.targetHours / clock.dayHours) * 10) / 10);
+      case 'candidate':
+        return context.candidateName ?? L.candidateUnknown;
+      case 'approverHas':
+        return approverLabel(clock, people);
+      case 'interviewer':
+        return (interviewerId !== undefined ? people[interviewerId] : undefined) ?? L.interviewerUnknown;
+      case 'interview':
+        return (interviewId !== undefined ? context.interviews?.[interviewId] : undefined) ?? L.interviewUnknown;
+      default:
+        return undefined;
+    }
   };
-  return fillTemplate(TEMPLATES[clock.id][clock.state].value, values);
+  return renderTemplate(TEMPLATES[clock.id][clock.state].value, lookup);
 }

@@ -226,7 +226,7 @@ export function riskFromPrepared(events: readonly PreparedEvent[], clocks: reado
     actions.push(action);
   }
   for (const a of actions) if (a.deadline) a.text += fillTemplate(settings.deadlineSuffix, { deadline: a.deadline });
-  return { score, level: riskLevel(score, settings.levels), signals, actions, levels: { ...settings.levels } };
+  return { score, level: riskLevel(score, settings.levels), signals, actions, levels: { medium: settings.levels.medium, high: settings.levels.high, critical: settings.levels.critical } };
 }
 
 /**

@@ -1,0 +1,67 @@
+// The fast pipeline: events, clocks, flight risk, Today, source mix and duplicates. Pure, browser-safe;
+// time is always passed in. Decisions: docs/pipeline.md.
+export {
+  CLOCK_SKEW_TOLERANCE_MS,
+  CLOSE_STATUSES,
+  EVENT_DATA_SCHEMAS,
+  EVENT_TYPES,
+  EventInputBody,
+  LOGGED_SIGNALS,
+  LOSS_REASONS,
+  OUTREACH_CHANNELS,
+  isEventType,
+  parseEventInput,
+  safeParseEventInput,
+} from './events.js';
+export type {
+  ApplicationEvent,
+  CloseStatus,
+  EventData,
+  EventInput,
+  EventType,
+  LoggedSignal,
+  LossReason,
+  OutreachChannel,
+  TimedEvent,
+} from './events.js';
+
+export { CLOCK_IDS, ClockSettingsOverride, DEFAULT_CLOCK_SETTINGS, effectiveTarget, resolveClockSettings } from './clock-settings.js';
+export type { ClockId, ClockSettings, ClockTarget, EffectiveTarget, HoursSetting } from './clock-settings.js';
+export { businessDayHours, businessHoursBetween, zonedTimeToUtc } from './business-hours.js';
+export type { BusinessHours } from './business-hours.js';
+export { computeClocks } from './clocks.js';
+export type { Clock, ClockState, ClockSubject } from './clocks.js';
+
+export {
+  DEFAULT_RISK_SETTINGS,
+  DETECTED_SIGNALS,
+  RiskSettingsOverride,
+  SIGNAL_TYPES,
+  combineContributions,
+  computeRisk,
+  decayFactor,
+  isEngagementFalling,
+  resolveRiskSettings,
+  riskLevel,
+} from './risk.js';
+export type { RiskAction, RiskAssessment, RiskLevel, RiskLevels, RiskSettings, RiskSignal, SignalType } from './risk.js';
+
+export { nextActionForClock } from './next-action.js';
+export type { NextActionContext } from './next-action.js';
+export { buildTodayItems } from './today.js';
+export type { TodayApplication, TodayItem } from './today.js';
+export { summarizeApplication } from './summary.js';
+export type { ApplicationSummary, PipelineSettings } from './summary.js';
+export type { ApplicationStatus } from './history.js';
+
+export { CANDIDATE_SOURCES, DEFAULT_SOURCING_SETTINGS, isCandidateSource, sourceMix } from './source-mix.js';
+export type { CandidateSource, Finding, SourceMix, SourcingSettings } from './source-mix.js';
+export {
+  DEFAULT_DUPLICATE_SETTINGS,
+  editDistance,
+  findDuplicateCandidates,
+  normalizeEmail,
+  normalizeEmployer,
+  normalizeName,
+} from './duplicates.js';
+export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';

@@ -1,0 +1,49 @@
+import { clocksFromPrepared, type Clock } from './clocks.js';
+import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
+import type { TimedEvent } from './events.js';
+import { describeHistory, prepareEvents, type ApplicationStatus } from './history.js';
+import { DEFAULT_RISK_SETTINGS, riskFromPrepared, type RiskAssessment, type RiskSettings } from './risk.js';
+import { DAY_MS, toEpochMs, toIso } from './time.js';
+
+export interface PipelineSettings {
+  clocks?: ClockSettings;
+  risk?: RiskSettings;
+}
+
+export interface ApplicationSummary {
+  status: ApplicationStatus;
+  stage: string;
+  firstContactAt?: string;
+  lastEventAt?: string;
+  /** Calendar days from first contact to now; undefined before first contact. */
+  daysSinceFirstContact?: number;
+  /** The cycle.total target in calendar days (10 by default, or the role's override). */
+  targetDays: number;
+  /** daysSinceFirstContact > targetDays, while the application is active. */
+  overTarget: boolean;
+  clocks: Clock[];
+  risk: RiskAssessment;
+}
+
+/**
+ * Stage, status, days since first contact against the target, clocks and risk of one application in one call.
+ * Events are converted and sorted once and each rule makes a single pass, so the cost is linear in events
+ * (plus a sort when they arrive out of order) and calendar mode makes no Intl calls.
+ */
+export function summarizeApplication(events: readonly TimedEvent[], now: Date | number, settings: PipelineSettings = {}): ApplicationSummary {
+  const nowMs = toEpochMs(now);
+  const clockSettings = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
+  const prepared = prepareEvents(events, nowMs);
+  const facts = describeHistory(prepared);
+  const clocks = clocksFromPrepared(prepared, nowMs, clockSettings);
+  const risk = riskFromPrepared(prepared, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);
+  const targetDays = clockSettings.targets['cycle.total'].warningHours / 24;
+  const summary: ApplicationSummary = { status: facts.status, stage: facts.stage, targetDays, overTarget: false, clocks, risk };
+  if (facts.firstContactAt !== undefined) {
+    summary.firstContactAt = toIso(facts.firstContactAt);
+    summary.daysSinceFirstContact = (nowMs - facts.firstContactAt) / DAY_MS;
+    summary.overTarget = facts.status === 'active' && summary.daysSinceFirstContact > targetDays;
+  }
+  if (facts.lastEventAt !== undefined) summary.lastEventAt = toIso(facts.lastEventAt);
+  return summary;
+}

@@ -1,0 +1,107 @@
+import type { Clock } from './clocks.js';
+import type { ClockId } from './clock-settings.js';
+import type { ApplicationStatus } from './history.js';
+import { nextActionForClock } from './next-action.js';
+import type { RiskAssessment } from './risk.js';
+import { DAY_MS, HOUR_MS, toEpochMs } from './time.js';
+
+/** What the Today list needs from one application (summarizeApplication's result plus names). */
+export interface TodayApplication {
+  applicationId: string;
+  candidateName: string;
+  roleTitle: string;
+  clocks: readonly Clock[];
+  risk: RiskAssessment;
+  /** When given and not 'active', the application's risk is not listed (its clocks have stopped anyway). */
+  status?: ApplicationStatus;
+  /** Display names of approvers and interviewers by id, for the action text. */
+  people?: Readonly<Record<string, string>>;
+  interviews?: Readonly<Record<string, string>>;
+}
+
+interface TodayItemBase {
+  /** Unique across the list: application, kind, clock and subject. */
+  key: string;
+  applicationId: string;
+  candidateName: string;
+  roleTitle: string;
+  action: string;
+  /** How far past the threshold of its level, relative to that threshold (0.5 = 50% past). The sort key after level. */
+  overshoot: number;
+}
+
+export type TodayItem =
+  | (TodayItemBase & { kind: 'clock'; id: ClockId; level: 'warning' | 'critical'; clock: Clock })
+  | (TodayItemBase & {
+      kind: 'risk';
+      id: 'risk';
+      level: 'high' | 'critical';
+      risk: RiskAssessment;
+      /** Hours from now to the nearest competing-offer deadline (negative once passed); a date counts to its end, UTC. */
+      hoursToDeadline?: number;
+    });
+
+function relativeOvershoot(value: number, threshold: number): number {
+  return threshold > 0 ? (value - threshold) / threshold : value;
+}
+
+function deadlineMs(deadline: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? Date.parse(deadline) + DAY_MS : Date.parse(deadline);
+}
+
+/**
+ * Every warning or critical clock and every high or critical risk, most urgent first: critical (clock or risk)
+ * before warning/high, then by relative overshoot of the level's threshold, then by application and key so the
+ * order is stable.
+ */
+export function buildTodayItems(applications: readonly TodayApplication[], now: Date | number): TodayItem[] {
+  const nowMs = toEpochMs(now);
+  const items: TodayItem[] = [];
+  for (const app of applications) {
+    for (const clock of app.clocks) {
+      if (clock.state !== 'warning' && clock.state !== 'critical') continue;
+      const threshold = clock.state === 'critical' ? clock.criticalHours : clock.targetHours;
+      const s = clock.subject;
+      // Fields are spelled out: spreading a shared base into 100k+ literals makes slow dictionary-mode objects.
+      items.push({
+        applicationId: app.applicationId,
+        candidateName: app.candidateName,
+        roleTitle: app.roleTitle,
+        key: [app.applicationId, 'clock', clock.id, s?.offerId ?? '', s?.interviewId ?? '', s?.interviewerId ?? ''].join('|'),
+        kind: 'clock',
+        id: clock.id,
+        level: clock.state,
+        action: nextActionForClock(clock, { candidateName: app.candidateName, people: app.people, interviews: app.interviews })!,
+        overshoot: relativeOvershoot(clock.elapsedHours, threshold),
+        clock,
+      });
+    }
+    const risk = app.risk;
+    const listed = app.status === undefined || app.status === 'active';
+    if (listed && (risk.level === 'high' || risk.level === 'critical') && risk.actions.length > 0) {
+      const item: TodayItem = {
+        applicationId: app.applicationId,
+        candidateName: app.candidateName,
+        roleTitle: app.roleTitle,
+        key: `${app.applicationId}|risk`,
+        kind: 'risk',
+        id: 'risk',
+        level: risk.level,
+        action: risk.actions[0]!.text,
+        overshoot: relativeOvershoot(risk.score, risk.level === 'critical' ? risk.levels.critical : risk.levels.high),
+        risk,
+      };
+      const deadlines = risk.signals.flatMap((sig) => (sig.deadline ? [deadlineMs(sig.deadline)] : [])).filter(Number.isFinite);
+      if (deadlines.length > 0) item.hoursToDeadline = (Math.min(...deadlines) - nowMs) / HOUR_MS;
+      items.push(item);
+    }
+  }
+  const rank = (item: TodayItem) => (item.level === 'critical' ? 0 : 1);
+  return items.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      b.overshoot - a.overshoot ||
+      (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
