@@ -8,7 +8,8 @@ import { openDatabase } from '../src/storage/index.js';
 
 async function measure(url: string, token: string, seconds: number, connections: number) {
   const statuses: Record<string, number> = {};
-  const instance = autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  // The types describe the promise form only; the returned object is also an EventEmitter.
+  const instance = autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } }) as unknown as Promise<autocannon.Result> & import('node:events').EventEmitter;
   instance.on('response', (_client: unknown, statusCode: number) => {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });

@@ -133,11 +133,141 @@ export interface ApplicationTable {
 export interface ApplicationEventTable {
   id: string;
   application_id: string;
+  seq: number;
   type: string;
   occurred_at: string;
   recorded_at: string;
   actor_id: string | null;
   data: string;
+}
+
+/* Interviews, scorecards, offers, approvals, notifications (migration 004). */
+
+export interface InterviewTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  scheduled_at: string;
+  final: number;
+  pedigree_blind: number;
+  status: string;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface InterviewInterviewerTable {
+  interview_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface ScorecardTable {
+  id: string;
+  interview_id: string;
+  interviewer_id: string;
+  status: string;
+  ratings: string;
+  recommendation: string | null;
+  notes: string;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface OfferTable {
+  id: string;
+  application_id: string;
+  status: string;
+  current_version: number;
+  expires_at: string | null;
+  extended_at: string | null;
+  responded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface OfferVersionTable {
+  id: string;
+  offer_id: string;
+  version: number;
+  currency: string;
+  base: number;
+  bonus_target: number;
+  sign_on: number;
+  equity_kind: string;
+  equity_shares: number;
+  fully_diluted_shares: number;
+  strike: number | null;
+  last_post_money: number;
+  terms: string;
+  evaluation: string | null;
+  inside_band: number;
+  band_reasons: string;
+  approval_status: string;
+  approval_mode: string | null;
+  approver_ids: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface OfferApprovalTable {
+  id: string;
+  offer_version_id: string;
+  approver_id: string;
+  decision: string;
+  comment: string | null;
+  decided_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  dedupe_key: string;
+  title: string;
+  body: string;
+  link: string;
+  application_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  digested_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  email: number;
+  chat: number;
+  digest: string;
+  last_digest_on: string | null;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  notification_id: string | null;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface Database {
@@ -151,4 +281,13 @@ export interface Database {
   candidates: CandidateTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  interviews: InterviewTable;
+  interview_interviewers: InterviewInterviewerTable;
+  scorecards: ScorecardTable;
+  offers: OfferTable;
+  offer_versions: OfferVersionTable;
+  offer_approvals: OfferApprovalTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferencesTable;
+  outbox: OutboxTable;
 }

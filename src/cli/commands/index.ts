@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import { dbBackupCommand, dbMigrateCommand, serveCommand, tokenCreateCommand, userCreateCommand } from './foundation.js';
+import { eventAddCommand, todayCommand } from './pipeline.js';
+import { offerApproveCommand, offerListCommand, offerRejectCommand, offerShowCommand } from './offers.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
-export const COMMANDS: Command[] = [serveCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand];
+export const COMMANDS: Command[] = [serveCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand];

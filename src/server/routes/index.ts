@@ -6,6 +6,15 @@ import { registerHealthRoutes } from './health/routes.js';
 import { registerSetupRoutes } from './setup/routes.js';
 import { registerTokenRoutes } from './tokens/routes.js';
 import { registerUserRoutes } from './users/routes.js';
+import { registerRoleRoutes } from './roles/routes.js';
+import { registerCandidateRoutes } from './candidates/routes.js';
+import { registerApplicationRoutes } from './applications/routes.js';
+import { registerTodayRoutes } from './today/routes.js';
+import { registerInterviewRoutes } from './interviews/routes.js';
+import { registerScorecardRoutes } from './scorecards/routes.js';
+import { registerOfferRoutes } from './offers/routes.js';
+import { registerApprovalRoutes } from './approvals/routes.js';
+import { registerNotificationRoutes } from './notifications/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -16,4 +25,13 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerUserRoutes,
   registerTokenRoutes,
   registerAuditRoutes,
+  registerRoleRoutes,
+  registerCandidateRoutes,
+  registerApplicationRoutes,
+  registerTodayRoutes,
+  registerInterviewRoutes,
+  registerScorecardRoutes,
+  registerOfferRoutes,
+  registerApprovalRoutes,
+  registerNotificationRoutes,
 ];

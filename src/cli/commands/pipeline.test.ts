@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { captureIo } from '../test-io.js';
+import { dialectsUnderTest } from '../../test-support/dialects.js';
+import { createHarness, type Harness } from '../../test-support/app-harness.js';
+import { hoursAgo, pipelineKit } from '../../server/routes/applications/test-kit.js';
+
+describe('closer today / closer event add without a server', () => {
+  it('exits 2 with a clear message when CLOSER_TOKEN is missing', async () => {
+    const io = captureIo({ env: {} });
+    expect(await main(['today'], io)).toBe(2);
+    expect(io.err()).toContain('CLOSER_TOKEN');
+  });
+
+  it('exits 2 on missing options and on --data that is not JSON, before calling anything', async () => {
+    const env = { CLOSER_URL: 'http://127.0.0.1:9', CLOSER_TOKEN: 'cl_x' };
+    const noType = captureIo({ env });
+    expect(await main(['event', 'add', '--application', 'a1'], noType)).toBe(2);
+    expect(noType.err()).toContain('--type is required');
+    const badData = captureIo({ env });
+    expect(await main(['event', 'add', '--application', 'a1', '--type', 'note', '--data', '{text:'], badData)).toBe(2);
+    expect(badData.err()).toContain('--data must be a JSON object');
+    expect(await main(['today', '--limit', 'lots'], captureIo({ env }))).toBe(2);
+  });
+});
+
+for (const dialect of dialectsUnderTest()) {
+  describe(`closer today / closer event add against a live server [${dialect.name}]`, () => {
+    let h: Harness;
+    let env: NodeJS.ProcessEnv;
+    beforeAll(async () => {
+      h = await createHarness(await dialect.createStore());
+      const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
+      env = { CLOSER_URL: url, CLOSER_TOKEN: h.ownerToken };
+    });
+    afterAll(async () => h.close());
+
+    it('event add appends an event (past time, JSON data) and today lists what it made late', async () => {
+      const kit = pipelineKit(h);
+      const app = await kit.application({ candidateId: (await kit.candidate({ name: 'Cli Candidate' })).id });
+      const io = captureIo({ env });
+      const code = await main(['event', 'add', '--application', app.id, '--type', 'interview.completed', '--occurred-at', hoursAgo(h, 60), '--data', JSON.stringify({ interviewId: 'final-1', final: true, interviewerIds: ['u1'] }), '--json'], io);
+      expect(code).toBe(0);
+      const out = JSON.parse(io.out());
+      expect(out.event).toMatchObject({ type: 'interview.completed', occurredAt: hoursAgo(h, 60), applicationId: app.id });
+
+      const human = captureIo({ env });
+      expect(await main(['today'], human)).toBe(0);
+      expect(human.out()).toMatch(/^CRITICAL\s+offer\.after-final\s+Cli Candidate \(Founding ML Engineer\): Send the offer today/m);
+
+      const json = captureIo({ env });
+      expect(await main(['today', '--json', '--limit', '1'], json)).toBe(0);
+      const today = JSON.parse(json.out());
+      expect(today.items).toHaveLength(1);
+      expect(today.items[0]).toMatchObject({ applicationId: app.id, kind: 'clock', id: 'offer.after-final', level: 'critical' });
+    });
+
+    it('event add exits 2 with the API code on a future event, and retries safely with --idempotency-key', async () => {
+      const kit = pipelineKit(h);
+      const app = await kit.application();
+      const future = captureIo({ env });
+      const later = new Date(h.clock.now().getTime() + 7_200_000).toISOString();
+      expect(await main(['event', 'add', '--application', app.id, '--type', 'note', '--occurred-at', later, '--data', '{"text":"x"}', '--json'], future)).toBe(2);
+      expect(JSON.parse(future.err()).error).toMatchObject({ code: 'EVENT_IN_FUTURE', field: 'occurredAt' });
+
+      const args = ['event', 'add', '--application', app.id, '--type', 'team.replied', '--idempotency-key', 'cli-1', '--json'];
+      const a = captureIo({ env });
+      const b = captureIo({ env });
+      expect(await main(args, a)).toBe(0);
+      expect(await main(args, b)).toBe(0);
+      expect(JSON.parse(b.out()).event.id).toBe(JSON.parse(a.out()).event.id);
+      expect((await h.call('GET', `/api/v1/applications/${app.id}`, { token: h.ownerToken })).json().events).toHaveLength(1);
+    });
+
+    it('event add exits 2 for an unknown application', async () => {
+      const io = captureIo({ env });
+      expect(await main(['event', 'add', '--application', 'nope', '--type', 'note', '--data', '{"text":"x"}'], io)).toBe(2);
+      expect(io.err()).toContain('No such application');
+    });
+  });
+}

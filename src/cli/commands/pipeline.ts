@@ -1,0 +1,77 @@
+import type { Command } from '../command.js';
+import { callApi, UsageError } from '../io.js';
+
+interface TodayItem {
+  applicationId: string;
+  candidateName: string;
+  roleTitle: string;
+  kind: 'clock' | 'risk';
+  id: string;
+  level: string;
+  action: string;
+}
+
+interface TodayResponse {
+  items: TodayItem[];
+  total: number;
+  activeApplications: number;
+  at: string;
+}
+
+/** One line per item, most urgent first: level, what, who, and the next action. */
+export function formatToday(today: TodayResponse): string {
+  if (today.items.length === 0) return `Nothing is late across ${today.activeApplications} active application(s).`;
+  const level = Math.max(...today.items.map((i) => i.level.length));
+  const what = Math.max(...today.items.map((i) => i.id.length));
+  const lines = today.items.map((i) => `${i.level.toUpperCase().padEnd(level)}  ${i.id.padEnd(what)}  ${i.candidateName} (${i.roleTitle}): ${i.action}  [${i.applicationId}]`);
+  const more = today.total > today.items.length ? [`... and ${today.total - today.items.length} more (--limit N)`] : [];
+  return [...lines, ...more].join('\n');
+}
+
+export const todayCommand: Command = {
+  path: ['today'],
+  summary: 'What to do now: late clocks and high flight risks, most urgent first',
+  usage: 'closer today [--limit N] [--json]   (needs CLOSER_URL and CLOSER_TOKEN)',
+  options: { limit: { type: 'string' } },
+  async run(ctx) {
+    const limit = ctx.values.limit;
+    if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,5}$/.test(limit) || Number(limit) < 1)) throw new UsageError('--limit must be a whole number from 1', 'limit');
+    const today = await callApi<TodayResponse>(ctx.io, 'GET', `/api/v1/today${limit ? `?limit=${limit}` : ''}`);
+    ctx.print(today, formatToday(today));
+    return 0;
+  },
+};
+
+interface EventResponse {
+  event: { id: string; type: string; occurredAt: string };
+  application: { id: string; stage: string; status: string };
+}
+
+export const eventAddCommand: Command = {
+  path: ['event', 'add'],
+  summary: "Append an event to an application's history",
+  usage: "closer event add --application ID --type TYPE [--occurred-at ISO] [--data JSON] [--idempotency-key KEY] [--json]\n  e.g. closer event add --application APP --type signal.observed --data '{\"signal\":\"competing-offer\",\"deadline\":\"2026-11-20\"}'",
+  options: { application: { type: 'string' }, type: { type: 'string' }, 'occurred-at': { type: 'string' }, data: { type: 'string' }, 'idempotency-key': { type: 'string' } },
+  async run(ctx) {
+    const application = ctx.values.application;
+    const type = ctx.values.type;
+    if (typeof application !== 'string' || application.trim() === '') throw new UsageError('--application is required', 'application');
+    if (typeof type !== 'string' || type.trim() === '') throw new UsageError('--type is required (for example stage.changed, signal.observed, note)', 'type');
+    const body: Record<string, unknown> = { type };
+    const occurredAt = ctx.values['occurred-at'];
+    if (typeof occurredAt === 'string') body.occurredAt = occurredAt;
+    const data = ctx.values.data;
+    if (typeof data === 'string') {
+      try {
+        body.data = JSON.parse(data) as unknown;
+      } catch {
+        throw new UsageError('--data must be a JSON object, e.g. --data \'{"text":"called"}\'', 'data');
+      }
+    }
+    const key = ctx.values['idempotency-key'];
+    const headers: Record<string, string> = typeof key === 'string' ? { 'idempotency-key': key } : {};
+    const res = await callApi<EventResponse>(ctx.io, 'POST', `/api/v1/applications/${encodeURIComponent(application)}/events`, body, headers);
+    ctx.print(res, `Recorded ${res.event.type} at ${res.event.occurredAt} (event ${res.event.id}); application is ${res.application.status} at stage ${res.application.stage}.`);
+    return 0;
+  },
+};

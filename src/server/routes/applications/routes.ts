@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
+import { DomainError } from '../../../domain/shared/errors.js';
+import type { App, ServerContext } from '../../context.js';
+import { requireAction } from '../../plugins/auth.js';
+import { requireIfMatch, setEtag } from '../../plugins/etag.js';
+import { runWrite } from '../../plugins/idempotency.js';
+import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
+import { getApplicationDetail } from '../../services/pipeline-views.js';
+import '../../services/pipeline-demo.js';
+import { getApplicationOrThrow, listApplications, listEventsOfApplication, listUsers } from '../../../storage/index.js';
+import { errorResponses, IdParams } from '../common-schemas.js';
+import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView, WriteErrors } from './schema.js';
+
+function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
+  const l = limit === undefined ? 200 : Number(limit);
+  if (l < 1 || l > 1000) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 1000.', 'limit');
+  return { limit: l, offset: offset === undefined ? 0 : Number(offset) };
+}
+
+export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
+  app.get('/api/v1/applications', {
+    preValidation: requireAction('applications.read'),
+    schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: z.object({ items: z.array(ApplicationView) }), ...errorResponses } },
+  }, async (request) => {
+    const { roleId, candidateId, status, limit, offset } = request.query;
+    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...listWindow(limit, offset) });
+    return { items: items.map(presentApplication) };
+  });
+
+  app.post('/api/v1/applications', {
+    preValidation: requireAction('applications.write'),
+    schema: { tags: ['applications'], body: ApplicationCreateBody, response: { 201: ApplicationView, ...WriteErrors } },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const application = await createApplication(tx, request.auth!.user, request.body, ctx.now());
+      return { status: 201, body: presentApplication(application), version: application.version };
+    }),
+  );
+
+  app.get('/api/v1/applications/:id', {
+    preValidation: requireAction('applications.read'),
+    schema: { tags: ['applications'], params: IdParams, response: { 200: ApplicationDetailView, ...errorResponses } },
+  }, async (request, reply) => {
+    const [detail, users] = await Promise.all([getApplicationDetail(ctx.store.db, request.params.id, ctx.now()), listUsers(ctx.store.db)]);
+    setEtag(reply, detail.application.version);
+    return presentApplicationDetail(detail, Object.fromEntries(users.map((u) => [u.id, u.name])), request.auth!.user);
+  });
+
+  app.patch('/api/v1/applications/:id', {
+    preValidation: requireAction('applications.write'),
+    schema: { tags: ['applications'], params: IdParams, body: ApplicationPatchBody, response: { 200: ApplicationView, ...WriteErrors } },
+  }, async (request, reply) => {
+    const expected = requireIfMatch(request);
+    return runWrite(ctx, request, reply, async (tx) => {
+      const application = await changeApplication(tx, request.auth!.user, request.params.id, expected, request.body, ctx.now());
+      return { status: 200, body: presentApplication(application), version: application.version };
+    });
+  });
+
+  app.get('/api/v1/applications/:id/events', {
+    preValidation: requireAction('applications.read'),
+    schema: { tags: ['applications'], params: IdParams, response: { 200: z.object({ items: z.array(EventView) }), ...errorResponses } },
+  }, async (request) => {
+    await getApplicationOrThrow(ctx.store.db, request.params.id);
+    return { items: (await listEventsOfApplication(ctx.store.db, request.params.id)).map((e) => presentEvent(e, request.auth!.user)) };
+  });
+
+  app.post('/api/v1/applications/:id/events', {
+    preValidation: requireAction('applications.write'),
+    // The schema documents the body; the domain's parseEventInput checks it (with the injected clock) for the stable codes.
+    validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidatorCompiler(route as unknown as Parameters<typeof zodValidatorCompiler>[0])),
+    schema: { tags: ['applications'], params: IdParams, body: EventCreateBody, response: { 201: z.object({ event: EventView, application: ApplicationView }), ...WriteErrors } },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const { event, application } = await appendEvent(tx, request.auth!.user, request.params.id, request.body as unknown, ctx.now());
+      return { status: 201, body: { event: presentEvent(event, request.auth!.user), application: presentApplication(application) } };
+    }),
+  );
+}

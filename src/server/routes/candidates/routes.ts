@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { can } from '../../../domain/access/policy.js';
+import { DomainError } from '../../../domain/shared/errors.js';
+import type { App, ServerContext } from '../../context.js';
+import { requireAction } from '../../plugins/auth.js';
+import { requireIfMatch, setEtag } from '../../plugins/etag.js';
+import { runWrite } from '../../plugins/idempotency.js';
+import { changeCandidate, createCandidate, DuplicateCandidateError, mergeCandidates } from '../../services/pipeline.js';
+import '../../services/pipeline-demo.js';
+import { getCandidateOrThrow, listCandidates, listCandidatesInBlindRoles, type CandidateRecord, type Tx, type UserRecord } from '../../../storage/index.js';
+import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
+import { WriteErrors } from '../applications/schema.js';
+import { CandidateView, presentCandidate, type CandidateViewer } from './presenter.js';
+import { CandidateCreateBody, CandidateListQuery, CandidateMergeBody, CandidatePatchBody } from './schema.js';
+
+/** What this user may see of these candidates: the employer is hidden from pedigree-blind viewers for candidates in blind roles. */
+export async function candidateViewer(tx: Tx, user: UserRecord, candidates: readonly CandidateRecord[]): Promise<CandidateViewer> {
+  if (can(user.role, 'candidates.read-pedigree')) return { role: user.role };
+  return { role: user.role, hiddenEmployers: await listCandidatesInBlindRoles(tx, candidates.map((c) => c.id)) };
+}
+
+function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
+  const l = limit === undefined ? 100 : Number(limit);
+  const o = offset === undefined ? 0 : Number(offset);
+  if (l < 1 || l > 500) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 500.', 'limit');
+  return { limit: l, offset: o };
+}
+
+const DuplicateResponse = ErrorResponse.extend({
+  matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })),
+});
+
+export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
+  app.get('/api/v1/candidates', {
+    preValidation: requireAction('candidates.read'),
+    schema: { tags: ['candidates'], querystring: CandidateListQuery, response: { 200: z.object({ items: z.array(CandidateView) }), ...errorResponses } },
+  }, async (request) => {
+    const user = request.auth!.user;
+    const window = listWindow(request.query.limit, request.query.offset);
+    // Pedigree-blind viewers cannot find people by employer either.
+    const items = await listCandidates(ctx.store.db, { q: request.query.q, searchEmployer: can(user.role, 'candidates.read-pedigree'), ...window });
+    const viewer = await candidateViewer(ctx.store.db, user, items);
+    return { items: items.map((c) => presentCandidate(c, viewer)) };
+  });
+
+  app.post('/api/v1/candidates', {
+    preValidation: requireAction('candidates.write'),
+    schema: { tags: ['candidates'], body: CandidateCreateBody, response: { 201: CandidateView, ...WriteErrors, 409: DuplicateResponse.or(ErrorResponse) } },
+  }, async (request, reply) => {
+    const user = request.auth!.user;
+    try {
+      return await runWrite(ctx, request, reply, async (tx) => {
+        const candidate = await createCandidate(tx, user, request.body, ctx.now());
+        return { status: 201, body: presentCandidate(candidate, { role: user.role }), version: candidate.version };
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateCandidateError)) throw error;
+      const viewer = await candidateViewer(ctx.store.db, user, error.matches);
+      return reply.status(409).send({
+        code: error.code,
+        message: error.message,
+        field: error.field,
+        matches: error.matches.map((c) => ({ candidate: presentCandidate(c, viewer), reasons: error.reasons[c.id] ?? [] })),
+      });
+    }
+  });
+
+  app.get('/api/v1/candidates/:id', {
+    preValidation: requireAction('candidates.read'),
+    schema: { tags: ['candidates'], params: IdParams, response: { 200: CandidateView, ...errorResponses } },
+  }, async (request, reply) => {
+    const candidate = await getCandidateOrThrow(ctx.store.db, request.params.id);
+    setEtag(reply, candidate.version);
+    return presentCandidate(candidate, await candidateViewer(ctx.store.db, request.auth!.user, [candidate]));
+  });
+
+  app.patch('/api/v1/candidates/:id', {
+    preValidation: requireAction('candidates.write'),
+    schema: { tags: ['candidates'], params: IdParams, body: CandidatePatchBody, response: { 200: CandidateView, ...WriteErrors } },
+  }, async (request, reply) => {
+    const expected = requireIfMatch(request);
+    const user = request.auth!.user;
+    return runWrite(ctx, request, reply, async (tx) => {
+      const candidate = await changeCandidate(tx, user, request.params.id, expected, request.body, ctx.now());
+      return { status: 200, body: presentCandidate(candidate, await candidateViewer(tx, user, [candidate])), version: candidate.version };
+    });
+  });
+
+  app.post('/api/v1/candidates/:id/merge', {
+    preValidation: requireAction('candidates.write'),
+    schema: {
+      tags: ['candidates'],
+      params: IdParams,
+      body: CandidateMergeBody,
+      response: { 200: z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) }), ...WriteErrors },
+    },
+  }, async (request, reply) => {
+    const user = request.auth!.user;
+    return runWrite(ctx, request, reply, async (tx) => {
+      const { candidate, movedApplicationIds } = await mergeCandidates(tx, user, request.params.id, request.body.intoId, ctx.now());
+      const viewer = await candidateViewer(tx, user, [candidate]);
+      return { status: 200, body: { candidate: presentCandidate(candidate, viewer), mergedId: request.params.id, movedApplicationIds }, version: candidate.version };
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { cleanText, Email, WholeMoney } from '../../../domain/company/company.js';
+import { CANDIDATE_SOURCES } from '../../../domain/pipeline/index.js';
+import { Currency, Specializations } from '../roles/schema.js';
+
+export const CurrentCompensation = z.strictObject({ base: WholeMoney, bonus: WholeMoney, equityAnnual: WholeMoney, currency: Currency });
+const Link = cleanText(500).refine((s) => /^https?:\/\/\S+$/i.test(s), { message: 'A link is an http(s) URL' });
+const Links = z
+  .array(Link)
+  .max(20)
+  .refine((a) => new Set(a).size === a.length, { message: 'Links must be unique' });
+
+export const CandidateCreateBody = z.strictObject({
+  name: cleanText(200),
+  email: Email,
+  phone: cleanText(40).nullable().optional(),
+  links: Links.optional(),
+  location: cleanText(200).nullable().optional(),
+  currentEmployer: cleanText(200).nullable().optional(),
+  source: z.enum(CANDIDATE_SOURCES),
+  passive: z.boolean().optional(),
+  specializations: Specializations.optional(),
+  productionMlYears: z.number().min(0).max(60).nullable().optional(),
+  currentCompensation: CurrentCompensation.nullable().optional(),
+  /** Create even when the person looks like an existing candidate (same e-mail, or close name at the same employer). */
+  allowDuplicate: z.boolean().optional(),
+});
+export type CandidateCreateBody = z.infer<typeof CandidateCreateBody>;
+
+export const CandidatePatchBody = CandidateCreateBody.omit({ allowDuplicate: true }).partial();
+export type CandidatePatchBody = z.infer<typeof CandidatePatchBody>;
+
+export const CandidateMergeBody = z.strictObject({ intoId: z.string().min(1).max(64) });
+
+/** Whole numbers as strings (query strings are never coerced). */
+export const QueryInt = z.string().regex(/^\d{1,6}$/, { message: 'A whole number' });
+
+export const CandidateListQuery = z.strictObject({ q: cleanText(200).optional(), limit: QueryInt.optional(), offset: QueryInt.optional() });

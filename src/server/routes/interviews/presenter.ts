@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { INTERVIEW_STATUSES, type ScorecardTemplate } from '../../../domain/interviews/index.js';
+import type { InterviewDetail } from '../../services/interviews.js';
+
+const Anchors = z.object({ '1': z.string(), '2': z.string(), '3': z.string(), '4': z.string() });
+
+export const TemplateView = z.object({
+  rubricId: z.string(),
+  rubricVersion: z.string(),
+  scale: Anchors,
+  specializations: z.array(z.string()),
+  attributes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), anchors: Anchors })),
+  fallback: z.boolean(),
+});
+
+export function presentTemplate(t: ScorecardTemplate): z.infer<typeof TemplateView> {
+  return {
+    rubricId: t.rubricId,
+    rubricVersion: t.rubricVersion,
+    scale: t.scale,
+    specializations: t.specializations,
+    attributes: t.attributes.map((a) => ({ id: a.id, name: a.name, description: a.description, anchors: a.anchors })),
+    fallback: t.fallback,
+  };
+}
+
+/** The candidate as an interview shows them. No compensation, no e-mail or phone; employer and links only when not pedigree-blind. */
+export const InterviewCandidateView = z.object({
+  id: z.string(),
+  name: z.string(),
+  specializations: z.array(z.string()),
+  productionMlYears: z.number().nullable(),
+  location: z.string().nullable(),
+  currentEmployer: z.string().nullable().optional(),
+  links: z.array(z.string()).optional(),
+});
+
+export const InterviewView = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  role: z.object({ id: z.string(), title: z.string() }),
+  candidate: InterviewCandidateView,
+  kind: z.string(),
+  scheduledAt: z.string(),
+  final: z.boolean(),
+  pedigreeBlind: z.boolean(),
+  /** True when this viewer's view hides pedigree (blind interview, their card not in yet). */
+  pedigreeHidden: z.boolean(),
+  hiddenFields: z.array(z.string()),
+  status: z.enum(INTERVIEW_STATUSES),
+  completedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  interviewers: z.array(z.object({ id: z.string(), name: z.string() })),
+  myScorecard: z.object({ id: z.string().nullable(), status: z.enum(['not-started', 'draft', 'submitted']) }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type InterviewView = z.infer<typeof InterviewView>;
+
+export const InterviewDetailView = InterviewView.extend({ template: TemplateView });
+
+/** The fields of an interview that leave the server (listed, so nothing else can). */
+export function presentInterview(d: InterviewDetail): InterviewView {
+  const c = d.candidate;
+  const candidate: z.infer<typeof InterviewCandidateView> = { id: c.id, name: c.name, specializations: c.specializations, productionMlYears: c.productionMlYears, location: c.location };
+  if (!d.pedigreeHidden) {
+    candidate.currentEmployer = c.currentEmployer ?? null;
+    candidate.links = c.links ?? [];
+  }
+  const i = d.interview;
+  return {
+    id: i.id,
+    applicationId: i.applicationId,
+    role: { id: d.role.id, title: d.role.title },
+    candidate,
+    kind: i.kind,
+    scheduledAt: i.scheduledAt,
+    final: i.final,
+    pedigreeBlind: i.pedigreeBlind,
+    pedigreeHidden: d.pedigreeHidden,
+    hiddenFields: d.hiddenFields,
+    status: i.status,
+    completedAt: i.completedAt,
+    cancelledAt: i.cancelledAt,
+    interviewers: d.interviewers,
+    myScorecard: d.myScorecard,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    version: i.version,
+  };
+}
+
+export function presentInterviewDetail(d: InterviewDetail): z.infer<typeof InterviewDetailView> {
+  return { ...presentInterview(d), template: presentTemplate(d.template) };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../context.js';
+import { requireAction } from '../../plugins/auth.js';
+import { requireIfMatch, setEtag } from '../../plugins/etag.js';
+import { runWrite } from '../../plugins/idempotency.js';
+import { changeRole, createRole } from '../../services/pipeline.js';
+import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
+import '../../services/pipeline-demo.js';
+import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
+import { errorResponses, IdParams } from '../common-schemas.js';
+import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';
+import { RoleCreateBody, RoleListQuery, RolePatchBody } from './schema.js';
+
+const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
+
+export function registerRoleRoutes(app: App, ctx: ServerContext): void {
+  app.get('/api/v1/roles', {
+    preValidation: requireAction('roles.read'),
+    schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: z.object({ items: z.array(RoleView) }), ...errorResponses } },
+  }, async (request) => {
+    const roles = await listRoles(ctx.store.db, { status: request.query.status });
+    return { items: roles.map((r) => presentRole(r, request.auth!.user)) };
+  });
+
+  app.post('/api/v1/roles', {
+    preValidation: requireAction('roles.write'),
+    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...writeErrors } },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const role = await createRole(tx, request.auth!.user, request.body, ctx.now());
+      return { status: 201, body: presentRole(role, request.auth!.user), version: role.version };
+    }),
+  );
+
+  app.get('/api/v1/roles/:id', {
+    preValidation: requireAction('roles.read'),
+    schema: { tags: ['roles'], params: IdParams, response: { 200: RoleView, ...errorResponses } },
+  }, async (request, reply) => {
+    const role = await getRoleOrThrow(ctx.store.db, request.params.id);
+    setEtag(reply, role.version);
+    return presentRole(role, request.auth!.user);
+  });
+
+  app.patch('/api/v1/roles/:id', {
+    preValidation: requireAction('roles.write'),
+    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...writeErrors } },
+  }, async (request, reply) => {
+    const expected = requireIfMatch(request);
+    return runWrite(ctx, request, reply, async (tx) => {
+      const role = await changeRole(tx, request.auth!.user, request.params.id, expected, request.body, ctx.now());
+      return { status: 200, body: presentRole(role, request.auth!.user), version: role.version };
+    });
+  });
+
+  app.get('/api/v1/roles/:id/board', {
+    preValidation: requireAction('roles.read'),
+    schema: { tags: ['roles'], params: IdParams, response: { 200: BoardView, ...errorResponses } },
+  }, async (request) => {
+    const board = await computeBoard(ctx.store.db, request.params.id, ctx.now());
+    return { role: { id: board.role.id, title: board.role.title, status: board.role.status as 'open' | 'closed' }, targetDays: board.targetDays, columns: board.columns, leading: board.leading };
+  });
+
+  app.get('/api/v1/roles/:id/source-mix', {
+    preValidation: requireAction('roles.read'),
+    schema: { tags: ['roles'], params: IdParams, response: { 200: SourceMixView, ...errorResponses } },
+  }, async (request) => {
+    const { role, mix } = await computeSourceMix(ctx.store.db, request.params.id);
+    return {
+      roleId: role.id,
+      total: mix.total,
+      counts: mix.counts,
+      shares: mix.shares,
+      referralOnlyShare: mix.referralOnlyShare,
+      findings: mix.findings,
+      errors: mix.findings.filter((f) => f.severity === 'error').length,
+      warnings: mix.findings.filter((f) => f.severity === 'warning').length,
+    };
+  });
+}

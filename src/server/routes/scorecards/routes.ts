@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../context.js';
+import { requireAction } from '../../plugins/auth.js';
+import { setEtag } from '../../plugins/etag.js';
+import {
+  getDecisionView,
+  getMyScorecard,
+  getVisibleScorecard,
+  isScorecardRace,
+  listVisibleScorecards,
+  saveScorecardDraft,
+  submitScorecard,
+  type MyScorecard,
+} from '../../services/interviews.js';
+import type { Transaction } from 'kysely';
+import { getUser, inTransaction, type Database } from '../../../storage/index.js';
+import { errorResponses, IdParams } from '../common-schemas.js';
+import { DecisionViewSchema, MyScorecardView, ScorecardView, presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
+import { ScorecardDraftBody, ScorecardSubmitBody } from './schema.js';
+
+/**
+ * Runs a scorecard write; a first autosave racing another (both inserting the one card) loses on the unique
+ * constraint and is simply run again, now as an update.
+ */
+async function writeCard(ctx: ServerContext, work: (tx: Transaction<Database>) => Promise<MyScorecard>): Promise<MyScorecard> {
+  try {
+    return await inTransaction(ctx.store.db, work);
+  } catch (error) {
+    if (!isScorecardRace(error)) throw error;
+    return inTransaction(ctx.store.db, work);
+  }
+}
+
+export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
+  app.get('/api/v1/interviews/:id/scorecard', {
+    preValidation: requireAction('scorecards.write-own'),
+    schema: { tags: ['scorecards'], params: IdParams, response: { 200: MyScorecardView, ...errorResponses } },
+  }, async (request) => {
+    const user = request.auth!.user;
+    return presentMyScorecard(await getMyScorecard(ctx.store.db, user, request.params.id), user);
+  });
+
+  app.put('/api/v1/interviews/:id/scorecard', {
+    preValidation: requireAction('scorecards.write-own'),
+    schema: { tags: ['scorecards'], params: IdParams, body: ScorecardDraftBody, response: { 200: MyScorecardView, ...errorResponses } },
+  }, async (request) => {
+    const user = request.auth!.user;
+    const saved = await writeCard(ctx, (tx) => saveScorecardDraft(tx, user, request.params.id, request.body, ctx.now()));
+    return presentMyScorecard(saved, user);
+  });
+
+  app.post('/api/v1/interviews/:id/scorecard/submit', {
+    preValidation: requireAction('scorecards.write-own'),
+    schema: { tags: ['scorecards'], params: IdParams, body: ScorecardSubmitBody, response: { 200: MyScorecardView, ...errorResponses } },
+  }, async (request) => {
+    const user = request.auth!.user;
+    const saved = await writeCard(ctx, (tx) => submitScorecard(tx, user, request.params.id, request.body ?? undefined, ctx.now()));
+    return presentMyScorecard(saved, user);
+  });
+
+  app.get('/api/v1/interviews/:id/scorecards', {
+    preValidation: requireAction('interviews.read-assigned'),
+    schema: { tags: ['scorecards'], params: IdParams, response: { 200: z.object({ items: z.array(ScorecardView) }), ...errorResponses } },
+  }, async (request) => {
+    const { cards, names } = await listVisibleScorecards(ctx.store.db, request.auth!.user, request.params.id);
+    return { items: cards.map((c) => presentScorecard(c, names.get(c.interviewerId) ?? c.interviewerId)) };
+  });
+
+  app.get('/api/v1/scorecards/:id', {
+    preValidation: requireAction('interviews.read-assigned'),
+    schema: { tags: ['scorecards'], params: IdParams, response: { 200: ScorecardView, ...errorResponses } },
+  }, async (request, reply) => {
+    const { card } = await getVisibleScorecard(ctx.store.db, request.auth!.user, request.params.id);
+    const author = await getUser(ctx.store.db, card.interviewerId);
+    setEtag(reply, card.version);
+    return presentScorecard(card, author?.name ?? card.interviewerId);
+  });
+
+  app.get('/api/v1/applications/:id/decision', {
+    preValidation: requireAction('interviews.read-assigned'),
+    schema: { tags: ['scorecards'], params: IdParams, response: { 200: DecisionViewSchema, ...errorResponses } },
+  }, async (request) => {
+    const d = await getDecisionView(ctx.store.db, request.auth!.user, request.params.id);
+    return presentDecision({ applicationId: d.application.id, role: d.role, template: d.template, view: d.view });
+  });
+
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { DELIVERY_DEFAULTS, DEFAULT_RETRY_POLICY, retryDelaySeconds, type EmailSettings, type RetryPolicy } from '../../domain/notifications/index.js';
+import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSent, type OutboxRecord } from '../../storage/index.js';
+import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobContext } from './notifications.js';
+import { expireOffers } from './offers.js';
+
+export interface DispatchOptions {
+  /** Most messages taken in one run. */
+  batchSize?: number;
+  leaseSeconds?: number;
+  retry?: RetryPolicy;
+  sendTimeoutMs?: number;
+}
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  /** Failed attempts that will be retried later. */
+  retrying: number;
+  /** Messages given up on after the last attempt. */
+  failed: number;
+}
+
+type Mailer = { sendMail(message: Record<string, unknown>): Promise<unknown>; close(): void };
+
+function mailerFor(settings: EmailSettings, timeoutMs: number): Mailer {
+  return nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    ignoreTLS: settings.ignoreTls ?? false,
+    ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  }) as unknown as Mailer;
+}
+
+async function postWebhook(url: string, text: string, timeoutMs: number): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'error',
+  });
+  // Drain the body so the connection is released.
+  await res.arrayBuffer().catch(() => undefined);
+  if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+}
+
+/**
+ * Delivers due messages of the outbox once: leases a batch (each message to one instance only), sends each by
+ * e-mail (SMTP via nodemailer) or chat webhook (Slack-compatible `{ text }`), then marks it sent, or schedules a
+ * retry with exponential backoff, or gives up after the last attempt. A message whose lease expires (a crashed
+ * instance) is picked up again. Callable from tests with an injected clock.
+ */
+export async function runOutboxOnce(ctx: JobContext, options: DispatchOptions = {}): Promise<DispatchResult> {
+  const now = ctx.now();
+  const owner = randomUUID();
+  const leaseSeconds = options.leaseSeconds ?? DELIVERY_DEFAULTS.leaseSeconds;
+  const timeoutMs = options.sendTimeoutMs ?? DELIVERY_DEFAULTS.sendTimeoutSeconds * 1000;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const batch: OutboxRecord[] = await inTransaction(ctx.store.db, (tx) =>
+    claimOutbox(tx, ctx.store.dialect, owner, now, new Date(now.getTime() + leaseSeconds * 1000), options.batchSize ?? DELIVERY_DEFAULTS.batchSize),
+  );
+  const result: DispatchResult = { claimed: batch.length, sent: 0, retrying: 0, failed: 0 };
+  if (batch.length === 0) return result;
+  const settings = deliverySettingsOf(await getCompany(ctx.store.db));
+  let mailer: Mailer | undefined;
+  try {
+    for (const message of batch) {
+      let error: string | undefined;
+      try {
+        if (message.channel === 'email') {
+          if (!settings.email) throw new Error('e-mail is not configured');
+          mailer ??= mailerFor(settings.email, timeoutMs);
+          await mailer.sendMail({
+            from: settings.email.from,
+            to: message.recipient,
+            subject: message.subject,
+            text: message.body,
+            // One id per outbox row: a receiver can drop the duplicate of a send retried after a crash.
+            messageId: `<${message.id}@closer.outbox>`,
+          });
+        } else {
+          if (!settings.chat) throw new Error('the chat webhook is not configured');
+          await postWebhook(settings.chat.webhookUrl, message.body, timeoutMs);
+        }
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      const at = ctx.now();
+      if (error === undefined) {
+        await inTransaction(ctx.store.db, (tx) => markOutboxSent(tx, message.id, owner, at));
+        result.sent += 1;
+      } else {
+        const delay = retryDelaySeconds(message.attempts + 1, retry);
+        await inTransaction(ctx.store.db, (tx) => markOutboxFailed(tx, message.id, owner, error, delay === undefined ? null : new Date(at.getTime() + delay * 1000)));
+        if (delay === undefined) result.failed += 1;
+        else result.retrying += 1;
+      }
+    }
+  } finally {
+    mailer?.close();
+  }
+  return result;
+}
+
+export interface BackgroundJobs {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the timers main.ts runs: the outbox dispatcher every few seconds; offer expiry, the clock/risk scan
+ * and the daily digests every few minutes. Runs never overlap; errors are logged and the next tick tries again.
+ * @example const jobs = startBackgroundJobs(ctx); ...; await jobs.stop();
+ */
+export function startBackgroundJobs(
+  ctx: JobContext,
+  opts: { log?: (message: string, error?: unknown) => void; dispatchIntervalMs?: number; scanIntervalMs?: number } = {},
+): BackgroundJobs {
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[closer jobs] ${m}`, e ?? ''));
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  const loop = (name: string, intervalMs: number, work: () => Promise<unknown>) => {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = work()
+        .catch((error: unknown) => log(`${name} failed`, error))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    const timer = setInterval(tick, intervalMs);
+    timer.unref();
+    tick();
+    return timer;
+  };
+  const timers = [
+    loop('outbox', opts.dispatchIntervalMs ?? DELIVERY_DEFAULTS.dispatchIntervalSeconds * 1000, () => runOutboxOnce(ctx)),
+    loop('scan', opts.scanIntervalMs ?? DELIVERY_DEFAULTS.scanIntervalSeconds * 1000, async () => {
+      const now = ctx.now();
+      await expireOffers(ctx.store, now);
+      await scanForNotifications(ctx, now);
+      await runDigestsOnce(ctx, now);
+    }),
+  ];
+  return {
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import {
+  DEFAULT_CLOCK_SETTINGS,
+  DEFAULT_RISK_SETTINGS,
+  buildTodayItems,
+  resolveClockSettings,
+  resolveRiskSettings,
+  sourceMix,
+  summarizeApplication,
+  type ApplicationSummary,
+  type ClockSettings,
+  type PipelineSettings,
+  type RiskLevel,
+  type RiskSettings,
+  type SourceMix,
+  type TimedEvent,
+  type TodayApplication,
+  type TodayItem,
+} from '../../domain/pipeline/index.js';
+import {
+  getApplicationOrThrow,
+  getCandidateOrThrow,
+  getCompany,
+  getRoleOrThrow,
+  listApplicationHeadings,
+  listCandidateSourcesOfRole,
+  listEventsOfApplication,
+  listRoles,
+  listTimedEventsOfApplications,
+  listUsers,
+  type ApplicationEventRecord,
+  type ApplicationHeading,
+  type ApplicationRecord,
+  type CandidateRecord,
+  type Company,
+  type RoleRecord,
+  type Tx,
+} from '../../storage/index.js';
+import { companyPipelineSettings, withZone } from './pipeline.js';
+
+/** Applications whose events are loaded per query: bounds memory and parameter counts while avoiding N+1. */
+export const EVENT_BATCH_SIZE = 500;
+
+/** Clock and risk settings of a workspace: the company's over the defaults, each role's over the company's. */
+export class PipelineSettingsResolver {
+  private readonly byRole = new Map<string, ClockSettings>();
+  readonly risk: RiskSettings;
+  private readonly companyClocks: unknown;
+
+  constructor(private readonly company: Company | undefined) {
+    const settings = companyPipelineSettings(company?.settings);
+    this.companyClocks = withZone(settings.clocks, company?.timeZone);
+    this.risk = settings.risk === undefined ? DEFAULT_RISK_SETTINGS : resolveRiskSettings(DEFAULT_RISK_SETTINGS, settings.risk);
+  }
+
+  static async load(tx: Tx): Promise<PipelineSettingsResolver> {
+    return new PipelineSettingsResolver(await getCompany(tx));
+  }
+
+  clocksFor(role: Pick<RoleRecord, 'id' | 'clockOverrides'>): ClockSettings {
+    let s = this.byRole.get(role.id);
+    if (!s) {
+      const overrides = Object.keys(role.clockOverrides).length > 0 ? withZone(role.clockOverrides, this.company?.timeZone) : undefined;
+      s = resolveClockSettings(DEFAULT_CLOCK_SETTINGS, this.companyClocks, overrides);
+      this.byRole.set(role.id, s);
+    }
+    return s;
+  }
+
+  forRole(role: Pick<RoleRecord, 'id' | 'clockOverrides'>): PipelineSettings {
+    return { clocks: this.clocksFor(role), risk: this.risk };
+  }
+}
+
+export interface ApplicationDetail {
+  application: ApplicationRecord;
+  candidate: CandidateRecord;
+  role: RoleRecord;
+  events: ApplicationEventRecord[];
+  summary: ApplicationSummary;
+}
+
+/** One application with its timeline, clocks and risk at `now` (derived from the events, never stored). */
+export async function getApplicationDetail(tx: Tx, id: string, now: Date): Promise<ApplicationDetail> {
+  const application = await getApplicationOrThrow(tx, id);
+  const [candidate, role, events, settings] = await Promise.all([
+    getCandidateOrThrow(tx, application.candidateId),
+    getRoleOrThrow(tx, application.roleId),
+    listEventsOfApplication(tx, id),
+    PipelineSettingsResolver.load(tx),
+  ]);
+  const summary = summarizeApplication(events as readonly TimedEvent[], now, settings.forRole(role));
+  return { application, candidate, role, events, summary };
+}
+
+/**
+ * Runs `visit` over applications with their summaries, loading events in batches of ordered queries
+ * (one per EVENT_BATCH_SIZE applications). Nothing derived is cached: states come from events and `now`.
+ */
+async function summarizeHeadings(
+  tx: Tx,
+  headings: readonly ApplicationHeading[],
+  roles: ReadonlyMap<string, RoleRecord>,
+  settings: PipelineSettingsResolver,
+  now: Date,
+  visit: (heading: ApplicationHeading, summary: ApplicationSummary) => void,
+): Promise<void> {
+  const load = (i: number) => (i < headings.length ? listTimedEventsOfApplications(tx, headings.slice(i, i + EVENT_BATCH_SIZE).map((h) => h.id)) : undefined);
+  // The next batch is fetched while this one is computed (on PostgreSQL the server works meanwhile).
+  let next = load(0);
+  try {
+    for (let i = 0; i < headings.length; i += EVENT_BATCH_SIZE) {
+      const events = await next!;
+      next = load(i + EVENT_BATCH_SIZE);
+      for (const h of headings.slice(i, i + EVENT_BATCH_SIZE)) visit(h, summarizeApplication(events.get(h.id) ?? [], now, settings.forRole(roles.get(h.roleId)!)));
+    }
+  } catch (error) {
+    next?.catch(() => {}); // the error above is the one to report
+    throw error;
+  }
+}
+
+export interface TodayList {
+  items: TodayItem[];
+  /** Items before `limit` was applied. */
+  total: number;
+  activeApplications: number;
+}
+
+/** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */
+export async function computeToday(tx: Tx, now: Date, limit: number): Promise<TodayList> {
+  const [headings, roleList, users, settings] = await Promise.all([listApplicationHeadings(tx), listRoles(tx), listUsers(tx), PipelineSettingsResolver.load(tx)]);
+  const roles = new Map(roleList.map((r) => [r.id, r]));
+  const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
+  const urgent: TodayApplication[] = [];
+  await summarizeHeadings(tx, headings, roles, settings, now, (h, s) => {
+    const listed = s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
+    if (listed) urgent.push({ applicationId: h.id, candidateName: h.candidateName, roleTitle: h.roleTitle, clocks: s.clocks, risk: s.risk, status: s.status, people });
+  });
+  const items = buildTodayItems(urgent, now);
+  return { items: items.slice(0, limit), total: items.length, activeApplications: headings.length };
+}
+
+export interface BoardCard {
+  applicationId: string;
+  candidateId: string;
+  candidateName: string;
+  stage: string;
+  status: string;
+  daysSinceFirstContact: number | null;
+  targetDays: number;
+  overTarget: boolean;
+  risk: { level: RiskLevel; score: number };
+}
+
+export interface Board {
+  role: RoleRecord;
+  targetDays: number;
+  columns: Array<{ stage: string; name: string; kind: 'stage' | 'closed'; cards: BoardCard[] }>;
+  /** The active application furthest along the process (then the longest running): the one the 10-day target is read against. */
+  leading: BoardCard | null;
+}
+
+const CLOSED_COLUMNS = [
+  { stage: 'hired', name: 'Hired' },
+  { stage: 'lost', name: 'Lost' },
+  { stage: 'withdrawn', name: 'Withdrawn' },
+] as const;
+
+/** A role's applications as columns by stage (the process plan's, then hired / lost / withdrawn), each card with its days against the target and its risk. */
+export async function computeBoard(tx: Tx, roleId: string, now: Date): Promise<Board> {
+  const role = await getRoleOrThrow(tx, roleId);
+  const [headings, settings] = await Promise.all([listApplicationHeadings(tx, { roleId, includeClosed: true }), PipelineSettingsResolver.load(tx)]);
+  const cards: BoardCard[] = [];
+  await summarizeHeadings(tx, headings, new Map([[role.id, role]]), settings, now, (h, s) => {
+    cards.push({
+      applicationId: h.id,
+      candidateId: h.candidateId,
+      candidateName: h.candidateName,
+      stage: h.stage,
+      status: h.status,
+      daysSinceFirstContact: s.daysSinceFirstContact ?? null,
+      targetDays: s.targetDays,
+      overTarget: s.overTarget,
+      risk: { level: s.risk.level, score: s.risk.score },
+    });
+  });
+  const stageIndex = new Map(role.processPlan.stages.map((s, i) => [s.id, i]));
+  cards.sort((a, b) => (b.daysSinceFirstContact ?? -1) - (a.daysSinceFirstContact ?? -1) || (a.applicationId < b.applicationId ? -1 : 1));
+  const columns: Board['columns'] = role.processPlan.stages.map((s) => ({ stage: s.id, name: s.name, kind: 'stage' as const, cards: cards.filter((c) => c.status === 'active' && c.stage === s.id) }));
+  // An active application at a stage no longer in the plan still shows, in a column of its own.
+  for (const c of cards) {
+    if (c.status !== 'active' || stageIndex.has(c.stage)) continue;
+    let col = columns.find((x) => x.stage === c.stage);
+    if (!col) columns.push((col = { stage: c.stage, name: c.stage, kind: 'stage', cards: [] }));
+    col.cards.push(c);
+  }
+  for (const closed of CLOSED_COLUMNS) columns.push({ ...closed, kind: 'closed', cards: cards.filter((c) => c.status === closed.stage) });
+  const active = cards.filter((c) => c.status === 'active');
+  const leading =
+    [...active].sort(
+      (a, b) => (stageIndex.get(b.stage) ?? -1) - (stageIndex.get(a.stage) ?? -1) || (b.daysSinceFirstContact ?? -1) - (a.daysSinceFirstContact ?? -1),
+    )[0] ?? null;
+  return { role, targetDays: settings.clocksFor(role).targets['cycle.total'].warningHours / 24, columns, leading };
+}
+
+/** Shares of the role's candidates by source, with the sourcing.referral-only finding. */
+export async function computeSourceMix(tx: Tx, roleId: string): Promise<{ role: RoleRecord; mix: SourceMix }> {
+  const role = await getRoleOrThrow(tx, roleId);
+  return { role, mix: sourceMix(await listCandidateSourcesOfRole(tx, roleId)) };
+}

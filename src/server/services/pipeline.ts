@@ -1,0 +1,572 @@
+import { randomUUID } from 'node:crypto';
+import processPlanData from '../../../data/pipeline/process-plan.json' with { type: 'json' };
+import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import {
+  DEFAULT_CLOCK_SETTINGS,
+  DEFAULT_RISK_SETTINGS,
+  findDuplicateCandidates,
+  parseEventInput,
+  resolveClockSettings,
+  resolveRiskSettings,
+  summarizeApplication,
+  type EventInput,
+  type TimedEvent,
+} from '../../domain/pipeline/index.js';
+import {
+  getApplicationOrThrow,
+  getCandidateOrThrow,
+  getCompany,
+  getRoleOrThrow,
+  getUser,
+  insertApplication,
+  insertCandidate,
+  insertEvent,
+  insertRole,
+  isUniqueViolation,
+  listApplications,
+  listCandidateIdentities,
+  listCandidatesByIds,
+  listEventsOfApplication,
+  listRoles,
+  lockApplication,
+  nextEventSeq,
+  recordAudit,
+  updateApplication,
+  updateCandidate,
+  updateCompany,
+  updateRole,
+  type ApplicationEventRecord,
+  type ApplicationPatch,
+  type ApplicationRecord,
+  type StoredCandidateIdentity,
+  type CandidatePatch,
+  type CandidateRecord,
+  type Company,
+  type CompensationRecord,
+  type RoleBandRecord,
+  type RolePatch,
+  type RoleRecord,
+  type RoleStageRecord,
+  type Tx,
+} from '../../storage/index.js';
+
+/** Who is writing: the signed-in user. */
+export interface PipelineActor {
+  id: string;
+  role: string;
+}
+
+export const DEFAULT_PROCESS_STAGES: readonly RoleStageRecord[] = processPlanData.stages.value;
+
+/* ------------------------------------------------------------------ roles */
+
+export interface RoleInput {
+  title: string;
+  specializations?: string[];
+  seniority: string;
+  hiringManagerId?: string | null;
+  processPlan?: { stages: RoleStageRecord[] };
+  clockOverrides?: Record<string, unknown>;
+  band?: RoleBandRecord | null;
+  pedigreeBlind?: boolean;
+  status?: 'open' | 'closed';
+}
+
+function checkBand(band: RoleBandRecord | null | undefined): void {
+  if (!band) return;
+  if (band.baseMin > band.baseMax) throw new ValidationError('MONEY_INVALID', 'The band minimum base is above its maximum.', 'band.baseMin');
+  if (band.equityPctMin > band.equityPctMax) throw new ValidationError('EQUITY_OUT_OF_RANGE', 'The band minimum equity is above its maximum.', 'band.equityPctMin');
+}
+
+async function checkHiringManager(tx: Tx, id: string | null | undefined): Promise<void> {
+  if (id === undefined || id === null) return;
+  const user = await getUser(tx, id);
+  if (!user || user.disabled) throw new ValidationError('VALIDATION_FAILED', 'The hiring manager must be an active user of the workspace.', 'hiringManagerId');
+}
+
+/** Role clock overrides must resolve over the company's settings (warning at or before critical, a time zone for business hours). */
+async function checkClockOverrides(tx: Tx, overrides: Record<string, unknown> | undefined): Promise<void> {
+  if (overrides === undefined) return;
+  const company = await getCompany(tx);
+  try {
+    const companySettings = companyPipelineSettings(company?.settings);
+    resolveClockSettings(DEFAULT_CLOCK_SETTINGS, withZone(companySettings.clocks, company?.timeZone), withZone(overrides, company?.timeZone));
+  } catch (error) {
+    if (error instanceof DomainError) throw new ValidationError(error.code, error.message, error.field ? `clockOverrides.${error.field}` : 'clockOverrides');
+    throw error;
+  }
+}
+
+/** The pipeline part of `companies.settings`: `{ pipeline: { clocks?, risk? } }`. */
+export function companyPipelineSettings(settings: Record<string, unknown> | undefined): { clocks?: unknown; risk?: unknown } {
+  const p = settings?.pipeline;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return {};
+  return p as { clocks?: unknown; risk?: unknown };
+}
+
+/** Business hours count in the company's time zone unless the settings name another. */
+export function withZone(overrides: unknown, timeZone: string | undefined): unknown {
+  if (!timeZone || !overrides || typeof overrides !== 'object' || Array.isArray(overrides)) return overrides;
+  const o = overrides as { hours?: unknown };
+  const hours = o.hours as { mode?: unknown; timeZone?: unknown } | undefined;
+  if (!hours || typeof hours !== 'object' || hours.mode !== 'business' || hours.timeZone !== undefined) return overrides;
+  return { ...o, hours: { ...hours, timeZone } };
+}
+
+export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput, now: Date): Promise<RoleRecord> {
+  checkBand(input.band);
+  await checkHiringManager(tx, input.hiringManagerId);
+  await checkClockOverrides(tx, input.clockOverrides);
+  const role = await insertRole(
+    tx,
+    {
+      id: randomUUID(),
+      title: input.title,
+      specializations: input.specializations ?? [],
+      seniority: input.seniority,
+      hiringManagerId: input.hiringManagerId ?? null,
+      processPlan: input.processPlan ?? { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
+      clockOverrides: input.clockOverrides ?? {},
+      band: input.band ?? null,
+      pedigreeBlind: input.pedigreeBlind ?? true,
+      status: input.status ?? 'open',
+      createdBy: actor.id,
+    },
+    now,
+  );
+  await recordAudit(tx, { actorId: actor.id, action: 'role.create', entity: 'role', entityId: role.id, fields: Object.keys(input), at: now });
+  return role;
+}
+
+export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expectedVersion: number, patch: RolePatch, now: Date): Promise<RoleRecord> {
+  const current = await getRoleOrThrow(tx, id);
+  if (current.version !== expectedVersion) throw staleVersion();
+  checkBand(patch.band);
+  await checkHiringManager(tx, patch.hiringManagerId);
+  await checkClockOverrides(tx, patch.clockOverrides);
+  if (patch.processPlan) {
+    const planned = new Set(patch.processPlan.stages.map((s) => s.id));
+    const stranded = (await listApplications(tx, { roleId: id, status: 'active' })).filter((a) => !planned.has(a.stage));
+    if (stranded.length > 0) {
+      throw new ValidationError(
+        'VALIDATION_FAILED',
+        `Stage "${stranded[0]!.stage}" still has ${stranded.filter((a) => a.stage === stranded[0]!.stage).length} active application(s); move them first.`,
+        'processPlan.stages',
+      );
+    }
+  }
+  const changed = changedFields(current, patch);
+  if (changed.length === 0) return current;
+  const updated = await updateRole(tx, id, expectedVersion, patch, now);
+  if (!updated) throw staleVersion();
+  await recordAudit(tx, { actorId: actor.id, action: 'role.update', entity: 'role', entityId: id, fields: changed, at: now });
+  return updated;
+}
+
+/* ------------------------------------------------------------- candidates */
+
+export interface CandidateInput {
+  name: string;
+  email: string;
+  phone?: string | null;
+  links?: string[];
+  location?: string | null;
+  currentEmployer?: string | null;
+  source: string;
+  passive?: boolean;
+  specializations?: string[];
+  productionMlYears?: number | null;
+  currentCompensation?: CompensationRecord | null;
+  allowDuplicate?: boolean;
+}
+
+/** A create refused because the person may already be in Closer; the route answers 409 CONFLICT with the matches. */
+export class DuplicateCandidateError extends DomainError {
+  constructor(
+    readonly matches: CandidateRecord[],
+    readonly reasons: Record<string, string[]>,
+  ) {
+    super('CONFLICT', 'This candidate may already exist. Merge, or send allowDuplicate: true to create anyway.', Object.values(reasons)[0]?.[0] === 'email' ? 'email' : 'name');
+  }
+}
+
+export async function createCandidate(tx: Tx, actor: PipelineActor, input: CandidateInput, now: Date): Promise<CandidateRecord> {
+  if (!input.allowDuplicate) {
+    const existing = await listCandidateIdentities(tx);
+    const matches = findDuplicates({ name: input.name, email: input.email, currentEmployer: input.currentEmployer ?? null }, existing);
+    if (matches.length > 0) {
+      const records = await listCandidatesByIds(tx, matches.map((m) => m.id));
+      const order = new Map(matches.map((m, i) => [m.id, i]));
+      records.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      throw new DuplicateCandidateError(records, Object.fromEntries(matches.map((m) => [m.id, m.reasons])));
+    }
+  }
+  const candidate = await insertCandidate(
+    tx,
+    {
+      id: randomUUID(),
+      name: input.name,
+      email: input.email,
+      phone: input.phone ?? null,
+      links: input.links ?? [],
+      location: input.location ?? null,
+      currentEmployer: input.currentEmployer ?? null,
+      source: input.source,
+      passive: input.passive ?? false,
+      specializations: input.specializations ?? [],
+      productionMlYears: input.productionMlYears ?? null,
+      currentCompensation: input.currentCompensation ?? null,
+      createdBy: actor.id,
+    },
+    now,
+  );
+  const fields = Object.keys(input).filter((k) => k !== 'allowDuplicate');
+  await recordAudit(tx, { actorId: actor.id, action: 'candidate.create', entity: 'candidate', entityId: candidate.id, fields, at: now });
+  return candidate;
+}
+
+/** The domain's duplicate rule over the stored identities: ids with the reasons each matched. */
+function findDuplicates(probe: Omit<StoredCandidateIdentity, 'id'>, existing: readonly StoredCandidateIdentity[]): Array<{ id: string; reasons: string[] }> {
+  const found = findDuplicateCandidates(probe, existing);
+  return found.map((m) => ({ id: m.candidate.id, reasons: [...m.reasons] }));
+}
+
+export async function changeCandidate(tx: Tx, actor: PipelineActor, id: string, expectedVersion: number, patch: CandidatePatch, now: Date): Promise<CandidateRecord> {
+  const current = await getCandidateOrThrow(tx, id);
+  if (current.version !== expectedVersion) throw staleVersion();
+  if (current.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was merged into ${current.mergedIntoId}; change that record instead.`, 'id');
+  const changed = changedFields(current, patch);
+  if (changed.length === 0) return current;
+  const updated = await updateCandidate(tx, id, expectedVersion, patch, now);
+  if (!updated) throw staleVersion();
+  await recordAudit(tx, { actorId: actor.id, action: 'candidate.update', entity: 'candidate', entityId: id, fields: changed, at: now });
+  return updated;
+}
+
+/**
+ * Merges a duplicate into another candidate without losing history: its applications (and so their
+ * events) move over, empty fields of the target are filled from it, links and specializations are
+ * joined, and the duplicate stays as a record that points at the target. Refused (409
+ * DUPLICATE_APPLICATION) when both have an active application for the same role: close one first.
+ */
+export async function mergeCandidates(tx: Tx, actor: PipelineActor, sourceId: string, intoId: string, now: Date): Promise<{ candidate: CandidateRecord; movedApplicationIds: string[] }> {
+  if (sourceId === intoId) throw new ValidationError('VALIDATION_FAILED', 'A candidate cannot be merged into itself.', 'intoId');
+  const source = await getCandidateOrThrow(tx, sourceId);
+  const target = await getCandidate404(tx, intoId);
+  if (source.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was already merged into ${source.mergedIntoId}.`, 'id');
+  if (target.mergedIntoId) throw new DomainError('CONFLICT', `The target was merged into ${target.mergedIntoId}; merge into that one.`, 'intoId');
+
+  const moving = await listApplications(tx, { candidateId: sourceId });
+  const targetActiveRoles = new Set((await listApplications(tx, { candidateId: intoId, status: 'active' })).map((a) => a.roleId));
+  const clash = moving.find((a) => a.status === 'active' && targetActiveRoles.has(a.roleId));
+  if (clash) {
+    throw new DomainError('DUPLICATE_APPLICATION', `Both candidates have an active application for role ${clash.roleId}; close one of them, then merge.`, 'intoId');
+  }
+  for (const app of moving) {
+    const moved = await updateApplication(tx, app.id, app.version, { candidateId: intoId }, now);
+    if (!moved) throw staleVersion();
+    await recordAudit(tx, { actorId: actor.id, action: 'application.update', entity: 'application', entityId: app.id, fields: ['candidateId'], at: now });
+  }
+
+  const fill: CandidatePatch = {};
+  if (target.phone === null && source.phone !== null) fill.phone = source.phone;
+  if (target.location === null && source.location !== null) fill.location = source.location;
+  if (target.currentEmployer === null && source.currentEmployer !== null) fill.currentEmployer = source.currentEmployer;
+  if (target.productionMlYears === null && source.productionMlYears !== null) fill.productionMlYears = source.productionMlYears;
+  if (target.currentCompensation === null && source.currentCompensation !== null) fill.currentCompensation = source.currentCompensation;
+  const links = union(target.links, source.links);
+  if (links.length !== target.links.length) fill.links = links;
+  const specializations = union(target.specializations, source.specializations);
+  if (specializations.length !== target.specializations.length) fill.specializations = specializations;
+  const merged = await updateCandidate(tx, intoId, target.version, fill, now);
+  if (!merged) throw staleVersion();
+  const retired = await updateCandidate(tx, sourceId, source.version, { mergedIntoId: intoId }, now);
+  if (!retired) throw staleVersion();
+
+  const targetFields = [...Object.keys(fill), ...(moving.length > 0 ? ['applications'] : []), 'mergedFrom'];
+  await recordAudit(tx, { actorId: actor.id, action: 'candidate.merge', entity: 'candidate', entityId: intoId, fields: targetFields, at: now });
+  await recordAudit(tx, { actorId: actor.id, action: 'candidate.merge', entity: 'candidate', entityId: sourceId, fields: ['mergedIntoId', ...(moving.length > 0 ? ['applications'] : [])], at: now });
+  return { candidate: merged, movedApplicationIds: moving.map((a) => a.id) };
+}
+
+async function getCandidate404(tx: Tx, id: string): Promise<CandidateRecord> {
+  try {
+    return await getCandidateOrThrow(tx, id);
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError('CANDIDATE_NOT_FOUND', 'No such candidate to merge into.', 'intoId');
+    throw error;
+  }
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/* ----------------------------------------------------------- applications */
+
+export interface ApplicationInput {
+  candidateId: string;
+  roleId: string;
+  stage?: string;
+  labels?: string[];
+}
+
+function checkStage(role: RoleRecord, stage: string, field: string): void {
+  if (!role.processPlan.stages.some((s) => s.id === stage)) {
+    throw new ValidationError('VALIDATION_FAILED', `"${stage}" is not a stage of this role's process (${role.processPlan.stages.map((s) => s.id).join(', ')}).`, field);
+  }
+}
+
+export async function createApplication(tx: Tx, actor: PipelineActor, input: ApplicationInput, now: Date): Promise<ApplicationRecord> {
+  const candidate = await getCandidateOrThrow(tx, input.candidateId).catch(asField('candidateId'));
+  const role = await getRoleOrThrow(tx, input.roleId).catch(asField('roleId'));
+  if (candidate.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was merged into ${candidate.mergedIntoId}; use that record.`, 'candidateId');
+  if (role.status !== 'open') throw new DomainError('CONFLICT', 'This role is closed; reopen it to add applications.', 'roleId');
+  const stage = input.stage ?? role.processPlan.stages[0]!.id;
+  checkStage(role, stage, 'stage');
+  const existing = await listApplications(tx, { candidateId: candidate.id, roleId: role.id, status: 'active' });
+  if (existing.length > 0) throw duplicateApplication();
+  let app: ApplicationRecord;
+  try {
+    app = await insertApplication(
+      tx,
+      { id: randomUUID(), candidateId: candidate.id, roleId: role.id, stage, status: 'active', lossReason: null, labels: input.labels ?? [], closedAt: null, createdBy: actor.id },
+      now,
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateApplication();
+    throw error;
+  }
+  await recordAudit(tx, { actorId: actor.id, action: 'application.create', entity: 'application', entityId: app.id, fields: Object.keys(input), at: now });
+  return app;
+}
+
+function duplicateApplication(): DomainError {
+  return new DomainError('DUPLICATE_APPLICATION', 'This candidate already has an active application for this role.', 'candidateId');
+}
+
+function asField(field: string) {
+  return (error: unknown): never => {
+    if (error instanceof DomainError) throw new DomainError(error.code, error.message, field);
+    throw error;
+  };
+}
+
+export interface ApplicationChange {
+  stage?: string;
+  status?: 'active' | 'hired' | 'lost' | 'withdrawn';
+  lossReason?: string | null;
+  labels?: string[];
+}
+
+/**
+ * PATCH of an application under If-Match. Stage and status are projections of the history, so a change
+ * to them is also appended as an event (stage.changed, application.closed; reopening is a stage.changed),
+ * and the clocks see it.
+ */
+export async function changeApplication(
+  tx: Tx,
+  actor: PipelineActor,
+  id: string,
+  expectedVersion: number,
+  change: ApplicationChange,
+  now: Date,
+): Promise<ApplicationRecord> {
+  const current = await getApplicationOrThrow(tx, id);
+  if (current.version !== expectedVersion) throw staleVersion();
+  const role = await getRoleOrThrow(tx, current.roleId);
+  const patch: ApplicationPatch = {};
+  const events: unknown[] = [];
+  const nextStage = change.stage ?? current.stage;
+  if (change.stage !== undefined) checkStage(role, change.stage, 'stage');
+  const nextStatus = change.status ?? current.status;
+  const reopening = current.status !== 'active' && nextStatus === 'active';
+  if (nextStage !== current.stage || reopening) {
+    patch.stage = nextStage;
+    events.push({ type: 'stage.changed', data: { from: current.stage, to: nextStage } });
+  }
+  if (reopening) Object.assign(patch, { status: 'active', lossReason: null, closedAt: null });
+  if (nextStatus !== 'active') {
+    const lossReason = change.lossReason !== undefined ? change.lossReason : nextStatus === current.status ? current.lossReason : null;
+    if (nextStatus !== current.status || lossReason !== current.lossReason) {
+      const data: Record<string, unknown> = { status: nextStatus };
+      if (lossReason !== null && nextStatus !== 'hired') data.lossReason = lossReason;
+      if (lossReason !== null && nextStatus === 'hired') throw new ValidationError('VALIDATION_FAILED', 'A hired application has no loss reason.', 'lossReason');
+      events.push({ type: 'application.closed', data });
+      Object.assign(patch, { status: nextStatus, lossReason, closedAt: nextStatus !== current.status ? now.toISOString() : current.closedAt });
+    }
+  } else if (change.lossReason !== undefined && change.lossReason !== null) {
+    throw new ValidationError('VALIDATION_FAILED', 'Only a lost or withdrawn application has a loss reason.', 'lossReason');
+  }
+  if (change.labels !== undefined && !sameList(change.labels, current.labels)) patch.labels = change.labels;
+  // Validate every event before anything is written: the domain's rules, with field names of this body.
+  const parsed = events.map((e) => {
+    try {
+      return parseEventInput(e, now);
+    } catch (error) {
+      if (error instanceof DomainError && error.field?.startsWith('data.')) throw new ValidationError(error.code, error.message, error.field.slice(5));
+      throw error;
+    }
+  });
+  const changed = Object.keys(patch).filter((k) => k !== 'closedAt');
+  if (changed.length === 0) return current;
+  let updated: ApplicationRecord | undefined;
+  try {
+    updated = await updateApplication(tx, id, expectedVersion, patch, now);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateApplication();
+    throw error;
+  }
+  if (!updated) throw staleVersion();
+  for (const e of parsed) await appendParsedEvent(tx, actor, id, e, now);
+  await recordAudit(tx, { actorId: actor.id, action: 'application.update', entity: 'application', entityId: id, fields: changed, at: now });
+  return updated;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/* ----------------------------------------------------------------- events */
+
+/** Event types that can change an application's stage or status. */
+const PROJECTED_TYPES = new Set(['stage.changed', 'application.closed', 'offer.accepted', 'candidate.withdrew']);
+
+async function appendParsedEvent(tx: Tx, actor: PipelineActor, applicationId: string, input: EventInput, now: Date): Promise<ApplicationEventRecord> {
+  const event = await insertEvent(tx, {
+    id: randomUUID(),
+    applicationId,
+    seq: await nextEventSeq(tx, applicationId),
+    type: input.type,
+    occurredAt: input.occurredAt,
+    recordedAt: now.toISOString(),
+    actorId: actor.id,
+    data: input.data,
+  });
+  const fields = ['type', 'occurredAt', ...Object.keys(input.data as object).map((k) => `data.${k}`)];
+  await recordAudit(tx, { actorId: actor.id, action: 'event.append', entity: 'application_event', entityId: event.id, fields, at: now });
+  return event;
+}
+
+/**
+ * Appends one event to an application's history (validated by the domain: known type, not in the future,
+ * data matching the type). Stage and status are then re-derived from the whole history, so a back-dated
+ * event does not override a later one. Appends to one application are serialised by its row lock.
+ */
+export async function appendEvent(
+  tx: Tx,
+  actor: PipelineActor,
+  applicationId: string,
+  body: unknown,
+  now: Date,
+): Promise<{ event: ApplicationEventRecord; application: ApplicationRecord }> {
+  if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  const input = parseEventInput(body, now);
+  const app = await getApplicationOrThrow(tx, applicationId);
+  if (input.type === 'stage.changed') checkStage(await getRoleOrThrow(tx, app.roleId), input.data.to, 'data.to');
+  const event = await appendParsedEvent(tx, actor, applicationId, input, now);
+  if (!PROJECTED_TYPES.has(input.type)) return { event, application: app };
+  const history = await listEventsOfApplication(tx, applicationId);
+  const projection = projectApplication(app, history, new Date(Math.max(now.getTime(), Date.parse(input.occurredAt))));
+  const patch: ApplicationPatch = {};
+  for (const k of ['stage', 'status', 'lossReason', 'closedAt'] as const) if (projection[k] !== app[k]) (patch as Record<string, unknown>)[k] = projection[k];
+  const changed = Object.keys(patch);
+  if (changed.length === 0) return { event, application: app };
+  let updated: ApplicationRecord | undefined;
+  try {
+    updated = await updateApplication(tx, applicationId, app.version, patch, now);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateApplication();
+    throw error;
+  }
+  if (!updated) throw staleVersion();
+  await recordAudit(tx, { actorId: actor.id, action: 'application.update', entity: 'application', entityId: applicationId, fields: changed.filter((k) => k !== 'closedAt'), at: now });
+  return { event, application: updated };
+}
+
+/**
+ * Stage, status, loss reason and close time as the history says: the status from the domain's summary
+ * (an accepted offer counts as hired), the stage from the latest stage.changed (else the stage it was
+ * created at), the loss reason and close time from the event that closed it.
+ */
+export function projectApplication(
+  app: Pick<ApplicationRecord, 'stage'>,
+  history: readonly ApplicationEventRecord[],
+  now: Date,
+): Pick<ApplicationRecord, 'stage' | 'status' | 'lossReason' | 'closedAt'> {
+  const timed = history as readonly TimedEvent[];
+  const summary = summarizeApplication(timed, now);
+  const status = summary.status === 'accepted' ? 'hired' : summary.status;
+  let lossReason: string | null = null;
+  let closedAt: string | null = null;
+  let hasStageChange = false;
+  let open = true;
+  // The history is stored oldest first; events after `now` have not happened yet.
+  for (const e of history) {
+    if (Date.parse(e.occurredAt) > now.getTime()) continue;
+    if (e.type === 'stage.changed') {
+      hasStageChange = true;
+      if (!open) [open, lossReason, closedAt] = [true, null, null];
+    } else if (e.type === 'application.closed' || e.type === 'candidate.withdrew' || e.type === 'offer.accepted') {
+      if (open) [open, closedAt] = [false, e.occurredAt];
+      if (e.type === 'application.closed') lossReason = 'lossReason' in e.data && e.data.lossReason !== undefined ? e.data.lossReason : null;
+      if (e.type === 'candidate.withdrew') lossReason = null;
+    }
+  }
+  if (status === 'active') [lossReason, closedAt] = [null, null];
+  return { stage: hasStageChange ? summary.stage : app.stage, status, lossReason, closedAt };
+}
+
+/* --------------------------------------------------------------- settings */
+
+export interface PipelineSettingsInput {
+  clocks?: Record<string, unknown>;
+  risk?: Record<string, unknown>;
+}
+
+/**
+ * Replaces the company's pipeline settings (`companies.settings.pipeline`: clock and risk overrides) after
+ * checking that they resolve, and that every role's clock overrides still resolve over them. Optimistic on
+ * the company version: a concurrent change answers 409 CONFLICT instead of losing either write.
+ */
+export async function putPipelineSettings(tx: Tx, actor: PipelineActor, input: PipelineSettingsInput, now: Date): Promise<Company> {
+  const company = await getCompany(tx);
+  if (!company) throw new DomainError('NOT_SET_UP', 'Set up the workspace first.');
+  const prefixed = (prefix: string, run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof DomainError) throw new ValidationError(error.code, error.message, error.field ? `${prefix}.${error.field}` : prefix);
+      throw error;
+    }
+  };
+  const clocks = withZone(input.clocks, company.timeZone);
+  prefixed('clocks', () => resolveClockSettings(DEFAULT_CLOCK_SETTINGS, clocks));
+  prefixed('risk', () => resolveRiskSettings(DEFAULT_RISK_SETTINGS, input.risk));
+  for (const role of await listRoles(tx)) {
+    if (Object.keys(role.clockOverrides).length === 0) continue;
+    prefixed('clocks', () => resolveClockSettings(DEFAULT_CLOCK_SETTINGS, clocks, withZone(role.clockOverrides, company.timeZone)));
+  }
+  const value: Record<string, unknown> = {};
+  if (input.clocks !== undefined) value.clocks = input.clocks;
+  if (input.risk !== undefined) value.risk = input.risk;
+  const updated = await updateCompany(tx, company.id, company.version, { settings: { ...company.settings, pipeline: value } }, now);
+  if (!updated) throw new DomainError('CONFLICT', 'The company settings changed meanwhile. Try again.');
+  await recordAudit(tx, { actorId: actor.id, action: 'company.update', entity: 'company', entityId: company.id, fields: ['settings.pipeline'], at: now });
+  return updated;
+}
+
+/* ----------------------------------------------------------------- shared */
+
+function staleVersion(): DomainError {
+  return new DomainError('PRECONDITION_FAILED', 'The record changed since you read it. Reload and try again.', 'If-Match');
+}
+
+/** Names of the fields a patch really changes (for the audit log: names, never values). */
+function changedFields<T extends object>(current: T, patch: Partial<T>): string[] {
+  return Object.keys(patch).filter((k) => {
+    const next = (patch as Record<string, unknown>)[k];
+    return next !== undefined && JSON.stringify(next) !== JSON.stringify((current as Record<string, unknown>)[k]);
+  });
+}
+
