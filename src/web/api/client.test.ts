@@ -94,10 +94,20 @@ describe('ApiClient', () => {
   });
 
   it('treats a non-JSON answer as UNEXPECTED_RESPONSE', async () => {
-    const { fetchImpl } = recordingFetch(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }), new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const { fetchImpl } = recordingFetch(
+      new Response('<html>Teapot</html>', { status: 418, headers: { 'content-type': 'text/html' } }),
+      new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const client = new ApiClient({ fetch: fetchImpl });
-    await expect(client.get('/session')).rejects.toMatchObject({ status: 502, code: 'UNEXPECTED_RESPONSE' });
+    await expect(client.get('/session')).rejects.toMatchObject({ status: 418, code: 'UNEXPECTED_RESPONSE' });
     await expect(client.get('/session')).rejects.toMatchObject({ status: 200, code: 'UNEXPECTED_RESPONSE' });
+  });
+
+  it('reports a proxy error page (server down behind Vite or a reverse proxy) as NETWORK_FAILED', async () => {
+    const { fetchImpl } = recordingFetch(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = await new ApiClient({ fetch: fetchImpl }).get('/session').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: 'NETWORK_FAILED' });
+    expect((error as Error).message).toContain('not answering');
   });
 });
 

@@ -120,7 +120,10 @@ export class ApiClient {
     const payload = await readJson(response);
 
     if (!response.ok) {
-      const error = toApiError(response.status, payload);
+      const error =
+        payload === NOT_JSON && response.status >= 502 && response.status <= 504
+          ? new ApiError(response.status, 'NETWORK_FAILED', `The Closer server is not answering (HTTP ${response.status}). Check that it is running.`)
+          : toApiError(response.status, payload);
       if (error.code === 'UNAUTHENTICATED') this.onUnauthenticated?.(error);
       throw error;
     }

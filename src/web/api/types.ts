@@ -3,8 +3,11 @@
  * The server owns the contract; these types mirror it and change with it.
  */
 
-export const USER_ROLES = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer', 'approver'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { USER_ROLES, can } from '../../domain/access/policy.js';
+import type { Action, UserRole } from '../../domain/access/policy.js';
+
+export { USER_ROLES, can };
+export type { Action, UserRole };
 
 export const USER_ROLE_LABELS: Record<UserRole, string> = {
   owner: 'Owner',
@@ -15,6 +18,8 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   approver: 'Approver',
 };
 
+// Mirrors COMPANY_STAGES in src/domain/company/company.ts (a test keeps them equal). Importing that module
+// would pull zod into the first load, so the list is repeated here.
 export const COMPANY_STAGES = ['preseed', 'seed', 'seed-tier1', 'series-a', 'series-b', 'series-c', 'growth'] as const;
 export type CompanyStage = (typeof COMPANY_STAGES)[number];
 
@@ -91,7 +96,8 @@ export interface ApiToken {
   id: string;
   name: string;
   createdAt: string;
-  lastUsedAt?: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 export interface ApiTokenCreated {
@@ -113,7 +119,7 @@ export interface ListOf<T> {
   items: T[];
 }
 
-/** Which roles may manage users and read the audit log (the server enforces this; the UI only hides what would fail). */
+/** Whether the UI should offer user management; the server enforces the same policy table. */
 export function canManageUsers(role: UserRole): boolean {
-  return role === 'owner' || role === 'admin';
+  return can(role, 'users.manage');
 }

@@ -36,7 +36,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is read through a ref so an inline arrow does not refetch on every render; `deps` say when to.
   }, [generation, ...deps]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);

@@ -44,7 +44,8 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
   const body = useRef<HTMLTableSectionElement>(null);
 
   const sorted = useMemo(() => {
-    const column = sort && columns.find((c) => c.id === sort.columnId);
+    if (!sort) return [...rows];
+    const column = columns.find((c) => c.id === sort.columnId);
     return column?.sortValue ? sortRows(rows, column.sortValue, sort.direction) : [...rows];
   }, [rows, columns, sort]);
 

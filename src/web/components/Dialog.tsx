@@ -10,12 +10,14 @@ export interface DialogProps {
   hideTitle?: boolean;
   children: ReactNode;
   className?: string;
+  /** Leave out the × button (the palette closes with Esc or a click outside, and says so). */
+  hideCloseButton?: boolean;
   /** Which element gets focus on open; the first focusable one by default. */
   initialFocus?: () => HTMLElement | null;
 }
 
 /** A modal on the native <dialog>: focus is trapped, Esc closes, focus returns to where it was. */
-export function Dialog({ open, onClose, title, hideTitle, children, className, initialFocus }: DialogProps) {
+export function Dialog({ open, onClose, title, hideTitle, hideCloseButton, children, className, initialFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -51,14 +53,22 @@ export function Dialog({ open, onClose, title, hideTitle, children, className, i
       }}
     >
       <div className="dialog-panel">
-        <div className="dialog-header">
-          <h2 id={titleId} className={hideTitle ? 'visually-hidden' : 'dialog-title'}>
+        {hideTitle && hideCloseButton ? (
+          <h2 id={titleId} className="visually-hidden">
             {title}
           </h2>
-          <button type="button" className="button button-ghost dialog-close" onClick={() => onCloseRef.current()} aria-label="Close">
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        ) : (
+          <div className="dialog-header">
+            <h2 id={titleId} className={hideTitle ? 'visually-hidden' : 'dialog-title'}>
+              {title}
+            </h2>
+            {hideCloseButton ? null : (
+              <button type="button" className="button button-ghost dialog-close" onClick={() => onCloseRef.current()} aria-label="Close">
+                <span aria-hidden="true">×</span>
+              </button>
+            )}
+          </div>
+        )}
         {children}
       </div>
     </dialog>

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './use-document-title.js';
 
 export interface PageHeaderProps {
   /** The page's one h1; also sets the document title ("Roles · Closer"). */
@@ -8,13 +8,13 @@ export interface PageHeaderProps {
   description?: ReactNode;
   /** Buttons or links on the right, e.g. "New role". */
   actions?: ReactNode;
+  /** Set false when a nested page sets the document title itself (Settings sections). */
+  documentTitle?: boolean;
 }
 
 /** The heading block every page starts with. The h1 takes focus after navigation (see AppShell). */
-export function PageHeader({ title, description, actions }: PageHeaderProps) {
-  useEffect(() => {
-    document.title = `${title} · Closer`;
-  }, [title]);
+export function PageHeader({ title, description, actions, documentTitle = true }: PageHeaderProps) {
+  useDocumentTitle(documentTitle ? [title] : []);
   return (
     <div className="page-header">
       <div className="page-header-text">

@@ -73,9 +73,15 @@ function PalettePanel({ onClose, items }: Omit<CommandPaletteProps, 'open'>) {
     }
   };
 
-  let lastGroup = '';
+  const groups: { title: string; entries: { item: PaletteItem; index: number }[] }[] = [];
+  results.forEach((item, index) => {
+    const group = groups.at(-1);
+    if (group && group.title === item.group) group.entries.push({ item, index });
+    else groups.push({ title: item.group, entries: [{ item, index }] });
+  });
+
   return (
-    <Dialog open onClose={onClose} title="Command palette" hideTitle className="dialog-palette" initialFocus={() => input.current}>
+    <Dialog open onClose={onClose} title="Command palette" hideTitle hideCloseButton className="dialog-palette" initialFocus={() => input.current}>
       <input
         ref={input}
         className="input palette-input"
@@ -95,32 +101,49 @@ function PalettePanel({ onClose, items }: Omit<CommandPaletteProps, 'open'>) {
         autoComplete="off"
         spellCheck={false}
       />
-      <ul id={listId} role="listbox" aria-label="Results" className="palette-list">
-        {results.map((item, index) => {
-          const heading = item.group !== lastGroup ? item.group : undefined;
-          lastGroup = item.group;
-          return (
-            <li
-              key={`${item.group}:${item.id}`}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              className={`palette-option${index === active ? ' is-active' : ''}`}
-              onMouseMove={() => setActiveIndex(index)}
-              onClick={() => choose(item)}
-            >
-              {heading ? <span className="palette-group">{heading}</span> : null}
-              <span className="palette-label">{item.label}</span>
-              {item.hint ? <span className="palette-hint">{item.hint}</span> : null}
-            </li>
-          );
-        })}
-      </ul>
+      <div id={listId} role="listbox" aria-label="Results" className="palette-list">
+        {groups.map((group, groupIndex) => (
+          <div key={`${group.title}-${groupIndex}`} role="group" aria-labelledby={`${listId}-group-${groupIndex}`}>
+            <div id={`${listId}-group-${groupIndex}`} className="palette-group" role="presentation">
+              {group.title}
+            </div>
+            {group.entries.map(({ item, index }) => (
+              <div
+                key={`${item.group}:${item.id}`}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+                className={`palette-option${index === active ? ' is-active' : ''}`}
+                onMouseMove={() => setActiveIndex(index)}
+                onClick={() => choose(item)}
+              >
+                <span className="palette-label">{item.label}</span>
+                {item.hint ? (
+                  <span className="palette-hint" aria-hidden="true">
+                    {item.hint}
+                  </span>
+                ) : null}
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
       {results.length === 0 ? (
         <p className="palette-empty" role="status">
           Nothing matches “{query}”.
         </p>
       ) : null}
+      <p className="palette-footer" aria-hidden="true">
+        <span>
+          <kbd>↑</kbd> <kbd>↓</kbd> choose
+        </span>
+        <span>
+          <kbd>Enter</kbd> go
+        </span>
+        <span>
+          <kbd>Esc</kbd> close
+        </span>
+      </p>
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
 import { errorMessage } from '../api/client.js';
-import { USER_ROLE_LABELS, canManageUsers } from '../api/types.js';
+import { USER_ROLE_LABELS, can } from '../api/types.js';
 import { Alert } from '../components/Alert.js';
 import { CommandPalette } from '../keyboard/CommandPalette.js';
 import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts.js';
@@ -60,11 +60,11 @@ export function AppShell() {
     }));
     const settings: PaletteItem[] = [
       { id: 'company', label: 'Company profile', group: 'Settings', to: '/settings/company', keywords: ['stage', 'currency'] },
-      ...(canManageUsers(user.role)
-        ? [
-            { id: 'users', label: 'Users', group: 'Settings', to: '/settings/users', keywords: ['invite', 'people', 'roles', 'team members'] },
-            { id: 'audit', label: 'Audit log', group: 'Settings', to: '/settings/audit', keywords: ['history', 'changes'] },
-          ]
+      ...(can(user.role, 'users.manage')
+        ? [{ id: 'users', label: 'Users', group: 'Settings', to: '/settings/users', keywords: ['invite', 'people', 'roles', 'team members'] }]
+        : []),
+      ...(can(user.role, 'audit.read')
+        ? [{ id: 'audit', label: 'Audit log', group: 'Settings', to: '/settings/audit', keywords: ['history', 'changes'] }]
         : []),
       { id: 'tokens', label: 'API tokens', group: 'Settings', to: '/settings/tokens', keywords: ['bearer', 'cli', 'integration'] },
     ];
@@ -73,8 +73,7 @@ export function AppShell() {
       { id: 'sign-out', label: 'Sign out', group: 'Actions', perform: () => void onSignOut() },
     ];
     return [...items, ...settings, ...actions];
-    // onSignOut only uses stable setters and signOut from context.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // onSignOut only uses state setters and signOut, both stable, so the list depends on the role alone.
   }, [user.role]);
 
   return (

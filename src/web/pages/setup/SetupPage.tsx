@@ -233,7 +233,7 @@ function SetupForm({ onDone, onAlreadySetUp }: { onDone: (session: Session) => v
             }}
             error={errors['owner.password']}
             autoComplete="new-password"
-            hint="A long passphrase is best. You sign in with your e-mail and this password."
+            hint="At least 10 characters; a long passphrase is best. You sign in with your e-mail and this password."
           />
         </fieldset>
         <div className="form-actions">

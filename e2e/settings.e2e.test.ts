@@ -1,0 +1,127 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeBrowser, newContext, waitForPage } from './support/browser.js';
+import { setUpWorkspace, signInThroughApi } from './support/factories.js';
+import { startServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+
+interface ApiUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+}
+
+describeBrowser('settings', (browser) => {
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeEach(async () => {
+    server = await startServer();
+    const owner = await setUpWorkspace(server.baseUrl);
+    context = await newContext(browser(), server.baseUrl);
+    await signInThroughApi(context, owner);
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  const usersFromApi = async () => ((await (await page.request.get('/api/v1/users')).json()) as { items: ApiUser[] }).items;
+
+  it('invites a user with a one-time password, changes their role and disables them, each after confirming', async () => {
+    await page.goto('/settings');
+    await waitForPage(page, 'Settings');
+    await page.getByRole('heading', { name: 'Invite someone' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/users');
+
+    // Invite
+    await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+    await page.getByLabel('E-mail', { exact: true }).fill('ada@acme.example');
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Hiring manager' });
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const secret = page.getByLabel('One-time password for Ada Lovelace');
+    await secret.waitFor();
+    const oneTimePassword = await secret.inputValue();
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
+    const row = page.getByRole('row', { name: /Ada Lovelace/ });
+    await row.waitFor();
+    expect((await usersFromApi()).find((u) => u.email === 'ada@acme.example')).toMatchObject({ role: 'hiring-manager', disabled: false });
+
+    // The one-time password really signs Ada in.
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@acme.example', password: oneTimePassword }),
+    });
+    expect(login.status).toBe(200);
+
+    // Change role: cancelling changes nothing, confirming does.
+    const roleSelect = page.getByLabel('Role for Ada Lovelace');
+    await roleSelect.selectOption('admin');
+    let dialog = page.getByRole('dialog', { name: "Change Ada Lovelace's role?" });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await roleSelect.inputValue()).toBe('hiring-manager');
+
+    await roleSelect.selectOption('admin');
+    dialog = page.getByRole('dialog', { name: "Change Ada Lovelace's role?" });
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Ada Lovelace is now Admin.').waitFor();
+    expect(await roleSelect.inputValue()).toBe('admin');
+    expect((await usersFromApi()).find((u) => u.email === 'ada@acme.example')?.role).toBe('admin');
+
+    // Disable
+    await page.getByRole('button', { name: 'Disable Ada Lovelace' }).click();
+    dialog = page.getByRole('dialog', { name: 'Disable Ada Lovelace?' });
+    await dialog.getByRole('button', { name: 'Disable' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByRole('cell', { name: 'Disabled', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Enable Ada Lovelace' }).waitFor();
+    expect((await usersFromApi()).find((u) => u.email === 'ada@acme.example')?.disabled).toBe(true);
+
+    const refused = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@acme.example', password: oneTimePassword }),
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('shows an invite error from the API beside the e-mail field', async () => {
+    await page.goto('/settings/users');
+    await page.getByRole('heading', { name: 'Invite someone' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Bad Address');
+    await page.getByLabel('E-mail', { exact: true }).fill('not-an-email');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const email = page.getByLabel('E-mail', { exact: true });
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.inputValue()).toBe('not-an-email');
+  });
+
+  it('creates an API token, shows its secret once, and revokes it', async () => {
+    await page.goto('/settings/tokens');
+    await page.getByRole('heading', { name: 'Create a token' }).waitFor();
+    await page.getByLabel('Token name').fill('Nightly sync');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secretField = page.getByLabel('Secret for “Nightly sync”');
+    await secretField.waitFor();
+    const secret = await secretField.inputValue();
+
+    const withToken = () => fetch(`${server.baseUrl}/api/v1/company`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await withToken()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Revoke Nightly sync' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke “Nightly sync”?' });
+    await dialog.getByRole('button', { name: 'Revoke token' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /Nightly sync/ }).getByRole('cell', { name: 'Revoked', exact: true }).waitFor();
+    expect((await withToken()).status).toBe(401);
+  });
+});

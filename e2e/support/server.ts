@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/server/app.js';
+import { openDatabase } from '../../src/storage/index.js';
+import { WEB_ROOT, ensureWebBuild } from './build.js';
+
+export interface TestServer {
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the real Closer server in this process on a free port, with a fresh SQLite database and the built
+ * web app (built first when missing or stale).
+ */
+export async function startServer(): Promise<TestServer> {
+  ensureWebBuild();
+  const dir = await mkdtemp(join(tmpdir(), 'closer-e2e-'));
+  const db = await openDatabase({ url: `sqlite:${join(dir, 'closer.db')}` });
+  const app = await buildApp({ db, config: { webRoot: WEB_ROOT, secureCookies: false } });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await db.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

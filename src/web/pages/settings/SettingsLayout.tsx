@@ -1,0 +1,32 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import { can } from '../../api/types.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useCurrentUser } from '../../session/SessionProvider.js';
+
+/** Settings: a header, a row of section links, and the section below. */
+export function SettingsLayout() {
+  const user = useCurrentUser();
+  const sections = [
+    { to: 'company', label: 'Company' },
+    ...(can(user.role, 'users.manage') ? [{ to: 'users', label: 'Users' }] : []),
+    { to: 'tokens', label: 'API tokens' },
+    ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
+  ];
+  return (
+    <>
+      <PageHeader title="Settings" documentTitle={false} description="Your company, the people who use Closer, and access for scripts." />
+      <nav aria-label="Settings sections" className="subnav">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.to}>
+              <NavLink to={section.to} className="subnav-link">
+                {section.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
