@@ -5,12 +5,14 @@ import { defineConfig } from 'vite';
 const projectRoot = import.meta.dirname;
 /** The API server `npm run dev` starts beside Vite; the dev server forwards API calls to it. */
 const apiTarget = process.env.CLOSER_API_URL ?? 'http://127.0.0.1:3000';
+/** Lets several people run browser tests in one checkout at once, each building into their own folder. */
+const outDir = process.env.CLOSER_WEB_OUT_DIR ?? 'dist/web';
 
 export default defineConfig({
   root: resolve(projectRoot, 'src/web'),
   plugins: [react()],
   build: {
-    outDir: resolve(projectRoot, 'dist/web'),
+    outDir: resolve(projectRoot, outDir),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

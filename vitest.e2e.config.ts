@@ -10,5 +10,6 @@ export default defineConfig({
     pool: 'forks',
     // One browser at a time: steadier on small CI machines, and each test still gets its own server and database.
     fileParallelism: false,
+    reporters: ['default', './scripts/dialect-reporter.ts'],
   },
 });

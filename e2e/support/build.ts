@@ -4,8 +4,10 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
-export const WEB_ROOT = join(PROJECT_ROOT, 'dist/web');
-const STAMP = join(PROJECT_ROOT, 'dist/.web-build-stamp.json');
+/** CLOSER_WEB_OUT_DIR (also read by vite.config.ts) gives each concurrent test run its own bundle. */
+const OUT_DIR = process.env.CLOSER_WEB_OUT_DIR ?? 'dist/web';
+export const WEB_ROOT = join(PROJECT_ROOT, OUT_DIR);
+const STAMP = join(WEB_ROOT, '..', `.${OUT_DIR.replaceAll('/', '_')}-build-stamp.json`);
 /** Always part of the build: the app itself and how it is built. */
 const FIXED_INPUTS = ['src/web', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
 
