@@ -5,10 +5,11 @@ import { foundation } from './001-foundation.js';
 import { pipeline } from './002-pipeline.js';
 import { compensation } from './003-compensation.js';
 import { interviewsOffers } from './004-interviews-offers.js';
+import { scoping } from './005-scoping.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
