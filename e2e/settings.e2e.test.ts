@@ -124,4 +124,22 @@ describeBrowser('settings', (browser) => {
     await page.getByRole('row', { name: /Nightly sync/ }).getByRole('cell', { name: 'Revoked', exact: true }).waitFor();
     expect((await withToken()).status).toBe(401);
   });
+
+  it('edits the company profile and keeps the change after a reload', async () => {
+    await page.goto('/settings/company');
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Headcount', { exact: true }).fill('twelve');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    const headcount = page.getByLabel('Headcount', { exact: true });
+    await expect.poll(() => headcount.getAttribute('aria-invalid')).toBe('true');
+    await headcount.fill('25');
+    await page.getByLabel('Stage', { exact: true }).selectOption('series-a');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Company profile saved.').waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit profile' }).waitFor();
+    const company = (await (await page.request.get('/api/v1/company')).json()) as { headcount: number; stage: string };
+    expect(company).toMatchObject({ headcount: 25, stage: 'series-a' });
+    await page.getByText('25', { exact: true }).waitFor();
+  });
 });

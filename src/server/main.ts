@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
 import { buildApp } from './app.js';
+import { startBackgroundJobs } from './services/outbox.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -12,6 +13,8 @@ export interface ServeOptions {
   webRoot?: string;
   secureCookies?: boolean;
   log?: (line: string) => void;
+  /** false for tests and one-off commands that must not send notifications */
+  backgroundJobs?: boolean;
 }
 
 /** Opens and migrates the database, builds the app and listens; resolves with a function that stops it. */
@@ -24,7 +27,11 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   });
   const address = await app.listen({ port: options.port, host: options.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  // Notifications, offer expiry and clock scans run beside the server; with several instances on one
+  // PostgreSQL the outbox leases rows, so each message still goes out once.
+  const jobs = options.backgroundJobs === false ? undefined : startBackgroundJobs({ store, now: () => new Date() });
   const close = async () => {
+    await jobs?.stop();
     await app.close();
     await store.close();
   };

@@ -4,6 +4,7 @@ import type {
   ApiTokenCreated,
   AuditEntry,
   Company,
+  CompanyPatchBody,
   DemoSession,
   ListOf,
   Session,
@@ -42,6 +43,11 @@ export function getSession(signal?: AbortSignal): Promise<Session> {
 
 export function getCompany(signal?: AbortSignal): Promise<Company> {
   return api.get('/company', { signal });
+}
+
+/** Changes the profile if nobody changed it since `version` was read (otherwise 412). */
+export function updateCompany(version: number, body: CompanyPatchBody): Promise<Company> {
+  return api.patch('/company', body, { headers: { 'If-Match': `"${version}"` } });
 }
 
 export function listUsers(signal?: AbortSignal): Promise<ListOf<User>> {

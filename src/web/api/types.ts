@@ -56,7 +56,11 @@ export interface Company {
   aiTeamSize: number;
   currency: string;
   timeZone: string;
+  /** The record version; send it back as `If-Match` to change the profile. */
+  version: number;
 }
+
+export type CompanyPatchBody = Partial<Pick<Company, 'name' | 'stage' | 'raisedUsd' | 'headcount' | 'aiTeamSize' | 'currency' | 'timeZone'>>;
 
 export interface SetupBody {
   company: {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { getCompany } from '../../../storage/index.js';
+import { requireIfMatch, setEtag } from '../../plugins/etag.js';
+import { runWrite } from '../../plugins/idempotency.js';
+import { getCompany, recordAudit, updateCompany } from '../../../storage/index.js';
+import type { Company } from '../../../storage/index.js';
 import { DomainError } from '../../../domain/shared/errors.js';
-import { COMPANY_STAGES } from '../../../domain/company/company.js';
+import { COMPANY_STAGES, CompanyProfile } from '../../../domain/company/company.js';
 import { errorResponses } from '../common-schemas.js';
 
 export const CompanyView = z.object({
@@ -16,15 +19,57 @@ export const CompanyView = z.object({
   currency: z.string(),
   timeZone: z.string(),
   isDemo: z.boolean(),
+  version: z.number().int(),
 });
+
+/** Any subset of the profile; defaults do not apply to a patch, so an omitted field stays as it is. */
+const CompanyPatchBody = z
+  .strictObject({
+    name: CompanyProfile.shape.name,
+    stage: CompanyProfile.shape.stage,
+    raisedUsd: CompanyProfile.shape.raisedUsd,
+    headcount: CompanyProfile.shape.headcount,
+    aiTeamSize: CompanyProfile.shape.aiTeamSize,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    timeZone: CompanyProfile.shape.timeZone.unwrap(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one field to change' });
+
+const writeErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] };
+
+function present(c: Company): z.infer<typeof CompanyView> {
+  return { id: c.id, name: c.name, stage: c.stage as z.infer<typeof CompanyView>['stage'], raisedUsd: c.raisedUsd, headcount: c.headcount, aiTeamSize: c.aiTeamSize, currency: c.currency, timeZone: c.timeZone, isDemo: c.isDemo, version: c.version };
+}
 
 export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/company', {
     preValidation: requireAction('company.read'),
     schema: { tags: ['company'], response: { 200: CompanyView, ...errorResponses } },
-  }, async () => {
+  }, async (_request, reply) => {
     const c = await getCompany(ctx.store.db);
     if (!c) throw new DomainError('NOT_SET_UP', 'This workspace is not set up yet.');
-    return { id: c.id, name: c.name, stage: c.stage as z.infer<typeof CompanyView>['stage'], raisedUsd: c.raisedUsd, headcount: c.headcount, aiTeamSize: c.aiTeamSize, currency: c.currency, timeZone: c.timeZone, isDemo: c.isDemo };
+    setEtag(reply, c.version);
+    return present(c);
+  });
+
+  app.patch('/api/v1/company', {
+    preValidation: requireAction('company.update'),
+    schema: { tags: ['company'], body: CompanyPatchBody, response: { 200: CompanyView, ...writeErrors } },
+  }, async (request, reply) => {
+    const expected = requireIfMatch(request);
+    return runWrite(ctx, request, reply, async (tx) => {
+      const current = await getCompany(tx);
+      if (!current) throw new DomainError('NOT_SET_UP', 'This workspace is not set up yet.');
+      const stale = () => new DomainError('PRECONDITION_FAILED', 'The company profile changed since you read it. Reload and try again.', 'If-Match');
+      if (current.version !== expected) throw stale();
+      const patch = request.body;
+      const changed = (Object.keys(patch) as Array<keyof typeof patch>).filter((k) => patch[k] !== current[k]);
+      const now = ctx.now();
+      const updated = await updateCompany(tx, current.id, expected, patch, now);
+      if (!updated) throw stale();
+      await recordAudit(tx, { actorId: request.auth!.user.id, action: 'company.update', entity: 'company', entityId: current.id, fields: changed, at: now });
+      return { status: 200, body: present(updated), version: updated.version };
+    });
   });
 }
