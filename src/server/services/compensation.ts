@@ -3,6 +3,7 @@ import type { OfferEvaluation } from '../../domain/compensation/index.js';
 import { evaluateThresholdRequest } from '../../domain/compensation/threshold-request.js';
 import type { ThresholdResult } from '../../domain/compensation/threshold-request.js';
 import { ValidationError } from '../../domain/shared/errors.js';
+import { INLINE_PATH_LIMIT, OfferEvaluationPool } from './offer-evaluation-pool.js';
 
 /**
  * Stateless compensation calculations behind the API. They run the same pure functions as
@@ -20,6 +21,12 @@ function requireObject(body: unknown): void {
 export function evaluateOfferRequest(body: unknown): OfferEvaluation {
   requireObject(body);
   return evaluateOffer(body);
+}
+
+/** The same evaluation; runs of more than INLINE_PATH_LIMIT paths go to a worker thread of the pool. */
+export async function evaluateOfferOffLoop(body: unknown, pool: OfferEvaluationPool): Promise<OfferEvaluation> {
+  requireObject(body);
+  return OfferEvaluationPool.requestedPaths(body) > INLINE_PATH_LIMIT ? pool.evaluate(body) : evaluateOffer(body);
 }
 
 /** The candidate cash threshold (compensation-model.md 4.1) of a threshold request. */

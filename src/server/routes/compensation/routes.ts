@@ -2,7 +2,8 @@ import { OfferEvaluateInput, OfferEvaluation } from '../../../domain/compensatio
 import { ThresholdRequest, ThresholdResult } from '../../../domain/compensation/threshold-request.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { evaluateOfferRequest, thresholdRequest } from '../../services/compensation.js';
+import { evaluateOfferOffLoop, thresholdRequest } from '../../services/compensation.js';
+import { OfferEvaluationPool } from '../../services/offer-evaluation-pool.js';
 import { errorResponses } from '../common-schemas.js';
 
 /**
@@ -18,12 +19,14 @@ const validatedByTheDomain = () => (data: unknown) => ({ value: data });
  * offers.evaluate, which interviewers do not have: they never see compensation.
  */
 export function registerCompensationRoutes(app: App, _ctx: ServerContext): void {
+  const pool = new OfferEvaluationPool();
+  app.addHook('onClose', async () => pool.close());
   // A static path: it wins over /api/v1/offers/:id in Fastify's router whatever the registration order.
   app.post('/api/v1/offers/evaluate', {
     preValidation: requireAction('offers.evaluate'),
     validatorCompiler: validatedByTheDomain,
     schema: { tags: ['compensation'], body: OfferEvaluateInput, response: { 200: OfferEvaluation, ...errorResponses } },
-  }, async (request) => evaluateOfferRequest(request.body));
+  }, async (request) => evaluateOfferOffLoop(request.body, pool));
 
   app.post('/api/v1/compensation/threshold', {
     preValidation: requireAction('offers.evaluate'),
