@@ -1,0 +1,412 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import {
+  BOTTLENECKS,
+  analyzeJobDescription,
+  checkRoleScope,
+  hasSeniorAiPractitioner,
+  planTeam,
+  scoreAttractiveness,
+  DEFAULT_ATTRACTIVENESS_WEIGHTS,
+  type Attractiveness,
+  type Finding,
+  type JobAnalysis,
+  type TeamMember,
+  type TeamPlan,
+} from '../../domain/scoping/index.js';
+import { checkPlan, type PlanCheckResult } from '../../domain/plans/index.js';
+import { defaultTaxonomy, getSpecialization, mergeTaxonomy, compileTaxonomy, type Taxonomy, type TaxonomyExtension } from '../../domain/taxonomy/index.js';
+import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import type { CompanyStage } from '../../domain/company/company.js';
+import {
+  deleteScopingDocument,
+  getCompany,
+  getScopingDocument,
+  putScopingDocument,
+  recordAudit,
+  type Company,
+  type ScopingDocument,
+  type Tx,
+} from '../../storage/index.js';
+import { addDemoContributor } from './demo.js';
+
+export interface ScopingActor {
+  id: string;
+}
+
+type SignalState = 'present' | 'partial' | 'absent';
+
+/** What a company stores as attractiveness inputs (the funding stage comes from the company profile). */
+export interface AttractivenessInputs {
+  mlInfrastructure?: { trainingPipelines?: SignalState; experimentTracking?: SignalState; featureStore?: SignalState; deploymentAutomation?: SignalState };
+  seniorAiPractitioner?: SignalState;
+  recognisedLab?: SignalState;
+  computeBudgetStated?: SignalState;
+  infraBudgetVisible?: SignalState;
+  proprietaryData?: SignalState;
+  productStrategy?: SignalState;
+  productionMl?: SignalState;
+  weights?: Record<string, number>;
+}
+
+/** What a company stores as team-plan inputs (stage, headcount and currency come from the company profile). */
+export interface TeamPlanInputs {
+  bottleneck: (typeof BOTTLENECKS)[number];
+  aiTeam?: TeamMember[];
+  coreIsSafetyOrResearch?: boolean;
+  coreFocus?: 'ai-safety' | 'applied-research';
+  budget?: { annualBudget?: number; raise?: number; runwayYears?: number; annualBurn?: number };
+  hires?: number;
+}
+
+/** The team-plan inputs used when none are stored (docs/api-scoping.md). */
+export const DEFAULT_TEAM_PLAN_INPUTS: TeamPlanInputs = Object.freeze({ bottleneck: 'infrastructure' });
+
+async function companyOrThrow(tx: Tx): Promise<Company> {
+  const company = await getCompany(tx);
+  if (!company) throw new DomainError('NOT_SET_UP', 'Set up the workspace first.');
+  return company;
+}
+
+/** Re-raises a domain error with its field renamed (domain names -> API body names). */
+function withField<T>(run: () => T, rename: (field: string | undefined) => string | undefined): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DomainError) throw new ValidationError(error.code, error.message, rename(error.field));
+    throw error;
+  }
+}
+
+/* ------------------------------------------------------------------ taxonomy */
+
+// Merged taxonomies by extension text: the same object each time, so compileTaxonomy's per-object cache hits.
+const MERGED = new Map<string, Taxonomy>();
+const MERGED_MAX = 32;
+
+/** The shipped taxonomy with the company's extension merged in (memoised by the extension's content). */
+export function effectiveTaxonomy(extension: ScopingDocument | undefined): Taxonomy {
+  if (!extension) return defaultTaxonomy();
+  const key = JSON.stringify(extension.document);
+  const hit = MERGED.get(key);
+  if (hit) return hit;
+  const merged = mergeTaxonomy(defaultTaxonomy(), extension.document);
+  if (MERGED.size >= MERGED_MAX) MERGED.delete(MERGED.keys().next().value!);
+  MERGED.set(key, merged);
+  return merged;
+}
+
+export interface TaxonomyState {
+  taxonomy: Taxonomy;
+  extension: TaxonomyExtension | null;
+  updatedAt: string | null;
+}
+
+export async function getTaxonomyState(tx: Tx): Promise<TaxonomyState> {
+  const company = await companyOrThrow(tx);
+  const doc = await getScopingDocument(tx, company.id, 'taxonomy-extension');
+  return { taxonomy: effectiveTaxonomy(doc), extension: (doc?.document as TaxonomyExtension | undefined) ?? null, updatedAt: doc?.updatedAt ?? null };
+}
+
+/** Validates (merge, compile, a trial analysis) and stores the company's taxonomy extension; audited. */
+export async function putTaxonomyExtension(tx: Tx, actor: ScopingActor, extension: TaxonomyExtension, now: Date): Promise<TaxonomyState> {
+  const company = await companyOrThrow(tx);
+  const merged = mergeTaxonomy(defaultTaxonomy(), extension);
+  try {
+    compileTaxonomy(merged);
+    analyzeJobDescription({ title: 'Senior ML Engineer', text: 'Build training pipelines and deploy models to production.' }, merged);
+  } catch (error) {
+    if (error instanceof DomainError) throw new ValidationError('TAXONOMY_INVALID', error.message, error.field);
+    throw new ValidationError('TAXONOMY_INVALID', 'The extension cannot be applied to the taxonomy.');
+  }
+  const doc = await putScopingDocument(tx, company.id, 'taxonomy-extension', extension, actor.id, now);
+  await recordAudit(tx, { actorId: actor.id, action: 'taxonomy.extension.update', entity: 'company', entityId: company.id, fields: ['taxonomyExtension'], at: now });
+  return { taxonomy: merged, extension: doc.document as TaxonomyExtension, updatedAt: doc.updatedAt };
+}
+
+/** Removes the company's taxonomy extension (back to the shipped taxonomy); audited when there was one. */
+export async function deleteTaxonomyExtension(tx: Tx, actor: ScopingActor, now: Date): Promise<TaxonomyState> {
+  const company = await companyOrThrow(tx);
+  if (await deleteScopingDocument(tx, company.id, 'taxonomy-extension')) {
+    await recordAudit(tx, { actorId: actor.id, action: 'taxonomy.extension.delete', entity: 'company', entityId: company.id, fields: ['taxonomyExtension'], at: now });
+  }
+  return { taxonomy: defaultTaxonomy(), extension: null, updatedAt: null };
+}
+
+/* ------------------------------------------------------------- role analysis */
+
+export interface RoleAnalysis extends JobAnalysis {
+  companyContext: { seniorAiPractitioner: boolean; teamInputsStored: boolean };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+const FIELD_OF_TEXT = (field: string | undefined) => (field === 'text' || field === undefined ? 'description' : field);
+
+/**
+ * The analyser over a posting with the company's taxonomy, plus the role-scoping rules against the
+ * company's stored AI team (one finding per rule id; the analyser's own findings first).
+ */
+export async function analyzeRole(tx: Tx, input: { title?: string; description: string }): Promise<RoleAnalysis> {
+  const company = await companyOrThrow(tx);
+  const [extension, teamDoc] = await Promise.all([
+    getScopingDocument(tx, company.id, 'taxonomy-extension'),
+    getScopingDocument(tx, company.id, 'team-plan-inputs'),
+  ]);
+  const taxonomy = effectiveTaxonomy(extension);
+  const title = input.title ?? '';
+  const analysis = withField(() => analyzeJobDescription({ title, text: input.description }, taxonomy), FIELD_OF_TEXT);
+  const team = (teamDoc?.document as TeamPlanInputs | undefined) ?? DEFAULT_TEAM_PLAN_INPUTS;
+  const aiTeam = team.aiTeam ?? [];
+  const years = analysis.seniorityEvidence.yearsRequired;
+  const scope = checkRoleScope(
+    {
+      title: title.trim() || 'This role',
+      ...(analysis.seniority !== 'unknown' ? { seniority: analysis.seniority } : {}),
+      specializations: analysis.core,
+      ...(years !== null && Number.isInteger(years) && years >= 0 && years <= 50 ? { yearsRequired: years } : {}),
+    },
+    { stage: company.stage, headcount: company.headcount, aiTeam, coreIsSafetyOrResearch: team.coreIsSafetyOrResearch ?? false },
+    taxonomy,
+  );
+  // With the company known, the role-scoping rules decide too-broad (a founding generalist is not too broad);
+  // the analyser's own findings (seniority mismatch, read from the text) stay, one finding per rule.
+  const companyRules = new Set(['scope.too-broad', 'scope.founding-generalist', 'scope.specialist-too-early', 'scope.juniors-without-anchor']);
+  const findings: Finding[] = analysis.findings.filter((f) => !companyRules.has(f.rule));
+  const seen = new Set(findings.map((f) => f.rule));
+  for (const f of scope) {
+    if (seen.has(f.rule)) continue;
+    seen.add(f.rule);
+    findings.push(f);
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { ...analysis, findings, companyContext: { seniorAiPractitioner: hasSeniorAiPractitioner(aiTeam), teamInputsStored: teamDoc !== undefined } };
+}
+
+/* --------------------------------------------------------------- plan check */
+
+/** Reads a plan body: a plan document, or `{ yaml }` with YAML (or JSON) text. Throws PLAN_INVALID on bad YAML. */
+export function planFromBody(body: unknown): unknown {
+  if (body && typeof body === 'object' && !Array.isArray(body) && 'yaml' in body) {
+    const keys = Object.keys(body);
+    if (keys.length !== 1) throw new ValidationError('UNKNOWN_FIELD', `Send either { yaml } or a plan document, not both (unexpected "${keys.find((k) => k !== 'yaml')}").`, keys.find((k) => k !== 'yaml'));
+    const text = (body as { yaml: unknown }).yaml;
+    if (typeof text !== 'string') throw new ValidationError('VALIDATION_FAILED', 'yaml must be the plan text as a string.', 'yaml');
+    return parsePlanYaml(text);
+  }
+  return body;
+}
+
+/** Parses a plan file's text (YAML 1.2, so JSON too); PLAN_INVALID with field `yaml` when it does not parse. */
+export function parsePlanYaml(text: string): unknown {
+  if (text.trim() === '') throw new ValidationError('PLAN_INVALID', 'The plan text is empty.', 'yaml');
+  let value: unknown;
+  try {
+    value = parseYaml(text, { prettyErrors: false, maxAliasCount: 50, uniqueKeys: true, logLevel: 'error' });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${error.message.split('\n')[0]}`, 'yaml');
+    }
+    if (error instanceof Error) throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML: ${error.message.split('\n')[0]}`, 'yaml');
+    throw error;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError('PLAN_INVALID', 'The plan must be a mapping (key: value pairs) at the top level.', 'yaml');
+  }
+  return value;
+}
+
+/** Every playbook check over a plan, with the company's taxonomy for the scope checks. */
+export async function checkPlanForCompany(tx: Tx, body: unknown): Promise<PlanCheckResult> {
+  const company = await companyOrThrow(tx);
+  const extension = await getScopingDocument(tx, company.id, 'taxonomy-extension');
+  const plan = planFromBody(body);
+  return checkPlan(plan, { taxonomy: effectiveTaxonomy(extension) });
+}
+
+/* ------------------------------------------------------------ attractiveness */
+
+function signalsOf(inputs: AttractivenessInputs, stage: string) {
+  const infra = inputs.mlInfrastructure ?? {};
+  return {
+    mlInfrastructure: {
+      trainingPipelines: infra.trainingPipelines ?? 'absent',
+      experimentTracking: infra.experimentTracking ?? 'absent',
+      featureStore: infra.featureStore ?? 'absent',
+      deploymentAutomation: infra.deploymentAutomation ?? 'absent',
+    },
+    seniorAiPractitioner: inputs.seniorAiPractitioner ?? 'absent',
+    recognisedLab: inputs.recognisedLab ?? 'absent',
+    computeBudgetStated: inputs.computeBudgetStated ?? 'absent',
+    infraBudgetVisible: inputs.infraBudgetVisible ?? 'absent',
+    proprietaryData: inputs.proprietaryData ?? 'absent',
+    productStrategy: inputs.productStrategy ?? 'absent',
+    productionMl: inputs.productionMl ?? 'absent',
+    fundingStage: stage,
+  };
+}
+
+export interface AttractivenessInputsState {
+  inputs: Required<Omit<AttractivenessInputs, 'weights' | 'mlInfrastructure'>> & { mlInfrastructure: Required<NonNullable<AttractivenessInputs['mlInfrastructure']>> };
+  weights: Record<string, number>;
+  defaultWeights: Record<string, number>;
+  stored: boolean;
+  updatedAt: string | null;
+}
+
+function inputsState(doc: ScopingDocument | undefined, stage: string): AttractivenessInputsState {
+  const stored = (doc?.document as AttractivenessInputs | undefined) ?? {};
+  const { fundingStage: _stage, ...inputs } = signalsOf(stored, stage);
+  return { inputs, weights: { ...(stored.weights ?? {}) }, defaultWeights: { ...DEFAULT_ATTRACTIVENESS_WEIGHTS }, stored: doc !== undefined, updatedAt: doc?.updatedAt ?? null };
+}
+
+export async function getAttractivenessInputs(tx: Tx): Promise<AttractivenessInputsState> {
+  const company = await companyOrThrow(tx);
+  return inputsState(await getScopingDocument(tx, company.id, 'attractiveness-inputs'), company.stage);
+}
+
+/** Validates (a trial score) and stores the company's attractiveness inputs; audited with the keys sent. */
+export async function putAttractivenessInputs(tx: Tx, actor: ScopingActor, inputs: AttractivenessInputs, now: Date): Promise<AttractivenessInputsState> {
+  const company = await companyOrThrow(tx);
+  scoreAttractiveness(signalsOf(inputs, company.stage), inputs.weights);
+  const doc = await putScopingDocument(tx, company.id, 'attractiveness-inputs', inputs, actor.id, now);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'attractiveness.inputs.update',
+    entity: 'company',
+    entityId: company.id,
+    fields: Object.keys(inputs).length > 0 ? Object.keys(inputs).map((k) => `attractiveness.${k}`) : ['attractiveness'],
+    at: now,
+  });
+  return inputsState(doc, company.stage);
+}
+
+export interface CompanyAttractiveness extends Attractiveness {
+  fundingStage: CompanyStage;
+  inputsStored: boolean;
+}
+
+export async function computeAttractiveness(tx: Tx): Promise<CompanyAttractiveness> {
+  const company = await companyOrThrow(tx);
+  const doc = await getScopingDocument(tx, company.id, 'attractiveness-inputs');
+  const inputs = (doc?.document as AttractivenessInputs | undefined) ?? {};
+  return { ...scoreAttractiveness(signalsOf(inputs, company.stage), inputs.weights), fundingStage: company.stage as CompanyStage, inputsStored: doc !== undefined };
+}
+
+/* ----------------------------------------------------------------- team plan */
+
+function teamPlanDomainInput(inputs: TeamPlanInputs, company: Company) {
+  return {
+    stage: company.stage as CompanyStage,
+    headcount: Math.max(1, company.headcount),
+    aiTeam: inputs.aiTeam ?? [],
+    bottleneck: inputs.bottleneck,
+    coreIsSafetyOrResearch: inputs.coreIsSafetyOrResearch ?? false,
+    ...(inputs.coreFocus ? { coreFocus: inputs.coreFocus } : {}),
+    ...(inputs.budget ? { budget: inputs.budget } : {}),
+    ...(inputs.hires !== undefined ? { hires: inputs.hires } : {}),
+    currency: company.currency,
+  };
+}
+
+/** Domain field names of the team input -> the API body's (`team.budget.raise` -> `budget.raise`). */
+const FIELD_OF_TEAM = (field: string | undefined) => field?.replace(/^team\./, '');
+
+function runTeamPlan(inputs: TeamPlanInputs, company: Company): TeamPlan {
+  return withField(() => planTeam(teamPlanDomainInput(inputs, company)), FIELD_OF_TEAM);
+}
+
+export interface TeamPlanInputsState {
+  inputs: TeamPlanInputs | null;
+  stored: boolean;
+  updatedAt: string | null;
+}
+
+export async function getTeamPlanInputs(tx: Tx): Promise<TeamPlanInputsState> {
+  const company = await companyOrThrow(tx);
+  const doc = await getScopingDocument(tx, company.id, 'team-plan-inputs');
+  return { inputs: (doc?.document as TeamPlanInputs | undefined) ?? null, stored: doc !== undefined, updatedAt: doc?.updatedAt ?? null };
+}
+
+/** Validates (known specializations, a trial plan with the company profile) and stores the team-plan inputs; audited. */
+export async function putTeamPlanInputs(tx: Tx, actor: ScopingActor, inputs: TeamPlanInputs, now: Date): Promise<TeamPlanInputsState> {
+  const company = await companyOrThrow(tx);
+  const taxonomy = effectiveTaxonomy(await getScopingDocument(tx, company.id, 'taxonomy-extension'));
+  (inputs.aiTeam ?? []).forEach((m, i) =>
+    m.specializations.forEach((key, j) => {
+      if (!getSpecialization(key, taxonomy)) {
+        throw new ValidationError('SCOPING_INPUT_INVALID', `Unknown specialization '${key}'.`, `aiTeam[${i}].specializations[${j}]`);
+      }
+    }),
+  );
+  runTeamPlan(inputs, company);
+  const doc = await putScopingDocument(tx, company.id, 'team-plan-inputs', inputs, actor.id, now);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'team.plan-inputs.update',
+    entity: 'company',
+    entityId: company.id,
+    fields: Object.keys(inputs).map((k) => `teamPlan.${k}`),
+    at: now,
+  });
+  return { inputs: doc.document as TeamPlanInputs, stored: true, updatedAt: doc.updatedAt };
+}
+
+export interface CompanyTeamPlan extends TeamPlan {
+  inputs: { stage: string; headcount: number; currency: string; bottleneck: string; coreIsSafetyOrResearch: boolean; aiTeamMembers: number; hires: number; budgetStated: boolean };
+  inputsStored: boolean;
+}
+
+export async function computeTeamPlan(tx: Tx): Promise<CompanyTeamPlan> {
+  const company = await companyOrThrow(tx);
+  const doc = await getScopingDocument(tx, company.id, 'team-plan-inputs');
+  const inputs = (doc?.document as TeamPlanInputs | undefined) ?? DEFAULT_TEAM_PLAN_INPUTS;
+  const plan = runTeamPlan(inputs, company);
+  return {
+    ...plan,
+    inputs: {
+      stage: company.stage,
+      headcount: company.headcount,
+      currency: company.currency,
+      bottleneck: inputs.bottleneck,
+      coreIsSafetyOrResearch: inputs.coreIsSafetyOrResearch ?? false,
+      aiTeamMembers: (inputs.aiTeam ?? []).length,
+      hires: plan.hires.length,
+      budgetStated: inputs.budget !== undefined,
+    },
+    inputsStored: doc !== undefined,
+  };
+}
+
+/* ---------------------------------------------------------------------- demo */
+
+/** The demo company (seed, 11 people, two AI engineers, no senior) gets attractiveness and team-plan inputs. */
+addDemoContributor(async (tx, { company, users, now }) => {
+  const actor = users.owner?.id ?? null;
+  const attractiveness: AttractivenessInputs = {
+    mlInfrastructure: { trainingPipelines: 'partial', experimentTracking: 'present', featureStore: 'absent', deploymentAutomation: 'absent' },
+    seniorAiPractitioner: 'absent',
+    recognisedLab: 'absent',
+    computeBudgetStated: 'partial',
+    infraBudgetVisible: 'absent',
+    proprietaryData: 'present',
+    productStrategy: 'partial',
+    productionMl: 'absent',
+  };
+  const team: TeamPlanInputs = {
+    bottleneck: 'infrastructure',
+    aiTeam: [
+      { name: 'Lena Fischer', specializations: ['ml-engineering'], seniority: 'mid', yearlyCashComp: 165_000 },
+      { name: 'Sam Ortiz', specializations: ['ai-product-engineering'], seniority: 'mid', yearlyCashComp: 155_000 },
+    ],
+    coreIsSafetyOrResearch: false,
+    budget: { raise: 4_500_000, runwayYears: 2 },
+    hires: 3,
+  };
+  await putScopingDocument(tx, company.id, 'attractiveness-inputs', attractiveness, actor, now);
+  await putScopingDocument(tx, company.id, 'team-plan-inputs', team, actor, now);
+  await recordAudit(tx, { actorId: actor, action: 'attractiveness.inputs.update', entity: 'company', entityId: company.id, fields: Object.keys(attractiveness).map((k) => `attractiveness.${k}`), at: now });
+  await recordAudit(tx, { actorId: actor, action: 'team.plan-inputs.update', entity: 'company', entityId: company.id, fields: Object.keys(team).map((k) => `teamPlan.${k}`), at: now });
+});
+
+export { BOTTLENECKS };
