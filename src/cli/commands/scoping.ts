@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Command, CommandContext } from '../command.js';
 import { callApi, UsageError } from '../io.js';
 import { analyzeJobDescription, type Finding, type JobAnalysis } from '../../domain/scoping/index.js';
-import { checkPlan, type PlanCheckResult } from '../../domain/plans/index.js';
+import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
 import { ValidationError } from '../../domain/shared/errors.js';
 
 /** Reads FILE, or stdin for `-` or no argument; an unreadable file is bad input (exit 2). */
@@ -23,25 +22,6 @@ async function readInput(ctx: CommandContext, allowStdin: boolean): Promise<{ te
   }
 }
 
-/**
- * Parses a plan file (YAML 1.2, so JSON too) like the server's POST /plans/check does: PLAN_INVALID with
- * field `yaml` when the text does not parse or is not a mapping.
- */
-export function parsePlanText(text: string): unknown {
-  if (text.trim() === '') throw new ValidationError('PLAN_INVALID', 'The plan file is empty.', 'yaml');
-  let value: unknown;
-  try {
-    value = parseYaml(text, { prettyErrors: false, maxAliasCount: 50, uniqueKeys: true, logLevel: 'error' });
-  } catch (error) {
-    const at = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${first}`, 'yaml');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError('PLAN_INVALID', 'The plan must be a mapping (key: value pairs) at the top level.', 'yaml');
-  }
-  return value;
-}
 
 function findingLines(findings: readonly Finding[]): string[] {
   return findings.flatMap((f) => [`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}`, `          fix: ${f.fix}`]);

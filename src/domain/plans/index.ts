@@ -9,3 +9,4 @@ export {
 } from './plan-document.js';
 export { checkPlan, safeCheckPlan, DEFAULT_PLAN_THRESHOLDS } from './check-plan.js';
 export type { PlanFinding, PlanCheckResult, PlanCheckThresholds } from './check-plan.js';
+export { parsePlanText } from './plan-text.js';

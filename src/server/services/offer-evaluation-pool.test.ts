@@ -8,7 +8,7 @@ import { evaluateOfferOffLoop } from './compensation.js';
 describe('offer evaluation pool', () => {
   const pool = new OfferEvaluationPool(2);
   afterAll(async () => pool.close());
-  const large = () => ({ ...evaluateInput(), simulation: { paths: INLINE_PATH_LIMIT + 1_000, seed: 7 } });
+  const large = (): Record<string, any> => ({ ...evaluateInput(), simulation: { paths: INLINE_PATH_LIMIT + 1_000, seed: 7 } });
 
   it('gives byte-identical JSON to the inline evaluation for a run large enough to leave the event loop', async () => {
     const input = large();

@@ -1,4 +1,3 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   BOTTLENECKS,
   analyzeJobDescription,
@@ -13,7 +12,7 @@ import {
   type TeamMember,
   type TeamPlan,
 } from '../../domain/scoping/index.js';
-import { checkPlan, type PlanCheckResult } from '../../domain/plans/index.js';
+import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
 import { defaultTaxonomy, getSpecialization, mergeTaxonomy, compileTaxonomy, type Taxonomy, type TaxonomyExtension } from '../../domain/taxonomy/index.js';
 import { DomainError, ValidationError } from '../../domain/shared/errors.js';
 import type { CompanyStage } from '../../domain/company/company.js';
@@ -191,29 +190,9 @@ export function planFromBody(body: unknown): unknown {
     if (keys.length !== 1) throw new ValidationError('UNKNOWN_FIELD', `Send either { yaml } or a plan document, not both (unexpected "${keys.find((k) => k !== 'yaml')}").`, keys.find((k) => k !== 'yaml'));
     const text = (body as { yaml: unknown }).yaml;
     if (typeof text !== 'string') throw new ValidationError('VALIDATION_FAILED', 'yaml must be the plan text as a string.', 'yaml');
-    return parsePlanYaml(text);
+    return parsePlanText(text);
   }
   return body;
-}
-
-/** Parses a plan file's text (YAML 1.2, so JSON too); PLAN_INVALID with field `yaml` when it does not parse. */
-export function parsePlanYaml(text: string): unknown {
-  if (text.trim() === '') throw new ValidationError('PLAN_INVALID', 'The plan text is empty.', 'yaml');
-  let value: unknown;
-  try {
-    value = parseYaml(text, { prettyErrors: false, maxAliasCount: 50, uniqueKeys: true, logLevel: 'error' });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const at = error.linePos?.[0];
-      throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${error.message.split('\n')[0]}`, 'yaml');
-    }
-    if (error instanceof Error) throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML: ${error.message.split('\n')[0]}`, 'yaml');
-    throw error;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError('PLAN_INVALID', 'The plan must be a mapping (key: value pairs) at the top level.', 'yaml');
-  }
-  return value;
 }
 
 /** Every playbook check over a plan, with the company's taxonomy for the scope checks. */
