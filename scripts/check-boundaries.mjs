@@ -15,8 +15,9 @@ const ALLOWED = {
   cli: ['domain', 'cli', 'server'],
   web: ['domain', 'web'],
 };
-// Packages each layer may import besides Node built-ins; the domain runs in the browser, so it gets none but zod.
-const DOMAIN_PACKAGES = new Set(['zod']);
+// Packages each layer may import besides Node built-ins; the domain runs in the browser, so it gets only pure,
+// I/O-free parsers: zod for schemas, yaml for plan documents (shared by the API and `closer check`).
+const DOMAIN_PACKAGES = new Set(['zod', 'yaml']);
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
