@@ -11,19 +11,39 @@ export interface MoneyFormatOptions {
  */
 export function formatMoney(amount: number, currency: string, options: MoneyFormatOptions = {}): string {
   if (!Number.isFinite(amount)) return '—';
-  const format = new Intl.NumberFormat(options.locale, {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'narrowSymbol',
-    notation: options.compact ? 'compact' : 'standard',
-    maximumFractionDigits: options.compact ? 1 : 0,
-    minimumFractionDigits: 0,
-  });
-  return format.format(amount);
+  return moneyFormat(currency, options.locale, options.compact === true).format(amount);
 }
+
+// Building an Intl.NumberFormat costs far more than using one; boards and charts format thousands of figures.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: string | undefined, compact: boolean): Intl.NumberFormat {
+  const key = `${currency}|${locale ?? ''}|${compact}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      notation: compact ? 'compact' : 'standard',
+      maximumFractionDigits: compact ? 1 : 0,
+      minimumFractionDigits: 0,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const countFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formats a count with thousands separators: 12500 -> "12,500". */
 export function formatCount(value: number, locale?: string): string {
   if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  const key = locale ?? '';
+  let format = countFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormats.set(key, format);
+  }
+  return format.format(value);
 }
