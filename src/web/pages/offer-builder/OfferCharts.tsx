@@ -1,0 +1,325 @@
+import { useCallback, useMemo } from 'react';
+import * as Plot from '@observablehq/plot';
+import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
+import type { StageBand } from '../../../domain/compensation/bands.js';
+import type { Benchmark } from '../../../domain/market/benchmark.js';
+import { compactMoney, formatCount, formatMoney, formatPercent, formatProbability, stageLabel } from './format.js';
+import { PlotFigure } from './PlotFigure.js';
+
+const STARTUP_COLOUR = '#4338ca';
+const INCUMBENT_COLOUR = '#868b94';
+const THRESHOLD_COLOUR = '#b42318';
+
+const FALLBACK_WORDS: Record<string, string> = { years: 'years 2023–2025', roleGroup: 'all ML/AI titles', allTitles: 'all titles at this level' };
+
+/** Distribution of the present values of both offers (or of the grant alone without an incumbent). */
+export function DistributionChart({ result }: { result: OfferEvaluation }) {
+  const currency = result.currency;
+  const comparison = result.comparison;
+  const rows = comparison
+    ? comparison.histogram.startup.flatMap((count, i) => [
+        { offer: 'Startup', x1: comparison.histogram.edges[i], x2: comparison.histogram.edges[i + 1], count },
+        { offer: 'Incumbent', x1: comparison.histogram.edges[i], x2: comparison.histogram.edges[i + 1], count: comparison.histogram.incumbent[i] },
+      ])
+    : result.startup.histogram.counts.map((count, i) => ({ offer: 'Startup equity', x1: result.startup.histogram.edges[i], x2: result.startup.histogram.edges[i + 1], count }));
+  const paths = result.simulation.paths;
+  const data = rows.map((r) => ({ ...r, share: (r.count / paths) * 100 }));
+
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => ({
+      height: 240,
+      marginLeft: 48,
+      x: { label: `Present value over ${result.simulation.horizonYears} years (${currency})`, tickFormat: compactMoney(currency), ticks: Math.max(3, Math.floor(width / 110)) },
+      y: { label: 'Share of paths (%)', grid: true },
+      color: { domain: comparison ? ['Startup', 'Incumbent'] : ['Startup equity'], range: comparison ? [STARTUP_COLOUR, INCUMBENT_COLOUR] : [STARTUP_COLOUR], legend: true },
+      marks: [Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'share', fill: 'offer', fillOpacity: 0.65, insetLeft: 0.5 }), Plot.ruleY([0])],
+    }),
+    [result],
+  );
+
+  const title =
+    result.pStartupBeatsIncumbent !== undefined
+      ? `The startup offer is worth more than the incumbent's in ${formatProbability(result.pStartupBeatsIncumbent)} of simulated futures`
+      : `The grant is worth nothing in ${formatProbability(result.startup.pZero)} of simulated futures`;
+  const caption = comparison
+    ? `Present value of each offer (cash and equity) over ${result.simulation.horizonYears} years across ${formatCount(paths)} simulated paths. Median: startup ${formatMoney(result.startup.totalPv.p50, currency)}, incumbent ${formatMoney(result.incumbent?.pv.p50 ?? 0, currency)}.`
+    : `Present value of the grant across ${formatCount(paths)} simulated paths; mean ${formatMoney(result.startup.equityPv.mean, currency)}.`;
+  const pv = result.startup.totalPv;
+  return (
+    <PlotFigure
+      id="distribution"
+      title={title}
+      caption={caption}
+      options={options}
+      table={
+        <table className="data-table compact-table">
+          <caption className="visually-hidden">Percentiles of present value</caption>
+          <thead>
+            <tr>
+              <th scope="col">Offer</th>
+              {['Mean', 'P10', 'P25', 'P50', 'P75', 'P90', 'P99'].map((h) => (
+                <th scope="col" className="num" key={h}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Startup (cash + equity)</th>
+              {[pv.mean, pv.p10, pv.p25, pv.p50, pv.p75, pv.p90, pv.p99].map((v, i) => (
+                <td className="num" key={i}>
+                  {formatMoney(v, currency)}
+                </td>
+              ))}
+            </tr>
+            {result.incumbent ? (
+              <tr>
+                <th scope="row">Incumbent</th>
+                {[result.incumbent.pv.mean, result.incumbent.pv.p10, result.incumbent.pv.p25, result.incumbent.pv.p50, result.incumbent.pv.p75, result.incumbent.pv.p90, result.incumbent.pv.p99].map((v, i) => (
+                  <td className="num" key={i}>
+                    {formatMoney(v, currency)}
+                  </td>
+                ))}
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Expected present value by year: cash and equity of each offer. */
+export function ValueByYearChart({ result }: { result: OfferEvaluation }) {
+  const currency = result.currency;
+  const hasIncumbent = result.valueByYear.some((y) => y.incumbentCash !== undefined);
+  const data = result.valueByYear.flatMap((y) => [
+    { year: `Year ${y.year}`, offer: 'Startup', part: 'Startup cash', value: y.startupCash },
+    { year: `Year ${y.year}`, offer: 'Startup', part: 'Startup equity', value: y.startupEquity },
+    ...(hasIncumbent
+      ? [
+          { year: `Year ${y.year}`, offer: 'Incumbent', part: 'Incumbent cash', value: y.incumbentCash ?? 0 },
+          { year: `Year ${y.year}`, offer: 'Incumbent', part: 'Incumbent equity', value: y.incumbentEquity ?? 0 },
+        ]
+      : []),
+  ]);
+  const parts = hasIncumbent ? ['Startup cash', 'Startup equity', 'Incumbent cash', 'Incumbent equity'] : ['Startup cash', 'Startup equity'];
+  const options = useCallback(
+    (): Plot.PlotOptions => ({
+      height: 240,
+      marginLeft: 56,
+      fx: { label: null },
+      x: { axis: null, domain: hasIncumbent ? ['Startup', 'Incumbent'] : ['Startup'], padding: 0.1 },
+      y: { label: `Expected present value (${currency})`, tickFormat: compactMoney(currency), grid: true },
+      color: { domain: parts, range: hasIncumbent ? ['#4338ca', '#a5b4fc', '#575b63', '#c4c7cc'] : ['#4338ca', '#a5b4fc'], legend: true },
+      marks: [Plot.barY(data, { fx: 'year', x: 'offer', y: 'value', fill: 'part', order: parts }), Plot.ruleY([0])],
+    }),
+    [result],
+  );
+  const totalStartup = result.valueByYear.reduce((a, y) => a + y.startupCash + y.startupEquity, 0);
+  const totalIncumbent = result.valueByYear.reduce((a, y) => a + (y.incumbentCash ?? 0) + (y.incumbentEquity ?? 0), 0);
+  const title = hasIncumbent
+    ? `Over ${result.valueByYear.length} years the startup is expected to pay ${formatMoney(totalStartup, currency, { compact: true })} against the incumbent's ${formatMoney(totalIncumbent, currency, { compact: true })}`
+    : `Over ${result.valueByYear.length} years the startup is expected to pay ${formatMoney(totalStartup, currency, { compact: true })}`;
+  return (
+    <PlotFigure
+      id="value-by-year"
+      title={title}
+      caption="Expected present value earned in each year: cash (salary and bonus) and equity that vests and pays out. Equity after the horizon is not in these bars."
+      options={options}
+      table={
+        <table className="data-table compact-table">
+          <caption className="visually-hidden">Expected value by year</caption>
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              <th scope="col" className="num">Startup cash</th>
+              <th scope="col" className="num">Startup equity</th>
+              {hasIncumbent ? (
+                <>
+                  <th scope="col" className="num">Incumbent cash</th>
+                  <th scope="col" className="num">Incumbent equity</th>
+                </>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {result.valueByYear.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td className="num">{formatMoney(y.startupCash, currency)}</td>
+                <td className="num">{formatMoney(y.startupEquity, currency)}</td>
+                {hasIncumbent ? (
+                  <>
+                    <td className="num">{formatMoney(y.incumbentCash ?? 0, currency)}</td>
+                    <td className="num">{formatMoney(y.incumbentEquity ?? 0, currency)}</td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** The grant's share of the fully diluted total after each later round at median dilution. */
+export function OwnershipChart({ result }: { result: OfferEvaluation }) {
+  // Redraw only when the ownership itself changes (not on every base salary change).
+  const key = JSON.stringify(result.ownership);
+  const data = useMemo(() => result.ownership.map((o) => ({ stage: stageLabel(o.stage), pct: o.fullyDilutedPct })), [key]);
+  const options = useCallback(
+    (): Plot.PlotOptions => ({
+      height: 220,
+      marginLeft: 48,
+      x: { type: 'point', label: null, domain: data.map((d) => d.stage), padding: 0.3 },
+      y: { label: 'Fully diluted ownership (%)', domain: [0, Math.max(...data.map((d) => d.pct)) * 1.15], grid: true },
+      marks: [
+        Plot.lineY(data, { x: 'stage', y: 'pct', stroke: STARTUP_COLOUR, strokeWidth: 2 }),
+        Plot.dot(data, { x: 'stage', y: 'pct', fill: STARTUP_COLOUR, r: 4 }),
+        Plot.text(data, { x: 'stage', y: 'pct', text: (d: { pct: number }) => formatPercent(d.pct), dy: -12, fontSize: 11 }),
+      ],
+    }),
+    [data],
+  );
+  const first = data[0];
+  const last = data[data.length - 1];
+  const title = first && last && data.length > 1 ? `${formatPercent(first.pct)} today becomes ${formatPercent(last.pct)} after ${last.stage} at median dilution` : `The grant is ${formatPercent(first?.pct ?? 0)} of the fully diluted shares`;
+  return (
+    <PlotFigure
+      id="ownership"
+      title={title}
+      caption="Share of the fully diluted total after each later priced round, at the median dilution of the model's data (no pool top-ups unless set)."
+      options={options}
+      table={
+        <table className="data-table compact-table">
+          <caption className="visually-hidden">Ownership through the rounds</caption>
+          <thead>
+            <tr>
+              <th scope="col">After</th>
+              <th scope="col" className="num">Fully diluted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.stage}>
+                <th scope="row">{d.stage}</th>
+                <td className="num">{formatPercent(d.pct)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export interface BasePlacementProps {
+  result: OfferEvaluation;
+  base: number;
+  band: StageBand | undefined;
+  benchmark: Benchmark | undefined;
+  /** e.g. "ML Engineer, Senior, US" */
+  marketLabel: string;
+}
+
+/** The offered base against the stage band, the market percentiles and the candidate's threshold. */
+export function BasePlacementChart({ result, base, band, benchmark, marketLabel }: BasePlacementProps) {
+  const currency = result.currency;
+  const threshold = result.threshold.amount;
+  const ranges: { row: string; x1: number; x2: number; mid?: number }[] = [];
+  if (band && band.currency === currency) {
+    ranges.push({ row: 'Stage band', x1: band.base.min, x2: band.base.max ?? Math.round(band.base.min * 1.25) });
+  }
+  const marketUsable = benchmark && benchmark.currency === currency && benchmark.p10 !== null && benchmark.p90 !== null;
+  if (marketUsable) {
+    ranges.push({ row: 'Market P10–P90', x1: benchmark.p10 as number, x2: benchmark.p90 as number, mid: benchmark.p50 ?? undefined });
+    if (benchmark.p25 !== null && benchmark.p75 !== null) ranges.push({ row: 'Market P25–P75', x1: benchmark.p25, x2: benchmark.p75, mid: benchmark.p50 ?? undefined });
+  }
+  const rowsDomain = [...ranges.map((r) => r.row), 'Offer'];
+  const options = useCallback(
+    (width: number): Plot.PlotOptions => ({
+      height: 60 + rowsDomain.length * 34,
+      marginLeft: 118,
+      marginRight: 24,
+      x: { label: `Base salary (${currency})`, tickFormat: compactMoney(currency), ticks: Math.max(3, Math.floor(width / 120)), grid: true },
+      y: { domain: rowsDomain, label: null },
+      marks: [
+        Plot.barX(ranges, { y: 'row', x1: 'x1', x2: 'x2', fill: (d: { row: string }) => (d.row === 'Stage band' ? '#a5b4fc' : d.row === 'Market P25–P75' ? '#868b94' : '#c4c7cc'), insetTop: 6, insetBottom: 6 }),
+        Plot.tickX(ranges.filter((r) => r.mid !== undefined), { y: 'row', x: 'mid', stroke: '#1b1c1f', strokeWidth: 2 }),
+        Plot.ruleX([threshold], { stroke: THRESHOLD_COLOUR, strokeWidth: 2, strokeDasharray: '5,3' }),
+        Plot.text([threshold], { x: (d: number) => d, frameAnchor: 'top', dy: 2, text: () => 'Threshold', fill: THRESHOLD_COLOUR, fontSize: 11, textAnchor: 'start', dx: 4 }),
+        Plot.dot([{ row: 'Offer', x: base }], { y: 'row', x: 'x', r: 6, fill: STARTUP_COLOUR, symbol: 'diamond' }),
+      ],
+    }),
+    [result, base, band, benchmark],
+  );
+
+  const parts: string[] = [];
+  parts.push(base >= threshold ? `clears the candidate's threshold of ${formatMoney(threshold, currency)}` : `is below the candidate's threshold of ${formatMoney(threshold, currency)}`);
+  if (band && band.currency === currency) {
+    const max = band.base.max;
+    parts.push(base < band.base.min ? `below the ${stageLabel(band.stage)} band` : max !== null && base > max ? `above the ${stageLabel(band.stage)} band` : `inside the ${stageLabel(band.stage)} band`);
+  }
+  if (marketUsable && benchmark.p50 !== null) parts.push(base >= benchmark.p50 ? 'at or above the market median' : 'below the market median');
+  const title = `Base ${formatMoney(base, currency, { compact: true })} ${parts.join(', ')}`;
+  return (
+    <PlotFigure
+      id="base-placement"
+      title={title}
+      caption={
+        <>
+          The offered base (diamond) against the stage band, the market percentiles for {marketLabel} and the candidate's cash threshold (dashed line, set by{' '}
+          {result.threshold.binding === 'risk' ? 'the risk of the company failing' : 'their obligations'}).
+          {marketUsable ? (
+            <>
+              {' '}
+              Market: {benchmark.source}, as of {benchmark.asOf}, {formatCount(benchmark.n, 'en-US')} salaries
+              {benchmark.fallback !== 'none' ? ` (fewer than 30 for the exact cut, so widened: ${FALLBACK_WORDS[benchmark.fallback] ?? benchmark.fallback})` : ''}.
+            </>
+          ) : (
+            ' No market figures are shown: the benchmark is unavailable or in another currency.'
+          )}
+        </>
+      }
+      options={options}
+      table={
+        <table className="data-table compact-table">
+          <caption className="visually-hidden">Base salary placement</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col" className="num">Low</th>
+              <th scope="col" className="num">Median</th>
+              <th scope="col" className="num">High</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranges.map((r) => (
+              <tr key={r.row}>
+                <th scope="row">{r.row}</th>
+                <td className="num">{formatMoney(r.x1, currency)}</td>
+                <td className="num">{r.mid !== undefined ? formatMoney(r.mid, currency) : '—'}</td>
+                <td className="num">{formatMoney(r.x2, currency)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Candidate's threshold</th>
+              <td className="num" colSpan={3}>
+                {formatMoney(threshold, currency)}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Offered base</th>
+              <td className="num" colSpan={3}>
+                {formatMoney(base, currency)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

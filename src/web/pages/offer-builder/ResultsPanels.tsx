@@ -1,0 +1,137 @@
+import { memo } from 'react';
+import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
+import { Badge } from '../../components/Badge.js';
+import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
+
+type Finding = OfferEvaluation['findings'][number];
+type Assumption = OfferEvaluation['assumptions'][number];
+
+const SEVERITY: Record<Finding['severity'], { tone: 'critical' | 'warning' | 'neutral'; word: string }> = {
+  error: { tone: 'critical', word: 'Problem' },
+  warning: { tone: 'warning', word: 'Warning' },
+  info: { tone: 'neutral', word: 'Note' },
+};
+
+/** The comp.* findings, most severe first, each with its fix. */
+export function FindingsList({ findings }: { findings: readonly Finding[] }) {
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  return (
+    <section aria-labelledby="findings-heading" className="findings">
+      <h2 id="findings-heading">Findings</h2>
+      {sorted.length === 0 ? (
+        <p className="muted">No findings: the base clears the threshold and the offer is inside the checks.</p>
+      ) : (
+        <ul className="findings-list">
+          {sorted.map((f) => (
+            <li key={`${f.rule}-${f.path}`} data-rule={f.rule}>
+              <Badge tone={SEVERITY[f.severity].tone}>{SEVERITY[f.severity].word}</Badge>
+              <div>
+                <p className="finding-message">{f.message}</p>
+                <p className="small muted">{f.fix}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The headline numbers of an evaluation. */
+export function KeyFigures({ result, base }: { result: OfferEvaluation; base: number }) {
+  const c = result.currency;
+  const t = result.threshold;
+  const clears = base >= t.amount;
+  return (
+    <>
+      <p className={`threshold-status ${clears ? 'threshold-ok' : 'threshold-below'}`} data-testid="threshold-status">
+        <Badge tone={clears ? 'success' : 'critical'}>{clears ? 'Clears threshold' : 'Below threshold'}</Badge>{' '}
+        {clears
+          ? `Base ${formatMoney(base, c)} clears the candidate's threshold of ${formatMoney(t.amount, c)}.`
+          : `Base ${formatMoney(base, c)} is ${formatMoney(t.amount - base, c)} below the candidate's threshold of ${formatMoney(t.amount, c)}.`}
+      </p>
+      <dl className="facts key-figures">
+        <div>
+          <dt>Candidate's threshold</dt>
+          <dd title={`Obligations floor ${formatMoney(t.floors.obligations, c)}; risk floor ${t.floors.risk === null ? 'none' : formatMoney(t.floors.risk, c)}`}>
+            {formatMoney(t.amount, c)} <span className="muted small">set by {t.binding === 'risk' ? 'failure risk' : 'obligations'}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Equity, risk-adjusted (mean PV)</dt>
+          <dd>{formatMoney(result.startup.equityPv.mean, c)}</dd>
+        </div>
+        <div>
+          <dt>Equity, paper value</dt>
+          <dd>{formatMoney(result.startup.paperValue, c)}</dd>
+        </div>
+        <div>
+          <dt>Equity worth nothing</dt>
+          <dd>{formatProbability(result.startup.pZero)} of paths</dd>
+        </div>
+        {result.pStartupBeatsIncumbent !== undefined ? (
+          <div>
+            <dt>Startup beats the competing offer</dt>
+            <dd data-testid="p-beats">{formatProbability(result.pStartupBeatsIncumbent)} of paths</dd>
+          </div>
+        ) : null}
+        {result.breakEvenGrant ? (
+          <div>
+            <dt>Break-even grant</dt>
+            <dd>
+              {result.breakEvenGrant.shares !== null && result.breakEvenGrant.fullyDilutedPct !== null
+                ? `${formatCount(result.breakEvenGrant.shares, 'en-US')} shares (${formatPercent(result.breakEvenGrant.fullyDilutedPct)})`
+                : 'none'}
+              {!result.breakEvenGrant.reachable ? <span className="muted small"> not reachable</span> : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </>
+  );
+}
+
+function formatValue(value: Assumption['value']): string {
+  const number = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(n);
+  if (typeof value === 'number') return number(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(number).join(', ');
+  return Object.entries(value)
+    .map(([k, v]) => `${k} ${number(v)}`)
+    .join(', ');
+}
+
+/** A design assumption (no external source) rather than a sourced figure. */
+export const isDesignAssumption = (a: Pick<Assumption, 'source'>): boolean => /^assumption\b/i.test(a.source.trim());
+
+/** Every parameter the evaluation used, design assumptions marked, with their sources. */
+export const AssumptionsList = memo(AssumptionsListView, (a, b) => JSON.stringify(a.assumptions) === JSON.stringify(b.assumptions));
+
+function AssumptionsListView({ assumptions }: { assumptions: readonly Assumption[] }) {
+  const designed = assumptions.filter(isDesignAssumption).length;
+  return (
+    <aside className="assumptions" aria-labelledby="assumptions-heading">
+      <h2 id="assumptions-heading">Assumptions used</h2>
+      <p className="small muted">
+        {assumptions.length} parameters; {designed} are design assumptions (marked), the rest cite their source.
+      </p>
+      <ul className="assumptions-list">
+        {assumptions.map((a) => (
+          <li key={a.name} data-assumption={isDesignAssumption(a) ? 'design' : 'sourced'}>
+            <div className="assumption-head">
+              <code>{a.name}</code>
+              {isDesignAssumption(a) ? <Badge tone="warning">Design assumption</Badge> : null}
+            </div>
+            <div className="assumption-value num">{formatValue(a.value)}</div>
+            <details>
+              <summary className="small">Source</summary>
+              <p className="small muted">{a.source}</p>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
