@@ -9,6 +9,7 @@ export function SettingsLayout() {
   const sections = [
     { to: 'company', label: 'Company' },
     ...(can(user.role, 'users.manage') ? [{ to: 'users', label: 'Users' }] : []),
+    { to: 'notifications', label: 'Notifications' },
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
   ];

@@ -1,0 +1,181 @@
+import { api } from '../../api/client.js';
+import type { ListOf } from '../../api/types.js';
+
+// Shapes of the interviews and scorecards API (src/server/routes/interviews, scorecards; docs/interviews-offers.md).
+// The server owns the contract; these types mirror it. None of them carries compensation: interviewers use these pages.
+
+export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  'strong-no': 'Strong no',
+  no: 'No',
+  yes: 'Yes',
+  'strong-yes': 'Strong yes',
+};
+
+export type Anchors = Record<'1' | '2' | '3' | '4', string>;
+
+export interface TemplateAttribute {
+  id: string;
+  name: string;
+  description: string;
+  anchors: Anchors;
+}
+
+export interface ScorecardTemplate {
+  rubricId: string;
+  rubricVersion: string;
+  scale: Anchors;
+  specializations: string[];
+  attributes: TemplateAttribute[];
+  fallback: boolean;
+}
+
+export interface InterviewCandidate {
+  id: string;
+  name: string;
+  specializations: string[];
+  productionMlYears: number | null;
+  location: string | null;
+  /** Absent while the interview is pedigree-blind for this viewer. */
+  currentEmployer?: string | null;
+  links?: string[];
+}
+
+export type InterviewStatus = 'scheduled' | 'completed' | 'cancelled';
+export type MyScorecardStatus = 'not-started' | 'draft' | 'submitted';
+
+export interface Interview {
+  id: string;
+  applicationId: string;
+  role: { id: string; title: string };
+  candidate: InterviewCandidate;
+  kind: string;
+  scheduledAt: string;
+  final: boolean;
+  pedigreeBlind: boolean;
+  pedigreeHidden: boolean;
+  hiddenFields: string[];
+  status: InterviewStatus;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  interviewers: { id: string; name: string }[];
+  myScorecard: { id: string | null; status: MyScorecardStatus } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface InterviewDetail extends Interview {
+  template: ScorecardTemplate;
+}
+
+export interface ScorecardRating {
+  attributeId: string;
+  rating: number | null;
+  evidence: string;
+}
+
+export interface Scorecard {
+  id: string | null;
+  interviewId: string;
+  interviewerId: string;
+  interviewerName: string;
+  status: 'draft' | 'submitted' | 'not-started';
+  ratings: ScorecardRating[];
+  recommendation: Recommendation | null;
+  notes: string;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  version: number;
+}
+
+export interface MyScorecard {
+  scorecard: Scorecard;
+  template: ScorecardTemplate;
+}
+
+export interface ScorecardDraftBody {
+  ratings?: { attributeId: string; rating?: number | null; evidence?: string }[];
+  recommendation?: Recommendation | null;
+  notes?: string;
+}
+
+export interface DecisionRating {
+  scorecardId: string;
+  interviewId: string;
+  interviewKind: string;
+  interviewerId: string;
+  interviewerName: string;
+  rating: number;
+  evidence: string;
+}
+
+export interface DecisionAttribute {
+  attributeId: string;
+  name: string;
+  onTemplate: boolean;
+  ratings: DecisionRating[];
+  covered: boolean;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  strongDisagreement: boolean;
+}
+
+export interface Decision {
+  applicationId: string;
+  role: { id: string; title: string };
+  template: ScorecardTemplate;
+  attributes: DecisionAttribute[];
+  uncovered: string[];
+  strongDisagreements: string[];
+  recommendations: { scorecardId: string; interviewId: string; interviewerId: string; interviewerName: string; recommendation: Recommendation }[];
+  recommendationCounts: Record<Recommendation, number>;
+  recommendationsSplit: boolean;
+  pending: { interviewId: string; interviewerId: string; interviewerName: string }[];
+  submittedCount: number;
+}
+
+const enc = encodeURIComponent;
+
+/** The viewer's own interviews, or (for staff who read all) every interview. Interviewers only ever get their own. */
+export function listInterviews(mine: boolean, signal?: AbortSignal): Promise<ListOf<Interview>> {
+  return api.get('/interviews', { query: { mine: mine ? 'true' : undefined, limit: 500 }, signal });
+}
+
+export function listApplicationInterviews(applicationId: string, signal?: AbortSignal): Promise<ListOf<Interview>> {
+  return api.get(`/applications/${enc(applicationId)}/interviews`, { signal });
+}
+
+export function getInterview(id: string, signal?: AbortSignal): Promise<InterviewDetail> {
+  return api.get(`/interviews/${enc(id)}`, { signal });
+}
+
+export function getMyScorecard(interviewId: string, signal?: AbortSignal): Promise<MyScorecard> {
+  return api.get(`/interviews/${enc(interviewId)}/scorecard`, { signal });
+}
+
+/** The autosave: stores the draft on the server (private to its author). */
+export function saveScorecardDraft(interviewId: string, body: ScorecardDraftBody): Promise<MyScorecard> {
+  return api.put(`/interviews/${enc(interviewId)}/scorecard`, body);
+}
+
+export function submitScorecard(interviewId: string, body: ScorecardDraftBody): Promise<MyScorecard> {
+  return api.post(`/interviews/${enc(interviewId)}/scorecard/submit`, body);
+}
+
+export function completeInterview(interviewId: string): Promise<InterviewDetail> {
+  return api.post(`/interviews/${enc(interviewId)}/complete`, {});
+}
+
+export function getDecision(applicationId: string, signal?: AbortSignal): Promise<Decision> {
+  return api.get(`/applications/${enc(applicationId)}/decision`, { signal });
+}
+
+/** "technical-screen" -> "Technical screen". */
+export function interviewKindLabel(kind: string): string {
+  const words = kind.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,103 @@
+import type { Action } from '../../api/types.js';
+import type { ApprovalStatus, Offer, OfferAction, OfferStatus, RoleBand } from './api.js';
+
+export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
+  draft: 'Draft',
+  'pending-approval': 'Waiting for approval',
+  approved: 'Approved',
+  extended: 'Extended',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+};
+
+export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
+  none: 'Not submitted',
+  pending: 'Pending',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  superseded: 'Superseded by a newer version',
+};
+
+export type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'critical';
+
+export function offerStatusTone(status: OfferStatus): Tone {
+  if (status === 'pending-approval') return 'accent';
+  if (status === 'approved' || status === 'accepted' || status === 'extended') return 'success';
+  if (status === 'declined' || status === 'expired') return 'warning';
+  return 'neutral';
+}
+
+/**
+ * A share of the fully diluted total as people read it: "0.75%", "0.0125%" (up to 4 decimals, no trailing zeros).
+ * @example formatPercent(0.75) // "0.75%"
+ */
+export function formatPercent(pct: number, maxDecimals = 4): string {
+  if (!Number.isFinite(pct)) return '—';
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, minimumFractionDigits: 0 }).format(pct)}%`;
+}
+
+/** A probability 0..1 as a whole percent, with "<1%" and ">99%" at the ends so 0.996 never reads as certain. */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  if (p > 0 && p < 0.01) return '<1%';
+  if (p < 1 && p > 0.99) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Where a value sits in a [min, max] range: below, inside or above, and how far through the range (0..1 inside). */
+export function bandPosition(value: number, min: number, max: number): { place: 'below' | 'inside' | 'above'; fraction: number } {
+  if (value < min) return { place: 'below', fraction: 0 };
+  if (value > max) return { place: 'above', fraction: 1 };
+  return { place: 'inside', fraction: max === min ? 0.5 : (value - min) / (max - min) };
+}
+
+/** One sentence for the offer's base and grant against the role's band. */
+export function describeBand(offer: Pick<Offer, 'base' | 'currency' | 'equity'>, band: RoleBand, formatMoney: (amount: number, currency: string) => string): string[] {
+  if (band.currency !== offer.currency) return [`The band is in ${band.currency}; this offer is in ${offer.currency}.`];
+  const base = bandPosition(offer.base, band.baseMin, band.baseMax);
+  const equity = bandPosition(offer.equity.fullyDilutedPct, band.equityPctMin, band.equityPctMax);
+  const range = (lo: string, hi: string) => `${lo}–${hi}`;
+  const baseText = `Base ${formatMoney(offer.base, offer.currency)} is ${base.place === 'inside' ? `inside the band, ${Math.round(base.fraction * 100)}% of the way up` : `${base.place} the band`} (${range(formatMoney(band.baseMin, band.currency), formatMoney(band.baseMax, band.currency))}).`;
+  const equityText = `Equity ${formatPercent(offer.equity.fullyDilutedPct)} of fully diluted is ${equity.place === 'inside' ? `inside the band, ${Math.round(equity.fraction * 100)}% of the way up` : `${equity.place} the band`} (${range(formatPercent(band.equityPctMin), formatPercent(band.equityPctMax))}).`;
+  return [baseText, equityText];
+}
+
+export type OfferButton = 'submit' | 'approve' | 'reject' | 'extend' | 'accept' | 'decline' | 'withdraw' | 'revise';
+
+/**
+ * The actions to offer a person on an offer: what the lifecycle allows now (from the API), what their role may do,
+ * and, for approvals, only when the offer is waiting on them. A rejected version must be revised before it is sent again.
+ */
+export function offerButtons(
+  offer: Pick<Offer, 'allowedActions' | 'awaiting' | 'approvalStatus'>,
+  userId: string,
+  may: (action: Action) => boolean,
+): OfferButton[] {
+  const allowed = new Set<OfferAction>(offer.allowedActions);
+  const out: OfferButton[] = [];
+  const write = may('offers.write');
+  if (write && allowed.has('submit') && offer.approvalStatus !== 'rejected') out.push('submit');
+  if (may('offers.approve') && allowed.has('approve') && offer.awaiting.some((p) => p.id === userId)) out.push('approve', 'reject');
+  if (write) {
+    for (const action of ['extend', 'accept', 'decline', 'revise', 'withdraw'] as const) if (allowed.has(action)) out.push(action);
+  }
+  return out;
+}
+
+/** Whole hours between two instants, for "waiting 5 h" (never negative). */
+export function hoursBetween(fromIso: string, now: number): number {
+  const from = Date.parse(fromIso);
+  if (Number.isNaN(from)) return 0;
+  return Math.max(0, Math.floor((now - from) / 3_600_000));
+}
+
+/** "3 h", "2 d 4 h": a waiting time read at a glance. */
+export function formatWaiting(hours: number): string {
+  if (hours < 1) return '<1 h';
+  if (hours < 24) return `${hours} h`;
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return rest ? `${days} d ${rest} h` : `${days} d`;
+}
