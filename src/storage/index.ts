@@ -18,3 +18,5 @@ export * from './repositories/scorecards.js';
 export * from './repositories/offers.js';
 export * from './repositories/approvals.js';
 export * from './repositories/notifications.js';
+export * from './repositories/market-datasets.js';
+export * from './repositories/scoping.js';

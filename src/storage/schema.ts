@@ -270,6 +270,43 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/* Market datasets and the company's selection (migration 003). */
+
+export interface MarketDatasetTable {
+  id: string;
+  name: string;
+  source: string;
+  source_url: string | null;
+  as_of: string;
+  licence: string;
+  row_count: number;
+  record_count: number;
+  byte_size: number;
+  sha256: string;
+  csv: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface MarketSelectionTable {
+  company_id: string;
+  dataset_id: string;
+  updated_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+/** One JSON document per company and kind (migration 005, scoping). */
+export interface CompanyScopingTable {
+  company_id: string;
+  kind: string;
+  document: string;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -290,4 +327,7 @@ export interface Database {
   notifications: NotificationTable;
   notification_preferences: NotificationPreferencesTable;
   outbox: OutboxTable;
+  market_datasets: MarketDatasetTable;
+  market_selection: MarketSelectionTable;
+  company_scoping: CompanyScopingTable;
 }

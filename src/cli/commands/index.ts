@@ -2,6 +2,8 @@ import type { Command } from '../command.js';
 import { dbBackupCommand, dbMigrateCommand, serveCommand, tokenCreateCommand, userCreateCommand } from './foundation.js';
 import { eventAddCommand, todayCommand } from './pipeline.js';
 import { offerApproveCommand, offerListCommand, offerRejectCommand, offerShowCommand } from './offers.js';
+import { marketCommand, offerEvaluateCommand, thresholdCommand } from './compensation.js';
+import { checkCommand, scopeCommand, teamPlanCommand } from './scoping.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
-export const COMMANDS: Command[] = [serveCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand];
+export const COMMANDS: Command[] = [serveCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand];

@@ -15,6 +15,9 @@ import { registerScorecardRoutes } from './scorecards/routes.js';
 import { registerOfferRoutes } from './offers/routes.js';
 import { registerApprovalRoutes } from './approvals/routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { registerScopingRoutes } from './scoping/routes.js';
+import { registerCompensationRoutes } from './compensation/routes.js';
+import { registerMarketRoutes } from './market/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -34,4 +37,7 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerOfferRoutes,
   registerApprovalRoutes,
   registerNotificationRoutes,
+  registerScopingRoutes,
+  registerCompensationRoutes,
+  registerMarketRoutes,
 ];
