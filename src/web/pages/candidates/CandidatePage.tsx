@@ -16,6 +16,9 @@ import {
 } from '../../api/pipeline.js';
 import type { Application, ApplicationDetail, Candidate, Clock, EventBody, LoggedSignal, LossReason, Role } from '../../api/pipeline.js';
 import { can } from '../../api/types.js';
+import type { ListOf } from '../../api/types.js';
+import { api } from '../../api/client.js';
+import type { Offer } from '../offers/api.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
@@ -276,6 +279,28 @@ interface ApplicationPanelProps {
   onChanged: () => void;
 }
 
+/** Where this application's scorecards and offers live: the decision view and each offer's page. */
+function EvaluationAndOfferLinks({ applicationId }: { applicationId: string }) {
+  const user = useCurrentUser();
+  const mayReadOffers = can(user.role, 'offers.read');
+  const offers = useResource(
+    (signal) => (mayReadOffers ? api.get<ListOf<Offer>>('/offers', { query: { applicationId }, signal }) : Promise.resolve({ items: [] as Offer[] })),
+    [applicationId, mayReadOffers],
+  );
+  return (
+    <nav aria-label="Scorecards and offers" className="action-bar">
+      <Link to={`/applications/${encodeURIComponent(applicationId)}/decision`} className="button button-ghost">
+        Scorecards and decision
+      </Link>
+      {(offers.state.data?.items ?? []).map((offer) => (
+        <Link key={offer.id} to={`/offers/${encodeURIComponent(offer.id)}`} className="button button-ghost">
+          Offer v{offer.currentVersion}: {offer.status.replace('-', ' ')}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 function ApplicationPanel({ applicationId, role, canWrite, onChanged }: ApplicationPanelProps) {
   const detail = useResource((signal) => getApplication(applicationId, signal), [applicationId]);
   const [status, setStatus] = useState<{ tone: 'success' | 'error' | 'info'; text: string }>();
@@ -349,6 +374,7 @@ function ApplicationPanel({ applicationId, role, canWrite, onChanged }: Applicat
           </div>
         ) : null}
         {canWrite ? <RecordEventForm busy={busy} detail={d} stages={stages} onRecord={record} onPatch={patch} /> : null}
+        <EvaluationAndOfferLinks applicationId={applicationId} />
       </section>
 
       <section className="panel" aria-labelledby="risk-title">

@@ -1,0 +1,321 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { SENIORITY_LEVELS, defaultTaxonomy } from '../../../domain/taxonomy/taxonomy.js';
+import type { Finding } from '../../../domain/scoping/findings.js';
+import type { CompanyScopeInput } from '../../../domain/scoping/role-scope.js';
+import type { Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
+import { isApiError } from '../../api/client.js';
+import { getCompany } from '../../api/endpoints.js';
+import { can } from '../../api/types.js';
+import { useResource } from '../../api/use-resource.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { TextField, SelectField } from '../../components/Field.js';
+import { FieldError } from '../../components/FieldError.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { focusFirstError, formFailure } from '../../components/form-errors.js';
+import type { FieldErrors } from '../../components/form-errors.js';
+import { useDraft } from '../../components/use-draft.js';
+import { useCurrentUser } from '../../session/SessionProvider.js';
+import { getTeamPlanInputs } from '../team/api.js';
+import { AnalysisPanel, SENIORITY_LABELS } from './AnalysisPanel.js';
+import { EvidenceText } from './EvidenceText.js';
+import { createRole, getRole, getTaxonomy, updateRole } from './api.js';
+import type { Role, RoleSeniority } from './api.js';
+import { roleFindings } from './role-findings.js';
+import { useLiveAnalysis } from './use-live-analysis.js';
+import { specializationColor } from './colors.js';
+import './role-editor.css';
+
+type FormField = 'title' | 'description' | 'specializations' | 'seniority';
+const FIELD_ORDER: readonly FormField[] = ['title', 'description', 'specializations', 'seniority'];
+const SENIORITIES: readonly RoleSeniority[] = [...SENIORITY_LEVELS, 'unknown'];
+
+interface Draft {
+  title: string;
+  description: string;
+  /** Set once the person picks specializations or seniority by hand; until then the form follows the analysis. */
+  specializations: string[] | null;
+  seniority: RoleSeniority | null;
+}
+
+const EMPTY_DRAFT: Draft = { title: '', description: '', specializations: null, seniority: null };
+
+/** The role editor at /roles/new and /roles/:id/edit: paste a description, see the analysis live, save the role. */
+export function RoleEditorPage() {
+  const { id } = useParams();
+  const user = useCurrentUser();
+  const existing = useResource<Role | null>((signal) => (id ? getRole(id, signal) : Promise.resolve(null)), [id]);
+  const role = existing.state.data ?? null;
+  if (id && !role) {
+    return (
+      <>
+        <PageHeader title="Edit role" />
+        {existing.state.status === 'error' ? (
+          <Alert>{existing.state.error}</Alert>
+        ) : (
+          <p className="muted" role="status">
+            Loading the role…
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <RoleEditor
+      key={role?.id ?? 'new'}
+      role={role}
+      canSave={can(user.role, 'roles.write')}
+      canReadTaxonomy={can(user.role, 'scope.analyze')}
+      canReadTeam={can(user.role, 'team.read')}
+    />
+  );
+}
+
+interface RoleEditorProps {
+  role: Role | null;
+  canSave: boolean;
+  canReadTaxonomy: boolean;
+  canReadTeam: boolean;
+}
+
+function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorProps) {
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const descriptionId = useId();
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(
+    role ? `role-editor.${role.id}` : 'role-editor.new',
+    role ? { title: role.title, description: '', specializations: role.specializations, seniority: role.seniority } : EMPTY_DRAFT,
+  );
+  const [errors, setErrors] = useState<FieldErrors<FormField>>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [active, setActive] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(null);
+
+  // The company's taxonomy extension, when it has one: the browser analyser then reads the same phrases as the server.
+  const taxonomyView = useResource((signal) => (canReadTaxonomy ? getTaxonomy(signal) : Promise.resolve(null)), [canReadTaxonomy]);
+  const taxonomy: Taxonomy | undefined = taxonomyView.state.data?.extension ? taxonomyView.state.data.taxonomy : undefined;
+  const live = useLiveAnalysis(draft.title, draft.description, taxonomy);
+  const analysis = live.analysis;
+
+  // The company's AI team, for the role-scoping rules (founding generalist, specialist too early, ...), which then
+  // run here on every change, exactly as POST /roles/analyze runs them on the server.
+  const companyContext = useResource<{ scope: CompanyScopeInput; teamStored: boolean } | null>(
+    (signal) =>
+      canReadTeam
+        ? Promise.all([getCompany(signal), getTeamPlanInputs(signal)]).then(([company, team]) => ({
+            scope: {
+              stage: company.stage,
+              headcount: company.headcount,
+              aiTeam: team.inputs?.aiTeam ?? [],
+              coreIsSafetyOrResearch: team.inputs?.coreIsSafetyOrResearch ?? false,
+            },
+            teamStored: team.stored,
+          }))
+        : Promise.resolve(null),
+    [canReadTeam],
+  );
+  const company = companyContext.state.data?.scope ?? null;
+  const contextNote =
+    companyContext.state.status === 'loading'
+      ? undefined
+      : !company
+        ? 'Checked without your AI team (it could not be loaded), so the founding-generalist and specialist rules are not applied.'
+        : !companyContext.state.data?.teamStored
+          ? 'Checked as if you have no AI team yet. Describe your team on the Team page if you do.'
+          : undefined;
+
+  const suggestedSpecializations = analysis?.core ?? [];
+  const suggestedSeniority: RoleSeniority = analysis?.seniority ?? 'unknown';
+  const specializations = draft.specializations ?? suggestedSpecializations;
+  const seniority = draft.seniority ?? suggestedSeniority;
+  const following = draft.specializations === null && draft.seniority === null;
+  const findings: Finding[] = analysis ? roleFindings(analysis, { title: draft.title, specializations, seniority }, company, taxonomy) : [];
+
+  // Every specialization of the taxonomy, in its own stable order (checkboxes do not jump while scores change).
+  const specializationOptions = useMemo(() => {
+    const list = (taxonomy ?? defaultTaxonomy()).specializations.map((s) => ({ key: s.key, name: s.name }));
+    for (const key of specializations) if (!list.some((s) => s.key === key)) list.push({ key, name: key });
+    return list;
+  }, [taxonomy, specializations]);
+  const order = specializationOptions.map((s) => s.key);
+
+  const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const toggleSpecialization = (key: string, on: boolean) => {
+    const next = on ? [...specializations.filter((k) => k !== key), key] : specializations.filter((k) => k !== key);
+    update({ specializations: next });
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSave) return;
+    setErrors({});
+    setFormError(undefined);
+    if (!draft.title.trim()) {
+      const next = { title: 'Give the role a title, for example “Senior MLOps Engineer”.' };
+      setErrors(next);
+      focusFirstError(formRef.current, FIELD_ORDER, next);
+      return;
+    }
+    setSaving(true);
+    try {
+      const body = { title: draft.title.trim(), specializations, seniority };
+      const saved = role ? await updateRole(role.id, role.version, body) : await createRole(body);
+      clearDraft();
+      navigate(`/roles/${encodeURIComponent(saved.id)}`);
+    } catch (error) {
+      const failure = formFailure(error, FIELD_ORDER);
+      setErrors(failure.fields);
+      setFormError(
+        isApiError(error) && error.code === 'PRECONDITION_FAILED'
+          ? 'Someone else changed this role since you opened it. Reload the page to get their version: your edits are kept as a draft, then save again.'
+          : failure.form,
+      );
+      focusFirstError(formRef.current, FIELD_ORDER, failure.fields);
+      setSaving(false);
+    }
+  };
+
+  const coreCount = analysis?.core.length ?? 0;
+  const status = !analysis
+    ? ''
+    : `Analysis updated: ${coreCount} core ${coreCount === 1 ? 'specialization' : 'specializations'}${analysis.primary ? `, primary ${analysis.specializations.find((s) => s.key === analysis.primary)?.name}` : ''}; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
+
+  return (
+    <>
+      <PageHeader
+        title={role ? `Edit ${role.title}` : 'New role'}
+        description="Paste the job description. Closer reads which AI specializations it asks for, highlights the phrases that say so, and flags scoping mistakes before the first candidate sees it."
+        actions={
+          <Link to={role ? `/roles/${encodeURIComponent(role.id)}` : '/roles'} className="button button-ghost">
+            Cancel
+          </Link>
+        }
+      />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      <div className="role-editor">
+        <form ref={formRef} className="role-editor-form stack" onSubmit={onSubmit} noValidate aria-label="Role">
+          {formError ? <Alert>{formError}</Alert> : null}
+          {!canSave ? <Alert tone="info">Your role can analyse descriptions but not save roles.</Alert> : null}
+          <TextField
+            label="Title"
+            name="title"
+            value={draft.title}
+            onChange={(title) => update({ title })}
+            error={errors.title}
+            maxLength={200}
+            autoComplete="off"
+          />
+          <div className={`field${errors.description ? ' field-invalid' : ''}`}>
+            <label htmlFor={descriptionId} className="field-label">
+              Job description
+            </label>
+            <p id={`${descriptionId}-hint`} className="field-hint">
+              Paste a posting or list the duties. The analysis updates as you type.
+              {role ? ' The description is not stored with the role; paste it again to re-check the scope.' : ''}
+            </p>
+            <textarea
+              id={descriptionId}
+              name="description"
+              className="input role-description"
+              rows={14}
+              value={draft.description}
+              onChange={(event) => update({ description: event.target.value })}
+              aria-invalid={errors.description || live.problem ? true : undefined}
+              aria-describedby={`${descriptionId}-hint${live.problem ? ` ${descriptionId}-problem` : ''}`}
+            />
+            <FieldError id={`${descriptionId}-problem`} message={errors.description ?? live.problem ?? undefined} />
+          </div>
+
+          <fieldset className="fieldset">
+            <legend>Specializations and seniority</legend>
+            <p className="field-hint">
+              {following
+                ? 'Following the analysis: the core specializations and the seniority it found. Change them to set them yourself.'
+                : 'Set by hand.'}
+              {!following ? (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => update({ specializations: null, seniority: null })}>
+                    Use the analysis again
+                  </button>
+                </>
+              ) : null}
+            </p>
+            <div className="specialization-choices" role="group" aria-label="Specializations" aria-describedby={errors.specializations ? 'specializations-error' : undefined}>
+              {specializationOptions.map((s) => (
+                <label key={s.key} className="spec-check">
+                  <input
+                    type="checkbox"
+                    name="specializations"
+                    value={s.key}
+                    checked={specializations.includes(s.key)}
+                    onChange={(event) => toggleSpecialization(s.key, event.target.checked)}
+                  />
+                  <span className="legend-swatch legend-swatch-small" style={{ ['--spec-color' as string]: specializationColor(s.key, order) }} aria-hidden="true" />
+                  {s.name}
+                </label>
+              ))}
+            </div>
+            <FieldError id="specializations-error" message={errors.specializations} />
+            <SelectField
+              label="Seniority"
+              name="seniority"
+              value={seniority}
+              options={SENIORITIES.map((level) => ({ value: level, label: SENIORITY_LABELS[level] ?? level }))}
+              onChange={(value) => update({ seniority: value as RoleSeniority })}
+              error={errors.seniority}
+            />
+          </fieldset>
+
+          <div className="form-actions">
+            <Button type="submit" variant="primary" busy={saving} busyLabel="Saving…" disabled={!canSave}>
+              {role ? 'Save changes' : 'Save role'}
+            </Button>
+            {findings.some((f) => f.rule === 'scope.too-broad') ? <span className="muted small">You can save a broad role, but fix the scope first if you can.</span> : null}
+          </div>
+        </form>
+
+        <section className="role-editor-analysis" aria-labelledby="analysis-heading">
+          <h2 id="analysis-heading" className="visually-hidden">
+            Analysis
+          </h2>
+          {analysis ? (
+            <>
+              <AnalysisPanel analysis={analysis} findings={findings} findingsNote={contextNote}>
+              <EvidenceText
+                analysis={analysis}
+                title={live.analysedTitle}
+                text={live.analysedText}
+                active={active ?? pinned}
+                onActivate={setActive}
+                pinned={pinned}
+                onPin={(key) => {
+                  setPinned(key);
+                  setActive(key);
+                }}
+              />
+              </AnalysisPanel>
+            </>
+          ) : (
+            <div className="empty-state">
+              <h3 className="empty-state-title">No analysis yet</h3>
+              <div className="empty-state-body">
+                <p>
+                  {live.problem
+                    ? 'The description cannot be analysed yet: see the note under the field.'
+                    : 'Paste a job description or list the duties. The specializations it asks for, their evidence and any scoping problems appear here.'}
+                </p>
+              </div>
+            </div>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

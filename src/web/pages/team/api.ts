@@ -1,0 +1,135 @@
+import { api } from '../../api/client.js';
+
+// The scoping API's team plan and attractiveness endpoints (docs/api-scoping.md), as the Team pages use them.
+
+export const BOTTLENECKS = ['infrastructure', 'model-quality', 'data', 'integration', 'safety-evaluation'] as const;
+export type Bottleneck = (typeof BOTTLENECKS)[number];
+
+export const BOTTLENECK_LABELS: Record<Bottleneck, string> = {
+  infrastructure: 'Infrastructure limits experimentation speed',
+  'model-quality': 'Model quality limits product value',
+  data: 'Data quality or availability',
+  integration: 'Product integration',
+  'safety-evaluation': 'Safety and evaluation',
+};
+
+export type MemberSeniority = 'junior' | 'mid' | 'senior' | 'staff+' | 'lead';
+export const MEMBER_SENIORITIES: readonly MemberSeniority[] = ['junior', 'mid', 'senior', 'staff+', 'lead'];
+
+export interface PlannedHire {
+  order: number;
+  specialization: string;
+  specializationName: string;
+  covers: string[];
+  seniority: string;
+  title: string;
+  whyNow: string;
+  timing: 'now' | 'after-previous' | 'at-specialist-headcount';
+  band?: { stage: string; bandStage: string; baseMin: number; baseMax: number | null; currency: string; source: string } | null;
+  yearlyCost?: number | null;
+}
+
+export interface PlanFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  fix: string;
+  evidence: string[];
+}
+
+export interface TeamPlan {
+  hires: PlannedHire[];
+  teamYearlyCashComp?: { current: number; planned: number; total: number; currency: string; unpricedMembers: number };
+  budget?: { annualBudget: number; share: number; severity: 'ok' | 'warning' | 'error'; warningAbove: number; errorAbove: number } | null;
+  findings: PlanFinding[];
+  inputs: {
+    stage: string;
+    headcount: number;
+    currency: string;
+    bottleneck: Bottleneck;
+    coreIsSafetyOrResearch: boolean;
+    aiTeamMembers: number;
+    hires: number;
+    budgetStated: boolean;
+  };
+  inputsStored: boolean;
+  compensationVisible: boolean;
+}
+
+export interface TeamMemberInput {
+  name?: string;
+  specializations: string[];
+  seniority: MemberSeniority;
+  yearlyCashComp?: number;
+}
+
+export interface TeamPlanInputs {
+  bottleneck: Bottleneck;
+  aiTeam?: TeamMemberInput[];
+  coreIsSafetyOrResearch?: boolean;
+  coreFocus?: 'ai-safety' | 'applied-research';
+  budget?: { annualBudget: number } | { raise: number; runwayYears: number } | { annualBurn: number };
+  hires?: number;
+}
+
+export interface TeamPlanInputsView {
+  inputs: TeamPlanInputs | null;
+  stored: boolean;
+  updatedAt: string | null;
+  compensationVisible: boolean;
+}
+
+export function getTeamPlan(signal?: AbortSignal): Promise<TeamPlan> {
+  return api.get('/team/plan', { signal });
+}
+
+export function getTeamPlanInputs(signal?: AbortSignal): Promise<TeamPlanInputsView> {
+  return api.get('/team/plan-inputs', { signal });
+}
+
+export function putTeamPlanInputs(body: TeamPlanInputs): Promise<TeamPlanInputsView> {
+  return api.put('/team/plan-inputs', body);
+}
+
+export type SignalState = 'present' | 'partial' | 'absent';
+
+export interface Attractiveness {
+  score: number;
+  signals: { id: string; label: string; state: SignalState; weight: number; contribution: number; potential: number; source: string }[];
+  topChanges: { id: string; label: string; gain: number; action: string }[];
+  pitch: { id: string; pitch: string; target: string; source: string };
+  fundingStage: string;
+  inputsStored: boolean;
+}
+
+export interface AttractivenessInputs {
+  mlInfrastructure: { trainingPipelines: SignalState; experimentTracking: SignalState; featureStore: SignalState; deploymentAutomation: SignalState };
+  seniorAiPractitioner: SignalState;
+  recognisedLab: SignalState;
+  computeBudgetStated: SignalState;
+  infraBudgetVisible: SignalState;
+  proprietaryData: SignalState;
+  productStrategy: SignalState;
+  productionMl: SignalState;
+  weights?: Record<string, number>;
+}
+
+export interface AttractivenessInputsView {
+  inputs: AttractivenessInputs;
+  weights: Record<string, number>;
+  defaultWeights: Record<string, number>;
+  stored: boolean;
+  updatedAt: string | null;
+}
+
+export function getAttractiveness(signal?: AbortSignal): Promise<Attractiveness> {
+  return api.get('/company/attractiveness', { signal });
+}
+
+export function getAttractivenessInputs(signal?: AbortSignal): Promise<AttractivenessInputsView> {
+  return api.get('/company/attractiveness-inputs', { signal });
+}
+
+export function putAttractivenessInputs(body: AttractivenessInputs): Promise<AttractivenessInputsView> {
+  return api.put('/company/attractiveness-inputs', body);
+}
