@@ -92,7 +92,12 @@ describeBrowser('role editor', (browser) => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     expect(id).not.toBe('new');
     const role = (await (await page.request.get(`/api/v1/roles/${encodeURIComponent(id)}`)).json()) as Record<string, unknown>;
-    expect(role).toMatchObject({ id, title: 'Senior AI Engineer', specializations: ['mlops'], seniority: 'senior' });
+    expect(role).toMatchObject({ id, title: 'Senior AI Engineer', description: SCOPED, specializations: ['mlops'], seniority: 'senior' });
+
+    // The description is stored with the role: editing it later shows the same analysis again.
+    await page.goto(`/roles/${encodeURIComponent(id)}/edit`);
+    expect(await page.getByLabel('Job description').inputValue()).toBe(SCOPED);
+    await mark('training orchestration').first().waitFor();
   });
 
   it('lets the specializations be set by hand, and shows why unreadable text cannot be analysed', async () => {

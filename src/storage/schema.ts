@@ -73,6 +73,7 @@ export interface IdempotencyKeyTable {
 export interface RoleTable {
   id: string;
   title: string;
+  description: string | null;
   specializations: string;
   seniority: string;
   hiring_manager_id: string | null;

@@ -62,6 +62,7 @@ export const DEFAULT_PROCESS_STAGES: readonly RoleStageRecord[] = processPlanDat
 
 export interface RoleInput {
   title: string;
+  description?: string | null;
   specializations?: string[];
   seniority: string;
   hiringManagerId?: string | null;
@@ -122,6 +123,7 @@ export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput,
     {
       id: randomUUID(),
       title: input.title,
+      description: input.description ?? null,
       specializations: input.specializations ?? [],
       seniority: input.seniority,
       hiringManagerId: input.hiringManagerId ?? null,

@@ -19,6 +19,8 @@ export interface RoleBandRecord {
 export interface RoleRecord {
   id: string;
   title: string;
+  /** the job description the role was scoped from (role editor); null when none was given */
+  description: string | null;
   specializations: string[];
   seniority: string;
   hiringManagerId: string | null;
@@ -34,8 +36,8 @@ export interface RoleRecord {
   version: number;
 }
 
-export type RoleInsert = Omit<RoleRecord, 'createdAt' | 'updatedAt' | 'version'>;
-export type RolePatch = Partial<Pick<RoleRecord, 'title' | 'specializations' | 'seniority' | 'hiringManagerId' | 'processPlan' | 'clockOverrides' | 'band' | 'pedigreeBlind' | 'status'>>;
+export type RoleInsert = Omit<RoleRecord, 'createdAt' | 'updatedAt' | 'version' | 'description'> & { description?: string | null };
+export type RolePatch = Partial<Pick<RoleRecord, 'title' | 'description' | 'specializations' | 'seniority' | 'hiringManagerId' | 'processPlan' | 'clockOverrides' | 'band' | 'pedigreeBlind' | 'status'>>;
 
 function toRole(r: RoleTable): RoleRecord {
   const band =
@@ -45,6 +47,7 @@ function toRole(r: RoleTable): RoleRecord {
   return {
     id: r.id,
     title: r.title,
+    description: r.description,
     specializations: JSON.parse(r.specializations) as string[],
     seniority: r.seniority,
     hiringManagerId: r.hiring_manager_id,
@@ -77,6 +80,7 @@ export async function insertRole(tx: Tx, role: RoleInsert, now: Date): Promise<R
     .values({
       id: role.id,
       title: role.title,
+      description: role.description ?? null,
       specializations: JSON.stringify(role.specializations),
       seniority: role.seniority,
       hiring_manager_id: role.hiringManagerId,
@@ -91,7 +95,7 @@ export async function insertRole(tx: Tx, role: RoleInsert, now: Date): Promise<R
       version: 1,
     })
     .execute();
-  return { ...role, createdAt: at, updatedAt: at, version: 1 };
+  return { ...role, description: role.description ?? null, createdAt: at, updatedAt: at, version: 1 };
 }
 
 export async function getRole(tx: Tx, id: string): Promise<RoleRecord | undefined> {
@@ -120,6 +124,7 @@ export async function listRolesByIds(tx: Tx, ids: readonly string[]): Promise<Ro
 export async function updateRole(tx: Tx, id: string, version: number, patch: RolePatch, now: Date): Promise<RoleRecord | undefined> {
   const values: Partial<RoleTable> = { updated_at: now.toISOString(), version: version + 1 };
   if (patch.title !== undefined) values.title = patch.title;
+  if (patch.description !== undefined) values.description = patch.description;
   if (patch.specializations !== undefined) values.specializations = JSON.stringify(patch.specializations);
   if (patch.seniority !== undefined) values.seniority = patch.seniority;
   if (patch.hiringManagerId !== undefined) values.hiring_manager_id = patch.hiringManagerId;

@@ -41,6 +41,8 @@ export interface RoleStage {
 export interface Role {
   id: string;
   title: string;
+  /** the job description the role was scoped from; null when none was saved */
+  description: string | null;
   specializations: string[];
   seniority: string;
   hiringManagerId: string | null;

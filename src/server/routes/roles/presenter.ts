@@ -7,6 +7,7 @@ export const RoleStageView = z.object({ id: z.string(), name: z.string(), planne
 export const RoleView = z.object({
   id: z.string(),
   title: z.string(),
+  description: z.string().nullable(),
   specializations: z.array(z.string()),
   seniority: z.enum(ROLE_SENIORITIES),
   hiringManagerId: z.string().nullable(),
@@ -31,6 +32,7 @@ export function presentRole(r: RoleRecord, viewer: Viewer): RoleView {
   const view: RoleView = {
     id: r.id,
     title: r.title,
+    description: r.description,
     specializations: r.specializations,
     seniority: r.seniority as RoleView['seniority'],
     hiringManagerId: r.hiringManagerId,

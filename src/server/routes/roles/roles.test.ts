@@ -32,7 +32,25 @@ for (const dialect of dialectsUnderTest()) {
         expect(JSON.stringify(audit)).not.toContain('190000');
       });
 
+      it('keeps the job description it was scoped from, changes and clears it with PATCH, and audits only the name', async () => {
+        const description = 'Own training and serving of our ranking models on GPUs.\nShip weekly.';
+        const res = await h.call('POST', '/api/v1/roles', { token: h.ownerToken, body: { title: 'ML Engineer', seniority: 'mid', description } });
+        expect(res.statusCode).toBe(201);
+        const role = res.json();
+        expect(role.description).toBe(description);
+        expect((await h.call('GET', `/api/v1/roles/${role.id}`, { token: h.ownerToken })).json().description).toBe(description);
+        const cleared = await patch(role.id, { description: null }, '"1"');
+        expect(cleared.statusCode).toBe(200);
+        expect(cleared.json().description).toBeNull();
+        const audit = (await h.call('GET', `/api/v1/audit?entity=role&entityId=${role.id}`, { token: h.ownerToken })).json().items;
+        expect(audit.map((a: { fields: string[] }) => a.fields)).toContainEqual(['description']);
+        expect(JSON.stringify(audit)).not.toContain('ranking models');
+        const plain = await h.call('POST', '/api/v1/roles', { token: h.ownerToken, body: { title: 'No description', seniority: 'mid' } });
+        expect(plain.json().description).toBeNull();
+      });
+
       const bad: Array<[string, Record<string, unknown>, string, string]> = [
+        ['a description with a NUL character', { description: 'a\u0000b' }, 'INVALID_STRING', 'description'],
         ['an unknown specialization', { specializations: ['quantum-vibes'] }, 'VALIDATION_FAILED', 'specializations[0]'],
         ['an unknown seniority', { seniority: 'wizard' }, 'VALIDATION_FAILED', 'seniority'],
         ['a band minimum above its maximum', { band: { ...BAND, baseMin: 300_000 } }, 'MONEY_INVALID', 'band.baseMin'],

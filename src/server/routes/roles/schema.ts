@@ -25,8 +25,12 @@ export const Currency = z.string().regex(/^[A-Z]{3}$/, { message: 'A currency is
 export const EquityPct = z.number().min(0).max(100);
 export const RoleBand = z.strictObject({ baseMin: WholeMoney, baseMax: WholeMoney, equityPctMin: EquityPct, equityPctMax: EquityPct, currency: Currency });
 
+/** Same bound as POST /roles/analyze accepts, so any description that can be analysed can be saved. */
+export const ROLE_DESCRIPTION_MAX = 100_000;
+
 export const RoleCreateBody = z.strictObject({
   title: cleanText(200),
+  description: cleanText(ROLE_DESCRIPTION_MAX).nullable().optional(),
   specializations: Specializations.optional(),
   seniority: z.enum(ROLE_SENIORITIES),
   hiringManagerId: z.string().min(1).max(64).nullable().optional(),

@@ -86,7 +86,7 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
   const descriptionId = useId();
   const [draft, setDraft, clearDraft] = useDraft<Draft>(
     role ? `role-editor.${role.id}` : 'role-editor.new',
-    role ? { title: role.title, description: '', specializations: role.specializations, seniority: role.seniority } : EMPTY_DRAFT,
+    role ? { title: role.title, description: role.description ?? '', specializations: role.specializations, seniority: role.seniority } : EMPTY_DRAFT,
   );
   const [errors, setErrors] = useState<FieldErrors<FormField>>({});
   const [formError, setFormError] = useState<string | undefined>();
@@ -162,7 +162,8 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
     }
     setSaving(true);
     try {
-      const body = { title: draft.title.trim(), specializations, seniority };
+      const description = draft.description.trim() === '' ? null : draft.description;
+      const body = { title: draft.title.trim(), description, specializations, seniority };
       const saved = role ? await updateRole(role.id, role.version, body) : await createRole(body);
       clearDraft();
       navigate(`/roles/${encodeURIComponent(saved.id)}`);
@@ -217,7 +218,6 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
             </label>
             <p id={`${descriptionId}-hint`} className="field-hint">
               Paste a posting or list the duties. The analysis updates as you type.
-              {role ? ' The description is not stored with the role; paste it again to re-check the scope.' : ''}
             </p>
             <textarea
               id={descriptionId}

@@ -8,6 +8,7 @@ export type RoleSeniority = 'junior' | 'mid' | 'senior' | 'staff+' | 'lead' | 'u
 export interface Role {
   id: string;
   title: string;
+  description: string | null;
   specializations: string[];
   seniority: RoleSeniority;
   status: 'open' | 'closed';
@@ -16,6 +17,8 @@ export interface Role {
 
 export interface RoleWriteBody {
   title: string;
+  /** null clears it */
+  description: string | null;
   specializations: string[];
   seniority: RoleSeniority;
 }
