@@ -10,6 +10,7 @@ import { openDatabase } from '../src/storage/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const page = process.argv[2] ?? '/today';
+const output = process.argv[3] ?? join(root, 'docs/screenshot.png');
 const dir = await mkdtemp(join(tmpdir(), 'closer-shot-'));
 const db = await openDatabase({ url: `sqlite:${join(dir, 'closer.db')}` });
 const app = await buildApp({ db, config: { webRoot: join(root, 'dist/web'), secureCookies: false } });
@@ -24,8 +25,8 @@ try {
   await tab.goto(page);
   await tab.waitForLoadState('networkidle');
   await tab.waitForTimeout(500);
-  await tab.screenshot({ path: join(root, 'docs/screenshot.png') });
-  console.log(`docs/screenshot.png written from ${page}`);
+  await tab.screenshot({ path: output, fullPage: process.argv[3] !== undefined });
+  console.log(`${output} written from ${page}`);
 } finally {
   await browser.close();
   await app.close();
