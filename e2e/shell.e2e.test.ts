@@ -89,6 +89,19 @@ describeBrowser('app shell', (browser) => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Create a token' }).waitFor();
     expect(pathOf(page)).toBe('/settings/tokens');
+
+    // Candidates and roles are found by name too, straight from the API.
+    const role = await (await page.request.post('/api/v1/roles', { data: { title: 'Staff Inference Engineer', seniority: 'staff+' }, headers: { 'X-CSRF-Token': csrf } })).json();
+    const candidate = await (await page.request.post('/api/v1/candidates', { data: { name: 'Zelda Quintero', email: 'zelda@example.com', source: 'referral' }, headers: { 'X-CSRF-Token': csrf } })).json();
+    await page.keyboard.press('Control+k');
+    await input.fill('zelda');
+    await page.getByRole('option', { name: /Zelda Quintero/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/candidates/${candidate.id}`);
+    await page.keyboard.press('Control+k');
+    await input.fill('inference');
+    await page.getByRole('option', { name: /Staff Inference Engineer/ }).click();
+    await page.waitForURL(`**/roles/${role.id}`);
   });
 
   it('moves through a list with j and k, and sorts by a column', async () => {
