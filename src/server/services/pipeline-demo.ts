@@ -1,4 +1,5 @@
 import { parseEventInput, type EventInput } from '../../domain/pipeline/index.js';
+import { DEMO_ROLE_DESCRIPTIONS } from './demo-role-descriptions.js';
 import { pick } from '../../domain/shared/random.js';
 import {
   insertApplication,
@@ -303,6 +304,7 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
       {
         id: demoId(rng),
         title: r.title,
+        description: DEMO_ROLE_DESCRIPTIONS[r.key] ?? null,
         specializations: r.specializations,
         seniority: r.seniority,
         hiringManagerId: people.hm,
