@@ -169,6 +169,7 @@ export function analyzeJobDescription(
     niceToHave: sc.niceToHaveMultiplier,
     boilerplate: sc.boilerplateMultiplier,
     collaboration: sc.collaborationMultiplier,
+    negated: sc.negatedMultiplier,
   });
   const streams = [
     makeStream('title', title, compiled, () => sc.titleMultiplier),

@@ -5,7 +5,7 @@ export interface LineWeight {
   start: number;
   end: number;
   multiplier: number;
-  kind: 'duty' | 'nice-to-have' | 'boilerplate' | 'collaboration';
+  kind: 'duty' | 'nice-to-have' | 'boilerplate' | 'collaboration' | 'negated';
 }
 
 const HEADING_MAX_CHARS = 70;
@@ -24,7 +24,7 @@ function key(line: string): string {
 export function lineWeights(
   text: string,
   sections: Taxonomy['sections'],
-  multipliers: { niceToHave: number; boilerplate: number; collaboration: number },
+  multipliers: { niceToHave: number; boilerplate: number; collaboration: number; negated?: number },
 ): LineWeight[] {
   const out: LineWeight[] = [];
   let state: LineWeight['kind'] = 'duty';
@@ -34,8 +34,14 @@ export function lineWeights(
     offset = lineStart + raw.length + 1;
     const k = key(raw);
     const trimmed = raw.trim();
+    // 'Location: Berlin' or 'Experience Level: 5-10 years' is a field of a job-board header, not a heading:
+    // it must not switch the lines below it to boilerplate.
+    const isField = /:\s*\S/.test(trimmed);
     const isHeading =
-      k.length > 0 && k.length <= HEADING_MAX_CHARS && (trimmed.endsWith(':') || (!/[.!?]$/.test(trimmed) && k.split(' ').length <= 6));
+      !isField &&
+      k.length > 0 &&
+      k.length <= HEADING_MAX_CHARS &&
+      (trimmed.endsWith(':') || (!/[.!?]$/.test(trimmed) && k.split(' ').length <= 6));
     if (isHeading) {
       if (sections.niceToHave.some((h) => k === h || k.startsWith(`${h} `))) state = 'nice-to-have';
       else if (sections.boilerplate.some((h) => k.startsWith(h)) || isAboutTheCompany(k)) state = 'boilerplate';
@@ -45,8 +51,13 @@ export function lineWeights(
     for (const sentence of sentences(raw)) {
       const sk = key(sentence.text);
       let kind: LineWeight['kind'] = state;
-      if (kind === 'duty' && sections.inlineNiceToHave.some((p) => ` ${sk} `.includes(` ${p} `))) kind = 'nice-to-have';
-      else if (kind === 'duty' && sections.collaboration.some((p) => ` ${sk} `.includes(` ${p} `))) kind = 'collaboration';
+      const has = (list: readonly string[] | undefined) => (list ?? []).some((p) => ` ${sk} `.includes(` ${p} `));
+      // A negated sentence ('no ML experience required', 'this is not a research role') is not evidence at all.
+      if (has(sections.inlineNegation)) kind = 'negated';
+      else if (kind === 'duty' && has(sections.inlineNiceToHave)) kind = 'nice-to-have';
+      // A sentence about the company ('We're building an AI design tool', 'backed by ...') is boilerplate even without a heading.
+      else if (kind === 'duty' && has(sections.inlineCompany)) kind = 'boilerplate';
+      else if (kind === 'duty' && has(sections.collaboration)) kind = 'collaboration';
       const multiplier =
         kind === 'duty'
           ? 1
@@ -54,7 +65,9 @@ export function lineWeights(
             ? multipliers.niceToHave
             : kind === 'collaboration'
               ? multipliers.collaboration
-              : multipliers.boilerplate;
+              : kind === 'negated'
+                ? (multipliers.negated ?? 0)
+                : multipliers.boilerplate;
       out.push({ start: lineStart + sentence.start, end: lineStart + sentence.end, multiplier, kind });
     }
   }

@@ -13,7 +13,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUM = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)`;
 const YEARS = new RegExp(
-  String.raw`(?<![\d.,])\b${NUM}\s*\+?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:years?|yrs?)\b(?!\s*(?:old|ago))`,
+  // '5+ years', '3-5 years', 'five years', and '6 plus years' (the '+' written out).
+  String.raw`(?<![\d.,])\b${NUM}\s*(?:\+|\s+plus\b)?\s*(?:(?:-|–|—|to)\s*${NUM}\s*\+?\s*)?(?:years?|yrs?)\b(?!\s*(?:old|ago))`,
   'gi',
 );
 
@@ -43,10 +44,15 @@ function toNumber(raw: string): number {
 export function titleSeniority(title: string, compiled: CompiledTaxonomy): { level: SeniorityLevel | null; words: string[] } {
   const tokens = canonicalTokens(title, compiled.synonyms);
   const index = indexTokens(tokens);
+  const ignored = new Set<number>();
+  for (const seq of compiled.titleIgnore) {
+    for (const hit of findSequence(tokens, index, seq)) for (let i = hit.first; i <= hit.last; i++) ignored.add(i);
+  }
   const found = new Set<SeniorityLevel>();
   const words: string[] = [];
   for (const { level, seq } of compiled.titleWords) {
     for (const hit of findSequence(tokens, index, seq)) {
+      if (ignored.has(hit.first)) continue;
       found.add(level);
       words.push(title.slice(hit.start, hit.end));
     }

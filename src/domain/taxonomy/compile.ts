@@ -28,6 +28,7 @@ export interface ScoringParams {
   niceToHaveMultiplier: number;
   boilerplateMultiplier: number;
   collaborationMultiplier: number;
+  negatedMultiplier: number;
   supportOnlyMultiplier: number;
   saturation: number;
   coreMinRaw: number;
@@ -43,6 +44,7 @@ export interface CompiledTaxonomy {
   specializations: CompiledSpecialization[];
   ignore: string[][];
   titleWords: { level: SeniorityLevel; seq: string[] }[];
+  titleIgnore: string[][];
   managementPhrases: string[][];
   scoring: ScoringParams;
 }
@@ -78,6 +80,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const titleWords = Object.entries(taxonomy.seniority.titleWords).flatMap(([level, words]) =>
     (words ?? []).flatMap((w) => phraseAlternatives(w, synonyms).slice(0, 1).map((seq) => ({ level: level as SeniorityLevel, seq }))),
   );
+  const titleIgnore = (taxonomy.seniority.titleIgnore ?? []).flatMap((p) => phraseAlternatives(p, synonyms).slice(0, 1));
   const managementPhrases = taxonomy.seniority.managementPhrases.flatMap((p) => phraseAlternatives(p, synonyms).slice(0, 1));
   const sc = taxonomy.scoring;
   const compiled: CompiledTaxonomy = {
@@ -86,6 +89,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
     specializations,
     ignore,
     titleWords,
+    titleIgnore,
     managementPhrases,
     scoring: {
       repeatWeight: sc.repeatWeight.value,
@@ -94,6 +98,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
       niceToHaveMultiplier: sc.niceToHaveMultiplier.value,
       boilerplateMultiplier: sc.boilerplateMultiplier.value,
       collaborationMultiplier: sc.collaborationMultiplier.value,
+      negatedMultiplier: sc.negatedMultiplier?.value ?? 0,
       supportOnlyMultiplier: sc.supportOnlyMultiplier.value,
       saturation: sc.saturation.value,
       coreMinRaw: sc.coreMinRaw.value,

@@ -19,6 +19,8 @@ export const SpecializationDef = z.object({
   support: PhraseWeights,
   /** Phrases of other specializations that are this one's method, not a second job (research in safety research). */
   absorbs: z.record(KebabKey, z.array(z.string().min(1))).optional(),
+  /** Where the phrase list comes from and which assumptions it makes (data provenance, never read by code). */
+  note: z.string().optional(),
 });
 export type SpecializationDef = z.infer<typeof SpecializationDef>;
 
@@ -44,10 +46,17 @@ export const Taxonomy = z.object({
     duties: z.array(z.string()),
     inlineNiceToHave: z.array(z.string()),
     collaboration: z.array(z.string()),
+    /** Sentence markers that negate the evidence in their sentence ('not required'). */
+    inlineNegation: z.array(z.string()).optional(),
+    /** Sentence markers of a company introduction without a heading ('we're building', 'backed by'). */
+    inlineCompany: z.array(z.string()).optional(),
+    note: z.string().optional(),
   }),
   seniority: z.object({
     levels: z.array(z.enum(SENIORITY_LEVELS)),
     titleWords: z.record(z.enum(SENIORITY_LEVELS), z.array(z.string())),
+    /** Title phrases whose words are not a level ('Member of Technical Staff' is not 'Staff'). */
+    titleIgnore: z.array(z.string()).optional(),
     yearBands: z.array(z.object({ maxYears: z.number().min(0), level: z.enum(SENIORITY_LEVELS) })).min(1),
     managementPhrases: z.array(z.string()),
     source: z.string(),
@@ -62,6 +71,8 @@ export const Taxonomy = z.object({
     niceToHaveMultiplier: Param,
     boilerplateMultiplier: Param,
     collaborationMultiplier: Param,
+    /** How much evidence in a negated sentence counts (0 when absent). */
+    negatedMultiplier: Param.optional(),
     supportOnlyMultiplier: Param,
     saturation: Param,
     coreMinRaw: Param,

@@ -15,6 +15,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Light English stemmer: plurals and -ing/-ed, so 'pipelines' matches 'pipeline', 'LLMs' 'LLM' and 'deploying' 'deploy'. */
 export function stem(word: string): string {
+  // An acronym's plural ('APIs', 'GPUs', 'KPIs') is the acronym: the -is/-us exceptions below are for 'basis', 'status'.
+  if (/^\p{Lu}{2,}s$/u.test(word)) return word.slice(0, -1).toLowerCase();
   const w = word.toLowerCase();
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
@@ -25,9 +27,12 @@ export function stem(word: string): string {
   return stemVerb(w);
 }
 
+/** Past forms whose meaning differs from the verb's: 'embedded (systems)' must not meet 'embedding'. */
+const KEEP_ED = new Set(['embedded']);
+
 /** Strips -ing and -ed from longer words so 'deploying', 'deployed' and 'deploy' meet; undoubles 'modell'. */
 function stemVerb(w: string): string {
-  if (w.length < 6) return w;
+  if (w.length < 6 || KEEP_ED.has(w)) return w;
   let base = w;
   if (w.endsWith('ing')) base = w.slice(0, -3);
   else if (w.endsWith('ed') && !w.endsWith('eed')) base = w.slice(0, -2);
