@@ -1,5 +1,6 @@
 import { ValidationError } from '../shared/errors.js';
 import type { EventData, EventType, TimedEvent } from './events.js';
+import { parseIsoMs } from './time.js';
 
 /** An event reduced to what the rules read, with its time as epoch ms. */
 export type PreparedEvent = { [T in EventType]: { type: T; t: number; data: EventData<T> } }[EventType];
@@ -17,11 +18,57 @@ export function prepareEvents(events: readonly TimedEvent[], nowMs: number): Pre
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const at = e.occurredAt;
-    const t = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+    const t = typeof at === 'number' ? at : typeof at === 'string' ? parseIsoMs(at) : at.getTime();
     if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (t > nowMs) continue;
     if (sorted && out.length > 0 && out[out.length - 1]!.t > t) sorted = false;
     out.push({ type: e.type, t, data: e.data } as PreparedEvent);
+  }
+  if (!sorted) out.sort((a, b) => a.t - b.t);
+  return out;
+}
+
+/**
+ * The event types whose `data` a summary reads (stage, status, clocks, risk). For the others only type and time
+ * matter, so bulk readers may hand them over with empty data and skip decoding it; summary.test.ts checks this
+ * list against the rules on generated histories.
+ */
+export const TYPES_WITH_DATA_READ: readonly EventType[] = [
+  'candidate.replied',
+  'stage.changed',
+  'interview.completed',
+  'scorecard.submitted',
+  'offer.approval-requested',
+  'offer.approved',
+  'offer.rejected',
+  'signal.observed',
+  'application.closed',
+];
+
+/**
+ * prepareEvents for events whose time is already epoch ms (`t`), the shape bulk readers build straight from rows:
+ * the input itself is returned when it is in order and all in the past (the common case), so nothing is copied.
+ */
+export function prepareEpochEvents(events: readonly PreparedEvent[], nowMs: number): readonly PreparedEvent[] {
+  let last = -Infinity;
+  for (let i = 0; i < events.length; i++) {
+    const t = events[i]!.t;
+    if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (t > nowMs || t < last) return copyPrepared(events, nowMs);
+    last = t;
+  }
+  return events;
+}
+
+function copyPrepared(events: readonly PreparedEvent[], nowMs: number): PreparedEvent[] {
+  const out: PreparedEvent[] = [];
+  let sorted = true;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!Number.isFinite(e.t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (e.t > nowMs) continue;
+    if (sorted && out.length > 0 && out[out.length - 1]!.t > e.t) sorted = false;
+    out.push(e);
   }
   if (!sorted) out.sort((a, b) => a.t - b.t);
   return out;

@@ -50,9 +50,10 @@ export { nextActionForClock } from './next-action.js';
 export type { NextActionContext } from './next-action.js';
 export { buildTodayItems } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
-export { summarizeApplication } from './summary.js';
+export { summarizeApplication, summarizeEpochEvents } from './summary.js';
 export type { ApplicationSummary, PipelineSettings } from './summary.js';
-export type { ApplicationStatus } from './history.js';
+export type { ApplicationStatus, PreparedEvent } from './history.js';
+export { TYPES_WITH_DATA_READ } from './history.js';
 
 export { CANDIDATE_SOURCES, DEFAULT_SOURCING_SETTINGS, isCandidateSource, sourceMix } from './source-mix.js';
 export type { CandidateSource, Finding, SourceMix, SourcingSettings } from './source-mix.js';

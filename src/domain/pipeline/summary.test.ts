@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_SETTINGS, resolveClockSettings } from './clock-settings.js';
 import { computeClocks } from './clocks.js';
-import type { TimedEvent } from './events.js';
+import { EVENT_TYPES, type EventData, type EventType, type TimedEvent } from './events.js';
+import { TYPES_WITH_DATA_READ, type PreparedEvent } from './history.js';
 import { computeRisk } from './risk.js';
-import { summarizeApplication } from './summary.js';
+import { summarizeApplication, summarizeEpochEvents } from './summary.js';
 import { at, e, ev } from './test-factories.js';
 import { buildTodayItems } from './today.js';
 
@@ -119,5 +121,72 @@ describe('field report cases', () => {
     expect(risk.score).toBeCloseTo(1 - 0.7 * 0.75, 12);
     expect(risk.level).toBe('medium');
     expect(risk.actions.map((a) => a.id)).toEqual(['compress-loop', 'extend-offer-now']);
+  });
+});
+
+describe('summarizeEpochEvents', () => {
+  const ids = fc.constantFrom('a', 'b', 'c');
+  const reason = fc.constantFrom('went elsewhere', 'timing');
+  const dataOf: { [T in EventType]: fc.Arbitrary<EventData<T>> } = {
+    'outreach.sent': fc.record({ channel: fc.constantFrom('email', 'linkedin') }),
+    'candidate.replied': fc.record({ latencyHours: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 900 }), asksQuestion: fc.boolean() }),
+    'team.replied': fc.constant({}),
+    'application.received': fc.record({ source: fc.constantFrom('inbound', 'referral') }),
+    'stage.changed': fc.record({ from: fc.constantFrom('screen', 'onsite'), to: fc.constantFrom('screen', 'onsite', 'offer') }),
+    'interview.scheduled': fc.record({ interviewId: ids, at: fc.constant('2025-03-05T10:00:00.000Z') }),
+    'interview.completed': fc.record({ interviewId: ids, final: fc.boolean(), interviewerIds: fc.uniqueArray(ids, { minLength: 1, maxLength: 2 }) }),
+    'scorecard.submitted': fc.record({ interviewId: ids, interviewerId: ids }),
+    'offer.drafted': fc.record({ offerId: ids }),
+    'offer.approval-requested': fc.record({ offerId: ids, approverIds: fc.uniqueArray(ids, { minLength: 1, maxLength: 2 }) }, { requiredKeys: ['offerId'] }),
+    'offer.approved': fc.record({ offerId: ids, approverId: ids }, { requiredKeys: ['offerId'] }),
+    'offer.rejected': fc.record({ offerId: ids, reason }, { requiredKeys: ['offerId'] }),
+    'offer.extended': fc.record({ offerId: ids }),
+    'offer.accepted': fc.record({ offerId: ids }),
+    'offer.declined': fc.record({ offerId: ids, reason }, { requiredKeys: ['offerId'] }),
+    'candidate.withdrew': fc.record({ reason }),
+    'signal.observed': fc.oneof(
+      fc.record({ signal: fc.constant('competing-offer' as const), deadline: fc.constantFrom('2025-03-20', '2025-04-30T12:00:00.000Z'), note: reason }, { requiredKeys: ['signal'] }),
+      fc.record({ signal: fc.constantFrom('accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus'), note: reason }, { requiredKeys: ['signal'] }),
+    ),
+    note: fc.record({ text: reason }),
+    'application.closed': fc.oneof(
+      fc.record({ status: fc.constant('hired' as const) }),
+      fc.record({ status: fc.constant('lost' as const), lossReason: fc.constantFrom('compensation', 'role-fit') }),
+      fc.record({ status: fc.constant('withdrawn' as const) }),
+    ),
+  } as never;
+  // Hours after T0, on a coarse grid so equal times (storage order decides) happen; some after `now`.
+  const event = fc.constantFrom(...EVENT_TYPES).chain((type) =>
+    fc.tuple(fc.integer({ min: 0, max: 60 }), dataOf[type] as fc.Arbitrary<unknown>).map(([slot, data]) => ev(type, slot * 12, data as never)),
+  );
+  const history = fc.array(event, { maxLength: 40 });
+  const NOW = at(29 * DAY);
+  const epoch = (events: readonly TimedEvent[], keepData: (type: EventType) => boolean) =>
+    events.map((x) => ({ type: x.type, t: Date.parse(x.occurredAt as string), data: keepData(x.type) ? x.data : {} }) as PreparedEvent);
+
+  it('answers as summarizeApplication on generated histories (unsorted, future events, equal times)', () => {
+    fc.assert(
+      fc.property(history, fc.boolean(), (events, sorted) => {
+        const input = sorted ? [...events].sort((a, b) => Date.parse(a.occurredAt as string) - Date.parse(b.occurredAt as string)) : events;
+        expect(summarizeEpochEvents(epoch(input, () => true), NOW)).toEqual(summarizeApplication(input, NOW));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('needs data only of TYPES_WITH_DATA_READ: emptying the others changes nothing', () => {
+    const read = new Set<EventType>(TYPES_WITH_DATA_READ);
+    fc.assert(
+      fc.property(history, (events) => {
+        expect(summarizeEpochEvents(epoch(events, (type) => read.has(type)), NOW)).toEqual(summarizeApplication(events, NOW));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('rejects an event without a valid time as summarizeApplication does', () => {
+    const bad = [{ type: 'note', t: Number.NaN, data: { text: 'x' } }] as PreparedEvent[];
+    expect(() => summarizeEpochEvents(bad, NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'events[0].occurredAt' }));
+    expect(() => summarizeApplication([{ type: 'note', occurredAt: 'nope', data: { text: 'x' } }], NOW)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'events[0].occurredAt' }));
   });
 });

@@ -1,7 +1,7 @@
 import { clocksFromPrepared, type Clock } from './clocks.js';
 import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
-import { describeHistory, prepareEvents, type ApplicationStatus } from './history.js';
+import { describeHistory, prepareEpochEvents, prepareEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
 import { DEFAULT_RISK_SETTINGS, riskFromPrepared, type RiskAssessment, type RiskSettings } from './risk.js';
 import { DAY_MS, toEpochMs, toIso } from './time.js';
 
@@ -32,8 +32,20 @@ export interface ApplicationSummary {
  */
 export function summarizeApplication(events: readonly TimedEvent[], now: Date | number, settings: PipelineSettings = {}): ApplicationSummary {
   const nowMs = toEpochMs(now);
+  return summarizePrepared(prepareEvents(events, nowMs), nowMs, settings);
+}
+
+/**
+ * summarizeApplication over events whose time is already epoch ms (`{ type, t, data }`), as bulk readers build them
+ * from rows; the same answer without a per-event copy. Events of types not in TYPES_WITH_DATA_READ may carry empty data.
+ */
+export function summarizeEpochEvents(events: readonly PreparedEvent[], now: Date | number, settings: PipelineSettings = {}): ApplicationSummary {
+  const nowMs = toEpochMs(now);
+  return summarizePrepared(prepareEpochEvents(events, nowMs), nowMs, settings);
+}
+
+function summarizePrepared(prepared: readonly PreparedEvent[], nowMs: number, settings: PipelineSettings): ApplicationSummary {
   const clockSettings = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
-  const prepared = prepareEvents(events, nowMs);
   const facts = describeHistory(prepared);
   const clocks = clocksFromPrepared(prepared, nowMs, clockSettings);
   const risk = riskFromPrepared(prepared, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);

@@ -6,6 +6,8 @@ import {
   resolveRiskSettings,
   sourceMix,
   summarizeApplication,
+  summarizeEpochEvents,
+  TYPES_WITH_DATA_READ,
   type ApplicationSummary,
   type ClockSettings,
   type PipelineSettings,
@@ -25,7 +27,7 @@ import {
   listCandidateSourcesOfRole,
   listEventsOfApplication,
   listRoles,
-  listTimedEventsOfApplications,
+  listEpochEventsOfApplications,
   listUsers,
   type ApplicationEventRecord,
   type ApplicationHeading,
@@ -93,8 +95,9 @@ export async function getApplicationDetail(tx: Tx, id: string, now: Date): Promi
 }
 
 /**
- * Runs `visit` over applications with their summaries, loading events in batches of ordered queries
- * (one per EVENT_BATCH_SIZE applications). Nothing derived is cached: states come from events and `now`.
+ * Runs `visit` over applications with their summaries, loading events in batches (one query per
+ * EVENT_BATCH_SIZE applications; only the data the rules read is decoded). Nothing derived is cached: states
+ * come from events and `now`.
  */
 async function summarizeHeadings(
   tx: Tx,
@@ -104,14 +107,15 @@ async function summarizeHeadings(
   now: Date,
   visit: (heading: ApplicationHeading, summary: ApplicationSummary) => void,
 ): Promise<void> {
-  const load = (i: number) => (i < headings.length ? listTimedEventsOfApplications(tx, headings.slice(i, i + EVENT_BATCH_SIZE).map((h) => h.id)) : undefined);
+  const load = (i: number) =>
+    i < headings.length ? listEpochEventsOfApplications(tx, headings.slice(i, i + EVENT_BATCH_SIZE).map((h) => h.id), TYPES_WITH_DATA_READ) : undefined;
   // The next batch is fetched while this one is computed (on PostgreSQL the server works meanwhile).
   let next = load(0);
   try {
     for (let i = 0; i < headings.length; i += EVENT_BATCH_SIZE) {
       const events = await next!;
       next = load(i + EVENT_BATCH_SIZE);
-      for (const h of headings.slice(i, i + EVENT_BATCH_SIZE)) visit(h, summarizeApplication(events.get(h.id) ?? [], now, settings.forRole(roles.get(h.roleId)!)));
+      for (const h of headings.slice(i, i + EVENT_BATCH_SIZE)) visit(h, summarizeEpochEvents(events.get(h.id) ?? [], now, settings.forRole(roles.get(h.roleId)!)));
     }
   } catch (error) {
     next?.catch(() => {}); // the error above is the one to report
