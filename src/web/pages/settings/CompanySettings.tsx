@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { can } from '../../../domain/access/policy.js';
-import { errorMessage } from '../../api/client.js';
+import { isApiError } from '../../api/client.js';
 import { getCompany, updateCompany } from '../../api/endpoints.js';
 import { COMPANY_STAGE_LABELS } from '../../api/types.js';
 import type { Company, CompanyPatchBody, CompanyStage } from '../../api/types.js';
@@ -144,9 +144,10 @@ function CompanyForm({ company, onCancel, onSaved, onStale }: { company: Company
     } catch (error) {
       const failure = formFailure(error, FIELDS);
       setErrors(failure.fields);
-      setFormError(failure.form ?? (Object.keys(failure.fields).length ? undefined : errorMessage(error)));
+      setFormError(failure.form);
       focusFirstError(form.current, FIELDS, failure.fields);
-      if (failure.form && /changed since/.test(failure.form)) onStale();
+      // Someone saved first: fetch their version so the next save sends the current If-Match.
+      if (isApiError(error) && error.code === 'PRECONDITION_FAILED') onStale();
     } finally {
       setBusy(false);
     }
