@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateOffer, OfferEvaluation } from '../../domain/compensation/index.js';
 import { evaluateThresholdRequest, ThresholdResult } from '../../domain/compensation/threshold-request.js';
@@ -8,6 +7,7 @@ import type { Benchmark, DatasetInfo, SalaryDataset } from '../../domain/market/
 import { DomainError, ValidationError } from '../../domain/shared/errors.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../io.js';
+import { readInputText } from '../input.js';
 
 /**
  * Offline compensation commands: `closer offer evaluate`, `closer threshold`, `closer market`. They
@@ -20,19 +20,7 @@ const pct = (p: number, digits = 1): string => `${(p * 100).toFixed(digits)}%`;
 
 /** Reads a JSON document from FILE, or stdin for `-` or no argument; malformed JSON is bad input (exit 2). */
 async function readJsonInput(ctx: CommandContext, what: string): Promise<unknown> {
-  if (ctx.positionals.length > 1) throw new UsageError(`Give one input file (or - for stdin), not ${ctx.positionals.length}.`, 'file');
-  const file = ctx.positionals[0];
-  let text: string;
-  if (file === undefined || file === '-') {
-    text = await ctx.io.readStdin();
-  } else {
-    const path = isAbsolute(file) ? file : resolve(ctx.io.cwd, file);
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'file');
-    }
-  }
+  const { text } = await readInputText(ctx.io, ctx.positionals);
   if (text.trim() === '') throw new UsageError(`No input: pass ${what} as a JSON file, or pipe it on stdin.`, 'file');
   try {
     return JSON.parse(text, (key, v) => (key === '__proto__' ? undefined : v)) as unknown;

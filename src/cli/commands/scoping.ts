@@ -1,27 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import type { Command, CommandContext } from '../command.js';
 import { callApi, UsageError } from '../io.js';
+import { readInputText } from '../input.js';
 import { analyzeJobDescription, type Finding, type JobAnalysis } from '../../domain/scoping/index.js';
 import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
 import { ValidationError } from '../../domain/shared/errors.js';
-
-/** Reads FILE, or stdin for `-` or no argument; an unreadable file is bad input (exit 2). */
-async function readInput(ctx: CommandContext, allowStdin: boolean): Promise<{ text: string; name: string }> {
-  if (ctx.positionals.length > 1) throw new UsageError(`Give one input file${allowStdin ? ' (or - for stdin)' : ''}, not ${ctx.positionals.length}.`, 'file');
-  const file = ctx.positionals[0];
-  if (file === undefined || file === '-') {
-    if (!allowStdin) throw new UsageError('Give the plan file: closer check PLAN.yaml', 'file');
-    return { text: await ctx.io.readStdin(), name: 'stdin' };
-  }
-  const path = isAbsolute(file) ? file : resolve(ctx.io.cwd, file);
-  try {
-    return { text: await readFile(path, 'utf8'), name: file };
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'file');
-  }
-}
-
 
 function findingLines(findings: readonly Finding[]): string[] {
   return findings.flatMap((f) => [`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}`, `          fix: ${f.fix}`]);
@@ -59,7 +41,7 @@ export const scopeCommand: Command = {
   async run(ctx) {
     const title = ctx.values.title;
     if (title !== undefined && typeof title !== 'string') throw new UsageError('--title takes the role title', 'title');
-    const { text } = await readInput(ctx, true);
+    const { text } = await readInputText(ctx.io, ctx.positionals);
     const analysis = analyzeJobDescription({ title: title ?? '', text });
     ctx.print(analysis, formatAnalysis(analysis));
     return 0;
@@ -80,7 +62,7 @@ export const checkCommand: Command = {
   usage: 'closer check PLAN.yaml [--json]   (exit 0 clean or warnings only, 1 error findings, 2 malformed plan or unreadable file)',
   allowPositionals: true,
   async run(ctx) {
-    const { text, name } = await readInput(ctx, true);
+    const { text, name } = await readInputText(ctx.io, ctx.positionals);
     const result = checkPlan(parsePlanText(text));
     ctx.print(result, formatPlanCheck(result, name));
     return result.errors > 0 ? 1 : 0;
