@@ -29,9 +29,6 @@ async function readJsonInput(ctx: CommandContext, what: string): Promise<unknown
   }
 }
 
-function requireObject(input: unknown): void {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ValidationError('VALIDATION_FAILED', 'body: the input must be one JSON object', 'body');
-}
 
 // ---- closer offer evaluate ---------------------------------------------------------------------
 
@@ -68,7 +65,6 @@ export const offerEvaluateCommand: Command = {
   allowPositionals: true,
   async run(ctx) {
     const input = await readJsonInput(ctx, 'the offer-evaluation input');
-    requireObject(input);
     // Through the response schema, as the API serialises it: same keys in the same order.
     const result = OfferEvaluation.parse(evaluateOffer(input));
     ctx.print(result, formatEvaluation(result));
@@ -149,7 +145,6 @@ export const thresholdCommand: Command = {
     if (ctx.positionals.length > 0) {
       if (flagged.length > 0) throw new UsageError(`Give the input as a JSON file or as flags, not both (--${flagged[0]}).`, flagged[0]);
       request = await readJsonInput(ctx, 'the threshold request');
-      requireObject(request);
     } else {
       if (flagged.length === 0) throw new UsageError(`Give the candidate's pay and obligations.\nUsage: ${thresholdCommand.usage}`);
       request = thresholdRequestFromFlags(ctx);

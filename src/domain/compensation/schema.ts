@@ -221,7 +221,9 @@ export function validationErrorFromZod(error: z.ZodError, input: unknown, prefix
     const field = formatPath([...path, issue.keys[0]]);
     return new ValidationError('UNKNOWN_FIELD', `${field}: field is not allowed`, field);
   }
-  const field = formatPath(path);
+  // An issue with the document as a whole (not an object at all) is reported against the request body.
+  const field = formatPath(path) || 'body';
+  if (path.length === 0) return new ValidationError('VALIDATION_FAILED', 'body: the input must be one JSON object', field);
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
     return new ValidationError('VALIDATION_FAILED', `${field}: is required`, field);
   }

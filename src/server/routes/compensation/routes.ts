@@ -1,8 +1,8 @@
 import { OfferEvaluateInput, OfferEvaluation } from '../../../domain/compensation/index.js';
-import { ThresholdRequest, ThresholdResult } from '../../../domain/compensation/threshold-request.js';
+import { evaluateThresholdRequest, ThresholdRequest, ThresholdResult } from '../../../domain/compensation/threshold-request.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { evaluateOfferOffLoop, thresholdRequest } from '../../services/compensation.js';
+import { evaluateOfferOffLoop } from '../../services/compensation.js';
 import { OfferEvaluationPool } from '../../services/offer-evaluation-pool.js';
 import { errorResponses } from '../common-schemas.js';
 
@@ -32,5 +32,5 @@ export function registerCompensationRoutes(app: App, _ctx: ServerContext): void 
     preValidation: requireAction('offers.evaluate'),
     validatorCompiler: validatedByTheDomain,
     schema: { tags: ['compensation'], body: ThresholdRequest, response: { 200: ThresholdResult, ...errorResponses } },
-  }, async (request) => thresholdRequest(request.body));
+  }, async (request) => evaluateThresholdRequest(request.body));
 }
