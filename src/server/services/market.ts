@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { benchmark, BENCHMARK_FALLBACK, EXPERIENCE_LEVELS, listDatasets, parseSalaryCsv, ROLE_GROUPS } from '../../domain/market/index.js';
-import type { Benchmark, BenchmarkFallback, DatasetInfo, ExperienceLevel, SalaryDataset } from '../../domain/market/index.js';
+import type { Benchmark, DatasetInfo, ExperienceLevel, SalaryDataset } from '../../domain/market/index.js';
 import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
 import {
   getCompany,
-  getMarketDataset,
+  getMarketDatasetOrThrow,
   getMarketDatasetCsv,
   getMarketSelection,
   insertMarketDataset,
@@ -28,37 +28,19 @@ export const MAX_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
 /** How many parsed imported datasets a server keeps in memory (a parsed 4 MB file is about 1.5 MB of typed arrays). */
 const MAX_CACHED_DATASETS = 8;
 
-export interface DatasetView {
-  id: string;
-  name: string;
-  source: string;
-  sourceUrl: string | null;
-  asOf: string;
-  licence: string;
+/** What every benchmark names as its source: the descriptive fields of a dataset record. */
+export type DatasetRef = Pick<MarketDatasetRecord, 'id' | 'name' | 'source' | 'sourceUrl' | 'asOf' | 'licence'>;
+
+export interface DatasetView extends DatasetRef {
   rows: number;
   builtIn: boolean;
   selected: boolean;
 }
 
-export interface DatasetRef {
-  id: string;
-  name: string;
-  source: string;
-  sourceUrl: string | null;
-  asOf: string;
-  licence: string;
-}
-
-export interface MarketTableRow {
+/** One cell of the table: a benchmark's percentiles rounded to whole USD. */
+export interface MarketTableRow extends Pick<Benchmark, 'n' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'fallback'> {
   roleGroup: string;
   level: ExperienceLevel;
-  n: number;
-  p10: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  fallback: BenchmarkFallback;
 }
 
 export interface MarketTable {
@@ -79,7 +61,10 @@ export interface DatasetImport {
 }
 
 const BUNDLED: readonly DatasetInfo[] = listDatasets();
+const BUNDLED_BY_ID: ReadonlyMap<string, DatasetInfo> = new Map(BUNDLED.map((d) => [d.id, d]));
 const DEFAULT_ID = (BUNDLED.find((d) => d.isDefault) ?? BUNDLED[0]!).id;
+/** The table's axes do not depend on the dataset. */
+const TABLE_ROLE_GROUPS = ROLE_GROUPS.map((g) => ({ id: g.id, label: g.label }));
 const UNSTATED_LICENCE = 'not stated';
 /** Table cells are money: whole USD. */
 const whole = (x: number | null): number | null => (x === null ? null : Math.round(x));
@@ -94,13 +79,27 @@ function importedRef(d: MarketDatasetRecord): DatasetRef {
   return { id: d.id, name: d.name, source: d.source, sourceUrl: d.sourceUrl, asOf: d.asOf, licence: d.licence };
 }
 
+function bundledView(d: DatasetInfo, selectedId: string): DatasetView {
+  return { ...bundledRef(d), rows: d.rows, builtIn: true, selected: d.id === selectedId };
+}
+
+function importedView(d: MarketDatasetRecord, selectedId: string): DatasetView {
+  return { ...importedRef(d), rows: d.rows, builtIn: false, selected: d.id === selectedId };
+}
+
+/** A parsed dataset with the reference every answer from it names. */
+interface ResolvedDataset {
+  ref: DatasetRef;
+  ds: SalaryDataset;
+}
+
 const bundledMemo = new Map<string, Promise<SalaryDataset>>();
 
 /** The bundled dataset, read from data/market and indexed on first use, then shared by every request of the process. */
 export function loadBundledDataset(id: string = DEFAULT_ID): Promise<SalaryDataset> {
   let memo = bundledMemo.get(id);
   if (!memo) {
-    const info = BUNDLED.find((d) => d.id === id);
+    const info = BUNDLED_BY_ID.get(id);
     if (!info) return Promise.reject(new NotFoundError('DATASET_NOT_FOUND', `No bundled dataset ${id}.`, 'datasetId'));
     memo = readFile(new URL(`../../../data/market/${info.file}`, import.meta.url), 'utf8').then((text) =>
       parseSalaryCsv(text, { id: info.id, source: info.source, asOf: info.asOf, licence: info.licence }),
@@ -124,12 +123,13 @@ function parseImport(id: string, body: DatasetImport): SalaryDataset {
 
 /** One per server: the parsed-dataset cache lives as long as the app. */
 export class MarketService {
-  private readonly imported = new Map<string, Promise<SalaryDataset>>();
+  /** Imported datasets by id, with their reference: datasets are immutable, so a hit needs no query at all. */
+  private readonly imported = new Map<string, Promise<ResolvedDataset>>();
   private readonly tables = new Map<string, MarketTable>();
 
   constructor(private readonly store: Store) {}
 
-  private remember(id: string, ds: Promise<SalaryDataset>): void {
+  private remember(id: string, ds: Promise<ResolvedDataset>): void {
     this.imported.delete(id);
     this.imported.set(id, ds);
     ds.catch(() => this.imported.delete(id));
@@ -140,7 +140,7 @@ export class MarketService {
     }
   }
 
-  private async loadImported(id: string): Promise<SalaryDataset> {
+  private async loadImported(id: string): Promise<ResolvedDataset> {
     const cached = this.imported.get(id);
     if (cached) {
       // Most recently used goes to the end of the eviction order.
@@ -148,10 +148,10 @@ export class MarketService {
       this.imported.set(id, cached);
       return cached;
     }
-    const parsing = getMarketDatasetCsv(this.store.db, id).then((csv) => {
-      if (csv === undefined) throw new NotFoundError('DATASET_NOT_FOUND', 'No such dataset.', 'datasetId');
-      return getMarketDataset(this.store.db, id).then((rec) => parseSalaryCsv(csv, { id, source: rec!.source, asOf: rec!.asOf, licence: rec!.licence }));
-    });
+    const parsing = Promise.all([getMarketDatasetOrThrow(this.store.db, id), getMarketDatasetCsv(this.store.db, id)]).then(([rec, csv]) => ({
+      ref: importedRef(rec),
+      ds: parseSalaryCsv(csv!, { id, source: rec.source, asOf: rec.asOf, licence: rec.licence }),
+    }));
     this.remember(id, parsing);
     return parsing;
   }
@@ -163,29 +163,16 @@ export class MarketService {
     return (await getMarketSelection(db, company.id))?.datasetId ?? DEFAULT_ID;
   }
 
-  /** A dataset's reference; NOT_FOUND for an unknown id. */
-  async describe(id: string, db: Tx = this.store.db): Promise<DatasetRef> {
-    const bundled = BUNDLED.find((d) => d.id === id);
-    if (bundled) return bundledRef(bundled);
-    const rec = await getMarketDataset(db, id);
-    if (!rec) throw new NotFoundError('DATASET_NOT_FOUND', 'No such dataset.', 'datasetId');
-    return importedRef(rec);
-  }
-
-  /** The parsed dataset: `datasetId` when given, else the company's selection. */
-  async resolve(datasetId?: string): Promise<{ ref: DatasetRef; ds: SalaryDataset }> {
+  /** The parsed dataset and its reference: `datasetId` when given, else the company's selection; DATASET_NOT_FOUND for an unknown id. */
+  async resolve(datasetId?: string): Promise<ResolvedDataset> {
     const id = datasetId ?? (await this.selectedId());
-    const ref = await this.describe(id);
-    const ds = BUNDLED.some((d) => d.id === id) ? await loadBundledDataset(id) : await this.loadImported(id);
-    return { ref, ds };
+    const bundled = BUNDLED_BY_ID.get(id);
+    return bundled ? { ref: bundledRef(bundled), ds: await loadBundledDataset(id) } : this.loadImported(id);
   }
 
   async listDatasets(): Promise<DatasetView[]> {
     const [selected, imported] = await Promise.all([this.selectedId(), listMarketDatasets(this.store.db)]);
-    return [
-      ...BUNDLED.map((d) => ({ ...bundledRef(d), rows: d.rows, builtIn: true, selected: d.id === selected })),
-      ...imported.map((d) => ({ ...importedRef(d), rows: d.rows, builtIn: false, selected: d.id === selected })),
-    ];
+    return [...BUNDLED.map((d) => bundledView(d, selected)), ...imported.map((d) => importedView(d, selected))];
   }
 
   /** Parses an import (outside any transaction: a 4 MB file takes a few hundred ms); the caller stores it with storeImport. */
@@ -219,21 +206,19 @@ export class MarketService {
       fields: ['name', 'source', 'asOf', 'licence', 'csv', ...(body.sourceUrl !== undefined ? ['sourceUrl'] : [])],
       at: now,
     });
-    this.remember(rec.id, Promise.resolve(prepared.ds));
-    const selected = await this.selectedId(tx);
-    return { ...importedRef(rec), rows: rec.rows, builtIn: false, selected: selected === rec.id };
+    this.remember(rec.id, Promise.resolve({ ref: importedRef(rec), ds: prepared.ds }));
+    return importedView(rec, await this.selectedId(tx));
   }
 
   /** Makes a dataset the company's source of benchmarks (audited). */
   async select(tx: Tx, actor: UserRecord, datasetId: string, now: Date): Promise<DatasetView> {
-    const ref = await this.describe(datasetId, tx);
+    const bundled = BUNDLED_BY_ID.get(datasetId);
+    const view = bundled ? bundledView(bundled, datasetId) : importedView(await getMarketDatasetOrThrow(tx, datasetId), datasetId);
     const company = await getCompany(tx);
     if (!company) throw new DomainError('NOT_SET_UP', 'This workspace is not set up yet.');
     await putMarketSelection(tx, { companyId: company.id, datasetId, updatedBy: actor.id, updatedAt: now.toISOString() });
     await recordAudit(tx, { actorId: actor.id, action: 'market.selection.update', entity: 'market_selection', entityId: company.id, fields: ['datasetId'], at: now });
-    const bundled = BUNDLED.find((d) => d.id === datasetId);
-    const rows = bundled ? bundled.rows : (await getMarketDataset(tx, datasetId))!.rows;
-    return { ...ref, rows, builtIn: bundled !== undefined, selected: true };
+    return view;
   }
 
   async benchmark(query: { roleGroup: string; level: string; country?: string; datasetId?: string }): Promise<{ dataset: DatasetRef; benchmark: Benchmark }> {
@@ -241,13 +226,14 @@ export class MarketService {
     return { dataset: ref, benchmark: benchmark(ds, { roleGroup: query.roleGroup, level: query.level, country: query.country }) };
   }
 
-  /** Every role group x level for one country; computed once per dataset and country. */
+  /** Every role group x level for one country; computed once per dataset and country (a cached table needs no dataset lookup). */
   async table(country: string = BENCHMARK_FALLBACK.defaultCountry, datasetId?: string): Promise<MarketTable> {
-    const { ref, ds } = await this.resolve(datasetId);
+    const id = datasetId ?? (await this.selectedId());
     const code = country.toUpperCase();
-    const key = `${ref.id}|${code}`;
+    const key = `${id}|${code}`;
     const cached = this.tables.get(key);
     if (cached) return cached;
+    const { ref, ds } = await this.resolve(id);
     const rows: MarketTableRow[] = [];
     for (const group of ROLE_GROUPS) {
       for (const level of EXPERIENCE_LEVELS) {
@@ -258,7 +244,7 @@ export class MarketService {
     const table: MarketTable = {
       dataset: ref,
       country: code,
-      roleGroups: ROLE_GROUPS.map((g) => ({ id: g.id, label: g.label })),
+      roleGroups: TABLE_ROLE_GROUPS,
       levels: [...EXPERIENCE_LEVELS],
       rows,
     };

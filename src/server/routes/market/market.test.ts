@@ -262,5 +262,15 @@ for (const dialect of dialectsUnderTest()) {
       expect(second.ds).toBe(first.ds);
       expect(first.ds.rowCount).toBe(40);
     });
+
+    it('builds the table of a dataset and country once per server, and still refuses an unknown dataset', async () => {
+      const market = new MarketService(h.store);
+      const id = (await listMarketDatasets(h.store.db))[0]!.id;
+      const table = await market.table('us', id);
+      expect(table).toMatchObject({ country: 'US', dataset: { id } });
+      expect(await market.table('US', id)).toBe(table);
+      expect(await market.table('DE', id)).not.toBe(table);
+      await expect(market.table('US', 'no-such-dataset')).rejects.toMatchObject({ code: 'DATASET_NOT_FOUND' });
+    });
   });
 }
