@@ -46,13 +46,8 @@ function flowPv(x0: number, x1: number, annual: Float64Array, r: number, byYear:
   return pv;
 }
 
-/**
- * PV of the startup side's cash over the horizon when the company shuts down at `shutdownYears`
- * (Infinity if it does not): startup pay while employed and alive; after a shutdown the candidate
- * is re-employed after `searchYears` at the fallback salary; after leaving, the fallback salary.
- */
-export function startupCashPv(terms: StartupCashTerms, shutdownYears: number, byYear?: Float64Array): number {
-  checkCashTerms(terms);
+/** Startup pay (base + bonus) and fallback salary for each year of the horizon, both growing by the yearly raise. */
+function payByYear(terms: StartupCashTerms): { years: number; startupPay: Float64Array; fallbackPay: Float64Array } {
   const years = Math.ceil(terms.horizonYears - EPS);
   const startupPay = new Float64Array(years);
   const fallbackPay = new Float64Array(years);
@@ -61,6 +56,17 @@ export function startupCashPv(terms: StartupCashTerms, shutdownYears: number, by
     startupPay[y] = (terms.base + terms.bonus) * growth;
     fallbackPay[y] = terms.fallbackSalary * growth;
   }
+  return { years, startupPay, fallbackPay };
+}
+
+/**
+ * PV of the startup side's cash over the horizon when the company shuts down at `shutdownYears`
+ * (Infinity if it does not): startup pay while employed and alive; after a shutdown the candidate
+ * is re-employed after `searchYears` at the fallback salary; after leaving, the fallback salary.
+ */
+export function startupCashPv(terms: StartupCashTerms, shutdownYears: number, byYear?: Float64Array): number {
+  checkCashTerms(terms);
+  const { startupPay, fallbackPay } = payByYear(terms);
   return cashPvWith(terms, startupPay, fallbackPay, shutdownYears, byYear ?? null);
 }
 
@@ -86,14 +92,7 @@ export interface StartupCashSimulation {
 /** Cash PV of every startup path (depends on the path's shutdown time). */
 export function simulateStartupCash(terms: StartupCashTerms, startup: StartupSimulation): StartupCashSimulation {
   checkCashTerms(terms);
-  const years = Math.ceil(terms.horizonYears - EPS);
-  const startupPay = new Float64Array(years);
-  const fallbackPay = new Float64Array(years);
-  for (let y = 0; y < years; y++) {
-    const growth = Math.pow(1 + terms.raisePerYear, y);
-    startupPay[y] = (terms.base + terms.bonus) * growth;
-    fallbackPay[y] = terms.fallbackSalary * growth;
-  }
+  const { years, startupPay, fallbackPay } = payByYear(terms);
   const byYearSurvive = new Float64Array(years);
   const survivePv = cashPvWith(terms, startupPay, fallbackPay, Number.POSITIVE_INFINITY, byYearSurvive);
   const stopsBefore = Math.min(terms.tenureYears, terms.horizonYears);

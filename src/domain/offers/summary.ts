@@ -42,15 +42,9 @@ export interface OfferSummary {
   notes: string[];
 }
 
-export interface OfferSummaryInput {
-  offerId: string;
-  version: number;
-  status: string;
-  companyName: string;
-  candidateName: string;
-  roleTitle: string;
+/** The summary's identifying fields come from the caller as they are. */
+export interface OfferSummaryInput extends Pick<OfferSummary, 'offerId' | 'version' | 'status' | 'companyName' | 'candidateName' | 'roleTitle' | 'expiresAt'> {
   terms: OfferTerms;
-  expiresAt: string | null;
   /** Ownership today (first step) and after each expected round, from the compensation engine's evaluation. */
   ownership?: ReadonlyArray<{ stage: string; fullyDilutedPct: number }>;
   /** The engine's scenario table: values[i][j] is the grant's value at exitValues[i] after stages[j], after preferences. */

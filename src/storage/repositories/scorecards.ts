@@ -84,13 +84,19 @@ export async function listScorecards(tx: Tx, filter: { interviewIds?: readonly s
 }
 
 /**
- * Saves a draft when it is still a draft at `version`. The status condition is in the UPDATE, so a card
- * submitted by a concurrent request can never be changed afterwards: undefined means "reload".
+ * Writes `content` (and `extra`) to a card that is still a draft at `version`. The status condition is in the
+ * UPDATE, so a card submitted by a concurrent request can never be changed afterwards: undefined means "reload".
  */
-export async function updateScorecardDraft(tx: Tx, id: string, version: number, content: ScorecardContent, now: Date): Promise<ScorecardRecord | undefined> {
+async function updateDraftAt(
+  tx: Tx,
+  id: string,
+  version: number,
+  content: ScorecardContent,
+  extra: Pick<ScorecardTable, 'updated_at'> & Partial<Pick<ScorecardTable, 'status' | 'submitted_at'>>,
+): Promise<ScorecardRecord | undefined> {
   const res = await tx
     .updateTable('scorecards')
-    .set({ ratings: JSON.stringify(content.ratings), recommendation: content.recommendation, notes: content.notes, updated_at: now.toISOString(), version: version + 1 })
+    .set({ ratings: JSON.stringify(content.ratings), recommendation: content.recommendation, notes: content.notes, ...extra, version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .where('status', '=', 'draft')
@@ -99,16 +105,13 @@ export async function updateScorecardDraft(tx: Tx, id: string, version: number, 
   return getScorecard(tx, id);
 }
 
+/** Saves a draft when it is still a draft at `version`; undefined when it was submitted or changed meanwhile ("reload"). */
+export async function updateScorecardDraft(tx: Tx, id: string, version: number, content: ScorecardContent, now: Date): Promise<ScorecardRecord | undefined> {
+  return updateDraftAt(tx, id, version, content, { updated_at: now.toISOString() });
+}
+
 /** Submits a draft (immutable afterwards); undefined when it was already submitted or changed meanwhile. */
 export async function submitScorecardRecord(tx: Tx, id: string, version: number, content: ScorecardContent, now: Date): Promise<ScorecardRecord | undefined> {
   const at = now.toISOString();
-  const res = await tx
-    .updateTable('scorecards')
-    .set({ status: 'submitted', ratings: JSON.stringify(content.ratings), recommendation: content.recommendation, notes: content.notes, submitted_at: at, updated_at: at, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return undefined;
-  return getScorecard(tx, id);
+  return updateDraftAt(tx, id, version, content, { status: 'submitted', submitted_at: at, updated_at: at });
 }
