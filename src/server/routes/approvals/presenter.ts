@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { APPROVAL_MODES, type ApprovalSettings } from '../../../domain/offers/index.js';
 import type { UserRecord } from '../../../storage/index.js';
+import type { OfferListEntry } from '../../services/offers.js';
+import { OfferView, presentOffer } from '../offers/presenter.js';
 
 export const ApprovalSettingsView = z.object({
   approverIds: z.array(z.string()),
@@ -21,4 +23,12 @@ export function presentApprovalSettings(s: ApprovalSettings, users: readonly Use
     }),
     ownersDecide,
   };
+}
+
+/** An offer in the approver's inbox: the offer, and when the approval of its current version was requested. */
+export const ApprovalInboxItemView = OfferView.extend({ requestedAt: z.string() });
+
+export function presentApprovalInboxItem(e: OfferListEntry, people: Map<string, string>): z.infer<typeof ApprovalInboxItemView> {
+  // The inbox holds pending versions only, and submitting is what sets both the pending status and submittedAt.
+  return { ...presentOffer(e, people), requestedAt: e.version.submittedAt! };
 }

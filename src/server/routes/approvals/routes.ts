@@ -5,8 +5,8 @@ import { setEtag } from '../../plugins/etag.js';
 import { approvalPlanFor, approvalSettingsOf, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
 import { getCompany, inTransaction, listUsers } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import { OfferDetailView, OfferView, presentOffer, presentOfferDetail } from '../offers/presenter.js';
-import { ApprovalSettingsView, presentApprovalSettings } from './presenter.js';
+import { OfferDetailView, presentOfferDetail } from '../offers/presenter.js';
+import { ApprovalInboxItemView, ApprovalSettingsView, presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
 import { ApprovalSettingsBody, DecisionBody } from './schema.js';
 
 /** True when none of the configured approvers can decide, so the owners do (services/offers.ts approvalPlanFor). */
@@ -17,11 +17,11 @@ function ownersDecide(settings: Parameters<typeof approvalPlanFor>[0], users: Pa
 export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/approvals', {
     preValidation: requireAction('offers.approve'),
-    schema: { tags: ['approvals'], response: { 200: z.object({ items: z.array(OfferView) }), ...errorResponses } },
+    schema: { tags: ['approvals'], response: { 200: z.object({ items: z.array(ApprovalInboxItemView) }), ...errorResponses } },
   }, async (request) => {
     const [entries, users] = await Promise.all([listMyApprovals(ctx.store.db, request.auth!.user.id), listUsers(ctx.store.db)]);
     const people = new Map(users.map((u) => [u.id, u.name]));
-    return { items: entries.map((e) => presentOffer(e, people)) };
+    return { items: entries.map((e) => presentApprovalInboxItem(e, people)) };
   });
 
   for (const [verb, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
