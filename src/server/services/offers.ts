@@ -41,6 +41,7 @@ import {
   insertOffer,
   insertOfferVersion,
   isUniqueViolation,
+  listApplicationHeadings,
   listApprovalDecisions,
   listCurrentVersions,
   listOfferVersions,
@@ -395,17 +396,17 @@ export async function listOfferEntries(db: Tx, filter: OfferFilter): Promise<Off
   const offers = await listOffers(db, filter);
   const versions = await listCurrentVersions(db, offers);
   const decisions = await listApprovalDecisions(db, [...versions.values()].filter((v) => v.approvalStatus === 'pending').map((v) => v.id));
-  const namesByApp = new Map<string, { candidateName: string; roleTitle: string }>();
+  const headings = new Map((await listApplicationHeadings(db, { ids: [...new Set(offers.map((o) => o.applicationId))] })).map((h) => [h.id, h]));
   const out: OfferListEntry[] = [];
   for (const offer of offers) {
     const version = versions.get(offer.id);
     if (!version) continue;
-    if (!namesByApp.has(offer.applicationId)) namesByApp.set(offer.applicationId, await names(db, offer.applicationId));
+    const heading = headings.get(offer.applicationId);
     const awaiting =
       version.approvalStatus === 'pending' && version.approvalMode
         ? approvalProgress({ mode: version.approvalMode, approverIds: version.approverIds }, decisions.filter((d) => d.offerVersionId === version.id)).awaiting
         : [];
-    out.push({ offer, version, awaiting, ...namesByApp.get(offer.applicationId)! });
+    out.push({ offer, version, awaiting, candidateName: heading?.candidateName ?? 'the candidate', roleTitle: heading?.roleTitle ?? 'the role' });
   }
   return out;
 }

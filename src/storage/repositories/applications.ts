@@ -108,15 +108,17 @@ export async function listApplications(
 
 /**
  * Applications with candidate name and role title in id order, one query (no N+1): every active one by
- * default, or all of one role with `includeClosed`.
+ * default, all of one role with `includeClosed`, or exactly the ones in `ids` whatever their status.
  */
-export async function listApplicationHeadings(tx: Tx, opts: { roleId?: string; includeClosed?: boolean } = {}): Promise<ApplicationHeading[]> {
+export async function listApplicationHeadings(tx: Tx, opts: { roleId?: string; includeClosed?: boolean; ids?: readonly string[] } = {}): Promise<ApplicationHeading[]> {
+  if (opts.ids?.length === 0) return [];
   let q = tx
     .selectFrom('applications as a')
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .select(['a.id as id', 'a.candidate_id as candidateId', 'c.name as candidateName', 'a.role_id as roleId', 'r.title as roleTitle', 'a.stage as stage', 'a.status as status', 'a.created_at as createdAt']);
-  if (!opts.includeClosed) q = q.where('a.status', '=', 'active');
+  if (opts.ids) q = q.where('a.id', 'in', [...opts.ids]);
+  else if (!opts.includeClosed) q = q.where('a.status', '=', 'active');
   if (opts.roleId) q = q.where('a.role_id', '=', opts.roleId);
   return q.orderBy('a.id').execute();
 }
