@@ -73,5 +73,7 @@ describeBrowser('sign in and sign out', (browser) => {
     await waitForPage(page, 'Today');
     await page.goto('/roles');
     await waitForPage(page, 'Roles');
+    expect(new URL(page.url()).pathname).toBe('/roles');
+    expect((await page.request.get('/api/v1/session')).status()).toBe(200);
   });
 });

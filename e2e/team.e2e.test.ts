@@ -7,7 +7,7 @@ import type { TestServer } from './support/server.js';
 
 interface ApiTeamPlan {
   hires: { order: number; title: string }[];
-  budget: { share: number } | null;
+  budget: { annualBudget: number; share: number } | null;
 }
 
 describeBrowser('team plan and attractiveness', (browser) => {
@@ -55,6 +55,7 @@ describeBrowser('team plan and attractiveness', (browser) => {
     await page.getByText('Saved. The plan above is updated.').waitFor();
     const replanned = await apiJson<ApiTeamPlan>(page, '/api/v1/team/plan');
     expect(replanned.budget).not.toBeNull();
+    expect(replanned.budget!.annualBudget).toBe(2_000_000);
     const share = `${(Math.round(replanned.budget!.share * 1000) / 10).toFixed(1)}%`;
     await expect.poll(() => page.getByTestId('budget-share').innerText()).toContain(share);
     await expect.poll(() => page.getByText('This plan starts from defaults').count()).toBe(0);

@@ -69,10 +69,10 @@ describe('closer offer evaluate', () => {
       expect(json.out).toBe('');
       const error = JSON.parse(json.err).error;
       expect(error.code).toBe(code);
-      if (field) expect(error.field).toBe(field);
+      expect(error.field).toBe(field || undefined);
       const human = await run(['offer', 'evaluate', '-'], stdin);
       expect(human.code).toBe(2);
-      if (field) expect(human.err).toContain(`(${field})`);
+      expect(human.err).toContain(`closer: ${error.message}${field ? ` (${field})` : ''}`);
     });
   }
 

@@ -26,6 +26,8 @@ describe('data files carry their sources', () => {
     expect(files.map((f) => f.name)).toEqual(
       expect.arrayContaining(['compensation/model-parameters.json', 'compensation/threshold-defaults.json', 'compensation/stage-bands.json', 'market/role-groups.json', 'market/datasets.json']),
     );
+    // The per-file check below loops over each file's parameters, so there must be some to check.
+    expect(files.flatMap((f) => parametersOf(f.json, '')).length).toBeGreaterThan(10);
   });
 
   it.each(files)('every { value } parameter in $name has a source, and assumptions have a note', ({ json }) => {
@@ -38,6 +40,9 @@ describe('data files carry their sources', () => {
   });
 
   it('stage bands, presets and datasets name their source', () => {
+    // The loops below check nothing if the files lose their lists, so each kind must be there.
+    const items = (key: string) => files.flatMap((f) => Object.values((f.json as Record<string, object>)[key] ?? {}));
+    for (const key of ['bands', 'presets', 'datasets']) expect(items(key).length, key).toBeGreaterThan(0);
     for (const f of files) {
       const j = f.json as Record<string, any>;
       for (const b of j.bands ?? []) expect(b.source).toBeTruthy();

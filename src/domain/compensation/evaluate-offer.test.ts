@@ -37,6 +37,7 @@ describe('evaluateOffer: the API/CLI contract of compensation.md', () => {
     expect(out.startup.paperValue).toBe(96_000);
     expect(Object.keys(out.incumbent!.pv)).toEqual(expect.arrayContaining(['mean', 'p50']));
     expect(out.pStartupBeatsIncumbent).toBeGreaterThanOrEqual(0);
+    expect(out.pStartupBeatsIncumbent).toBeLessThanOrEqual(1);
     expect(Object.keys(out.breakEvenGrant!)).toEqual(['shares', 'fullyDilutedPct', 'reachable']);
     expect(out.ownership[0]).toEqual({ stage: 'seed', fullyDilutedPct: 0.5 });
     expect(Array.isArray(out.findings)).toBe(true);

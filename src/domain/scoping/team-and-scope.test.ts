@@ -67,6 +67,7 @@ describe('checkRoleScope', () => {
       checkRoleScope({ title: 'X', specializations: ['Not Kebab'] }, NO_TEAM);
       expect.unreachable();
     } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('SCOPING_INPUT_INVALID');
       expect((e as DomainError).field).toBe('role.specializations.0');
     }

@@ -61,6 +61,7 @@ for (const dialect of dialectsUnderTest()) {
 
     it('answers hostile query strings on every read route without a 5xx', async () => {
       const reads = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([p]) => p);
+      expect(reads.length).toBeGreaterThan(3);
       for (const path of reads) {
         for (const q of ['?limit=-1', '?limit=abc', '?q=%00', '?q=%ED%A0%80', '?x=1', '?roleId=%27%20OR%201%3D1']) {
           const res = await h.call('GET', `${concretePath(path, 'nope')}${q}`, { token: h.ownerToken });

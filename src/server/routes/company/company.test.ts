@@ -42,11 +42,11 @@ for (const dialect of dialectsUnderTest()) {
         [{ headcount: '12' }, 'headcount'],
         [{ stage: 'unicorn' }, 'stage'],
         [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
-        [{ isDemo: true }, undefined],
+        [{ isDemo: true }, 'isDemo'],
       ] as const) {
         const res = await h.call('PATCH', '/api/v1/company', { token: h.ownerToken, body, headers: { 'if-match': etag } });
         expect(res.statusCode).toBe(400);
-        if (field) expect(res.json().field).toBe(field);
+        expect(res.json().field).toBe(field);
       }
       expect((await h.call('PATCH', '/api/v1/company', { token: h.ownerToken, body: {}, headers: { 'if-match': etag } })).statusCode).toBe(400);
     });

@@ -215,6 +215,7 @@ for (const dialect of dialectsUnderTest()) {
         const t = (await h.call('GET', `/api/v1/roles/${role.id}/scorecard-template`, { token: ann.token })).json();
         expect(t.template.attributes.map((a: { id: string }) => a.id)).toEqual(['evaluation-design-generative', 'ai-safety-alignment']);
         expect(t.template.attributes[0].anchors['1']).toBeTruthy();
+        expect(t.template.attributes[0].anchors['1']).toMatch(/\S/);
       });
     });
 

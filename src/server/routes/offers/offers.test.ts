@@ -38,6 +38,7 @@ for (const dialect of dialectsUnderTest()) {
         const ev = offer.current.evaluation;
         expect(ev.threshold.amount).toBeGreaterThan(0);
         expect(ev.pStartupBeatsIncumbent).toBeGreaterThanOrEqual(0);
+        expect(ev.pStartupBeatsIncumbent).toBeLessThanOrEqual(1);
         expect(ev.incumbent.source).toBe('current-pay');
         expect(ev.startup.fullyDilutedPct).toBeCloseTo(0.75, 6);
         expect(ev.ownership[0].fullyDilutedPct).toBeCloseTo(0.75, 6);
@@ -51,13 +52,13 @@ for (const dialect of dialectsUnderTest()) {
         ['a grant at the fully diluted total', { equity: { kind: 'RSU', shares: 10_000_000, fullyDilutedShares: 10_000_000, vesting: { preset: 'standard-4y-1y-cliff-monthly' } } }, 'EQUITY_OUT_OF_RANGE', 'equity.shares'],
         ['a percentage instead of shares', { equity: { kind: 'RSU', shares: 1_000, percent: 0.5, fullyDilutedShares: 10_000_000, vesting: { preset: 'standard-4y-1y-cliff-monthly' } } }, 'UNKNOWN_FIELD', 'equity.percent'],
         ['money as a string', { base: '200000' }, 'VALIDATION_FAILED', 'base'],
-        ['an unknown vesting preset', { equity: { kind: 'RSU', shares: 1_000, fullyDilutedShares: 10_000_000, vesting: { preset: 'whenever' } } }, 'VESTING_INVALID', undefined],
+        ['an unknown vesting preset', { equity: { kind: 'RSU', shares: 1_000, fullyDilutedShares: 10_000_000, vesting: { preset: 'whenever' } } }, 'VESTING_INVALID', 'equity.vesting.preset'],
       ])('rejects %s with 400 %s and stores nothing', async (_what, over, code, field) => {
         const { application } = await makePipeline(h);
         const res = await h.call('POST', `/api/v1/applications/${application.id}/offers`, { token: recruiter.token, body: { ...terms(), ...over } });
         expect(res.statusCode).toBe(400);
         expect(res.json().code).toBe(code);
-        if (field) expect(res.json().field).toBe(field);
+        expect(res.json().field).toBe(field);
         expect((await h.call('GET', `/api/v1/offers?applicationId=${application.id}`, { token: h.ownerToken })).json().items).toEqual([]);
       });
     });

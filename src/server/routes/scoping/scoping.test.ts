@@ -77,7 +77,9 @@ for (const dialect of dialectsUnderTest()) {
         expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
         const mlops = a.specializations.find((s: { key: string }) => s.key === 'mlops');
         expect(mlops.evidence.length).toBeGreaterThan(0);
-        for (const m of mlops.matches.filter((x: { source: string }) => x.source === 'text')) {
+        const textMatches = mlops.matches.filter((x: { source: string }) => x.source === 'text');
+        expect(textMatches.length).toBeGreaterThan(0);
+        for (const m of textMatches) {
           expect(MLOPS_POSTING.slice(m.start, m.end)).toBe(m.quote);
         }
         expect(a.taxonomyVersion).toMatch(/\S/);
@@ -447,6 +449,8 @@ for (const dialect of dialectsUnderTest()) {
         expect(plan.inputsStored).toBe(true);
         expect(plan.hires[0].title).toMatch(/Founding/);
         expect(plan.budget).not.toBeNull();
+        expect(plan.budget.annualBudget).toBeGreaterThan(0);
+        expect(plan.budget.share).toBeGreaterThan(0);
       });
     });
   });
