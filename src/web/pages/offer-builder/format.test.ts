@@ -2,20 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { formatCount as libCount, formatMoney as libMoney } from '../../lib/format-money.js';
 import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
 
-describe('cached formatters', () => {
-  it.each([
-    [185_000, 'USD', false],
-    [1_250_000, 'USD', true],
-    [96_000, 'EUR', false],
-    [-4_200, 'GBP', true],
-  ])('formatMoney(%s, %s, compact %s) equals the shared helper', (amount, currency, compact) => {
-    expect(formatMoney(amount, currency, { compact, locale: 'en-US' })).toBe(libMoney(amount, currency, { compact, locale: 'en-US' }));
-    // a second call uses the cached formatter and still agrees
-    expect(formatMoney(amount, currency, { compact, locale: 'en-US' })).toBe(libMoney(amount, currency, { compact, locale: 'en-US' }));
+describe('offer builder formatters', () => {
+  it('takes money and counts from the shared, cached helpers', () => {
+    expect(formatMoney).toBe(libMoney);
+    expect(formatCount).toBe(libCount);
   });
 
-  it('formats counts like the shared helper', () => {
-    expect(formatCount(10_000_000, 'en-US')).toBe(libCount(10_000_000, 'en-US'));
+  it.each([
+    [185_000, 'USD', false, '$185,000'],
+    [1_250_000, 'USD', true, '$1.3M'],
+    [96_000, 'EUR', false, '€96,000'],
+    [-4_200, 'GBP', true, '-£4.2K'],
+  ])('formatMoney(%s, %s, compact %s) is %s', (amount, currency, compact, text) => {
+    expect(formatMoney(amount, currency, { compact, locale: 'en-US' })).toBe(text);
+    // a second call uses the cached formatter and still agrees
+    expect(formatMoney(amount, currency, { compact, locale: 'en-US' })).toBe(text);
+  });
+
+  it('formats counts with thousands separators, and a dash for a number that is not finite', () => {
+    expect(formatCount(10_000_000, 'en-US')).toBe('10,000,000');
     expect(formatCount(Number.NaN)).toBe('—');
   });
 

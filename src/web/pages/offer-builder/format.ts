@@ -1,44 +1,21 @@
-import type { MoneyFormatOptions } from '../../lib/format-money.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
 
-/**
- * Cached number formats. Building an Intl.NumberFormat costs far more than using one, and the
- * offer builder formats hundreds of numbers (tables, axes, hints) on every result while a slider
- * moves: caching took most of the main-thread time off each update.
- */
-const formats = new Map<string, Intl.NumberFormat>();
+// Money and counts are the shared helpers (cached formatters); re-exported so the offer builder and the
+// market page take all their formatting from this module.
+export { formatCount, formatMoney };
 
-function cachedFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-  let format = formats.get(key);
+// Cached like the shared helpers: the offer builder formats hundreds of percentages on every result
+// while a slider moves, and building an Intl.NumberFormat costs far more than using one.
+const formats = new Map<number, Intl.NumberFormat>();
+
+function decimals(digits: number): Intl.NumberFormat {
+  let format = formats.get(digits);
   if (!format) {
-    format = make();
-    formats.set(key, format);
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    formats.set(digits, format);
   }
   return format;
 }
-
-/** Same output as lib/format-money's formatMoney, with the formatter cached. */
-export function formatMoney(amount: number, currency: string, options: MoneyFormatOptions = {}): string {
-  if (!Number.isFinite(amount)) return '—';
-  const compact = options.compact === true;
-  return cachedFormat(`money|${currency}|${compact}|${options.locale ?? ''}`, () =>
-    new Intl.NumberFormat(options.locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      notation: compact ? 'compact' : 'standard',
-      maximumFractionDigits: compact ? 1 : 0,
-      minimumFractionDigits: 0,
-    }),
-  ).format(amount);
-}
-
-/** Same output as lib/format-money's formatCount, with the formatter cached. */
-export function formatCount(value: number, locale?: string): string {
-  if (!Number.isFinite(value)) return '—';
-  return cachedFormat(`count|${locale ?? ''}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
-}
-
-const decimals = (digits: number) => cachedFormat(`decimal|${digits}`, () => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
 
 /** "0.5%", "0.266%": up to `digits` decimals, trailing zeros dropped. */
 export function formatPercent(value: number, digits = 3): string {
