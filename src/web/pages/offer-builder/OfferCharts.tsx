@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import * as Plot from '@observablehq/plot';
 import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
 import type { StageBand } from '../../../domain/compensation/bands.js';
@@ -11,6 +12,41 @@ const INCUMBENT_COLOUR = '#868b94';
 const THRESHOLD_COLOUR = '#b42318';
 
 const FALLBACK_WORDS: Record<string, string> = { years: 'years 2023–2025', roleGroup: 'all ML/AI titles', allTitles: 'all titles at this level' };
+
+/** A chart's numbers as a compact table: a row-header column, then numeric columns. */
+function ChartTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ReactNode }) {
+  return (
+    <table className="data-table compact-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th scope="col" className={i === 0 ? undefined : 'num'} key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+type Percentiles = OfferEvaluation['startup']['totalPv'];
+const PERCENTILES: readonly (keyof Percentiles)[] = ['mean', 'p10', 'p25', 'p50', 'p75', 'p90', 'p99'];
+
+function PercentileRow({ label, pv, currency }: { label: string; pv: Percentiles; currency: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {PERCENTILES.map((k) => (
+        <td className="num" key={k}>
+          {formatMoney(pv[k], currency)}
+        </td>
+      ))}
+    </tr>
+  );
+}
 
 /** Distribution of the present values of both offers (or of the grant alone without an incumbent). */
 export function DistributionChart({ result }: { result: OfferEvaluation }) {
@@ -44,7 +80,6 @@ export function DistributionChart({ result }: { result: OfferEvaluation }) {
   const caption = comparison
     ? `Present value of each offer (cash and equity) over ${result.simulation.horizonYears} years across ${formatCount(paths)} simulated paths. Median: startup ${formatMoney(result.startup.totalPv.p50, currency)}, incumbent ${formatMoney(result.incumbent?.pv.p50 ?? 0, currency)}.`
     : `Present value of the grant across ${formatCount(paths)} simulated paths; mean ${formatMoney(result.startup.equityPv.mean, currency)}.`;
-  const pv = result.startup.totalPv;
   return (
     <PlotFigure
       id="distribution"
@@ -52,39 +87,10 @@ export function DistributionChart({ result }: { result: OfferEvaluation }) {
       caption={caption}
       options={options}
       table={
-        <table className="data-table compact-table">
-          <caption className="visually-hidden">Percentiles of present value</caption>
-          <thead>
-            <tr>
-              <th scope="col">Offer</th>
-              {['Mean', 'P10', 'P25', 'P50', 'P75', 'P90', 'P99'].map((h) => (
-                <th scope="col" className="num" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Startup (cash + equity)</th>
-              {[pv.mean, pv.p10, pv.p25, pv.p50, pv.p75, pv.p90, pv.p99].map((v, i) => (
-                <td className="num" key={i}>
-                  {formatMoney(v, currency)}
-                </td>
-              ))}
-            </tr>
-            {result.incumbent ? (
-              <tr>
-                <th scope="row">Incumbent</th>
-                {[result.incumbent.pv.mean, result.incumbent.pv.p10, result.incumbent.pv.p25, result.incumbent.pv.p50, result.incumbent.pv.p75, result.incumbent.pv.p90, result.incumbent.pv.p99].map((v, i) => (
-                  <td className="num" key={i}>
-                    {formatMoney(v, currency)}
-                  </td>
-                ))}
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+        <ChartTable caption="Percentiles of present value" columns={['Offer', 'Mean', 'P10', 'P25', 'P50', 'P75', 'P90', 'P99']}>
+          <PercentileRow label="Startup (cash + equity)" pv={result.startup.totalPv} currency={currency} />
+          {result.incumbent ? <PercentileRow label="Incumbent" pv={result.incumbent.pv} currency={currency} /> : null}
+        </ChartTable>
       }
     />
   );
@@ -129,37 +135,21 @@ export function ValueByYearChart({ result }: { result: OfferEvaluation }) {
       caption="Expected present value earned in each year: cash (salary and bonus) and equity that vests and pays out. Equity after the horizon is not in these bars."
       options={options}
       table={
-        <table className="data-table compact-table">
-          <caption className="visually-hidden">Expected value by year</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col" className="num">Startup cash</th>
-              <th scope="col" className="num">Startup equity</th>
+        <ChartTable caption="Expected value by year" columns={['Year', ...parts]}>
+          {result.valueByYear.map((y) => (
+            <tr key={y.year}>
+              <th scope="row">{y.year}</th>
+              <td className="num">{formatMoney(y.startupCash, currency)}</td>
+              <td className="num">{formatMoney(y.startupEquity, currency)}</td>
               {hasIncumbent ? (
                 <>
-                  <th scope="col" className="num">Incumbent cash</th>
-                  <th scope="col" className="num">Incumbent equity</th>
+                  <td className="num">{formatMoney(y.incumbentCash ?? 0, currency)}</td>
+                  <td className="num">{formatMoney(y.incumbentEquity ?? 0, currency)}</td>
                 </>
               ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {result.valueByYear.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">{formatMoney(y.startupCash, currency)}</td>
-                <td className="num">{formatMoney(y.startupEquity, currency)}</td>
-                {hasIncumbent ? (
-                  <>
-                    <td className="num">{formatMoney(y.incumbentCash ?? 0, currency)}</td>
-                    <td className="num">{formatMoney(y.incumbentEquity ?? 0, currency)}</td>
-                  </>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ChartTable>
       }
     />
   );
@@ -194,23 +184,14 @@ export function OwnershipChart({ result }: { result: OfferEvaluation }) {
       caption="Share of the fully diluted total after each later priced round, at the median dilution of the model's data (no pool top-ups unless set)."
       options={options}
       table={
-        <table className="data-table compact-table">
-          <caption className="visually-hidden">Ownership through the rounds</caption>
-          <thead>
-            <tr>
-              <th scope="col">After</th>
-              <th scope="col" className="num">Fully diluted</th>
+        <ChartTable caption="Ownership through the rounds" columns={['After', 'Fully diluted']}>
+          {data.map((d) => (
+            <tr key={d.stage}>
+              <th scope="row">{d.stage}</th>
+              <td className="num">{formatPercent(d.pct)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.stage}>
-                <th scope="row">{d.stage}</th>
-                <td className="num">{formatPercent(d.pct)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ChartTable>
       }
     />
   );
@@ -286,39 +267,28 @@ export function BasePlacementChart({ result, base, band, benchmark, marketLabel 
       }
       options={options}
       table={
-        <table className="data-table compact-table">
-          <caption className="visually-hidden">Base salary placement</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col" className="num">Low</th>
-              <th scope="col" className="num">Median</th>
-              <th scope="col" className="num">High</th>
+        <ChartTable caption="Base salary placement" columns={['Reference', 'Low', 'Median', 'High']}>
+          {ranges.map((r) => (
+            <tr key={r.row}>
+              <th scope="row">{r.row}</th>
+              <td className="num">{formatMoney(r.x1, currency)}</td>
+              <td className="num">{r.mid !== undefined ? formatMoney(r.mid, currency) : '—'}</td>
+              <td className="num">{formatMoney(r.x2, currency)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {ranges.map((r) => (
-              <tr key={r.row}>
-                <th scope="row">{r.row}</th>
-                <td className="num">{formatMoney(r.x1, currency)}</td>
-                <td className="num">{r.mid !== undefined ? formatMoney(r.mid, currency) : '—'}</td>
-                <td className="num">{formatMoney(r.x2, currency)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Candidate's threshold</th>
-              <td className="num" colSpan={3}>
-                {formatMoney(threshold, currency)}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Offered base</th>
-              <td className="num" colSpan={3}>
-                {formatMoney(base, currency)}
-              </td>
-            </tr>
-          </tbody>
-        </table>
+          ))}
+          <tr>
+            <th scope="row">Candidate's threshold</th>
+            <td className="num" colSpan={3}>
+              {formatMoney(threshold, currency)}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Offered base</th>
+            <td className="num" colSpan={3}>
+              {formatMoney(base, currency)}
+            </td>
+          </tr>
+        </ChartTable>
       }
     />
   );
