@@ -1,30 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { setUpWorkspace, signInThroughApi } from './support/factories.js';
-import { startServer } from './support/server.js';
-import type { TestServer } from './support/server.js';
+import { expect, it } from 'vitest';
+import { describeBrowser, waitForPage } from './support/browser.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 describeBrowser('market', (browser) => {
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-  let csrfToken: string;
-
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    csrfToken = await signInThroughApi(context, owner);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
-  });
+  const session = ownerSessionPerTest(browser);
 
   it('shows the benchmark table by role group and level with the dataset source and as-of date', async () => {
+    const { page } = session();
     await page.goto('/market');
     await waitForPage(page, 'Market');
 
@@ -48,6 +30,7 @@ describeBrowser('market', (browser) => {
   });
 
   it('says so when a country has no salaries, and refuses a malformed country code', async () => {
+    const { page } = session();
     await page.goto('/market');
     await waitForPage(page, 'Market');
     await page.getByRole('table').first().waitFor();
@@ -59,6 +42,7 @@ describeBrowser('market', (browser) => {
   });
 
   it('switches to an imported survey, shows its source, and makes it the company dataset', async () => {
+    const { page, csrfToken } = session();
     // A small survey in the same columns: 40 senior ML engineers in Germany.
     const header = 'work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,employee_residence,remote_ratio,company_location,company_size';
     const lines = Array.from({ length: 40 }, (_, i) => `2025,SE,FT,ML Engineer,${100_000 + i * 1_000},EUR,${110_000 + i * 1_000},DE,0,DE,M`);

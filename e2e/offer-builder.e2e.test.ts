@@ -1,32 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { createUserThroughApi, setUpWorkspace, signInThroughApi } from './support/factories.js';
-import { startServer } from './support/server.js';
-import type { TestServer } from './support/server.js';
+import { createUserThroughApi, signInThroughApi } from './support/factories.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 describeBrowser('offer builder', (browser) => {
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-  let csrfToken: string;
+  const session = ownerSessionPerTest(browser);
 
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    csrfToken = await signInThroughApi(context, owner);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
-  });
-
-  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const field = (label: string) => session().page.getByLabel(label, { exact: true });
 
   it('evaluates the offer in a Web Worker, flips the threshold finding with the base, and shows the candidate summary', async () => {
+    const { page } = session();
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     await page.goto('/offers/builder');
@@ -101,6 +84,7 @@ describeBrowser('offer builder', (browser) => {
   });
 
   it('shows an unreadable amount beside its field and keeps what was typed', async () => {
+    const { page } = session();
     await page.goto('/offers/builder');
     await waitForPage(page, 'Offer builder');
     await page.getByTestId('threshold-status').waitFor();
@@ -111,6 +95,7 @@ describeBrowser('offer builder', (browser) => {
   });
 
   it('shows the engine refusing a grant above the fully diluted total beside the shares field', async () => {
+    const { page } = session();
     await page.goto('/offers/builder');
     await waitForPage(page, 'Offer builder');
     await page.getByTestId('threshold-status').waitFor();
@@ -120,6 +105,7 @@ describeBrowser('offer builder', (browser) => {
   });
 
   it('shows an interviewer no compensation and starts no evaluation', async () => {
+    const { server, context, csrfToken } = session();
     const interviewer = await createUserThroughApi(context.request, csrfToken, { name: 'Ivan Interviewer', role: 'interviewer' });
     const other = await newContext(browser(), server.baseUrl);
     try {
