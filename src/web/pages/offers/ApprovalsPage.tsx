@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { can } from '../../api/types.js';
+import type { ListOf } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
@@ -12,22 +13,18 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { decideOffer, getOffer, listMyApprovals } from './api.js';
+import { decideOffer, listMyApprovals } from './api.js';
 import type { Offer } from './api.js';
 import { formatPercent, formatWaiting, hoursBetween } from './offer-format.js';
 import './offers.css';
 
+/** An offer waiting on me, with when its current version was sent for approval (the start of the approval.pending clock). */
 interface InboxItem extends Offer {
-  /** When this version was sent for approval: the start of the approval.pending clock. */
-  askedAt: string;
+  requestedAt: string;
 }
 
-/** My approvals with the time each was asked (from the version's submittedAt; the offer's last change if unknown). */
-async function loadInbox(signal: AbortSignal): Promise<{ items: InboxItem[] }> {
-  const { items } = await listMyApprovals(signal);
-  const details = await Promise.all(items.map((o) => getOffer(o.id, signal).catch(() => undefined)));
-  return { items: items.map((o, i) => ({ ...o, askedAt: details[i]?.current.submittedAt ?? o.updatedAt })) };
-}
+// GET /approvals adds requestedAt to each offer; listMyApprovals in api.ts still types its items as plain offers.
+const loadInbox = (signal: AbortSignal) => listMyApprovals(signal) as Promise<ListOf<InboxItem>>;
 
 /** The approver's inbox: offers waiting on the signed-in person, oldest first, each decided in one click. */
 export function ApprovalsPage() {
@@ -38,7 +35,7 @@ export function ApprovalsPage() {
   const [comment, setComment] = useState('');
   const [done, setDone] = useState<string>();
   const now = Date.now();
-  const rows = [...(inbox.state.data?.items ?? [])].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+  const rows = [...(inbox.state.data?.items ?? [])].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
 
   if (!mayApprove) {
     return (
@@ -75,7 +72,7 @@ export function ApprovalsPage() {
       ) : (
         <ul className="inbox" aria-label="Offers waiting for your decision">
           {rows.map((o) => {
-            const hours = hoursBetween(o.askedAt, now);
+            const hours = hoursBetween(o.requestedAt, now);
             return (
               <li key={o.id} className="inbox-item card">
                 <div className="inbox-main">
@@ -85,7 +82,7 @@ export function ApprovalsPage() {
                   </h2>
                   <p className="inbox-terms">
                     <Money amount={o.base} currency={o.currency} /> base · {formatCount(o.equity.shares)} shares ({formatPercent(o.equity.fullyDilutedPct)} fully diluted) ·{' '}
-                    {o.insideBand ? 'inside band' : 'outside band'} · version {o.currentVersion} · sent <RelativeTime at={o.askedAt} />
+                    {o.insideBand ? 'inside band' : 'outside band'} · version {o.currentVersion} · sent <RelativeTime at={o.requestedAt} />
                   </p>
                 </div>
                 <div className="inbox-side">
