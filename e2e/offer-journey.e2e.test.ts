@@ -105,6 +105,11 @@ describeBrowser('offer journey', (browser) => {
     await waitForPage(approverPage, 'Approvals');
     const item = approverPage.getByRole('listitem').filter({ hasText: 'Katherine Johnson' });
     await item.getByText(/Waiting (<1|\d+) h/).first().waitFor();
+    // "sent ..." is the moment the version went for approval, as the inbox list reports it.
+    const inboxItems = (await (await approverPage.request.get('/api/v1/approvals')).json()).items as Array<{ id: string; requestedAt: string }>;
+    const requestedAt = inboxItems.find((o) => o.id === offerId)?.requestedAt;
+    expect(requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await item.locator('time').first().getAttribute('datetime')).toBe(new Date(requestedAt!).toISOString());
     await item.getByRole('button', { name: 'Approve the offer to Katherine Johnson' }).click();
     const confirm = approverPage.getByRole('dialog', { name: 'Approve the offer to Katherine Johnson?' });
     await confirm.getByLabel('Comment').fill('Worth it for this hire.');
