@@ -1,12 +1,20 @@
 /**
  * The pipeline API (docs/api-pipeline.md) as the web app sees it: roles, candidates, applications, events,
- * the board, the source mix and Today. The server owns the contract; these types mirror it.
+ * the board, the source mix and Today. The server owns the contract; these types mirror it, and where the JSON is a
+ * domain type as is (clocks, risk, findings) they import it (types only: no cost in the bundle).
  */
+import type { Clock as DomainClock } from '../../domain/pipeline/clocks.js';
+import type { RiskAssessment, RiskLevel } from '../../domain/pipeline/risk.js';
+import type { Finding } from '../../domain/pipeline/source-mix.js';
 import { ApiError, api, toApiError } from './client.js';
 import type { ListOf } from './types.js';
 
-// Mirrors of the domain's lists (src/domain/pipeline): importing the domain here would pull zod into the bundle.
-// pipeline-constants.test.ts keeps them equal.
+export type { ClockState } from '../../domain/pipeline/clocks.js';
+export type { RiskLevel } from '../../domain/pipeline/risk.js';
+
+// Mirrors of the domain's lists (src/domain/pipeline): events.ts and clock-settings.ts import zod, and source-mix.ts,
+// which does not, still brings its sourcing.json (about 1.3 kB) into the entry chunk. pipeline-constants.test.ts keeps
+// them equal.
 export const CANDIDATE_SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
 export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
 export const LOGGED_SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
@@ -28,8 +36,6 @@ export const LOSS_REASONS = [
 ] as const;
 export type LossReason = (typeof LOSS_REASONS)[number];
 
-export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
-export type ClockState = 'ok' | 'warning' | 'critical' | 'stopped';
 export type ApplicationStatus = 'active' | 'hired' | 'lost' | 'withdrawn';
 
 export interface RoleStage {
@@ -112,40 +118,12 @@ export interface Application {
   version: number;
 }
 
-export interface Clock {
-  id: ClockId;
-  state: ClockState;
-  elapsedHours: number;
-  targetHours: number;
-  criticalHours: number;
-  basis: 'calendar' | 'business';
-  dayHours: number;
-  startedAt: string;
-  stoppedAt?: string;
-  endedLate?: boolean;
-  subject?: { interviewId?: string; interviewerId?: string; offerId?: string; approverIds?: string[] };
+/** A clock as the application detail sends it: running ones carry their next action. */
+export interface Clock extends DomainClock {
   action?: string;
 }
 
-export interface RiskSignal {
-  type: string;
-  contribution: number;
-  weight: number;
-  decay: number;
-  source: 'logged' | 'detected';
-  observedAt?: string;
-  deadline?: string;
-  note?: string;
-  clockId?: ClockId;
-}
-
-export interface Risk {
-  score: number;
-  level: RiskLevel;
-  signals: RiskSignal[];
-  actions: Array<{ id: string; text: string; signals: string[]; contribution: number; deadline?: string }>;
-  levels: { medium: number; high: number; critical: number };
-}
+export type Risk = RiskAssessment;
 
 export interface PipelineEvent {
   id: string;
@@ -196,13 +174,7 @@ export interface Board {
   leading: BoardCard | null;
 }
 
-export interface SourceMixFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  fix: string;
-  path: string;
-}
+export type SourceMixFinding = Finding;
 
 export interface SourceMix {
   roleId: string;

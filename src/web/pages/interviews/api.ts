@@ -1,5 +1,9 @@
+import type { DecisionView } from '../../../domain/interviews/decision.js';
+import type { ScorecardTemplate } from '../../../domain/interviews/template.js';
 import { api } from '../../api/client.js';
 import type { ListOf } from '../../api/types.js';
+
+export type { ScorecardTemplate } from '../../../domain/interviews/template.js';
 
 // Shapes of the interviews and scorecards API (src/server/routes/interviews, scorecards; docs/interviews-offers.md).
 // The server owns the contract; these types mirror it. None of them carries compensation: interviewers use these pages.
@@ -13,24 +17,6 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   yes: 'Yes',
   'strong-yes': 'Strong yes',
 };
-
-export type Anchors = Record<'1' | '2' | '3' | '4', string>;
-
-export interface TemplateAttribute {
-  id: string;
-  name: string;
-  description: string;
-  anchors: Anchors;
-}
-
-export interface ScorecardTemplate {
-  rubricId: string;
-  rubricVersion: string;
-  scale: Anchors;
-  specializations: string[];
-  attributes: TemplateAttribute[];
-  fallback: boolean;
-}
 
 export interface InterviewCandidate {
   id: string;
@@ -102,40 +88,11 @@ export interface ScorecardDraftBody {
   notes?: string;
 }
 
-export interface DecisionRating {
-  scorecardId: string;
-  interviewId: string;
-  interviewKind: string;
-  interviewerId: string;
-  interviewerName: string;
-  rating: number;
-  evidence: string;
-}
-
-export interface DecisionAttribute {
-  attributeId: string;
-  name: string;
-  onTemplate: boolean;
-  ratings: DecisionRating[];
-  covered: boolean;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  strongDisagreement: boolean;
-}
-
-export interface Decision {
+/** The decision view of src/domain/interviews/decision.ts with the application, its role and the template it was read against. */
+export interface Decision extends DecisionView {
   applicationId: string;
   role: { id: string; title: string };
   template: ScorecardTemplate;
-  attributes: DecisionAttribute[];
-  uncovered: string[];
-  strongDisagreements: string[];
-  recommendations: { scorecardId: string; interviewId: string; interviewerId: string; interviewerName: string; recommendation: Recommendation }[];
-  recommendationCounts: Record<Recommendation, number>;
-  recommendationsSplit: boolean;
-  pending: { interviewId: string; interviewerId: string; interviewerName: string }[];
-  submittedCount: number;
 }
 
 const enc = encodeURIComponent;

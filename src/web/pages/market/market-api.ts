@@ -22,16 +22,10 @@ export interface MarketDataset {
   selected?: boolean;
 }
 
-export interface MarketTableRow {
+/** One cell of the table: a benchmark's count, percentiles and fallback for a role group and level. */
+export interface MarketTableRow extends Pick<Benchmark, 'n' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'fallback'> {
   roleGroup: string;
   level: string;
-  n: number;
-  p10: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  fallback: string;
 }
 
 export interface MarketTable {

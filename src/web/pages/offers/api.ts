@@ -1,4 +1,7 @@
+import type { Percentiles as SpreadPercentiles } from '../../../domain/compensation/statistics.js';
+import type { OfferFinding } from '../../../domain/offers/evaluation.js';
 import { api } from '../../api/client.js';
+import { ifMatch } from '../../api/pipeline.js';
 import type { ListOf } from '../../api/types.js';
 
 // Shapes of the offers and approvals API (src/server/routes/offers, approvals; docs/interviews-offers.md).
@@ -40,21 +43,11 @@ export interface Offer {
   version: number;
 }
 
-export interface Percentiles {
+export interface Percentiles extends SpreadPercentiles {
   mean: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p99: number;
 }
 
-export interface Finding {
-  rule: string;
-  severity: 'info' | 'warning' | 'error';
-  message: string;
-}
+export type Finding = OfferFinding;
 
 export interface Evaluation {
   threshold: { amount: number; binding: 'obligations' | 'risk' };
@@ -142,7 +135,7 @@ export function createOffer(applicationId: string, terms: OfferTerms): Promise<O
 
 /** A new version with the whole terms; `etagVersion` is the offer's `version` as last read (If-Match). */
 export function reviseOffer(id: string, etagVersion: number, terms: OfferTerms): Promise<OfferDetail> {
-  return api.put(`/offers/${enc(id)}`, terms, { headers: { 'If-Match': `"${etagVersion}"` } });
+  return api.put(`/offers/${enc(id)}`, terms, { headers: { 'If-Match': ifMatch(etagVersion) } });
 }
 
 export type OfferMove = 'submit' | 'extend' | 'accept' | 'decline' | 'withdraw';

@@ -1,18 +1,14 @@
-import type { Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
+import type { Seniority, Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
 import { api } from '../../api/client.js';
+import { ifMatch } from '../../api/pipeline.js';
+import type { Role as PipelineRole } from '../../api/pipeline.js';
 
 // The pipeline API's role (docs/api-pipeline.md), as far as the role editor needs it.
 
-export type RoleSeniority = 'junior' | 'mid' | 'senior' | 'staff+' | 'lead' | 'unknown';
+export type RoleSeniority = Seniority;
 
-export interface Role {
-  id: string;
-  title: string;
-  description: string | null;
-  specializations: string[];
+export interface Role extends Pick<PipelineRole, 'id' | 'title' | 'description' | 'specializations' | 'status' | 'version'> {
   seniority: RoleSeniority;
-  status: 'open' | 'closed';
-  version: number;
 }
 
 export interface RoleWriteBody {
@@ -34,7 +30,7 @@ export function getRole(id: string, signal?: AbortSignal): Promise<Role> {
 
 /** Updates a role; `version` is the one the form was loaded with (412 when someone else saved first). */
 export function updateRole(id: string, version: number, body: RoleWriteBody): Promise<Role> {
-  return api.patch(`/roles/${encodeURIComponent(id)}`, body, { headers: { 'If-Match': `"${version}"` } });
+  return api.patch(`/roles/${encodeURIComponent(id)}`, body, { headers: { 'If-Match': ifMatch(version) } });
 }
 
 // The scoping API (docs/api-scoping.md), as far as the role editor needs it.

@@ -1,3 +1,6 @@
+import type { Finding } from '../../../domain/scoping/findings.js';
+import type { PlannedHire as DomainPlannedHire, TeamPlan as DomainTeamPlan } from '../../../domain/scoping/team-plan.js';
+import type { SeniorityLevel } from '../../../domain/taxonomy/taxonomy.js';
 import { api } from '../../api/client.js';
 
 // The scoping API's team plan and attractiveness endpoints (docs/api-scoping.md), as the Team pages use them.
@@ -13,34 +16,17 @@ export const BOTTLENECK_LABELS: Record<Bottleneck, string> = {
   'safety-evaluation': 'Safety and evaluation',
 };
 
-export type MemberSeniority = 'junior' | 'mid' | 'senior' | 'staff+' | 'lead';
+export type MemberSeniority = SeniorityLevel;
 export const MEMBER_SENIORITIES: readonly MemberSeniority[] = ['junior', 'mid', 'senior', 'staff+', 'lead'];
 
-export interface PlannedHire {
-  order: number;
-  specialization: string;
-  specializationName: string;
-  covers: string[];
-  seniority: string;
-  title: string;
-  whyNow: string;
-  timing: 'now' | 'after-previous' | 'at-specialist-headcount';
-  band?: { stage: string; bandStage: string; baseMin: number; baseMax: number | null; currency: string; source: string } | null;
-  yearlyCost?: number | null;
-}
+/** A planned hire as the API sends it: `band` and `yearlyCost` are left out for viewers without compensation.read. */
+export type PlannedHire = Omit<DomainPlannedHire, 'band' | 'yearlyCost'> & Partial<Pick<DomainPlannedHire, 'band' | 'yearlyCost'>>;
 
-export interface PlanFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  fix: string;
-  evidence: string[];
-}
+export type PlanFinding = Finding;
 
-export interface TeamPlan {
+/** The domain's plan (cash comp and budget left out without compensation.read) with the inputs it was made from. */
+export interface TeamPlan extends Partial<Pick<DomainTeamPlan, 'teamYearlyCashComp' | 'budget'>> {
   hires: PlannedHire[];
-  teamYearlyCashComp?: { current: number; planned: number; total: number; currency: string; unpricedMembers: number };
-  budget?: { annualBudget: number; share: number; severity: 'ok' | 'warning' | 'error'; warningAbove: number; errorAbove: number } | null;
   findings: PlanFinding[];
   inputs: {
     stage: string;
