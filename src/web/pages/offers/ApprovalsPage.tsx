@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { can } from '../../api/types.js';
-import type { ListOf } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
@@ -14,23 +13,15 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, listMyApprovals } from './api.js';
-import type { Offer } from './api.js';
+import type { InboxItem } from './api.js';
 import { formatPercent, formatWaiting, hoursBetween } from './offer-format.js';
 import './offers.css';
-
-/** An offer waiting on me, with when its current version was sent for approval (the start of the approval.pending clock). */
-interface InboxItem extends Offer {
-  requestedAt: string;
-}
-
-// GET /approvals adds requestedAt to each offer; listMyApprovals in api.ts still types its items as plain offers.
-const loadInbox = (signal: AbortSignal) => listMyApprovals(signal) as Promise<ListOf<InboxItem>>;
 
 /** The approver's inbox: offers waiting on the signed-in person, oldest first, each decided in one click. */
 export function ApprovalsPage() {
   const user = useCurrentUser();
   const mayApprove = can(user.role, 'offers.approve');
-  const inbox = useResource((signal) => (mayApprove ? loadInbox(signal) : Promise.resolve({ items: [] as InboxItem[] })), [mayApprove]);
+  const inbox = useResource((signal) => (mayApprove ? listMyApprovals(signal) : Promise.resolve({ items: [] as InboxItem[] })), [mayApprove]);
   const [deciding, setDeciding] = useState<{ offer: InboxItem; decision: 'approve' | 'reject' }>();
   const [comment, setComment] = useState('');
   const [done, setDone] = useState<string>();

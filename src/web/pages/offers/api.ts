@@ -148,7 +148,12 @@ export function decideOffer(id: string, decision: 'approve' | 'reject', comment?
   return api.post(`/offers/${enc(id)}/${decision}`, comment ? { comment } : {});
 }
 
-export function listMyApprovals(signal?: AbortSignal): Promise<ListOf<Offer>> {
+/** An offer waiting on me, with when its current version was sent for approval (the start of the approval.pending clock). */
+export interface InboxItem extends Offer {
+  requestedAt: string;
+}
+
+export function listMyApprovals(signal?: AbortSignal): Promise<ListOf<InboxItem>> {
   return api.get('/approvals', { signal });
 }
 
