@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { setUpWorkspace, signInThroughApi } from './support/factories.js';
+import { beforeEach, expect, it } from 'vitest';
+import { describeBrowser, waitForPage } from './support/browser.js';
 import { pipelineApi } from './support/pipeline-api.js';
-import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 describeBrowser('role board', (browser) => {
   let server: TestServer;
@@ -12,18 +11,10 @@ describeBrowser('role board', (browser) => {
   let page: Page;
   let api: ReturnType<typeof pipelineApi>;
 
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    const csrf = await signInThroughApi(context, owner);
-    api = pipelineApi(context.request, csrf);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
+  const session = ownerSessionPerTest(browser);
+  beforeEach(() => {
+    ({ server, context, page } = session());
+    api = pipelineApi(context.request, session().csrfToken);
   });
 
   const column = (stage: string) => page.locator(`section[data-stage="${stage}"]`);

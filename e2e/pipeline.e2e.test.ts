@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { createUserThroughApi, setUpWorkspace, signInThroughApi } from './support/factories.js';
+import { createUserThroughApi, signInThroughApi } from './support/factories.js';
 import { pipelineApi } from './support/pipeline-api.js';
-import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,18 +15,10 @@ describeBrowser('pipeline journey', (browser) => {
   let api: ReturnType<typeof pipelineApi>;
   let csrf: string;
 
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    csrf = await signInThroughApi(context, owner);
+  const session = ownerSessionPerTest(browser);
+  beforeEach(() => {
+    ({ server, context, page, csrfToken: csrf } = session());
     api = pipelineApi(context.request, csrf);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
   });
 
   it('adds a candidate contacted 12 days ago to a role, sees the breach on Today and clears it in one click', async () => {

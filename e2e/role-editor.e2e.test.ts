@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { setUpWorkspace, signInThroughApi } from './support/factories.js';
-import { startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import { describeBrowser, waitForPage } from './support/browser.js';
 import type { TestServer } from './support/server.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 // One engineer asked to do four jobs: classical ML, MLOps, prompt engineering and data pipelines.
 const TOO_BROAD = `We need one AI engineer to do everything.
@@ -22,16 +21,12 @@ Requirements: 5+ years of experience.`;
 
 describeBrowser('role editor', (browser) => {
   let server: TestServer;
-  let context: BrowserContext;
   let page: Page;
   let csrf: string;
 
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    csrf = await signInThroughApi(context, owner);
-    page = await context.newPage();
+  const session = ownerSessionPerTest(browser);
+  beforeEach(() => {
+    ({ server, page, csrfToken: csrf } = session());
   });
 
   /** Stores the company's AI team through the API, as the Team page would. */
@@ -39,11 +34,6 @@ describeBrowser('role editor', (browser) => {
     const response = await page.request.put('/api/v1/team/plan-inputs', { data: { bottleneck: 'infrastructure', aiTeam }, headers: { 'X-CSRF-Token': csrf } });
     expect(response.status()).toBe(200);
   }
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
-  });
 
   const mark = (phrase: string) => page.locator('mark', { hasText: phrase });
   const tooBroad = () => page.locator('[data-rule="scope.too-broad"]');

@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeBrowser, newContext, waitForPage } from './support/browser.js';
-import { setUpWorkspace, signInThroughApi } from './support/factories.js';
-import { startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, expect, it } from 'vitest';
+import { describeBrowser, waitForPage } from './support/browser.js';
 import type { TestServer } from './support/server.js';
+import { ownerSessionPerTest } from './support/owner-session.js';
 
 interface ApiUser {
   id: string;
@@ -15,20 +14,11 @@ interface ApiUser {
 
 describeBrowser('settings', (browser) => {
   let server: TestServer;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeEach(async () => {
-    server = await startServer();
-    const owner = await setUpWorkspace(server.baseUrl);
-    context = await newContext(browser(), server.baseUrl);
-    await signInThroughApi(context, owner);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await server?.close();
+  const session = ownerSessionPerTest(browser);
+  beforeEach(() => {
+    ({ server, page } = session());
   });
 
   const usersFromApi = async () => ((await (await page.request.get('/api/v1/users')).json()) as { items: ApiUser[] }).items;
