@@ -51,7 +51,7 @@ export type { NextActionContext } from './next-action.js';
 export { buildTodayItems } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
 export { summarizeApplication, summarizeEpochEvents } from './summary.js';
-export type { ApplicationSummary, PipelineSettings } from './summary.js';
+export type { ApplicationSummary, BoardCard, PipelineSettings } from './summary.js';
 export type { ApplicationStatus, PreparedEvent } from './history.js';
 export { TYPES_WITH_DATA_READ } from './history.js';
 

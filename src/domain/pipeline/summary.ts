@@ -2,7 +2,7 @@ import { clocksFromPrepared, type Clock } from './clocks.js';
 import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
 import { describeHistory, prepareEpochEvents, prepareEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
-import { DEFAULT_RISK_SETTINGS, riskFromPrepared, type RiskAssessment, type RiskSettings } from './risk.js';
+import { DEFAULT_RISK_SETTINGS, riskFromPrepared, type RiskAssessment, type RiskLevel, type RiskSettings } from './risk.js';
 import { DAY_MS, toEpochMs, toIso } from './time.js';
 
 export interface PipelineSettings {
@@ -30,6 +30,19 @@ export interface ApplicationSummary {
  * Events are converted and sorted once and each rule makes a single pass, so the cost is linear in events
  * (plus a sort when they arrive out of order) and calendar mode makes no Intl calls.
  */
+/** One card on a role's board: an application with its days against the 10-day target and its risk (API and web). */
+export interface BoardCard {
+  applicationId: string;
+  candidateId: string;
+  candidateName: string;
+  stage: string;
+  status: string;
+  daysSinceFirstContact: number | null;
+  targetDays: number;
+  overTarget: boolean;
+  risk: { level: RiskLevel; score: number };
+}
+
 export function summarizeApplication(events: readonly TimedEvent[], now: Date | number, settings: PipelineSettings = {}): ApplicationSummary {
   const nowMs = toEpochMs(now);
   return summarizePrepared(prepareEvents(events, nowMs), nowMs, settings);

@@ -9,9 +9,9 @@ import {
   summarizeEpochEvents,
   TYPES_WITH_DATA_READ,
   type ApplicationSummary,
+  type BoardCard,
   type ClockSettings,
   type PipelineSettings,
-  type RiskLevel,
   type RiskSettings,
   type SourceMix,
   type TimedEvent,
@@ -144,17 +144,6 @@ export async function computeToday(tx: Tx, now: Date, limit: number): Promise<To
   return { items: items.slice(0, limit), total: items.length, activeApplications: headings.length };
 }
 
-export interface BoardCard {
-  applicationId: string;
-  candidateId: string;
-  candidateName: string;
-  stage: string;
-  status: string;
-  daysSinceFirstContact: number | null;
-  targetDays: number;
-  overTarget: boolean;
-  risk: { level: RiskLevel; score: number };
-}
 
 export interface Board {
   role: RoleRecord;

@@ -6,11 +6,13 @@
 import type { Clock as DomainClock } from '../../domain/pipeline/clocks.js';
 import type { RiskAssessment, RiskLevel } from '../../domain/pipeline/risk.js';
 import type { Finding } from '../../domain/pipeline/source-mix.js';
+import type { BoardCard } from '../../domain/pipeline/summary.js';
 import { ApiError, api, toApiError } from './client.js';
 import type { ListOf } from './types.js';
 
 export type { ClockState } from '../../domain/pipeline/clocks.js';
 export type { RiskLevel } from '../../domain/pipeline/risk.js';
+export type { BoardCard } from '../../domain/pipeline/summary.js';
 
 // Mirrors of the domain's lists (src/domain/pipeline): events.ts and clock-settings.ts import zod, and source-mix.ts,
 // which does not, still brings its sourcing.json (about 1.3 kB) into the entry chunk. pipeline-constants.test.ts keeps
@@ -148,17 +150,6 @@ export interface ApplicationDetail extends Application {
   risk: Risk;
 }
 
-export interface BoardCard {
-  applicationId: string;
-  candidateId: string;
-  candidateName: string;
-  stage: string;
-  status: string;
-  daysSinceFirstContact: number | null;
-  targetDays: number;
-  overTarget: boolean;
-  risk: { level: RiskLevel; score: number };
-}
 
 export interface BoardColumn {
   stage: string;
