@@ -32,4 +32,4 @@ export type { Recommendation, ScorecardContent, ScorecardStatus, SubmittedRating
 export { buildDecisionView } from './decision.js';
 export type { DecisionAttribute, DecisionRating, DecisionScorecard, DecisionView } from './decision.js';
 export { PEDIGREE_FIELDS, canSeeScorecard, hasSubmittedAllOwn, pedigreeHidden, redactPedigree } from './visibility.js';
-export type { ScorecardVisibilityInput } from './visibility.js';
+export type { InterviewCandidate, ScorecardVisibilityInput } from './visibility.js';

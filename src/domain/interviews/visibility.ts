@@ -32,6 +32,19 @@ export function pedigreeHidden(input: { blind: boolean; viewerAssigned: boolean;
 }
 
 /** Candidate fields that name pedigree (employer, schools, labs) or lead to it (profile links). */
+/** A candidate as an interview shows them: skills and, unless pedigree is hidden, employer and links. Never pay or contact details. */
+// A type alias, not an interface: redactPedigree takes it as a plain record.
+export type InterviewCandidate = {
+  id: string;
+  name: string;
+  specializations: string[];
+  productionMlYears: number | null;
+  location: string | null;
+  /** Absent while the interview is pedigree-blind for this viewer. */
+  currentEmployer?: string | null;
+  links?: string[];
+};
+
 export const PEDIGREE_FIELDS = ['currentEmployer', 'schools', 'labs', 'links'] as const;
 
 /** A candidate view with pedigree fields removed, and the names of the fields removed so the UI can say so. */

@@ -14,6 +14,7 @@ import {
   pedigreeHidden,
   redactPedigree,
   type DecisionView,
+  type InterviewCandidate,
   type InterviewCreateInput,
   type InterviewPatchInput,
   type ScorecardContent,
@@ -176,16 +177,6 @@ export async function cancelInterview(tx: Tx, actor: Viewer, id: string, now: Da
 
 /* ------------------------------------------------------------------ views */
 
-/** A candidate as an interview shows them: skills and, unless pedigree is hidden, employer and links. Never pay or contact details. */
-export type InterviewCandidate = {
-  id: string;
-  name: string;
-  specializations: string[];
-  productionMlYears: number | null;
-  location: string | null;
-  currentEmployer?: string | null;
-  links?: string[];
-};
 
 export interface InterviewDetail {
   interview: InterviewRecord;

@@ -1,5 +1,6 @@
 import type { DecisionView } from '../../../domain/interviews/decision.js';
 import type { ScorecardTemplate } from '../../../domain/interviews/template.js';
+import type { InterviewCandidate } from '../../../domain/interviews/visibility.js';
 import { api } from '../../api/client.js';
 import type { ListOf } from '../../api/types.js';
 
@@ -18,16 +19,6 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'strong-yes': 'Strong yes',
 };
 
-export interface InterviewCandidate {
-  id: string;
-  name: string;
-  specializations: string[];
-  productionMlYears: number | null;
-  location: string | null;
-  /** Absent while the interview is pedigree-blind for this viewer. */
-  currentEmployer?: string | null;
-  links?: string[];
-}
 
 export type InterviewStatus = 'scheduled' | 'completed' | 'cancelled';
 export type MyScorecardStatus = 'not-started' | 'draft' | 'submitted';
