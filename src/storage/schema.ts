@@ -77,6 +77,7 @@ export interface RoleTable {
   specializations: string;
   seniority: string;
   hiring_manager_id: string | null;
+  recruiter_id: string | null;
   process_plan: string;
   clock_overrides: string;
   band_base_min: number | null;

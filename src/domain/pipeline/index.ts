@@ -46,6 +46,7 @@ export {
 } from './risk.js';
 export type { RiskAction, RiskAssessment, RiskLevel, RiskLevels, RiskSettings, RiskSignal, SignalType } from './risk.js';
 
+export { clockDays, formatDays, wholeDays } from './day-count.js';
 export { nextActionForClock } from './next-action.js';
 export type { NextActionContext } from './next-action.js';
 export { buildTodayItems } from './today.js';

@@ -15,9 +15,9 @@ export interface ApplicationSummary {
   stage: string;
   firstContactAt?: string;
   lastEventAt?: string;
-  /** Calendar days from first contact to now; undefined before first contact. */
+  /** Days the cycle clock has run since first contact (to now, or to the close), in the clock's basis; undefined before first contact. Show it with wholeDays. */
   daysSinceFirstContact?: number;
-  /** The cycle.total target in calendar days (10 by default, or the role's override). */
+  /** The cycle.total target in days of the same basis (10 by default, or the role's override). */
   targetDays: number;
   /** daysSinceFirstContact > targetDays, while the application is active. */
   overTarget: boolean;
@@ -62,11 +62,13 @@ function summarizePrepared(prepared: readonly PreparedEvent[], nowMs: number, se
   const facts = describeHistory(prepared);
   const clocks = clocksFromPrepared(prepared, nowMs, clockSettings);
   const risk = riskFromPrepared(prepared, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);
-  const targetDays = clockSettings.targets['cycle.total'].warningHours / 24;
+  // One day count everywhere: the header, the board and Today all read the cycle clock (docs/pipeline.md, "Day counts").
+  const cycle = clocks.find((c) => c.id === 'cycle.total');
+  const targetDays = cycle ? cycle.targetHours / cycle.dayHours : clockSettings.targets['cycle.total'].warningHours / 24;
   const summary: ApplicationSummary = { status: facts.status, stage: facts.stage, targetDays, overTarget: false, clocks, risk };
   if (facts.firstContactAt !== undefined) {
     summary.firstContactAt = toIso(facts.firstContactAt);
-    summary.daysSinceFirstContact = (nowMs - facts.firstContactAt) / DAY_MS;
+    summary.daysSinceFirstContact = cycle ? cycle.elapsedHours / cycle.dayHours : (nowMs - facts.firstContactAt) / DAY_MS;
     summary.overTarget = facts.status === 'active' && summary.daysSinceFirstContact > targetDays;
   }
   if (facts.lastEventAt !== undefined) summary.lastEventAt = toIso(facts.lastEventAt);

@@ -308,6 +308,7 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
         specializations: r.specializations,
         seniority: r.seniority,
         hiringManagerId: people.hm,
+        recruiterId: people.recruiter,
         processPlan: { stages },
         clockOverrides: r.clockOverrides ?? {},
         band: r.band,
@@ -318,7 +319,7 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
       new Date(now.getTime() - 35 * 24 * HOUR),
     );
     roleIds.set(r.key, role.id);
-    await recordAudit(tx, { actorId: owner, action: 'role.create', entity: 'role', entityId: role.id, fields: ['title', 'specializations', 'seniority', 'hiringManagerId', 'processPlan', 'band', 'status'], at: now });
+    await recordAudit(tx, { actorId: owner, action: 'role.create', entity: 'role', entityId: role.id, fields: ['title', 'specializations', 'seniority', 'hiringManagerId', 'recruiterId', 'processPlan', 'band', 'status'], at: now });
   }
 
   const candidateIds: string[] = [];

@@ -66,6 +66,7 @@ export interface RoleInput {
   specializations?: string[];
   seniority: string;
   hiringManagerId?: string | null;
+  recruiterId?: string | null;
   processPlan?: { stages: RoleStageRecord[] };
   clockOverrides?: Record<string, unknown>;
   band?: RoleBandRecord | null;
@@ -79,10 +80,11 @@ function checkBand(band: RoleBandRecord | null | undefined): void {
   if (band.equityPctMin > band.equityPctMax) throw new ValidationError('EQUITY_OUT_OF_RANGE', 'The band minimum equity is above its maximum.', 'band.equityPctMin');
 }
 
-async function checkHiringManager(tx: Tx, id: string | null | undefined): Promise<void> {
+async function checkRolePerson(tx: Tx, id: string | null | undefined, field: 'hiringManagerId' | 'recruiterId'): Promise<void> {
   if (id === undefined || id === null) return;
   const user = await getUser(tx, id);
-  if (!user || user.disabled) throw new ValidationError('VALIDATION_FAILED', 'The hiring manager must be an active user of the workspace.', 'hiringManagerId');
+  const who = field === 'hiringManagerId' ? 'hiring manager' : 'recruiter';
+  if (!user || user.disabled) throw new ValidationError('VALIDATION_FAILED', `The ${who} must be an active user of the workspace.`, field);
 }
 
 /** Role clock overrides must resolve over the company's settings (warning at or before critical, a time zone for business hours). */
@@ -116,7 +118,8 @@ export function withZone(overrides: unknown, timeZone: string | undefined): unkn
 
 export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput, now: Date): Promise<RoleRecord> {
   checkBand(input.band);
-  await checkHiringManager(tx, input.hiringManagerId);
+  await checkRolePerson(tx, input.hiringManagerId, 'hiringManagerId');
+  await checkRolePerson(tx, input.recruiterId, 'recruiterId');
   await checkClockOverrides(tx, input.clockOverrides);
   const role = await insertRole(
     tx,
@@ -127,6 +130,7 @@ export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput,
       specializations: input.specializations ?? [],
       seniority: input.seniority,
       hiringManagerId: input.hiringManagerId ?? null,
+      recruiterId: input.recruiterId ?? null,
       processPlan: input.processPlan ?? { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
       clockOverrides: input.clockOverrides ?? {},
       band: input.band ?? null,
@@ -144,7 +148,8 @@ export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expec
   const current = await getRoleOrThrow(tx, id);
   if (current.version !== expectedVersion) throw staleVersion();
   checkBand(patch.band);
-  await checkHiringManager(tx, patch.hiringManagerId);
+  await checkRolePerson(tx, patch.hiringManagerId, 'hiringManagerId');
+  await checkRolePerson(tx, patch.recruiterId, 'recruiterId');
   await checkClockOverrides(tx, patch.clockOverrides);
   if (patch.processPlan) {
     const planned = new Set(patch.processPlan.stages.map((s) => s.id));

@@ -24,6 +24,8 @@ export interface RoleRecord {
   specializations: string[];
   seniority: string;
   hiringManagerId: string | null;
+  /** The recruiter who runs the search; their Today leads with this role's work. */
+  recruiterId: string | null;
   processPlan: { stages: RoleStageRecord[] };
   /** Per-role clock settings, merged over the company's by the pipeline domain. */
   clockOverrides: Record<string, unknown>;
@@ -36,8 +38,8 @@ export interface RoleRecord {
   version: number;
 }
 
-export type RoleInsert = Omit<RoleRecord, 'createdAt' | 'updatedAt' | 'version' | 'description'> & { description?: string | null };
-export type RolePatch = Partial<Pick<RoleRecord, 'title' | 'description' | 'specializations' | 'seniority' | 'hiringManagerId' | 'processPlan' | 'clockOverrides' | 'band' | 'pedigreeBlind' | 'status'>>;
+export type RoleInsert = Omit<RoleRecord, 'createdAt' | 'updatedAt' | 'version' | 'description' | 'recruiterId'> & { description?: string | null; recruiterId?: string | null };
+export type RolePatch = Partial<Pick<RoleRecord, 'title' | 'description' | 'specializations' | 'seniority' | 'hiringManagerId' | 'recruiterId' | 'processPlan' | 'clockOverrides' | 'band' | 'pedigreeBlind' | 'status'>>;
 
 function toRole(r: RoleTable): RoleRecord {
   const band =
@@ -51,6 +53,7 @@ function toRole(r: RoleTable): RoleRecord {
     specializations: JSON.parse(r.specializations) as string[],
     seniority: r.seniority,
     hiringManagerId: r.hiring_manager_id,
+    recruiterId: r.recruiter_id,
     processPlan: JSON.parse(r.process_plan) as RoleRecord['processPlan'],
     clockOverrides: JSON.parse(r.clock_overrides) as Record<string, unknown>,
     band,
@@ -84,6 +87,7 @@ export async function insertRole(tx: Tx, role: RoleInsert, now: Date): Promise<R
       specializations: JSON.stringify(role.specializations),
       seniority: role.seniority,
       hiring_manager_id: role.hiringManagerId,
+      recruiter_id: role.recruiterId ?? null,
       process_plan: JSON.stringify(role.processPlan),
       clock_overrides: JSON.stringify(role.clockOverrides),
       ...bandColumns(role.band),
@@ -95,7 +99,7 @@ export async function insertRole(tx: Tx, role: RoleInsert, now: Date): Promise<R
       version: 1,
     })
     .execute();
-  return { ...role, description: role.description ?? null, createdAt: at, updatedAt: at, version: 1 };
+  return { ...role, description: role.description ?? null, recruiterId: role.recruiterId ?? null, createdAt: at, updatedAt: at, version: 1 };
 }
 
 export async function getRole(tx: Tx, id: string): Promise<RoleRecord | undefined> {
@@ -128,6 +132,7 @@ export async function updateRole(tx: Tx, id: string, version: number, patch: Rol
   if (patch.specializations !== undefined) values.specializations = JSON.stringify(patch.specializations);
   if (patch.seniority !== undefined) values.seniority = patch.seniority;
   if (patch.hiringManagerId !== undefined) values.hiring_manager_id = patch.hiringManagerId;
+  if (patch.recruiterId !== undefined) values.recruiter_id = patch.recruiterId;
   if (patch.processPlan !== undefined) values.process_plan = JSON.stringify(patch.processPlan);
   if (patch.clockOverrides !== undefined) values.clock_overrides = JSON.stringify(patch.clockOverrides);
   if (patch.band !== undefined) Object.assign(values, bandColumns(patch.band));

@@ -54,6 +54,7 @@ export interface Role {
   specializations: string[];
   seniority: string;
   hiringManagerId: string | null;
+  recruiterId: string | null;
   processPlan: { stages: RoleStage[]; plannedDays: number };
   pedigreeBlind: boolean;
   status: 'open' | 'closed';

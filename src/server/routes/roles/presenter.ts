@@ -11,6 +11,7 @@ export const RoleView = z.object({
   specializations: z.array(z.string()),
   seniority: z.enum(ROLE_SENIORITIES),
   hiringManagerId: z.string().nullable(),
+  recruiterId: z.string().nullable(),
   processPlan: z.object({ stages: z.array(RoleStageView), plannedDays: z.number() }),
   clockOverrides: z.record(z.string(), z.unknown()),
   /** Pay and equity: absent for viewers without compensation.read (interviewers). */
@@ -36,6 +37,7 @@ export function presentRole(r: RoleRecord, viewer: Viewer): RoleView {
     specializations: r.specializations,
     seniority: r.seniority as RoleView['seniority'],
     hiringManagerId: r.hiringManagerId,
+    recruiterId: r.recruiterId,
     processPlan: { stages: r.processPlan.stages, plannedDays: r.processPlan.stages.reduce((n, s) => n + s.plannedDays, 0) },
     clockOverrides: r.clockOverrides,
     pedigreeBlind: r.pedigreeBlind,

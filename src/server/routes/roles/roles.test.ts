@@ -24,7 +24,7 @@ for (const dialect of dialectsUnderTest()) {
         expect(res.statusCode).toBe(201);
         expect(res.headers.etag).toBe('"1"');
         const role = res.json();
-        expect(role).toMatchObject({ title: 'Founding ML Engineer', status: 'open', pedigreeBlind: true, band: BAND, hiringManagerId: null, version: 1 });
+        expect(role).toMatchObject({ title: 'Founding ML Engineer', status: 'open', pedigreeBlind: true, band: BAND, hiringManagerId: null, recruiterId: null, version: 1 });
         expect(role.processPlan.stages.map((s: { id: string }) => s.id)).toEqual(['sourced', 'screen', 'technical', 'final', 'offer']);
         expect(role.processPlan.plannedDays).toBe(10);
         const audit = (await h.call('GET', `/api/v1/audit?entity=role&entityId=${role.id}`, { token: h.ownerToken })).json().items;
@@ -49,6 +49,18 @@ for (const dialect of dialectsUnderTest()) {
         expect(plain.json().description).toBeNull();
       });
 
+      it('names the recruiter who runs the search, changes it with PATCH and audits the field', async () => {
+        const me = (await h.call('GET', '/api/v1/session', { token: h.ownerToken })).json().user.id as string;
+        const res = await h.call('POST', '/api/v1/roles', { token: h.ownerToken, body: { title: 'Recruited role', seniority: 'senior', recruiterId: me } });
+        expect(res.statusCode).toBe(201);
+        expect(res.json().recruiterId).toBe(me);
+        const cleared = await patch(res.json().id, { recruiterId: null }, '"1"');
+        expect(cleared.statusCode).toBe(200);
+        expect(cleared.json().recruiterId).toBeNull();
+        const audit = (await h.call('GET', `/api/v1/audit?entity=role&entityId=${res.json().id}`, { token: h.ownerToken })).json().items;
+        expect(audit.map((a: { fields: string[] }) => a.fields)).toContainEqual(['recruiterId']);
+      });
+
       const bad: Array<[string, Record<string, unknown>, string, string]> = [
         ['a description with a NUL character', { description: 'a\u0000b' }, 'INVALID_STRING', 'description'],
         ['an unknown specialization', { specializations: ['quantum-vibes'] }, 'VALIDATION_FAILED', 'specializations[0]'],
@@ -59,6 +71,7 @@ for (const dialect of dialectsUnderTest()) {
         ['an unknown clock', { clockOverrides: { targets: { 'coffee.break': { warningHours: 1 } } } }, 'UNKNOWN_FIELD', 'clockOverrides.targets.coffee.break'],
         ['duplicate stage ids', { processPlan: { stages: [{ id: 'a', name: 'A', plannedDays: 1 }, { id: 'a', name: 'B', plannedDays: 1 }] } }, 'VALIDATION_FAILED', 'processPlan.stages'],
         ['a hiring manager who is not a user', { hiringManagerId: 'ghost' }, 'VALIDATION_FAILED', 'hiringManagerId'],
+        ['a recruiter who is not a user', { recruiterId: 'ghost' }, 'VALIDATION_FAILED', 'recruiterId'],
       ];
       for (const [what, body, code, field] of bad) {
         it(`rejects ${what} with 400 ${code}`, async () => {

@@ -34,6 +34,7 @@ export const RoleCreateBody = z.strictObject({
   specializations: Specializations.optional(),
   seniority: z.enum(ROLE_SENIORITIES),
   hiringManagerId: z.string().min(1).max(64).nullable().optional(),
+  recruiterId: z.string().min(1).max(64).nullable().optional(),
   processPlan: ProcessPlan.optional(),
   clockOverrides: ClockSettingsOverride.optional(),
   band: RoleBand.nullable().optional(),
