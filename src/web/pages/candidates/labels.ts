@@ -1,5 +1,5 @@
 import type { BadgeTone } from '../../components/Badge.js';
-import type { CandidateSource, ClockId, ClockState, LoggedSignal, PipelineEvent, RiskLevel } from '../../api/pipeline.js';
+import type { CandidateSource, ClockId, ClockState, LoggedSignal, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
 
 /** Words for the pipeline's ids, shared by Today, the board and the candidate page. */
 export const SOURCE_LABELS: Record<CandidateSource, string> = {
@@ -118,4 +118,9 @@ export function describeEvent(event: Pick<PipelineEvent, 'type' | 'data'>, stage
     default:
       return label;
   }
+}
+
+/** A stage's name in the role's plan, or its id when the plan no longer has it. */
+export function stageName(role: Pick<Role, 'processPlan'> | undefined, stage: string): string {
+  return role?.processPlan.stages.find((s) => s.id === stage)?.name ?? stage;
 }

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { errorMessage, isApiError } from '../../api/client.js';
+import { getApplication, patchApplication, recordEvent } from '../../api/pipeline.js';
+import type { EventBody, LossReason, Role } from '../../api/pipeline.js';
+import { useResource } from '../../api/use-resource.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { stageName } from './labels.js';
+import { ClocksPanel } from './ClocksPanel.js';
+import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
+import { RecordEventForm } from './RecordEventForm.js';
+import { RiskPanel } from './RiskPanel.js';
+import { SignalMenu } from './SignalMenu.js';
+import { TimelinePanel } from './TimelinePanel.js';
+import './pipeline.css';
+
+interface ApplicationPanelProps {
+  applicationId: string;
+  role: Role | undefined;
+  canWrite: boolean;
+  onChanged: () => void;
+}
+
+/** One application: where it stands, the quick actions, its risk, clocks and timeline. */
+export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: ApplicationPanelProps) {
+  const detail = useResource((signal) => getApplication(applicationId, signal), [applicationId]);
+  const [status, setStatus] = useState<{ tone: 'success' | 'error' | 'info'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const d = detail.state.data;
+
+  const record = async (body: EventBody, done: string) => {
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      await recordEvent(applicationId, body);
+      setStatus({ tone: 'success', text: done });
+      detail.reload();
+      onChanged();
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const patch = async (body: { stage?: string; status?: 'lost' | 'withdrawn' | 'hired'; lossReason?: LossReason }, done: string) => {
+    if (!d) return;
+    setBusy(true);
+    setStatus(undefined);
+    try {
+      await patchApplication(applicationId, d.version, body);
+      setStatus({ tone: 'success', text: done });
+      detail.reload();
+      onChanged();
+    } catch (error) {
+      if (isApiError(error) && error.code === 'PRECONDITION_FAILED') {
+        setStatus({ tone: 'info', text: 'Someone else changed this application, so your change was not saved. It has been reloaded; check it and try again.' });
+        detail.reload();
+      } else setStatus({ tone: 'error', text: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (detail.state.status === 'error' && !d) return <Alert title="This application could not be loaded">{detail.state.error}</Alert>;
+  if (!d) return <p className="muted">Loading the application…</p>;
+  const name = (stage: string) => stageName(role, stage);
+  const stages = role?.processPlan.stages ?? [];
+  const stageIndex = stages.findIndex((s) => s.id === d.stage);
+  const next = stageIndex >= 0 ? stages[stageIndex + 1] : undefined;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="app-title">
+        <h2 className="panel-title" id="app-title">
+          {d.roleTitle}: {d.status === 'active' ? name(d.stage) : d.status}
+        </h2>
+        <p className="small muted">
+          {d.daysSinceFirstContact === null
+            ? 'No first contact recorded yet: the 10-day clock has not started.'
+            : `Day ${Math.floor(d.daysSinceFirstContact)} of ${d.targetDays} since first contact${d.overTarget ? ' (over target)' : ''}.`}
+        </p>
+        {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+        {canWrite && d.status === 'active' ? (
+          <div className="action-bar">
+            <SignalMenu disabled={busy} onPick={(signal, label) => void record({ type: 'signal.observed', data: { signal } }, `Logged: ${label}.`)} />
+            {next ? (
+              <Button disabled={busy} onClick={() => void patch({ stage: next.id }, `Moved to ${next.name}.`)}>
+                Move to {next.name}
+              </Button>
+            ) : null}
+            <Button disabled={busy} onClick={() => void record({ type: 'team.replied', data: {} }, 'Recorded: the team replied.')}>
+              We replied
+            </Button>
+          </div>
+        ) : null}
+        {canWrite ? <RecordEventForm busy={busy} detail={d} stages={stages} onRecord={record} onPatch={patch} /> : null}
+        <EvaluationAndOfferLinks applicationId={applicationId} />
+      </section>
+
+      <RiskPanel risk={d.risk} />
+      <ClocksPanel clocks={d.clocks} />
+      <TimelinePanel events={d.events} stageName={name} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Candidate } from '../../api/pipeline.js';
+import { Money } from '../../components/Money.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { SOURCE_LABELS } from './labels.js';
+import './pipeline.css';
+
+/** What Closer knows about the person; current pay only for those who may read compensation. */
+export function CandidateFacts({ candidate, seesPay }: { candidate: Candidate; seesPay: boolean }) {
+  const pay = seesPay ? candidate.currentCompensation : undefined;
+  return (
+    <section className="panel" aria-labelledby="facts-title">
+      <h2 className="panel-title" id="facts-title">
+        Details
+      </h2>
+      <dl className="candidate-facts">
+        <dt>E-mail</dt>
+        <dd>
+          <a href={`mailto:${candidate.email}`}>{candidate.email}</a>
+        </dd>
+        <dt>Current employer</dt>
+        <dd>{candidate.pedigreeHidden ? <span className="muted">Hidden (blind review)</span> : (candidate.currentEmployer ?? '—')}</dd>
+        <dt>Source</dt>
+        <dd>{SOURCE_LABELS[candidate.source] ?? candidate.source}</dd>
+        <dt>Looking</dt>
+        <dd>{candidate.passive ? 'Passive' : 'Active'}</dd>
+        <dt>Production ML</dt>
+        <dd>{candidate.productionMlYears === null ? '—' : `${candidate.productionMlYears} years`}</dd>
+        <dt>Specializations</dt>
+        <dd>{candidate.specializations.length > 0 ? candidate.specializations.join(', ') : '—'}</dd>
+        {pay ? (
+          <>
+            <dt>Current pay</dt>
+            <dd>
+              <Money amount={pay.base} currency={pay.currency} /> base
+              {pay.bonus ? (
+                <>
+                  {' '}
+                  + <Money amount={pay.bonus} currency={pay.currency} /> bonus
+                </>
+              ) : null}
+              {pay.equityAnnual ? (
+                <>
+                  {' '}
+                  + <Money amount={pay.equityAnnual} currency={pay.currency} /> equity/yr
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>Added</dt>
+        <dd>
+          <RelativeTime at={candidate.createdAt} />
+        </dd>
+      </dl>
+    </section>
+  );
+}
