@@ -6,6 +6,8 @@ export const ACTIONS = [
   'company.read',
   'company.update',
   'users.read',
+  // Names and user roles of colleagues (no e-mail): pickers for interviewers, approvers, recruiters.
+  'people.read',
   'users.manage',
   'tokens.manage-own',
   'audit.read',
@@ -41,6 +43,7 @@ const EVERYTHING: readonly Action[] = ACTIONS;
 
 const PIPELINE_STAFF: readonly Action[] = [
   'company.read',
+  'people.read',
   'tokens.manage-own',
   'compensation.read',
   'market.read',
@@ -73,6 +76,7 @@ export const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   'hiring-manager': new Set<Action>(PIPELINE_STAFF),
   approver: new Set<Action>([
     'company.read',
+    'people.read',
     'tokens.manage-own',
     'compensation.read',
     'market.read',
@@ -90,6 +94,7 @@ export const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   // Interviewers judge skill: they never get compensation, equity or offers (see evaluation.md).
   interviewer: new Set<Action>([
     'company.read',
+    'people.read',
     'tokens.manage-own',
     'roles.read',
     'candidates.read',

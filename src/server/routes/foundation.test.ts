@@ -27,6 +27,20 @@ for (const dialect of dialectsUnderTest()) {
       });
     });
 
+    describe('GET /api/v1/people', () => {
+      it('lists every colleague by name and user role, without e-mails, to any signed-in role', async () => {
+        const { token: interviewer } = await h.tokenFor('interviewer', 'ivan.people@test.example');
+        const res = await h.call('GET', '/api/v1/people', { token: interviewer });
+        expect(res.statusCode).toBe(200);
+        const items = res.json().items as Array<Record<string, unknown>>;
+        expect(items.length).toBeGreaterThanOrEqual(2);
+        expect(items).toContainEqual(expect.objectContaining({ role: 'interviewer', disabled: false }));
+        for (const person of items) expect(Object.keys(person).sort()).toEqual(['disabled', 'id', 'name', 'role']);
+        expect(JSON.stringify(items)).not.toContain('@test.example');
+        expect((await h.call('GET', '/api/v1/people')).statusCode).toBe(401);
+      });
+    });
+
     describe('GET /healthz', () => {
       it('checks the database and names the dialect', async () => {
         const res = await h.call('GET', '/healthz');

@@ -7,6 +7,7 @@ import type {
   CompanyPatchBody,
   DemoSession,
   ListOf,
+  Person,
   Session,
   SetupBody,
   User,
@@ -52,6 +53,11 @@ export function updateCompany(version: number, body: CompanyPatchBody): Promise<
 
 export function listUsers(signal?: AbortSignal): Promise<ListOf<User>> {
   return api.get('/users', { signal });
+}
+
+/** Everyone in the workspace by name and user role, for any signed-in person (no e-mails). */
+export function listPeople(signal?: AbortSignal): Promise<ListOf<Person>> {
+  return api.get('/people', { signal });
 }
 
 export function inviteUser(body: UserCreateBody): Promise<UserCreated> {

@@ -42,6 +42,9 @@ export interface User {
   createdAt: string;
 }
 
+/** A colleague as GET /people lists them (no e-mail): for pickers and names on screen. */
+export type Person = Pick<User, 'id' | 'name' | 'role' | 'disabled'>;
+
 export interface Session {
   user: User;
   csrfToken: string;

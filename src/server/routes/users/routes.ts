@@ -4,7 +4,7 @@ import { requireAction } from '../../plugins/auth.js';
 import { changeUser, createUser } from '../../services/accounts.js';
 import { listUsers } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import { presentUser, UserView } from './presenter.js';
+import { PersonView, presentPerson, presentUser, UserView } from './presenter.js';
 import { UserCreateBody, UserPatchBody } from './schema.js';
 
 export function registerUserRoutes(app: App, ctx: ServerContext): void {
@@ -12,6 +12,11 @@ export function registerUserRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('users.read'),
     schema: { tags: ['users'], response: { 200: z.object({ items: z.array(UserView) }), ...errorResponses } },
   }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentUser) }));
+
+  app.get('/api/v1/people', {
+    preValidation: requireAction('people.read'),
+    schema: { tags: ['users'], response: { 200: z.object({ items: z.array(PersonView) }), ...errorResponses } },
+  }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentPerson) }));
 
   app.post('/api/v1/users', {
     preValidation: requireAction('users.manage'),
