@@ -81,6 +81,8 @@ export const ERROR_CATALOGUE = {
   NOT_YOUR_TURN: { status: 409, message: 'An earlier approver has not decided yet.' },
   APPROVERS_NOT_CONFIGURED: { status: 409, message: 'No approvers are configured for offers outside the band.' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: 'No such notification.' },
+  INTERVIEW_OVERLAP: { status: 409, message: 'Two interviews overlap for the same person.' },
+  ONSITE_NOT_FOUND: { status: 404, message: 'No such onsite.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },
