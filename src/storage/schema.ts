@@ -159,6 +159,13 @@ export interface InterviewTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** 008-interview-loops */
+  stage_id: string | null;
+  duration_minutes: number | null;
+  location: string | null;
+  focus_attribute_ids: string | null;
+  notes: string | null;
+  onsite_id: string | null;
 }
 
 export interface InterviewInterviewerTable {

@@ -1,4 +1,4 @@
-import { buildScorecardTemplate, defaultPedigreeBlind, RECOMMENDATIONS, type ScorecardContent } from '../../domain/interviews/index.js';
+import { buildScorecardTemplate, DEFAULT_DURATION_MINUTES, defaultPedigreeBlind, RECOMMENDATIONS, type ScorecardContent } from '../../domain/interviews/index.js';
 import { checkBand, evaluateOfferVersion, parseOfferTerms, type OfferStatus } from '../../domain/offers/index.js';
 import { pick } from '../../domain/shared/random.js';
 import {
@@ -61,10 +61,22 @@ export async function contributeInterviewsDemo(tx: Tx, demo: DemoContext): Promi
     for (const e of events) {
       if (e.type !== 'interview.completed') continue;
       const id = e.data.interviewId;
-      const kind = KIND_OF_STAGE[id.split('-')[0]!] ?? 'other';
+      const stage = id.split('-')[0]!;
+      const kind = KIND_OF_STAGE[stage] ?? 'other';
       const interview = await insertInterview(
         tx,
-        { id, applicationId: app.id, kind, scheduledAt: scheduled.get(id) ?? e.occurredAt, final: e.data.final, pedigreeBlind: defaultPedigreeBlind(kind, role.pedigreeBlind), interviewerIds: [...e.data.interviewerIds], createdBy: owner },
+        {
+          id,
+          applicationId: app.id,
+          kind,
+          scheduledAt: scheduled.get(id) ?? e.occurredAt,
+          final: e.data.final,
+          pedigreeBlind: defaultPedigreeBlind(kind, role.pedigreeBlind),
+          interviewerIds: [...e.data.interviewerIds],
+          stageId: role.processPlan.stages.some((s) => s.id === stage) ? stage : null,
+          durationMinutes: DEFAULT_DURATION_MINUTES,
+          createdBy: owner,
+        },
         at(e),
       );
       await updateInterview(tx, id, interview.version, { status: 'completed', completedAt: e.occurredAt }, at(e));

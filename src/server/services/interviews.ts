@@ -4,9 +4,18 @@ import {
   applyDraft,
   assertInterviewTransition,
   buildDecisionView,
+  assertOnsiteSlots,
   buildScorecardTemplate,
   canSeeScorecard,
+  checkFocus,
+  DEFAULT_DURATION_MINUTES,
   defaultPedigreeBlind,
+  findOverlap,
+  focusAttributes,
+  interviewKindName,
+  interviewTemplate,
+  localDate,
+  writeInvite,
   emptyScorecardContent,
   hasSubmittedAllOwn,
   isAssigned,
@@ -17,6 +26,10 @@ import {
   type InterviewCandidate,
   type InterviewCreateInput,
   type InterviewPatchInput,
+  type InviteAudience,
+  type InviteContext,
+  type InviteInterview,
+  type OnsiteCreateInput,
   type ScorecardContent,
   type ScorecardDraftInput,
   type ScorecardTemplate,
@@ -26,6 +39,7 @@ import {
   getApplication,
   getApplicationOrThrow,
   getCandidate,
+  getCompany,
   getInterview,
   getRole,
   getRoleOrThrow,
@@ -50,6 +64,7 @@ import {
   type Tx,
   type UserRecord,
 } from '../../storage/index.js';
+import { deliverySettingsOf } from './notifications.js';
 import { appendEvent } from './pipeline.js';
 
 /** The signed-in user as the interview rules see them. */
@@ -70,13 +85,27 @@ export async function getVisibleInterview(tx: Tx, viewer: Viewer, id: string): P
   return interview;
 }
 
-async function checkInterviewers(tx: Tx, ids: readonly string[]): Promise<void> {
+async function checkInterviewers(tx: Tx, ids: readonly string[], fieldPrefix = ''): Promise<void> {
   for (const [i, id] of ids.entries()) {
     const user = await getUser(tx, id);
     if (!user || user.disabled || !can(user.role, 'scorecards.write-own')) {
-      throw new ValidationError('INTERVIEWER_INVALID', 'An interviewer must be an active user whose role may write scorecards.', `interviewerIds[${i}]`);
+      throw new ValidationError('INTERVIEWER_INVALID', 'An interviewer must be an active user whose role may write scorecards.', `${fieldPrefix}interviewerIds[${i}]`);
     }
   }
+}
+
+/** A stage of the role's process plan; VALIDATION_FAILED naming the plan's stages otherwise. */
+function checkStage(role: RoleRecord, stageId: string, field = 'stageId'): string {
+  if (!role.processPlan.stages.some((s) => s.id === stageId)) {
+    const names = role.processPlan.stages.map((s) => `${s.name} (${s.id})`).join(', ');
+    throw new ValidationError('VALIDATION_FAILED', `"${stageId}" is not a stage of this role's process: ${names}.`, field);
+  }
+  return stageId;
+}
+
+/** Length of an interview: stored, or the default for interviews from before lengths were recorded. */
+export function durationOf(interview: Pick<InterviewRecord, 'durationMinutes'>): number {
+  return interview.durationMinutes ?? DEFAULT_DURATION_MINUTES;
 }
 
 /** Scorecard template of a role: the rubric attributes its specializations call for. */
@@ -96,6 +125,8 @@ export async function createInterview(tx: Tx, actor: Viewer, applicationId: stri
   const app = await getApplicationOrThrow(tx, applicationId);
   if (app.status !== 'active') throw new DomainError('CONFLICT', 'The application is closed; reopen it to schedule interviews.', 'id');
   const role = await getRoleOrThrow(tx, app.roleId);
+  const stageId = checkStage(role, input.stageId ?? app.stage);
+  checkFocus(input.focusAttributeIds, templateForRole(role));
   await checkInterviewers(tx, input.interviewerIds);
   const interview = await insertInterview(
     tx,
@@ -107,6 +138,11 @@ export async function createInterview(tx: Tx, actor: Viewer, applicationId: stri
       final: input.final ?? false,
       pedigreeBlind: input.pedigreeBlind ?? defaultPedigreeBlind(input.kind, role.pedigreeBlind),
       interviewerIds: [...input.interviewerIds],
+      stageId,
+      durationMinutes: input.durationMinutes ?? DEFAULT_DURATION_MINUTES,
+      location: input.location ?? null,
+      focusAttributeIds: input.focusAttributeIds ? [...input.focusAttributeIds] : null,
+      notes: input.notes?.trim() ?? '',
       createdBy: actor.id,
     },
     now,
@@ -116,11 +152,98 @@ export async function createInterview(tx: Tx, actor: Viewer, applicationId: stri
   return interview;
 }
 
-/** Changes a scheduled interview under If-Match; a new time is appended as interview.scheduled. */
+/**
+ * Schedules a one-day onsite: several interviews for one application in one transaction (all or nothing), each
+ * with its own time, length, interviewers and focus, sharing a stage, a location and an onsite id. Every slot
+ * starts on the same day in the company's time zone and no two slots overlap (409 INTERVIEW_OVERLAP: an
+ * interviewer cannot be in two places, nor the candidate). One audit entry and one interview.scheduled each.
+ */
+export async function scheduleOnsite(tx: Tx, actor: Viewer, applicationId: string, input: OnsiteCreateInput, now: Date): Promise<{ onsiteId: string; interviews: InterviewRecord[] }> {
+  const app = await getApplicationOrThrow(tx, applicationId);
+  if (app.status !== 'active') throw new DomainError('CONFLICT', 'The application is closed; reopen it to schedule interviews.', 'id');
+  const role = await getRoleOrThrow(tx, app.roleId);
+  const stageId = checkStage(role, input.stageId ?? app.stage);
+  const template = templateForRole(role);
+  for (const [i, slot] of input.slots.entries()) {
+    checkFocus(slot.focusAttributeIds, template, `slots[${i}].`);
+    await checkInterviewers(tx, slot.interviewerIds, `slots[${i}].`);
+  }
+  const names = new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
+  const timeZone = (await getCompany(tx))?.timeZone ?? 'UTC';
+  assertOnsiteSlots(
+    input.slots.map((s) => ({ start: Date.parse(s.scheduledAt), durationMinutes: s.durationMinutes ?? DEFAULT_DURATION_MINUTES, interviewerIds: s.interviewerIds })),
+    timeZone,
+    (id) => names.get(id) ?? id,
+  );
+  const onsiteId = randomUUID();
+  const interviews: InterviewRecord[] = [];
+  for (const slot of input.slots) {
+    const interview = await insertInterview(
+      tx,
+      {
+        id: randomUUID(),
+        applicationId,
+        kind: slot.kind,
+        scheduledAt: new Date(slot.scheduledAt).toISOString(),
+        final: slot.final ?? false,
+        pedigreeBlind: slot.pedigreeBlind ?? defaultPedigreeBlind(slot.kind, role.pedigreeBlind),
+        interviewerIds: [...slot.interviewerIds],
+        stageId,
+        durationMinutes: slot.durationMinutes ?? DEFAULT_DURATION_MINUTES,
+        location: input.location ?? null,
+        focusAttributeIds: slot.focusAttributeIds ? [...slot.focusAttributeIds] : null,
+        notes: slot.notes?.trim() ?? '',
+        onsiteId,
+        createdBy: actor.id,
+      },
+      now,
+    );
+    const fields = [...new Set([...Object.keys(slot), ...Object.keys(input).filter((k) => k !== 'slots'), 'onsiteId'])];
+    await recordAudit(tx, { actorId: actor.id, action: 'interview.create', entity: 'interview', entityId: interview.id, fields, at: now });
+    await appendEvent(tx, actor, applicationId, { type: 'interview.scheduled', data: { interviewId: interview.id, at: interview.scheduledAt } }, now);
+    interviews.push(interview);
+  }
+  return { onsiteId, interviews };
+}
+
+function stale(): DomainError {
+  return new DomainError('PRECONDITION_FAILED', 'Someone changed this interview since you read it. Reload it and try again.', 'If-Match');
+}
+
+/**
+ * An onsite's interviews still do not overlap after one of them moves: 409 INTERVIEW_OVERLAP naming the
+ * interviewer booked twice, or the other interview the candidate would have to be in at the same time.
+ */
+async function checkOnsiteAfterChange(tx: Tx, moved: InterviewRecord): Promise<void> {
+  if (!moved.onsiteId) return;
+  const others = (await listInterviews(tx, { onsiteId: moved.onsiteId })).filter((i) => i.id !== moved.id && i.status !== 'cancelled');
+  const slot = (i: InterviewRecord) => ({ start: Date.parse(i.scheduledAt), durationMinutes: durationOf(i), interviewerIds: i.interviewerIds });
+  for (const other of others) {
+    const overlap = findOverlap([slot(moved), slot(other)]);
+    if (!overlap) continue;
+    const when = `${interviewKindName(other.kind)} at ${other.scheduledAt.slice(11, 16)} UTC`;
+    if (overlap.interviewerId !== null) {
+      const name = (await getUser(tx, overlap.interviewerId))?.name ?? 'An interviewer';
+      throw new DomainError('INTERVIEW_OVERLAP', `${name} is also in the ${when} of this onsite. Pick another time or someone else.`, 'scheduledAt');
+    }
+    throw new DomainError('INTERVIEW_OVERLAP', `This would overlap the ${when} of the same onsite, and the candidate cannot be in both.`, 'scheduledAt');
+  }
+}
+
+/**
+ * Changes a scheduled interview under If-Match (reschedule, other people, stage, length, place, focus, notes).
+ * A new time is appended as interview.scheduled again; any change raises the version, which is the invite's
+ * SEQUENCE, so calendars take the new copy.
+ */
 export async function changeInterview(tx: Tx, actor: Viewer, id: string, expectedVersion: number, patch: InterviewPatchInput, now: Date): Promise<InterviewRecord> {
   const current = await getVisibleInterview(tx, actor, id);
-  if (current.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED', 'The interview changed since you read it. Reload and try again.', 'If-Match');
+  if (current.version !== expectedVersion) throw stale();
   assertInterviewTransition(current.status, 'edit');
+  if (patch.stageId !== undefined || patch.focusAttributeIds) {
+    const role = await getRoleOrThrow(tx, (await getApplicationOrThrow(tx, current.applicationId)).roleId);
+    if (patch.stageId !== undefined) checkStage(role, patch.stageId);
+    checkFocus(patch.focusAttributeIds, templateForRole(role));
+  }
   if (patch.interviewerIds) await checkInterviewers(tx, patch.interviewerIds);
   const scheduledAt = patch.scheduledAt !== undefined ? new Date(patch.scheduledAt).toISOString() : undefined;
   const changes = {
@@ -129,13 +252,19 @@ export async function changeInterview(tx: Tx, actor: Viewer, id: string, expecte
     final: patch.final,
     pedigreeBlind: patch.pedigreeBlind,
     interviewerIds: patch.interviewerIds ? [...patch.interviewerIds] : undefined,
+    stageId: patch.stageId,
+    durationMinutes: patch.durationMinutes,
+    location: patch.location,
+    focusAttributeIds: patch.focusAttributeIds === undefined ? undefined : patch.focusAttributeIds ? [...patch.focusAttributeIds] : null,
+    notes: patch.notes?.trim(),
   };
   const changed = Object.entries(changes)
     .filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify((current as unknown as Record<string, unknown>)[k]))
     .map(([k]) => k);
   if (changed.length === 0) return current;
   const updated = await updateInterview(tx, id, expectedVersion, changes, now);
-  if (!updated) throw new DomainError('PRECONDITION_FAILED', 'The interview changed since you read it. Reload and try again.', 'If-Match');
+  if (!updated) throw stale();
+  if (changed.some((k) => k === 'scheduledAt' || k === 'durationMinutes' || k === 'interviewerIds')) await checkOnsiteAfterChange(tx, updated);
   await recordAudit(tx, { actorId: actor.id, action: 'interview.update', entity: 'interview', entityId: id, fields: changed, at: now });
   if (changed.includes('scheduledAt')) await appendEvent(tx, actor, current.applicationId, { type: 'interview.scheduled', data: { interviewId: id, at: updated.scheduledAt } }, now);
   return updated;
@@ -165,11 +294,13 @@ export async function completeInterview(tx: Tx, actor: Viewer, id: string, now: 
   return updated;
 }
 
-export async function cancelInterview(tx: Tx, actor: Viewer, id: string, now: Date): Promise<InterviewRecord> {
+/** Cancels a scheduled interview under If-Match; its invites then carry STATUS:CANCELLED with a higher SEQUENCE. */
+export async function cancelInterview(tx: Tx, actor: Viewer, id: string, expectedVersion: number, now: Date): Promise<InterviewRecord> {
   const current = await getVisibleInterview(tx, actor, id);
+  if (current.version !== expectedVersion) throw stale();
   const status = assertInterviewTransition(current.status, 'cancel');
   const updated = await updateInterview(tx, id, current.version, { status, cancelledAt: now.toISOString() }, now);
-  if (!updated) throw new DomainError('CONFLICT', 'The interview changed meanwhile. Try again.');
+  if (!updated) throw stale();
   await recordAudit(tx, { actorId: actor.id, action: 'interview.cancel', entity: 'interview', entityId: id, fields: ['status', 'cancelledAt'], at: now });
   await appendEvent(tx, actor, current.applicationId, { type: 'note', data: { text: `Interview (${current.kind}) cancelled.` } }, now);
   return updated;
@@ -188,7 +319,10 @@ export interface InterviewDetail {
   hiddenFields: string[];
   /** The viewer's own card on this interview, when they are on it. */
   myScorecard: { id: string | null; status: 'not-started' | 'draft' | 'submitted' } | null;
+  /** The interview's scorecard template: the role's, narrowed to the interview's focus. */
   template: ScorecardTemplate;
+  /** The role's whole template (the focus is a subset of it). */
+  roleTemplate: ScorecardTemplate;
 }
 
 /** Detail views of interviews for one viewer, loading each application, role and candidate once. */
@@ -232,7 +366,8 @@ export async function describeInterviews(tx: Tx, viewer: Viewer, interviews: rea
       pedigreeHidden: hidden,
       hiddenFields,
       myScorecard: assigned ? { id: card?.id ?? null, status: card?.status ?? 'not-started' } : null,
-      template: templateForRole(role),
+      template: interviewTemplate(templateForRole(role), interview.focusAttributeIds),
+      roleTemplate: templateForRole(role),
     });
   }
   return out;
@@ -271,9 +406,10 @@ async function assignedInterview(tx: Tx, viewer: Viewer, interviewId: string): P
   return interview;
 }
 
+/** The template a scorecard of this interview covers: only the interview's focus attributes (evaluation.md). */
 async function templateOfInterview(tx: Tx, interview: InterviewRecord): Promise<ScorecardTemplate> {
   const app = await getApplicationOrThrow(tx, interview.applicationId);
-  return templateForRole(await getRoleOrThrow(tx, app.roleId));
+  return interviewTemplate(templateForRole(await getRoleOrThrow(tx, app.roleId)), interview.focusAttributeIds);
 }
 
 export interface MyScorecard {
@@ -424,4 +560,108 @@ export async function getDecisionView(tx: Tx, viewer: Viewer, applicationId: str
     pending,
   );
   return { application, role, template, view };
+}
+
+/* ---------------------------------------------------------------- invites */
+
+/** An .ics file: its text, a file name and the iTIP method (for the media type). */
+export interface InviteFile {
+  text: string;
+  fileName: string;
+  method: 'REQUEST' | 'CANCEL';
+}
+
+/**
+ * Who sends an invite and receives the replies: the person who scheduled the interview; for interviews whose
+ * scheduler is gone, the role's recruiter, then its hiring manager, then the first active owner.
+ */
+async function organizerOf(tx: Tx, interview: InterviewRecord, role: RoleRecord): Promise<{ name: string; email: string }> {
+  for (const id of [interview.createdBy, role.recruiterId, role.hiringManagerId]) {
+    const user = id ? await getUser(tx, id) : undefined;
+    if (user && !user.disabled) return { name: user.name, email: user.email };
+  }
+  const owner = (await listUsers(tx)).find((u) => u.role === 'owner' && !u.disabled);
+  if (!owner) throw new DomainError('CONFLICT', 'Nobody can organise this interview: the workspace has no active owner.');
+  return { name: owner.name, email: owner.email };
+}
+
+async function inviteMaterial(tx: Tx, interviews: readonly InterviewRecord[]): Promise<{ items: InviteInterview[]; ctxOf: (i: InviteInterview) => InviteContext }> {
+  const company = await getCompany(tx);
+  const appUrl = deliverySettingsOf(company).appUrl?.replace(/\/$/, '');
+  const users = new Map((await listUsers(tx)).map((u) => [u.id, u]));
+  const contexts = new Map<string, InviteContext>();
+  const items: InviteInterview[] = [];
+  for (const interview of interviews) {
+    const app = await getApplicationOrThrow(tx, interview.applicationId);
+    const role = await getRoleOrThrow(tx, app.roleId);
+    const candidate = await getCandidate(tx, app.candidateId);
+    if (!candidate) throw interviewNotFound();
+    const template = templateForRole(role);
+    items.push({
+      id: interview.id,
+      kind: interview.kind,
+      status: interview.status,
+      scheduledAt: interview.scheduledAt,
+      durationMinutes: durationOf(interview),
+      version: interview.version,
+      updatedAt: interview.updatedAt,
+      final: interview.final,
+      location: interview.location,
+      notes: interview.notes,
+      stageName: role.processPlan.stages.find((s) => s.id === interview.stageId)?.name ?? null,
+      focus: focusAttributes(template, interview.focusAttributeIds).map((a) => ({ name: a.name })),
+      interviewers: interview.interviewerIds.map((id) => ({ name: users.get(id)?.name ?? 'Interviewer', email: users.get(id)?.email ?? '' })),
+    });
+    contexts.set(interview.id, {
+      companyName: company?.name ?? 'Closer',
+      roleTitle: role.title,
+      candidate: { name: candidate.name, email: candidate.email },
+      organizer: await organizerOf(tx, interview, role),
+      ...(appUrl ? { scorecardUrl: `${appUrl}/interviews/${encodeURIComponent(interview.id)}/scorecard` } : {}),
+    });
+  }
+  return { items, ctxOf: (i) => contexts.get(i.id)! };
+}
+
+function inviteFile(text: string, name: string): InviteFile {
+  return { text, fileName: `${name.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.ics`, method: /\r\nMETHOD:CANCEL\r\n/.test(text) ? 'CANCEL' : 'REQUEST' };
+}
+
+/**
+ * The .ics invite of one interview for one person: `forWhom` is 'candidate', an interviewer's user id, or absent
+ * for the viewer's own. An interviewer gets only their own invite of interviews they are on (404 for others'
+ * interviews, 403 for someone else's invite); people with interviews.read-all get anyone's. No invite carries
+ * pay; the candidate's carries no internal notes, focus or stage.
+ */
+export async function getInterviewInvite(tx: Tx, viewer: Viewer, id: string, forWhom: string | undefined): Promise<InviteFile> {
+  const interview = await getVisibleInterview(tx, viewer, id);
+  const readsAll = readsAllInterviews(viewer);
+  const target = forWhom ?? viewer.id;
+  if (target !== viewer.id && !readsAll) {
+    throw new DomainError('FORBIDDEN', 'You can download only your own invite. Recruiters and hiring managers send the others.', 'for');
+  }
+  const { items, ctxOf } = await inviteMaterial(tx, [interview]);
+  const day = localDate(Date.parse(interview.scheduledAt), (await getCompany(tx))?.timeZone ?? 'UTC');
+  if (target === 'candidate') {
+    return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `interview-${day}-${interview.kind}-candidate`);
+  }
+  if (!isAssigned(interview, target)) {
+    throw new ValidationError(
+      'VALIDATION_FAILED',
+      target === viewer.id ? 'You are not on this interview. Name whose invite you want: an interviewer, or the candidate.' : 'That person is not an interviewer of this interview.',
+      'for',
+    );
+  }
+  const user = await getUser(tx, target);
+  const audience: InviteAudience = { kind: 'interviewer', interviewer: { name: user?.name ?? 'Interviewer', email: user?.email ?? '' } };
+  return inviteFile(writeInvite(items, ctxOf, audience), `interview-${day}-${interview.kind}`);
+}
+
+/** The candidate's invite for a whole onsite: every interview of it, one calendar file. Staff only (route). */
+export async function getOnsiteInvite(tx: Tx, viewer: Viewer, onsiteId: string): Promise<InviteFile> {
+  const interviews = await listInterviews(tx, { onsiteId });
+  if (interviews.length === 0 || !readsAllInterviews(viewer)) throw new NotFoundError('ONSITE_NOT_FOUND', 'No such onsite.', 'id');
+  const { items, ctxOf } = await inviteMaterial(tx, interviews);
+  const day = localDate(Date.parse(interviews[0]!.scheduledAt), (await getCompany(tx))?.timeZone ?? 'UTC');
+  return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `onsite-${day}-candidate`);
 }

@@ -15,14 +15,29 @@ export interface InterviewRecord {
   cancelledAt: string | null;
   /** In the order they were given. */
   interviewerIds: string[];
+  /** The stage of the role's process plan the interview belongs to (null for interviews from before loops). */
+  stageId: string | null;
+  /** Null for interviews from before loops: the default length applies. */
+  durationMinutes: number | null;
+  location: string | null;
+  /** Rubric attributes the interview covers; null: every attribute of the role's template. */
+  focusAttributeIds: string[] | null;
+  /** Internal notes for the interviewers. */
+  notes: string;
+  /** Interviews scheduled together as one one-day onsite share this id. */
+  onsiteId: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
-export type InterviewInsert = Omit<InterviewRecord, 'createdAt' | 'updatedAt' | 'version' | 'completedAt' | 'cancelledAt' | 'status'>;
-export type InterviewPatch = Partial<Pick<InterviewRecord, 'kind' | 'scheduledAt' | 'final' | 'pedigreeBlind' | 'status' | 'completedAt' | 'cancelledAt' | 'interviewerIds'>>;
+type LoopFields = 'stageId' | 'durationMinutes' | 'location' | 'focusAttributeIds' | 'notes' | 'onsiteId';
+export type InterviewInsert = Omit<InterviewRecord, 'createdAt' | 'updatedAt' | 'version' | 'completedAt' | 'cancelledAt' | 'status' | LoopFields> &
+  Partial<Pick<InterviewRecord, LoopFields>>;
+export type InterviewPatch = Partial<
+  Pick<InterviewRecord, 'kind' | 'scheduledAt' | 'final' | 'pedigreeBlind' | 'status' | 'completedAt' | 'cancelledAt' | 'interviewerIds' | 'stageId' | 'durationMinutes' | 'location' | 'focusAttributeIds' | 'notes'>
+>;
 
 function toInterview(r: InterviewTable, interviewerIds: string[]): InterviewRecord {
   return {
@@ -36,6 +51,12 @@ function toInterview(r: InterviewTable, interviewerIds: string[]): InterviewReco
     completedAt: r.completed_at,
     cancelledAt: r.cancelled_at,
     interviewerIds,
+    stageId: r.stage_id ?? null,
+    durationMinutes: r.duration_minutes === null || r.duration_minutes === undefined ? null : Number(r.duration_minutes),
+    location: r.location ?? null,
+    focusAttributeIds: r.focus_attribute_ids ? (JSON.parse(r.focus_attribute_ids) as string[]) : null,
+    notes: r.notes ?? '',
+    onsiteId: r.onsite_id ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -79,6 +100,12 @@ export async function insertInterview(tx: Tx, i: InterviewInsert, now: Date): Pr
       status: 'scheduled',
       completed_at: null,
       cancelled_at: null,
+      stage_id: i.stageId ?? null,
+      duration_minutes: i.durationMinutes ?? null,
+      location: i.location ?? null,
+      focus_attribute_ids: i.focusAttributeIds ? JSON.stringify(i.focusAttributeIds) : null,
+      notes: i.notes ? i.notes : null,
+      onsite_id: i.onsiteId ?? null,
       created_by: i.createdBy,
       created_at: at,
       updated_at: at,
@@ -86,7 +113,21 @@ export async function insertInterview(tx: Tx, i: InterviewInsert, now: Date): Pr
     })
     .execute();
   await setInterviewers(tx, i.id, i.interviewerIds);
-  return { ...i, status: 'scheduled', completedAt: null, cancelledAt: null, createdAt: at, updatedAt: at, version: 1 };
+  return {
+    ...i,
+    stageId: i.stageId ?? null,
+    durationMinutes: i.durationMinutes ?? null,
+    location: i.location ?? null,
+    focusAttributeIds: i.focusAttributeIds ? [...i.focusAttributeIds] : null,
+    notes: i.notes ?? '',
+    onsiteId: i.onsiteId ?? null,
+    status: 'scheduled',
+    completedAt: null,
+    cancelledAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
 export async function getInterview(tx: Tx, id: string): Promise<InterviewRecord | undefined> {
@@ -104,6 +145,8 @@ export interface InterviewFilter {
   applicationId?: string;
   /** Only interviews this user is on. */
   interviewerId?: string;
+  /** Only the interviews of one onsite. */
+  onsiteId?: string;
   status?: InterviewStatus;
   limit?: number;
   offset?: number;
@@ -116,6 +159,7 @@ export async function listInterviews(tx: Tx, filter: InterviewFilter = {}): Prom
     q = q.where('interviews.id', 'in', tx.selectFrom('interview_interviewers').select('interview_id').where('user_id', '=', filter.interviewerId));
   }
   if (filter.applicationId !== undefined) q = q.where('application_id', '=', filter.applicationId);
+  if (filter.onsiteId !== undefined) q = q.where('onsite_id', '=', filter.onsiteId);
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   q = q.orderBy('scheduled_at').orderBy('id');
   if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
@@ -132,6 +176,11 @@ export async function updateInterview(tx: Tx, id: string, version: number, patch
   if (patch.status !== undefined) values.status = patch.status;
   if (patch.completedAt !== undefined) values.completed_at = patch.completedAt;
   if (patch.cancelledAt !== undefined) values.cancelled_at = patch.cancelledAt;
+  if (patch.stageId !== undefined) values.stage_id = patch.stageId;
+  if (patch.durationMinutes !== undefined) values.duration_minutes = patch.durationMinutes;
+  if (patch.location !== undefined) values.location = patch.location;
+  if (patch.focusAttributeIds !== undefined) values.focus_attribute_ids = patch.focusAttributeIds ? JSON.stringify(patch.focusAttributeIds) : null;
+  if (patch.notes !== undefined) values.notes = patch.notes ? patch.notes : null;
   const res = await tx.updateTable('interviews').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return undefined;
   if (patch.interviewerIds !== undefined) await setInterviewers(tx, id, patch.interviewerIds);

@@ -72,6 +72,8 @@ for (const dialect of dialectsUnderTest()) {
       ['GET /api/v1/interviews', () => '/api/v1/interviews', only(INTERVIEWING, 200)],
       ['GET /api/v1/interviews/{id}', () => `/api/v1/interviews/${ids.interview}`, only(INTERVIEWING, 200)],
       ['GET /api/v1/applications/{id}/interviews', () => `/api/v1/applications/${ids.application}/interviews`, only(INTERVIEWING, 200)],
+      // The candidate's invite (with their e-mail) is for staff; an interviewer gets only their own (loops.test.ts).
+      ['GET /api/v1/interviews/{id}/invite.ics', () => `/api/v1/interviews/${ids.interview}/invite.ics?for=candidate`, only(STAFF, 200)],
       ['GET /api/v1/roles/{id}/scorecard-template', () => `/api/v1/roles/${ids.role}/scorecard-template`, only(INTERVIEWING, 200)],
       // Own card: people not on the interview get 404 (its existence is not theirs to know).
       ['GET /api/v1/interviews/{id}/scorecard', () => `/api/v1/interviews/${ids.interview}/scorecard`, { ...only(INTERVIEWING, 404), interviewer: 200 }],
@@ -95,6 +97,7 @@ for (const dialect of dialectsUnderTest()) {
     // Writes are sent with an invalid body: an allowed role passes the access check and gets 400 (nothing changes), a denied one 403 FORBIDDEN.
     const writes: Array<[string, string, () => string, Expect]> = [
       ['POST', '/api/v1/applications/{id}/interviews', () => `/api/v1/applications/${ids.application}/interviews`, only(STAFF, 400)],
+      ['POST', '/api/v1/applications/{id}/onsites', () => `/api/v1/applications/${ids.application}/onsites`, only(STAFF, 400)],
       ['PATCH', '/api/v1/interviews/{id}', () => `/api/v1/interviews/${ids.interview}`, only(STAFF, 400)],
       ['POST', '/api/v1/interviews/{id}/complete', () => `/api/v1/interviews/${ids.interview}/complete`, only(INTERVIEWING, 400)],
       ['POST', '/api/v1/interviews/{id}/cancel', () => `/api/v1/interviews/${ids.interview}/cancel`, only(STAFF, 400)],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERVIEW_STATUSES, type ScorecardTemplate } from '../../../domain/interviews/index.js';
-import type { InterviewDetail } from '../../services/interviews.js';
+import { durationOf, type InterviewDetail } from '../../services/interviews.js';
 
 const Anchors = z.object({ '1': z.string(), '2': z.string(), '3': z.string(), '4': z.string() });
 
@@ -42,6 +42,21 @@ export const InterviewView = z.object({
   candidate: InterviewCandidateView,
   kind: z.string(),
   scheduledAt: z.string(),
+  /** Length in minutes (the default for interviews from before lengths were recorded). */
+  durationMinutes: z.number().int(),
+  endsAt: z.string(),
+  /** Stage of the role's process plan; null for interviews from before stages were recorded. */
+  stageId: z.string().nullable(),
+  stageName: z.string().nullable(),
+  location: z.string().nullable(),
+  /** As scheduled: null means every attribute of the role's template. */
+  focusAttributeIds: z.array(z.string()).nullable(),
+  /** The attributes this interview covers now, in template order. */
+  focus: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Internal notes for the interviewers. */
+  notes: z.string(),
+  /** Interviews scheduled together as one onsite share this id. */
+  onsiteId: z.string().nullable(),
   final: z.boolean(),
   pedigreeBlind: z.boolean(),
   /** True when this viewer's view hides pedigree (blind interview, their card not in yet). */
@@ -76,6 +91,15 @@ export function presentInterview(d: InterviewDetail): InterviewView {
     candidate,
     kind: i.kind,
     scheduledAt: i.scheduledAt,
+    durationMinutes: durationOf(i),
+    endsAt: new Date(Date.parse(i.scheduledAt) + durationOf(i) * 60_000).toISOString(),
+    stageId: i.stageId,
+    stageName: d.role.processPlan.stages.find((s) => s.id === i.stageId)?.name ?? null,
+    location: i.location,
+    focusAttributeIds: i.focusAttributeIds,
+    focus: d.template.attributes.map((a) => ({ id: a.id, name: a.name })),
+    notes: i.notes,
+    onsiteId: i.onsiteId,
     final: i.final,
     pedigreeBlind: i.pedigreeBlind,
     pedigreeHidden: d.pedigreeHidden,

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -8,17 +9,31 @@ import {
   changeInterview,
   completeInterview,
   createInterview,
+  describeInterviews,
   getInterviewDetail,
+  getInterviewInvite,
+  getOnsiteInvite,
   getRoleTemplate,
   listVisibleInterviews,
+  scheduleOnsite,
+  type InviteFile,
 } from '../../services/interviews.js';
 import '../../services/interviews-demo.js';
 import { getApplicationOrThrow } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail, presentTemplate, TemplateView } from './presenter.js';
-import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, pageWindow } from './schema.js';
+import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody, pageWindow } from './schema.js';
 
 const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
+
+/** Sends an invite as `text/calendar` (RFC 5545 with its iTIP method), as a download, never cached. */
+function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
+  return reply
+    .type(`text/calendar; charset=utf-8; method=${file.method}`)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .header('Cache-Control', 'no-store')
+    .send(file.text);
+}
 
 export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/applications/:id/interviews', {
@@ -31,6 +46,32 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
       return { status: 201, body: presentInterviewDetail(detail), version: interview.version };
     }),
   );
+
+  app.post('/api/v1/applications/:id/onsites', {
+    preValidation: requireAction('interviews.write'),
+    schema: {
+      tags: ['interviews'],
+      params: IdParams,
+      body: OnsiteCreateBody,
+      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...WriteErrors },
+    },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const { onsiteId, interviews } = await scheduleOnsite(tx, request.auth!.user, request.params.id, request.body, ctx.now());
+      const details = await describeInterviews(tx, request.auth!.user, interviews);
+      return { status: 201, body: { onsiteId, interviews: details.map(presentInterviewDetail) } };
+    }),
+  );
+
+  app.get('/api/v1/onsites/:id/invite.ics', {
+    preValidation: requireAction('interviews.read-all'),
+    schema: { tags: ['interviews'], params: IdParams, response: { ...errorResponses } },
+  }, async (request, reply) => sendInvite(reply, await getOnsiteInvite(ctx.store.db, request.auth!.user, request.params.id)));
+
+  app.get('/api/v1/interviews/:id/invite.ics', {
+    preValidation: requireAction('interviews.read-assigned'),
+    schema: { tags: ['interviews'], params: IdParams, querystring: InviteQuery, response: { ...errorResponses } },
+  }, async (request, reply) => sendInvite(reply, await getInterviewInvite(ctx.store.db, request.auth!.user, request.params.id, request.query.for)));
 
   app.get('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.read-assigned'),
@@ -84,12 +125,13 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/interviews/:id/cancel', {
     preValidation: requireAction('interviews.write'),
     schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...WriteErrors } },
-  }, async (request, reply) =>
-    runWrite(ctx, request, reply, async (tx) => {
-      const interview = await cancelInterview(tx, request.auth!.user, request.params.id, ctx.now());
+  }, async (request, reply) => {
+    const expected = requireIfMatch(request);
+    return runWrite(ctx, request, reply, async (tx) => {
+      const interview = await cancelInterview(tx, request.auth!.user, request.params.id, expected, ctx.now());
       return { status: 200, body: presentInterviewDetail(await getInterviewDetail(tx, request.auth!.user, interview.id)), version: interview.version };
-    }),
-  );
+    });
+  });
 
   app.get('/api/v1/roles/:id/scorecard-template', {
     preValidation: requireAction('interviews.read-assigned'),

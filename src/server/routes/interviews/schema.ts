@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../domain/shared/errors.js';
-import { INTERVIEW_STATUSES, InterviewCreateInput, InterviewPatchInput } from '../../../domain/interviews/index.js';
+import { INTERVIEW_STATUSES, InterviewCreateInput, InterviewPatchInput, OnsiteCreateInput } from '../../../domain/interviews/index.js';
 
 export const InterviewCreateBody = InterviewCreateInput;
 export const InterviewPatchBody = InterviewPatchInput;
+export const OnsiteCreateBody = OnsiteCreateInput;
+/** Whose invite: `candidate`, an interviewer's user id, or absent for your own. */
+export const InviteQuery = z.strictObject({ for: z.string().min(1).max(64).optional() });
 export const InterviewCompleteBody = z.strictObject({ occurredAt: z.iso.datetime({ offset: true }).optional() }).nullish();
 
 /** Query strings arrive as strings and are parsed explicitly (no coercion). */
