@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { stageName } from './labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
+import { InterviewsPanel } from './InterviewsPanel.js';
 import { RecordEventForm } from './RecordEventForm.js';
 import { RiskPanel } from './RiskPanel.js';
 import { SignalMenu } from './SignalMenu.js';
@@ -98,6 +99,7 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
         <EvaluationAndOfferLinks applicationId={applicationId} />
       </section>
 
+      <InterviewsPanel applicationId={applicationId} role={role} stage={d.stage} active={d.status === 'active'} onChanged={detail.reload} />
       <RiskPanel risk={d.risk} />
       <ClocksPanel clocks={d.clocks} />
       <TimelinePanel events={d.events} stageName={name} />

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { SelectField } from '../../components/Field.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { interviewKindLabel, listInterviews } from './api.js';
+import { interviewInviteUrl, interviewKindLabel, listInterviews } from './api.js';
 import type { Interview } from './api.js';
 
 const SCORECARD_LABELS: Record<'not-started' | 'draft' | 'submitted', { text: string; tone: BadgeTone }> = {
@@ -68,6 +68,18 @@ export function InterviewsPage() {
         return <Badge tone={owesCard(i, now) ? 'accent' : label.tone === 'accent' ? 'neutral' : label.tone}>{owesCard(i, now) ? `${label.text}: due` : label.text}</Badge>;
       },
       sortValue: (i) => (owesCard(i, now) ? 0 : i.myScorecard?.status === 'submitted' ? 2 : 1),
+    },
+    {
+      id: 'invite',
+      header: 'Calendar',
+      cell: (i) =>
+        i.myScorecard ? (
+          <a href={interviewInviteUrl(i.id)} download aria-label={`${i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics) for the ${interviewKindLabel(i.kind).toLowerCase()} with ${i.candidate.name}`}>
+            {i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics)
+          </a>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       id: 'decision',

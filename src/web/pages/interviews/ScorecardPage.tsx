@@ -211,6 +211,11 @@ function ScorecardEditor({ interview: loaded, mine }: { interview: InterviewDeta
                 Rate what you saw, 1 to 4 (press <kbd>1</kbd>–<kbd>4</kbd> on a rating). Every rating needs one line of evidence. Leave an
                 attribute blank if the interview did not cover it.
               </p>
+              {interview.focusAttributeIds !== null ? (
+                <p className="field-hint">
+                  This interview covers {interview.focus.map((f) => f.name).join(', ')}; the role&rsquo;s other attributes are rated in its other interviews.
+                </p>
+              ) : null}
               {template.attributes.map((attribute) => {
                 const row = form.ratings[attribute.id];
                 return (

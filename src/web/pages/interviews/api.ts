@@ -1,8 +1,11 @@
 import type { DecisionView } from '../../../domain/interviews/decision.js';
 import type { ScorecardTemplate } from '../../../domain/interviews/template.js';
-import type { InterviewCandidate } from '../../../domain/interviews/visibility.js';
 import { api } from '../../api/client.js';
+import type { Interview, InterviewDetail } from '../../api/interviews.js';
 import type { ListOf } from '../../api/types.js';
+
+export { getInterview, interviewInviteUrl, interviewKindLabel, listApplicationInterviews } from '../../api/interviews.js';
+export type { Interview, InterviewDetail, InterviewStatus, MyScorecardStatus } from '../../api/interviews.js';
 
 export type { ScorecardTemplate } from '../../../domain/interviews/template.js';
 
@@ -19,34 +22,6 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'strong-yes': 'Strong yes',
 };
 
-
-export type InterviewStatus = 'scheduled' | 'completed' | 'cancelled';
-export type MyScorecardStatus = 'not-started' | 'draft' | 'submitted';
-
-export interface Interview {
-  id: string;
-  applicationId: string;
-  role: { id: string; title: string };
-  candidate: InterviewCandidate;
-  kind: string;
-  scheduledAt: string;
-  final: boolean;
-  pedigreeBlind: boolean;
-  pedigreeHidden: boolean;
-  hiddenFields: string[];
-  status: InterviewStatus;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  interviewers: { id: string; name: string }[];
-  myScorecard: { id: string | null; status: MyScorecardStatus } | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface InterviewDetail extends Interview {
-  template: ScorecardTemplate;
-}
 
 export interface ScorecardRating {
   attributeId: string;
@@ -93,14 +68,6 @@ export function listInterviews(mine: boolean, signal?: AbortSignal): Promise<Lis
   return api.get('/interviews', { query: { mine: mine ? 'true' : undefined, limit: 500 }, signal });
 }
 
-export function listApplicationInterviews(applicationId: string, signal?: AbortSignal): Promise<ListOf<Interview>> {
-  return api.get(`/applications/${enc(applicationId)}/interviews`, { signal });
-}
-
-export function getInterview(id: string, signal?: AbortSignal): Promise<InterviewDetail> {
-  return api.get(`/interviews/${enc(id)}`, { signal });
-}
-
 export function getMyScorecard(interviewId: string, signal?: AbortSignal): Promise<MyScorecard> {
   return api.get(`/interviews/${enc(interviewId)}/scorecard`, { signal });
 }
@@ -120,10 +87,4 @@ export function completeInterview(interviewId: string): Promise<InterviewDetail>
 
 export function getDecision(applicationId: string, signal?: AbortSignal): Promise<Decision> {
   return api.get(`/applications/${enc(applicationId)}/decision`, { signal });
-}
-
-/** "technical-screen" -> "Technical screen". */
-export function interviewKindLabel(kind: string): string {
-  const words = kind.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
