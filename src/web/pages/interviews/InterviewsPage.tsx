@@ -57,7 +57,29 @@ export function InterviewsPage() {
       : []),
     { id: 'role', header: 'Role', cell: (i) => i.role.title, sortValue: (i) => i.role.title, hideOnPhone: true },
     { id: 'kind', header: 'Interview', cell: (i) => `${interviewKindLabel(i.kind)}${i.final ? ' (final)' : ''}`, sortValue: (i) => i.kind, hideOnPhone: true },
-    { id: 'when', header: 'When', cell: (i) => <RelativeTime at={i.scheduledAt} />, sortValue: (i) => i.scheduledAt },
+    {
+      id: 'when',
+      header: 'When',
+      cell: (i) => (
+        <>
+          <RelativeTime at={i.scheduledAt} />
+          {i.myScorecard ? (
+            <>
+              <br />
+              <a
+                href={interviewInviteUrl(i.id)}
+                download
+                className="small"
+                aria-label={`${i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics) for the ${interviewKindLabel(i.kind).toLowerCase()} with ${i.candidate.name}`}
+              >
+                {i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics)
+              </a>
+            </>
+          ) : null}
+        </>
+      ),
+      sortValue: (i) => i.scheduledAt,
+    },
     {
       id: 'scorecard',
       header: 'Your scorecard',
@@ -68,18 +90,6 @@ export function InterviewsPage() {
         return <Badge tone={owesCard(i, now) ? 'accent' : label.tone === 'accent' ? 'neutral' : label.tone}>{owesCard(i, now) ? `${label.text}: due` : label.text}</Badge>;
       },
       sortValue: (i) => (owesCard(i, now) ? 0 : i.myScorecard?.status === 'submitted' ? 2 : 1),
-    },
-    {
-      id: 'invite',
-      header: 'Calendar',
-      cell: (i) =>
-        i.myScorecard ? (
-          <a href={interviewInviteUrl(i.id)} download aria-label={`${i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics) for the ${interviewKindLabel(i.kind).toLowerCase()} with ${i.candidate.name}`}>
-            {i.status === 'cancelled' ? 'Cancellation' : 'Invite'} (.ics)
-          </a>
-        ) : (
-          <span className="muted">—</span>
-        ),
     },
     {
       id: 'decision',
