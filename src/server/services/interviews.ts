@@ -585,7 +585,7 @@ async function organizerOf(tx: Tx, interview: InterviewRecord, role: RoleRecord)
   return { name: owner.name, email: owner.email };
 }
 
-async function inviteMaterial(tx: Tx, interviews: readonly InterviewRecord[]): Promise<{ items: InviteInterview[]; ctxOf: (i: InviteInterview) => InviteContext }> {
+async function inviteMaterial(tx: Tx, interviews: readonly InterviewRecord[]): Promise<{ items: InviteInterview[]; ctxOf: (i: InviteInterview) => InviteContext; timeZone: string }> {
   const company = await getCompany(tx);
   const appUrl = deliverySettingsOf(company).appUrl?.replace(/\/$/, '');
   const users = new Map((await listUsers(tx)).map((u) => [u.id, u]));
@@ -620,7 +620,7 @@ async function inviteMaterial(tx: Tx, interviews: readonly InterviewRecord[]): P
       ...(appUrl ? { scorecardUrl: `${appUrl}/interviews/${encodeURIComponent(interview.id)}/scorecard` } : {}),
     });
   }
-  return { items, ctxOf: (i) => contexts.get(i.id)! };
+  return { items, ctxOf: (i) => contexts.get(i.id)!, timeZone: company?.timeZone ?? 'UTC' };
 }
 
 function inviteFile(text: string, name: string): InviteFile {
@@ -640,8 +640,8 @@ export async function getInterviewInvite(tx: Tx, viewer: Viewer, id: string, for
   if (target !== viewer.id && !readsAll) {
     throw new DomainError('FORBIDDEN', 'You can download only your own invite. Recruiters and hiring managers send the others.', 'for');
   }
-  const { items, ctxOf } = await inviteMaterial(tx, [interview]);
-  const day = localDate(Date.parse(interview.scheduledAt), (await getCompany(tx))?.timeZone ?? 'UTC');
+  const { items, ctxOf, timeZone } = await inviteMaterial(tx, [interview]);
+  const day = localDate(Date.parse(interview.scheduledAt), timeZone);
   if (target === 'candidate') {
     return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `interview-${day}-${interview.kind}-candidate`);
   }
@@ -661,7 +661,7 @@ export async function getInterviewInvite(tx: Tx, viewer: Viewer, id: string, for
 export async function getOnsiteInvite(tx: Tx, viewer: Viewer, onsiteId: string): Promise<InviteFile> {
   const interviews = await listInterviews(tx, { onsiteId });
   if (interviews.length === 0 || !readsAllInterviews(viewer)) throw new NotFoundError('ONSITE_NOT_FOUND', 'No such onsite.', 'id');
-  const { items, ctxOf } = await inviteMaterial(tx, interviews);
-  const day = localDate(Date.parse(interviews[0]!.scheduledAt), (await getCompany(tx))?.timeZone ?? 'UTC');
+  const { items, ctxOf, timeZone } = await inviteMaterial(tx, interviews);
+  const day = localDate(Date.parse(interviews[0]!.scheduledAt), timeZone);
   return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `onsite-${day}-candidate`);
 }

@@ -54,8 +54,14 @@ function groupByOnsite(items: readonly Interview[]): Array<{ onsiteId: string | 
 /**
  * The application's interview loop: every interview with when (exact in the company time zone, and relative), who,
  * stage, focus and status; scheduling one or a whole onsite day, rescheduling, cancelling, and the .ics invites.
+ * Roles that take no part in interviews (approvers) do not see it.
  */
-export function InterviewsPanel({ applicationId, role, stage, active, onChanged }: InterviewsPanelProps) {
+export function InterviewsPanel(props: InterviewsPanelProps) {
+  const user = useCurrentUser();
+  return can(user.role, 'interviews.read-assigned') ? <InterviewLoop {...props} /> : null;
+}
+
+function InterviewLoop({ applicationId, role, stage, active, onChanged }: InterviewsPanelProps) {
   const user = useCurrentUser();
   const canSchedule = can(user.role, 'interviews.write');
   const readsAll = can(user.role, 'interviews.read-all');
