@@ -83,7 +83,7 @@ for (const dialect of dialectsUnderTest()) {
       // Notifications and queued messages that name them (a digest has no application id).
       await inTransaction(h.store.db, async (tx) => {
         const ownerId = (await tx.selectFrom('users').select('id').where('role', '=', 'owner').executeTakeFirstOrThrow()).id;
-        await insertNotificationOnce(tx, { id: randomUUID(), userId: ownerId, kind: 'clock', dedupeKey: `d-${tag}`, title: `${person.name}: reply today`, body: 'x', link: '/today', applicationId: null, createdAt: h.clock.now().toISOString() });
+        await insertNotificationOnce(tx, { id: randomUUID(), userId: ownerId, kind: 'clock.warning', dedupeKey: `d-${tag}`, title: `${person.name}: reply today`, body: 'x', link: '/today', applicationId: null, createdAt: h.clock.now().toISOString() });
         await enqueueOutbox(tx, { id: randomUUID(), dedupeKey: `digest-${tag}`, notificationId: null, channel: 'email', recipient: 'owner@test.example', subject: 'Your digest', body: `Today: ${person.name} needs a reply` }, h.clock.now());
       });
       // A bystander whose data must stay.

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { stageName } from './labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
+import { CloseReopenActions } from './CloseReopenActions.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
 import { RecordEventForm } from './RecordEventForm.js';
 import { RiskPanel } from './RiskPanel.js';
@@ -92,6 +93,11 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
             <Button disabled={busy} onClick={() => void record({ type: 'team.replied', data: {} }, 'Recorded: the team replied.')}>
               We replied
             </Button>
+          </div>
+        ) : null}
+        {canWrite ? (
+          <div className="action-bar">
+            <CloseReopenActions detail={d} stages={stages} onDone={(text, tone = 'success') => { setStatus({ tone, text }); detail.reload(); onChanged(); }} />
           </div>
         ) : null}
         {canWrite ? <RecordEventForm busy={busy} detail={d} stages={stages} onRecord={record} onPatch={patch} /> : null}
