@@ -13,7 +13,7 @@ import { SelectField, TextField } from '../../components/Field.js';
 import { FieldError } from '../../components/FieldError.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
-import { buildDetailsPatch, draftFromCandidate } from './edit-details.js';
+import { buildDetailsPatch, draftFromCandidate, rebaseDraft } from './edit-details.js';
 import type { DetailsDraft, DetailsField } from './edit-details.js';
 import { SOURCE_LABELS } from './labels.js';
 import './candidate-record.css';
@@ -104,9 +104,11 @@ function EditDetailsDialog({ candidate, seesPay, onClose, onSaved }: { candidate
       onSaved(await updateCandidate(base.id, base.version, built.patch));
     } catch (error) {
       if (isApiError(error) && error.code === 'PRECONDITION_FAILED') {
-        // Someone saved first: keep what this person typed, and diff it against the record as it is now.
+        // Someone saved first: move the form onto their version, keeping only what this person changed.
         try {
-          setBase(await getCandidate(base.id));
+          const latest = await getCandidate(base.id);
+          setDraft((d) => rebaseDraft(d, base, latest));
+          setBase(latest);
           setConflict(true);
         } catch (reload) {
           setFormError(isApiError(reload) ? reload.message : 'The latest details could not be loaded. Close this form and open it again.');
@@ -127,8 +129,8 @@ function EditDetailsDialog({ candidate, seesPay, onClose, onSaved }: { candidate
       {conflict ? (
         <Alert tone="info" title="Someone else changed these details meanwhile">
           <p>
-            Your changes were not saved, so nothing of theirs was overwritten. What you typed is still below. Save again to put your changes on
-            top of theirs, or start over from their version.
+            Nothing was saved, so nothing of theirs was overwritten. The form now shows their version with your changes on top. Save again to
+            keep your changes, or start over from their version.
           </p>
           <Button
             className="button-compact"

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../api/pipeline.js';
 import { uploadTypeOf } from '../../api/candidate-record.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
-import { buildDetailsPatch, draftFromCandidate } from './edit-details.js';
+import { buildDetailsPatch, draftFromCandidate, rebaseDraft } from './edit-details.js';
 
 const candidate = (over: Partial<Candidate> = {}): Candidate => ({
   id: 'c1',
@@ -79,5 +79,16 @@ describe('uploadTypeOf', () => {
     [{ name: 'photo.png', type: 'image/png' }, undefined],
   ])('%j -> %s', (file, type) => {
     expect(uploadTypeOf(file)).toBe(type);
+  });
+});
+
+describe('rebaseDraft', () => {
+  it('keeps what this person changed and takes everything else from the version saved meanwhile', () => {
+    const origin = candidate();
+    const latest = candidate({ source: 'inbound', location: 'Paris', version: 4 });
+    const mine = { ...draftFromCandidate(origin), location: 'Lisbon', phone: '' };
+    const rebased = rebaseDraft(mine, origin, latest);
+    expect(rebased).toMatchObject({ source: 'inbound', location: 'Lisbon', phone: '' });
+    expect(buildDetailsPatch(rebased, latest, options)).toEqual({ ok: true, patch: { location: 'Lisbon', phone: null } });
   });
 });

@@ -110,3 +110,18 @@ export function buildDetailsPatch(
   }
   return { ok: true, patch };
 }
+
+/**
+ * After someone else saved first: the form moves onto their version, keeping only what this person changed
+ * (every field they did not touch takes the other person's value), so saving again overwrites nothing of theirs
+ * that this person did not mean to change.
+ */
+export function rebaseDraft(draft: DetailsDraft, origin: Candidate, latest: Candidate): DetailsDraft {
+  const before = draftFromCandidate(origin);
+  const theirs = draftFromCandidate(latest);
+  const out = { ...theirs };
+  for (const key of Object.keys(draft) as Array<keyof DetailsDraft>) {
+    if (!same(draft[key], before[key])) (out as Record<string, unknown>)[key] = draft[key];
+  }
+  return out;
+}
