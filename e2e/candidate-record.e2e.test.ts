@@ -136,7 +136,7 @@ describeBrowser('the candidate record', (browser) => {
     await close.getByRole('button', { name: 'Close application' }).click();
     await close.waitFor({ state: 'detached' });
     await page.getByText('Application closed: lost (Took another offer). Went to a lab that moved faster').waitFor();
-    await page.getByRole('heading', { name: `Inference Engineer: lost` }).waitFor();
+    await page.getByRole('heading', { name: 'Inference Engineer: Lost (Took another offer)' }).waitFor();
 
     await page.getByRole('button', { name: 'Reopen' }).click();
     const reopen = page.getByRole('dialog', { name: "Reopen Cy Park's application" });

@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { stageName } from './labels.js';
+import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
 import { CloseReopenActions } from './CloseReopenActions.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
@@ -20,6 +21,13 @@ interface ApplicationPanelProps {
   role: Role | undefined;
   canWrite: boolean;
   onChanged: () => void;
+}
+
+/** "Lost (Took another offer)": how a closed application ended, in plain words. */
+function closedAs(d: { status: string; lossReason: string | null }): string {
+  const outcome = OUTCOME_LABELS[d.status as keyof typeof OUTCOME_LABELS] ?? d.status;
+  const reason = d.lossReason ? LOSS_REASON_LABELS[d.lossReason as LossReason] : undefined;
+  return reason ? `${outcome} (${reason})` : outcome;
 }
 
 /** One application: where it stands, the quick actions, its risk, clocks and timeline. */
@@ -74,7 +82,7 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
     <>
       <section className="panel" aria-labelledby="app-title">
         <h2 className="panel-title" id="app-title">
-          {d.roleTitle}: {d.status === 'active' ? name(d.stage) : d.status}
+          {d.roleTitle}: {d.status === 'active' ? name(d.stage) : closedAs(d)}
         </h2>
         <p className="small muted">
           {d.daysSinceFirstContact === null
