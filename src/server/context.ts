@@ -13,6 +13,11 @@ export interface ServerConfig {
   /** Exact proxy addresses to trust for the client IP; never a hop count or `true`. */
   trustProxy: string[];
   loginLimit: { perAccount: number; perIp: number; windowMinutes: number };
+  /**
+   * Directory for uploaded files (CVs), from CLOSER_FILES_DIR; unset = the bytes are stored in the database
+   * (docs/decisions/006-candidate-files.md).
+   */
+  filesDir?: string;
 }
 
 export interface ServerDeps {

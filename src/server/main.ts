@@ -15,6 +15,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** false for tests and one-off commands that must not send notifications */
   backgroundJobs?: boolean;
+  /** Directory for uploaded files (CLOSER_FILES_DIR); unset = in the database. */
+  filesDir?: string;
 }
 
 /** Opens and migrates the database, builds the app and listens; resolves with a function that stops it. */
@@ -23,7 +25,11 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const app = await buildApp({
     db: store,
     logger: process.env.CLOSER_LOG === 'debug' ? { level: 'debug' } : { level: 'warn' },
-    config: { webRoot: options.webRoot ?? resolve(projectRoot, 'dist/web'), secureCookies: options.secureCookies ?? false },
+    config: {
+      webRoot: options.webRoot ?? resolve(projectRoot, 'dist/web'),
+      secureCookies: options.secureCookies ?? false,
+      ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+    },
   });
   const address = await app.listen({ port: options.port, host: options.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
@@ -45,6 +51,8 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: env.HOST ?? '0.0.0.0',
     // Secure cookies need HTTPS; a self-hosted instance behind TLS sets CLOSER_SECURE_COOKIES=1.
     secureCookies: env.CLOSER_SECURE_COOKIES === '1',
+    // Uploaded CVs go to this directory instead of the database (docs/decisions/006-candidate-files.md).
+    ...(env.CLOSER_FILES_DIR ? { filesDir: env.CLOSER_FILES_DIR } : {}),
   };
 }
 

@@ -20,3 +20,5 @@ export * from './repositories/approvals.js';
 export * from './repositories/notifications.js';
 export * from './repositories/market-datasets.js';
 export * from './repositories/scoping.js';
+export * from './repositories/candidate-files.js';
+export * from './repositories/erasure.js';

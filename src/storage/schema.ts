@@ -114,6 +114,8 @@ export interface CandidateTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Set while the candidate is archived (migration 009). */
+  archived_at: string | null;
 }
 
 export interface ApplicationTable {
@@ -316,6 +318,28 @@ export interface CompanyScopingTable {
   version: number;
 }
 
+/* The candidate record (migration 009): CV files and the erasure ledger. */
+
+export interface CandidateFileTable {
+  id: string;
+  candidate_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  storage: string;
+  content: Buffer | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Append-only ledger of erased applications (ids only): their events may be deleted, nothing else may. */
+export interface ErasedApplicationTable {
+  application_id: string;
+  erased_at: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -339,4 +363,6 @@ export interface Database {
   market_datasets: MarketDatasetTable;
   market_selection: MarketSelectionTable;
   company_scoping: CompanyScopingTable;
+  candidate_files: CandidateFileTable;
+  erased_applications: ErasedApplicationTable;
 }

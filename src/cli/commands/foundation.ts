@@ -22,7 +22,7 @@ export const serveCommand: Command = {
     const port = Number(ctx.values.port ?? ctx.io.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be a whole number from 0 to 65535', 'port');
     const url = databaseUrl(ctx);
-    const { url: address, close } = await serve({ databaseUrl: url, port, host: String(ctx.values.host ?? ctx.io.env.HOST ?? '0.0.0.0'), secureCookies: ctx.io.env.CLOSER_SECURE_COOKIES === '1' });
+    const { url: address, close } = await serve({ databaseUrl: url, port, host: String(ctx.values.host ?? ctx.io.env.HOST ?? '0.0.0.0'), secureCookies: ctx.io.env.CLOSER_SECURE_COOKIES === '1', filesDir: ctx.io.env.CLOSER_FILES_DIR });
     ctx.print({ url: address }, `Closer is running at ${address}`);
     await new Promise<void>((resolveStop) => {
       const stop = () => void close().then(resolveStop);

@@ -36,6 +36,10 @@ export const ACTIONS = [
   'scorecards.write-own',
   'scorecards.read-all',
   'notifications.manage-own',
+  // CVs show employers and schools: not for interviewers, who judge pedigree-blind (docs/decisions/006-candidate-files.md).
+  'candidates.read-files',
+  // Erase a candidate's personal data for good (docs/decisions/007-candidate-erasure.md).
+  'candidates.delete',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,8 +76,8 @@ const PIPELINE_STAFF: readonly Action[] = [
 export const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING),
-  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage']),
-  'hiring-manager': new Set<Action>(PIPELINE_STAFF),
+  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete']),
+  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
   approver: new Set<Action>([
     'company.read',
     'people.read',

@@ -118,7 +118,8 @@ describe('computeClocks: rules per clock', () => {
     const clocks = computeClocks(reopened, at(100));
     expect(one(clocks, 'reply.to-candidate')).toMatchObject({ state: 'critical', startedAt: new Date(at(5)).toISOString() });
     expect(one(clocks, 'stage.idle')).toMatchObject({ state: 'warning', startedAt: new Date(at(5)).toISOString() });
-    expect(one(clocks, 'cycle.total').state).toBe('stopped');
+    // Reopened, the application is not closed any more: the cycle clock runs on from first contact.
+    expect(one(clocks, 'cycle.total')).toMatchObject({ state: 'ok', startedAt: new Date(at(0)).toISOString(), elapsedHours: 100 });
   });
 
   it('offer.after-final runs from the latest final interview before the offer', () => {

@@ -1,7 +1,7 @@
 import { businessHoursBetween } from './business-hours.js';
 import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings, type EffectiveTarget } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
-import { TERMINAL_EVENTS, prepareEvents, type PreparedEvent } from './history.js';
+import { REOPENING_EVENTS, TERMINAL_EVENTS, prepareEvents, type PreparedEvent } from './history.js';
 import { HOUR_MS, toEpochMs, toIso } from './time.js';
 
 export type ClockState = 'ok' | 'warning' | 'critical' | 'stopped';
@@ -56,6 +56,7 @@ function stopRun(run: Run | undefined, t: number): void {
 /**
  * One pass over the events, oldest first, keeping each clock's current run. Rules beyond the spec table
  * (docs/pipeline.md): closing events stop every clock; clocks only start while the application is active;
+ * reopening resumes cycle.total from first contact;
  * a later final interview re-anchors offer.after-final; an approval clock also stops when its offer is extended
  * or superseded by another offer; a re-logged interview does not restart its scorecards.
  */
@@ -66,7 +67,12 @@ function collectRuns(events: readonly PreparedEvent[]): Runs {
   for (const e of events) {
     const t = e.t;
     stopRun(runs.idle, t);
-    if (e.type === 'stage.changed' && !active) active = true;
+    if (REOPENING_EVENTS.has(e.type) && !active) {
+      active = true;
+      // Reopened, the application is no longer closed: the cycle clock runs on from first contact, so
+      // "days since first contact" stays the days since first contact. The other clocks need new start events.
+      if (runs.cycle) delete runs.cycle.stop;
+    }
     if (TERMINAL_EVENTS.has(e.type) && active) {
       active = false;
       stopRun(runs.cycle, t);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import candidateFiles from '../../../data/pipeline/candidate-files.json' with { type: 'json' };
 import clocks from '../../../data/pipeline/clocks.json' with { type: 'json' };
 import duplicates from '../../../data/pipeline/duplicates.json' with { type: 'json' };
 import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
@@ -19,6 +20,7 @@ describe.each([
   ['sourcing.json', sourcing],
   ['duplicates.json', duplicates],
   ['next-actions.json', nextActions],
+  ['candidate-files.json', candidateFiles],
 ])('data/pipeline/%s', (_file, data) => {
   const params = parameters(data);
   it('has parameters', () => expect(params.length).toBeGreaterThan(0));

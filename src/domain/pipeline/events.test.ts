@@ -39,6 +39,7 @@ const VALID: { type: string; data?: unknown }[] = [
   { type: 'application.closed', data: { status: 'hired' } },
   { type: 'application.closed', data: { status: 'lost', lossReason: 'process-too-slow' } },
   { type: 'application.closed', data: { status: 'withdrawn' } },
+  { type: 'application.reopened', data: { stage: 'screen', note: 'They are back in the market' } },
 ];
 
 describe('parseEventInput', () => {

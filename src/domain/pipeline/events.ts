@@ -78,6 +78,8 @@ export const EVENT_DATA_SCHEMAS = {
     z.strictObject({ status: z.literal('lost'), lossReason: z.enum(LOSS_REASONS), note: Note.optional() }),
     z.strictObject({ status: z.literal('withdrawn'), lossReason: z.enum(LOSS_REASONS).optional(), note: Note.optional() }),
   ]),
+  /** A closed application made active again, at `stage` (see docs/pipeline.md, "Reopening"). */
+  'application.reopened': z.strictObject({ stage: StageId, note: Note.optional() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;

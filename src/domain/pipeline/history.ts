@@ -5,8 +5,11 @@ import { parseIsoMs } from './time.js';
 /** An event reduced to what the rules read, with its time as epoch ms. */
 export type PreparedEvent = { [T in EventType]: { type: T; t: number; data: EventData<T> } }[EventType];
 
-/** Events that end the active life of an application; a later stage.changed reopens it. */
+/** Events that end the active life of an application; a later reopening event makes it active again. */
 export const TERMINAL_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['offer.accepted', 'candidate.withdrew', 'application.closed']);
+
+/** Events that make a closed application active again: `application.reopened`, and (older histories) any `stage.changed`. */
+export const REOPENING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['application.reopened', 'stage.changed']);
 
 /**
  * The events that had happened by `nowMs`, oldest first (stable for equal times, so storage order breaks ties).
@@ -43,6 +46,7 @@ export const TYPES_WITH_DATA_READ: readonly EventType[] = [
   'offer.rejected',
   'signal.observed',
   'application.closed',
+  'application.reopened',
 ];
 
 /**
@@ -126,6 +130,10 @@ export function describeHistory(events: readonly PreparedEvent[]): HistoryFacts 
         break;
       case 'application.closed':
         status = e.data.status;
+        break;
+      case 'application.reopened':
+        explicitStage = e.data.stage;
+        status = 'active';
         break;
     }
   }

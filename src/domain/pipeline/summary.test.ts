@@ -154,6 +154,7 @@ describe('summarizeEpochEvents', () => {
       fc.record({ status: fc.constant('lost' as const), lossReason: fc.constantFrom('compensation', 'role-fit') }),
       fc.record({ status: fc.constant('withdrawn' as const) }),
     ),
+    'application.reopened': fc.record({ stage: fc.constantFrom('screen', 'onsite'), note: reason }, { requiredKeys: ['stage'] }),
   } as never;
   // Hours after T0, on a coarse grid so equal times (storage order decides) happen; some after `now`.
   const event = fc.constantFrom(...EVENT_TYPES).chain((type) =>

@@ -39,4 +39,5 @@ export const e = {
   signal: (h: number | string, signal: EventData<'signal.observed'>['signal'], deadline?: string) =>
     ev('signal.observed', h, deadline && signal === 'competing-offer' ? { signal, deadline } : { signal } as EventData<'signal.observed'>),
   note: (h: number | string, text = 'Called the candidate') => ev('note', h, { text }),
+  reopened: (h: number | string, stage = 'screen') => ev('application.reopened', h, { stage }),
 };

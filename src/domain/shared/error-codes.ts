@@ -64,6 +64,14 @@ export const ERROR_CATALOGUE = {
   DUPLICATE_APPLICATION: { status: 409, message: 'This candidate already has an application for this role.' },
   CLOCK_SETTINGS_INVALID: { status: 400, message: 'The clock settings are not valid.' },
   RISK_SETTINGS_INVALID: { status: 400, message: 'The risk settings are not valid.' },
+  // the candidate record
+  CANDIDATE_ARCHIVED: { status: 409, message: 'This candidate is archived. Unarchive them first.' },
+  ACTIVE_APPLICATIONS: { status: 409, message: 'The candidate still has active applications. Close them first.' },
+  APPLICATION_NOT_CLOSED: { status: 409, message: 'This application is open; only a closed application can be reopened.' },
+  FILE_NOT_FOUND: { status: 404, message: 'No such file.' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is too large.' },
+  FILE_TYPE_INVALID: { status: 415, message: 'Upload a PDF or a plain-text (UTF-8) file.' },
+  FILE_STORE_UNAVAILABLE: { status: 503, message: 'The file store is not reachable.' },
   // offers and interviews
   OFFER_NOT_FOUND: { status: 404, message: 'No such offer.' },
   OFFER_STATE_INVALID: { status: 409, message: 'The offer is not in a state that allows this.' },

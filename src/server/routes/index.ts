@@ -8,6 +8,7 @@ import { registerTokenRoutes } from './tokens/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerRoleRoutes } from './roles/routes.js';
 import { registerCandidateRoutes } from './candidates/routes.js';
+import { registerCandidateRecordRoutes } from './candidates/record-routes.js';
 import { registerApplicationRoutes } from './applications/routes.js';
 import { registerTodayRoutes } from './today/routes.js';
 import { registerInterviewRoutes } from './interviews/routes.js';
@@ -30,6 +31,7 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerAuditRoutes,
   registerRoleRoutes,
   registerCandidateRoutes,
+  registerCandidateRecordRoutes,
   registerApplicationRoutes,
   registerTodayRoutes,
   registerInterviewRoutes,

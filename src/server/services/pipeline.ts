@@ -24,6 +24,7 @@ import {
   insertRole,
   isUniqueViolation,
   listApplications,
+  moveCandidateFiles,
   listCandidateIdentities,
   listCandidatesByIds,
   listEventsOfApplication,
@@ -262,6 +263,7 @@ export async function mergeCandidates(tx: Tx, actor: PipelineActor, sourceId: st
   const target = await getCandidate404(tx, intoId);
   if (source.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was already merged into ${source.mergedIntoId}.`, 'id');
   if (target.mergedIntoId) throw new DomainError('CONFLICT', `The target was merged into ${target.mergedIntoId}; merge into that one.`, 'intoId');
+  if (target.archivedAt) throw new DomainError('CANDIDATE_ARCHIVED', `${target.name} is archived. Unarchive them first, then merge.`, 'intoId');
 
   const moving = await listApplications(tx, { candidateId: sourceId });
   const targetActiveRoles = new Set((await listApplications(tx, { candidateId: intoId, status: 'active' })).map((a) => a.roleId));
@@ -289,8 +291,10 @@ export async function mergeCandidates(tx: Tx, actor: PipelineActor, sourceId: st
   if (!merged) throw staleVersion();
   const retired = await updateCandidate(tx, sourceId, source.version, { mergedIntoId: intoId }, now);
   if (!retired) throw staleVersion();
+  // Their CVs belong to the person, so they follow the history to the record that stays.
+  const movedFiles = await moveCandidateFiles(tx, sourceId, intoId);
 
-  const targetFields = [...Object.keys(fill), ...(moving.length > 0 ? ['applications'] : []), 'mergedFrom'];
+  const targetFields = [...Object.keys(fill), ...(moving.length > 0 ? ['applications'] : []), ...(movedFiles > 0 ? ['files'] : []), 'mergedFrom'];
   await recordAudit(tx, { actorId: actor.id, action: 'candidate.merge', entity: 'candidate', entityId: intoId, fields: targetFields, at: now });
   await recordAudit(tx, { actorId: actor.id, action: 'candidate.merge', entity: 'candidate', entityId: sourceId, fields: ['mergedIntoId', ...(moving.length > 0 ? ['applications'] : [])], at: now });
   return { candidate: merged, movedApplicationIds: moving.map((a) => a.id) };
@@ -328,6 +332,7 @@ export async function createApplication(tx: Tx, actor: PipelineActor, input: App
   const candidate = await getCandidateOrThrow(tx, input.candidateId).catch(asField('candidateId'));
   const role = await getRoleOrThrow(tx, input.roleId).catch(asField('roleId'));
   if (candidate.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was merged into ${candidate.mergedIntoId}; use that record.`, 'candidateId');
+  if (candidate.archivedAt) throw candidateArchived(candidate);
   if (role.status !== 'open') throw new DomainError('CONFLICT', 'This role is closed; reopen it to add applications.', 'roleId');
   const stage = input.stage ?? role.processPlan.stages[0]!.id;
   checkStage(role, stage, 'stage');
@@ -348,6 +353,17 @@ export async function createApplication(tx: Tx, actor: PipelineActor, input: App
   return app;
 }
 
+function candidateArchived(candidate: Pick<CandidateRecord, 'name'>): DomainError {
+  return new DomainError('CANDIDATE_ARCHIVED', `${candidate.name} is archived. Unarchive them first.`, 'candidateId');
+}
+
+/** A reopened application is active again: its role must be open and its candidate not archived. */
+async function checkReopen(tx: Tx, app: ApplicationRecord, role: RoleRecord): Promise<void> {
+  if (role.status !== 'open') throw new DomainError('CONFLICT', 'This role is closed; reopen the role first.', 'status');
+  const candidate = await getCandidateOrThrow(tx, app.candidateId);
+  if (candidate.archivedAt) throw new DomainError('CANDIDATE_ARCHIVED', `${candidate.name} is archived. Unarchive them first.`, 'status');
+}
+
 function duplicateApplication(): DomainError {
   return new DomainError('DUPLICATE_APPLICATION', 'This candidate already has an active application for this role.', 'candidateId');
 }
@@ -364,12 +380,15 @@ export interface ApplicationChange {
   status?: 'active' | 'hired' | 'lost' | 'withdrawn';
   lossReason?: string | null;
   labels?: string[];
+  /** Why it was closed or reopened: goes into the application.closed / application.reopened event. */
+  note?: string;
 }
 
 /**
  * PATCH of an application under If-Match. Stage and status are projections of the history, so a change
- * to them is also appended as an event (stage.changed, application.closed; reopening is a stage.changed),
- * and the clocks see it.
+ * to them is also appended as an event (stage.changed, application.closed, application.reopened), and the
+ * clocks see it. Reopening (status `active` on a closed application, optionally at another stage) needs an
+ * open role and a candidate who is not archived; a closed application's stage changes only by reopening it.
  */
 export async function changeApplication(
   tx: Tx,
@@ -384,19 +403,26 @@ export async function changeApplication(
   const role = await getRoleOrThrow(tx, current.roleId);
   const patch: ApplicationPatch = {};
   const events: unknown[] = [];
+  const note = change.note !== undefined ? { note: change.note } : {};
   const nextStage = change.stage ?? current.stage;
   if (change.stage !== undefined) checkStage(role, change.stage, 'stage');
   const nextStatus = change.status ?? current.status;
   const reopening = current.status !== 'active' && nextStatus === 'active';
-  if (nextStage !== current.stage || reopening) {
+  if (reopening) {
+    await checkReopen(tx, current, role);
+    checkStage(role, nextStage, 'stage');
+    if (nextStage !== current.stage) patch.stage = nextStage;
+    Object.assign(patch, { status: 'active', lossReason: null, closedAt: null });
+    events.push({ type: 'application.reopened', data: { stage: nextStage, ...note } });
+  } else if (nextStage !== current.stage) {
+    if (current.status !== 'active') throw new DomainError('CONFLICT', 'This application is closed. Reopen it to change its stage.', 'stage');
     patch.stage = nextStage;
     events.push({ type: 'stage.changed', data: { from: current.stage, to: nextStage } });
   }
-  if (reopening) Object.assign(patch, { status: 'active', lossReason: null, closedAt: null });
   if (nextStatus !== 'active') {
     const lossReason = change.lossReason !== undefined ? change.lossReason : nextStatus === current.status ? current.lossReason : null;
     if (nextStatus !== current.status || lossReason !== current.lossReason) {
-      const data: Record<string, unknown> = { status: nextStatus };
+      const data: Record<string, unknown> = { status: nextStatus, ...note };
       if (lossReason !== null && nextStatus !== 'hired') data.lossReason = lossReason;
       if (lossReason !== null && nextStatus === 'hired') throw new ValidationError('VALIDATION_FAILED', 'A hired application has no loss reason.', 'lossReason');
       events.push({ type: 'application.closed', data });
@@ -404,6 +430,9 @@ export async function changeApplication(
     }
   } else if (change.lossReason !== undefined && change.lossReason !== null) {
     throw new ValidationError('VALIDATION_FAILED', 'Only a lost or withdrawn application has a loss reason.', 'lossReason');
+  }
+  if (change.note !== undefined && !events.some((e) => ['application.closed', 'application.reopened'].includes((e as { type: string }).type))) {
+    throw new ValidationError('VALIDATION_FAILED', 'A note goes with closing or reopening the application.', 'note');
   }
   if (change.labels !== undefined && !sameList(change.labels, current.labels)) patch.labels = change.labels;
   // Validate every event before anything is written: the domain's rules, with field names of this body.
@@ -437,7 +466,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /* ----------------------------------------------------------------- events */
 
 /** Event types that can change an application's stage or status. */
-const PROJECTED_TYPES = new Set(['stage.changed', 'application.closed', 'offer.accepted', 'candidate.withdrew']);
+const PROJECTED_TYPES = new Set(['stage.changed', 'application.closed', 'application.reopened', 'offer.accepted', 'candidate.withdrew']);
 
 async function appendParsedEvent(tx: Tx, actor: PipelineActor, applicationId: string, input: EventInput, now: Date): Promise<ApplicationEventRecord> {
   const event = await insertEvent(tx, {
@@ -470,7 +499,18 @@ export async function appendEvent(
   if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   const input = parseEventInput(body, now);
   const app = await getApplicationOrThrow(tx, applicationId);
-  if (input.type === 'stage.changed') checkStage(await getRoleOrThrow(tx, app.roleId), input.data.to, 'data.to');
+  if (input.type === 'stage.changed') {
+    const role = await getRoleOrThrow(tx, app.roleId);
+    checkStage(role, input.data.to, 'data.to');
+    // A stage change on a closed application reopens it (older clients do this): the same checks as a reopening.
+    if (app.status !== 'active') await checkReopen(tx, app, role);
+  }
+  if (input.type === 'application.reopened') {
+    if (app.status === 'active') throw new DomainError('APPLICATION_NOT_CLOSED', 'This application is open; only a closed application can be reopened.', 'type');
+    const role = await getRoleOrThrow(tx, app.roleId);
+    checkStage(role, input.data.stage, 'data.stage');
+    await checkReopen(tx, app, role);
+  }
   const event = await appendParsedEvent(tx, actor, applicationId, input, now);
   if (!PROJECTED_TYPES.has(input.type)) return { event, application: app };
   const history = await listEventsOfApplication(tx, applicationId);
@@ -511,7 +551,7 @@ export function projectApplication(
   // The history is stored oldest first; events after `now` have not happened yet.
   for (const e of history) {
     if (Date.parse(e.occurredAt) > now.getTime()) continue;
-    if (e.type === 'stage.changed') {
+    if (e.type === 'stage.changed' || e.type === 'application.reopened') {
       hasStageChange = true;
       if (!open) [open, lossReason, closedAt] = [true, null, null];
     } else if (e.type === 'application.closed' || e.type === 'candidate.withdrew' || e.type === 'offer.accepted') {

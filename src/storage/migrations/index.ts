@@ -9,10 +9,11 @@ import { scoping } from './005-scoping.js';
 import { roleDescription } from './006-role-description.js';
 import { roleRecruiter } from './007-role-recruiter.js';
 import { interviewLoops } from './008-interview-loops.js';
+import { candidateRecord } from './009-candidate-record.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

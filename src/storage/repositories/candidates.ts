@@ -26,15 +26,17 @@ export interface CandidateRecord {
   currentCompensation: CompensationRecord | null;
   /** Set once this record was merged into another; it then stays only as history. */
   mergedIntoId: string | null;
+  /** Set while archived: hidden from the default list, no new applications. */
+  archivedAt: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
-export type CandidateInsert = Omit<CandidateRecord, 'createdAt' | 'updatedAt' | 'version' | 'mergedIntoId'>;
+export type CandidateInsert = Omit<CandidateRecord, 'createdAt' | 'updatedAt' | 'version' | 'mergedIntoId' | 'archivedAt'>;
 export type CandidatePatch = Partial<
-  Pick<CandidateRecord, 'name' | 'email' | 'phone' | 'links' | 'location' | 'currentEmployer' | 'source' | 'passive' | 'specializations' | 'productionMlYears' | 'currentCompensation' | 'mergedIntoId'>
+  Pick<CandidateRecord, 'name' | 'email' | 'phone' | 'links' | 'location' | 'currentEmployer' | 'source' | 'passive' | 'specializations' | 'productionMlYears' | 'currentCompensation' | 'mergedIntoId' | 'archivedAt'>
 >;
 
 /** The fields duplicate detection compares. */
@@ -64,6 +66,7 @@ function toCandidate(r: CandidateTable): CandidateRecord {
     productionMlYears: r.production_ml_years === null ? null : Number(r.production_ml_years),
     currentCompensation: comp,
     mergedIntoId: r.merged_into_id,
+    archivedAt: r.archived_at,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -94,6 +97,7 @@ function toCandidateRow(c: CandidateInsert, at: string): CandidateTable {
     production_ml_years: c.productionMlYears,
     ...compColumns(c.currentCompensation),
     merged_into_id: null,
+    archived_at: null,
     created_by: c.createdBy,
     created_at: at,
     updated_at: at,
@@ -134,12 +138,22 @@ function likePattern(term: string): string {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** Which candidates a list shows: not archived (the default), only archived ones, or both. */
+export type ArchivedFilter = 'exclude' | 'only' | 'include';
+
 /**
  * Candidates that are not merged away, newest first. `q` matches name and e-mail, and the employer
  * unless `searchEmployer` is false (pedigree-blind viewers must not find people by employer).
+ * Archived candidates are left out unless `archived` says otherwise.
  */
-export async function listCandidates(tx: Tx, opts: { q?: string; searchEmployer?: boolean; limit: number; offset?: number }): Promise<CandidateRecord[]> {
+export async function listCandidates(
+  tx: Tx,
+  opts: { q?: string; searchEmployer?: boolean; archived?: ArchivedFilter; limit: number; offset?: number },
+): Promise<CandidateRecord[]> {
   let q = tx.selectFrom('candidates').selectAll().where('merged_into_id', 'is', null);
+  const archived = opts.archived ?? 'exclude';
+  if (archived === 'exclude') q = q.where('archived_at', 'is', null);
+  else if (archived === 'only') q = q.where('archived_at', 'is not', null);
   if (opts.q) {
     const pattern = likePattern(opts.q);
     q = q.where((eb) => {
@@ -172,6 +186,7 @@ export async function updateCandidate(tx: Tx, id: string, version: number, patch
   if (patch.productionMlYears !== undefined) values.production_ml_years = patch.productionMlYears;
   if (patch.currentCompensation !== undefined) Object.assign(values, compColumns(patch.currentCompensation));
   if (patch.mergedIntoId !== undefined) values.merged_into_id = patch.mergedIntoId;
+  if (patch.archivedAt !== undefined) values.archived_at = patch.archivedAt;
   const res = await tx.updateTable('candidates').set(values).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return undefined;
   return getCandidate(tx, id);

@@ -85,6 +85,8 @@ export interface Candidate {
   productionMlYears: number | null;
   currentCompensation?: CurrentCompensation | null;
   mergedIntoId: string | null;
+  /** When the candidate was archived; null while not archived. */
+  archivedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -237,8 +239,8 @@ export function getSourceMix(roleId: string, signal?: AbortSignal): Promise<Sour
   return api.get(`/roles/${id(roleId)}/source-mix`, { signal });
 }
 
-export function listCandidates(query: { q?: string; limit?: number; offset?: number }, signal?: AbortSignal): Promise<ListOf<Candidate>> {
-  return api.get('/candidates', { query: { q: query.q || undefined, limit: query.limit, offset: query.offset }, signal });
+export function listCandidates(query: { q?: string; limit?: number; offset?: number; archived?: 'true' | 'any' }, signal?: AbortSignal): Promise<ListOf<Candidate>> {
+  return api.get('/candidates', { query: { q: query.q || undefined, limit: query.limit, offset: query.offset, archived: query.archived }, signal });
 }
 
 export function getCandidate(candidateId: string, signal?: AbortSignal): Promise<Candidate> {

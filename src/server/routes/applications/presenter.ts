@@ -55,6 +55,9 @@ const SENSITIVE_TEXT: Readonly<Record<string, readonly string[]>> = {
   'signal.observed': ['note'],
   'offer.rejected': ['reason'],
   'offer.declined': ['reason'],
+  // Why someone was lost or came back is often about money ("went to BigLab for 420k").
+  'application.closed': ['note'],
+  'application.reopened': ['note'],
 };
 
 export function presentEvent(e: ApplicationEventRecord, viewer?: { role: string }): z.infer<typeof EventView> {

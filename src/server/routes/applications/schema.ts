@@ -27,6 +27,8 @@ export const ApplicationPatchBody = z.strictObject({
   status: z.enum(APPLICATION_STATUSES).optional(),
   lossReason: z.enum(LOSS_REASONS).nullable().optional(),
   labels: Labels.optional(),
+  /** With a close or a reopening only: kept on the application.closed / application.reopened event. */
+  note: cleanText(2_000).optional(),
 });
 
 export const ApplicationListQuery = z.strictObject({

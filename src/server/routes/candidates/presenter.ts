@@ -20,6 +20,8 @@ export const CandidateView = z.object({
   /** Only for viewers with compensation.read; interviewers never get this field. */
   currentCompensation: z.object({ base: z.number(), bonus: z.number(), equityAnnual: z.number(), currency: z.string() }).nullable().optional(),
   mergedIntoId: z.string().nullable(),
+  /** When the candidate was archived; null while not archived. */
+  archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -45,6 +47,7 @@ export function presentCandidate(c: CandidateRecord, viewer: CandidateViewer): C
     specializations: c.specializations,
     productionMlYears: c.productionMlYears,
     mergedIntoId: c.mergedIntoId,
+    archivedAt: c.archivedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,

@@ -38,7 +38,8 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
     const user = request.auth!.user;
     const window = listWindow(request.query.limit, request.query.offset);
     // Pedigree-blind viewers cannot find people by employer either.
-    const items = await listCandidates(ctx.store.db, { q: request.query.q, searchEmployer: can(user.role, 'candidates.read-pedigree'), ...window });
+    const archived = ({ false: 'exclude', true: 'only', any: 'include' } as const)[request.query.archived ?? 'false'];
+    const items = await listCandidates(ctx.store.db, { q: request.query.q, searchEmployer: can(user.role, 'candidates.read-pedigree'), archived, ...window });
     const viewer = await candidateViewer(ctx.store.db, user, items);
     return { items: items.map((c) => presentCandidate(c, viewer)) };
   });

@@ -35,4 +35,10 @@ export const CandidateMergeBody = z.strictObject({ intoId: z.string().min(1).max
 /** Whole numbers as strings (query strings are never coerced). */
 export const QueryInt = z.string().regex(/^\d{1,6}$/, { message: 'A whole number' });
 
-export const CandidateListQuery = z.strictObject({ q: cleanText(200).optional(), limit: QueryInt.optional(), offset: QueryInt.optional() });
+export const CandidateListQuery = z.strictObject({
+  q: cleanText(200).optional(),
+  limit: QueryInt.optional(),
+  offset: QueryInt.optional(),
+  /** `false` (default): people not archived; `true`: only archived ones; `any`: both. */
+  archived: z.enum(['false', 'true', 'any']).optional(),
+});

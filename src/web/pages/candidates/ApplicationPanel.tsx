@@ -6,7 +6,9 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { stageName } from './labels.js';
+import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
+import { CloseReopenActions } from './CloseReopenActions.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
 import { InterviewsPanel } from './InterviewsPanel.js';
 import { RecordEventForm } from './RecordEventForm.js';
@@ -20,6 +22,13 @@ interface ApplicationPanelProps {
   role: Role | undefined;
   canWrite: boolean;
   onChanged: () => void;
+}
+
+/** "Lost (Took another offer)": how a closed application ended, in plain words. */
+function closedAs(d: { status: string; lossReason: string | null }): string {
+  const outcome = OUTCOME_LABELS[d.status as keyof typeof OUTCOME_LABELS] ?? d.status;
+  const reason = d.lossReason ? LOSS_REASON_LABELS[d.lossReason as LossReason] : undefined;
+  return reason ? `${outcome} (${reason})` : outcome;
 }
 
 /** One application: where it stands, the quick actions, its risk, clocks and timeline. */
@@ -74,7 +83,7 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
     <>
       <section className="panel" aria-labelledby="app-title">
         <h2 className="panel-title" id="app-title">
-          {d.roleTitle}: {d.status === 'active' ? name(d.stage) : d.status}
+          {d.roleTitle}: {d.status === 'active' ? name(d.stage) : closedAs(d)}
         </h2>
         <p className="small muted">
           {d.daysSinceFirstContact === null
@@ -93,6 +102,11 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
             <Button disabled={busy} onClick={() => void record({ type: 'team.replied', data: {} }, 'Recorded: the team replied.')}>
               We replied
             </Button>
+          </div>
+        ) : null}
+        {canWrite ? (
+          <div className="action-bar">
+            <CloseReopenActions detail={d} stages={stages} onDone={(text, tone = 'success') => { setStatus({ tone, text }); detail.reload(); onChanged(); }} />
           </div>
         ) : null}
         {canWrite ? <RecordEventForm busy={busy} detail={d} stages={stages} onRecord={record} onPatch={patch} /> : null}

@@ -1,21 +1,45 @@
+import type { ReactNode } from 'react';
 import type { Candidate } from '../../api/pipeline.js';
 import { Money } from '../../components/Money.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { SOURCE_LABELS } from './labels.js';
 import './pipeline.css';
 
-/** What Closer knows about the person; current pay only for those who may read compensation. */
-export function CandidateFacts({ candidate, seesPay }: { candidate: Candidate; seesPay: boolean }) {
+/** What Closer knows about the person; current pay only for those who may read compensation. `actions` sit beside the title. */
+export function CandidateFacts({ candidate, seesPay, actions }: { candidate: Candidate; seesPay: boolean; actions?: ReactNode }) {
   const pay = seesPay ? candidate.currentCompensation : undefined;
   return (
     <section className="panel" aria-labelledby="facts-title">
-      <h2 className="panel-title" id="facts-title">
-        Details
-      </h2>
+      <div className="panel-heading">
+        <h2 className="panel-title" id="facts-title">
+          Details
+        </h2>
+        {actions}
+      </div>
       <dl className="candidate-facts">
         <dt>E-mail</dt>
         <dd>
           <a href={`mailto:${candidate.email}`}>{candidate.email}</a>
+        </dd>
+        <dt>Phone</dt>
+        <dd>{candidate.phone ? <a href={`tel:${candidate.phone.replace(/[^\d+]/g, '')}`}>{candidate.phone}</a> : '—'}</dd>
+        <dt>Location</dt>
+        <dd>{candidate.location ?? '—'}</dd>
+        <dt>Links</dt>
+        <dd>
+          {candidate.links.length > 0 ? (
+            <ul className="fact-links">
+              {candidate.links.map((link) => (
+                <li key={link}>
+                  <a href={link} target="_blank" rel="noopener noreferrer">
+                    {link.replace(/^https?:\/\/(www\.)?/i, '')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '—'
+          )}
         </dd>
         <dt>Current employer</dt>
         <dd>{candidate.pedigreeHidden ? <span className="muted">Hidden (blind review)</span> : (candidate.currentEmployer ?? '—')}</dd>

@@ -12,6 +12,9 @@ import { SOURCE_LABELS, stageName } from './labels.js';
 import { ApplicationPanel } from './ApplicationPanel.js';
 import { CandidateFacts } from './CandidateFacts.js';
 import { MergePanel } from './MergePanel.js';
+import { ArchiveDeletePanel, ArchivedNotice } from './ArchiveDeletePanel.js';
+import { CvFilesPanel } from './CvFilesPanel.js';
+import { EditDetailsButton } from './EditDetailsButton.js';
 import './pipeline.css';
 
 interface CandidateData {
@@ -60,6 +63,7 @@ export function CandidatePage() {
       {!candidate && data.state.status === 'loading' ? <p className="muted">Loading…</p> : null}
       {candidate ? (
         <>
+          <ArchivedNotice candidate={candidate} />
           {applications.length > 1 ? (
             <nav className="app-tabs" aria-label="Applications">
               {applications.map((a) => (
@@ -101,8 +105,14 @@ export function CandidatePage() {
               )}
             </div>
             <div>
-              <CandidateFacts candidate={candidate} seesPay={can(user.role, 'compensation.read')} />
+              <CandidateFacts
+                candidate={candidate}
+                seesPay={can(user.role, 'compensation.read')}
+                actions={can(user.role, 'candidates.write') ? <EditDetailsButton candidate={candidate} seesPay={can(user.role, 'compensation.read')} onSaved={data.reload} /> : undefined}
+              />
+              {can(user.role, 'candidates.read-files') ? <CvFilesPanel candidate={candidate} canWrite={can(user.role, 'candidates.write')} /> : null}
               {can(user.role, 'candidates.write') ? <MergePanel candidate={candidate} /> : null}
+              {can(user.role, 'candidates.write') ? <ArchiveDeletePanel candidate={candidate} canDelete={can(user.role, 'candidates.delete')} onChanged={data.reload} /> : null}
             </div>
           </div>
         </>

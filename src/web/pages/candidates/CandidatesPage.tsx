@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { CANDIDATE_SOURCES, listAllApplications, listCandidates, listRoles } from '../../api/pipeline.js';
 import type { Candidate } from '../../api/pipeline.js';
 import { can } from '../../api/types.js';
@@ -29,6 +29,9 @@ export function CandidatesPage() {
   const source = params.get('source') ?? '';
   const looking = params.get('looking') ?? '';
   const roleId = params.get('role') ?? '';
+  // Who is listed: people not archived (default), archived ones, or everyone.
+  const show = params.get('show') === 'archived' || params.get('show') === 'all' ? (params.get('show') as 'archived' | 'all') : '';
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const roles = useResource((signal) => listRoles(signal), []);
   const inRole = useResource(
     async (signal) => (roleId ? new Set((await listAllApplications({ roleId, status: 'active' }, signal)).map((a) => a.candidateId)) : undefined),
@@ -53,7 +56,10 @@ export function CandidatesPage() {
     return () => clearTimeout(timer);
   }, [text, q, setParams]);
 
-  const candidates = useResource((signal) => listCandidates({ q, limit: LIMIT }, signal), [q]);
+  const candidates = useResource(
+    (signal) => listCandidates({ q, limit: LIMIT, archived: show === 'archived' ? 'true' : show === 'all' ? 'any' : undefined }, signal),
+    [q, show],
+  );
   const rows = useMemo(
     () =>
       (candidates.state.data?.items ?? []).filter(
@@ -82,9 +88,17 @@ export function CandidatesPage() {
         id: 'name',
         header: 'Name',
         cell: (c) => (
-          <Link to={`/candidates/${encodeURIComponent(c.id)}`} className="cell-primary">
-            {c.name}
-          </Link>
+          <>
+            <Link to={`/candidates/${encodeURIComponent(c.id)}`} className="cell-primary">
+              {c.name}
+            </Link>
+            {c.archivedAt ? (
+              <>
+                {' '}
+                <Badge>Archived</Badge>
+              </>
+            ) : null}
+          </>
         ),
         sortValue: (c) => c.name.toLowerCase(),
       },
@@ -110,12 +124,13 @@ export function CandidatesPage() {
       Add candidate
     </Link>
   ) : undefined;
-  const filtered = Boolean(q || source || looking || roleId);
+  const filtered = Boolean(q || source || looking || roleId || show);
   const count = candidates.state.data?.items.length ?? 0;
 
   return (
     <>
       <PageHeader title="Candidates" description="Everyone in your pipeline, across roles." actions={addButton} />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <div className="filter-bar" role="search" aria-label="Find candidates">
         <TextField
           label="Search"
@@ -150,6 +165,17 @@ export function CandidatesPage() {
             { value: '', label: 'Anyone' },
             { value: 'active', label: 'Active' },
             { value: 'passive', label: 'Passive' },
+          ]}
+        />
+        <SelectField
+          label="Show"
+          name="show"
+          value={show}
+          onChange={(v) => setFilter('show', v)}
+          options={[
+            { value: '', label: 'Current' },
+            { value: 'archived', label: 'Archived' },
+            { value: 'all', label: 'Everyone' },
           ]}
         />
       </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { LOSS_REASONS, newIdempotencyKey } from '../../api/pipeline.js';
+import { newIdempotencyKey } from '../../api/pipeline.js';
 import type { ApplicationDetail, EventBody, LossReason, Role } from '../../api/pipeline.js';
 import { Button } from '../../components/Button.js';
 import { SelectField, TextField } from '../../components/Field.js';
@@ -13,11 +13,10 @@ const RECORDABLE = [
   { value: 'candidate.replied', label: 'Candidate replied' },
   { value: 'interview.completed', label: 'Interview done' },
   { value: 'stage', label: 'Stage change' },
-  { value: 'close', label: 'Close the application' },
 ] as const;
 type Recordable = (typeof RECORDABLE)[number]['value'];
 
-/** Other events: a note, a contact, a reply, an interview done, a stage change or closing, optionally back-dated. */
+/** Other events: a note, a contact, a reply, an interview done or a stage change, optionally back-dated (closing has its own action). */
 export function RecordEventForm({
   busy,
   detail,
@@ -38,8 +37,6 @@ export function RecordEventForm({
   const [final, setFinal] = useState(false);
   const [asks, setAsks] = useState(true);
   const [stage, setStage] = useState(detail.stage);
-  const [closeAs, setCloseAs] = useState<'lost' | 'withdrawn' | 'hired'>('lost');
-  const [reason, setReason] = useState<LossReason>('accepted-other-offer');
   const [error, setError] = useState<string>();
 
   const occurredAt = (): string | undefined | null => {
@@ -56,10 +53,9 @@ export function RecordEventForm({
     if (at === null) return setError('Enter a date and time, or leave it empty for now.');
     const stamp = at ? { occurredAt: at } : {};
     if (kind === 'stage') {
-      if (stage === detail.stage && detail.status === 'active') return setError('Choose another stage.');
+      if (stage === detail.stage) return setError('Choose another stage.');
       return onPatch({ stage }, `Moved to ${stages.find((s) => s.id === stage)?.name ?? stage}.`);
     }
-    if (kind === 'close') return onPatch(closeAs === 'hired' ? { status: 'hired' } : { status: closeAs, lossReason: reason }, `Closed as ${closeAs}.`);
     if (kind === 'note') {
       if (!text.trim()) return setError('Write the note first.');
       await onRecord({ type: 'note', ...stamp, data: { text: text.trim() } }, 'Note added.');
@@ -83,8 +79,8 @@ export function RecordEventForm({
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Record an event" className="stack">
       <div className="form-grid">
-        <SelectField label="Record" name="eventType" value={kind} onChange={(v) => setKind(v as Recordable)} options={RECORDABLE.map((r) => ({ value: r.value, label: r.label }))} />
-        {kind !== 'stage' && kind !== 'close' ? (
+        <SelectField label="Record" name="eventType" value={kind} onChange={(v) => setKind(v as Recordable)} options={RECORDABLE.filter((r) => r.value !== 'stage' || detail.status === 'active').map((r) => ({ value: r.value, label: r.label }))} />
+        {kind !== 'stage' ? (
           <TextField label="When" name="occurredAt" type="datetime-local" value={when} onChange={setWhen} hint="UTC; leave empty for now. Never in the future." optional />
         ) : null}
         {kind === 'note' || kind === 'candidate.replied' ? (
@@ -102,30 +98,6 @@ export function RecordEventForm({
         ) : null}
         {kind === 'stage' ? (
           <SelectField label="New stage" name="stage" value={stage} onChange={setStage} options={stages.map((s) => ({ value: s.id, label: s.name }))} />
-        ) : null}
-        {kind === 'close' ? (
-          <>
-            <SelectField
-              label="Outcome"
-              name="status"
-              value={closeAs}
-              onChange={(v) => setCloseAs(v as typeof closeAs)}
-              options={[
-                { value: 'lost', label: 'Lost' },
-                { value: 'withdrawn', label: 'Withdrawn' },
-                { value: 'hired', label: 'Hired' },
-              ]}
-            />
-            {closeAs !== 'hired' ? (
-              <SelectField
-                label="Reason"
-                name="lossReason"
-                value={reason}
-                onChange={(v) => setReason(v as LossReason)}
-                options={LOSS_REASONS.map((r) => ({ value: r, label: r.replaceAll('-', ' ') }))}
-              />
-            ) : null}
-          </>
         ) : null}
       </div>
       {error ? (

@@ -1,5 +1,6 @@
 import type { BadgeTone } from '../../components/Badge.js';
-import type { CandidateSource, ClockId, ClockState, LoggedSignal, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
+import type { CandidateSource, ClockId, ClockState, LoggedSignal, LossReason, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
+import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 
 /** Words for the pipeline's ids, shared by Today, the board and the candidate page. */
 export const SOURCE_LABELS: Record<CandidateSource, string> = {
@@ -84,6 +85,7 @@ const EVENT_LABELS: Record<string, string> = {
   'signal.observed': 'Signal logged',
   note: 'Note',
   'application.closed': 'Application closed',
+  'application.reopened': 'Application reopened',
 };
 
 /** One line for a timeline entry: "Stage changed: screen → technical", "Signal logged: Mentioned another offer". */
@@ -109,8 +111,12 @@ export function describeEvent(event: Pick<PipelineEvent, 'type' | 'data'>, stage
     case 'application.closed': {
       const status = text('status');
       const reason = text('lossReason');
-      return `${label}: ${status ?? ''}${reason ? ` (${reason.replaceAll('-', ' ')})` : ''}`;
+      const outcome = status ? (OUTCOME_LABELS[status as keyof typeof OUTCOME_LABELS] ?? status).toLowerCase() : '';
+      const why = reason ? ` (${LOSS_REASON_LABELS[reason as LossReason] ?? reason.replaceAll('-', ' ')})` : '';
+      return `${label}: ${outcome}${why}${text('note') ? `. ${text('note')}` : ''}`;
     }
+    case 'application.reopened':
+      return `${label} at ${stageName(text('stage') ?? '?')}${text('note') ? `. ${text('note')}` : ''}`;
     case 'note':
       return `${label}: ${text('text') ?? ''}`;
     case 'candidate.withdrew':

@@ -1,0 +1,113 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Tx } from '../transaction.js';
+import { listFilesOfCandidates, type CandidateFileRecord } from './candidate-files.js';
+
+/** What an erasure removed: ids and counts only (they go to the audit log as field names, never values). */
+export interface ErasureReport {
+  candidateIds: string[];
+  applicationIds: string[];
+  events: number;
+  interviews: number;
+  offers: number;
+  notifications: number;
+  outbox: number;
+  idempotencyKeys: number;
+  /** The files whose rows were deleted; those kept in the files directory must be unlinked by the caller. */
+  files: CandidateFileRecord[];
+}
+
+/** The candidate and every record merged into it (transitively): one person, erased together. */
+export async function listCandidateWithMerged(tx: Tx, candidateId: string): Promise<string[]> {
+  const all = [candidateId];
+  let frontier = [candidateId];
+  while (frontier.length > 0) {
+    const rows = await tx.selectFrom('candidates').select('id').where('merged_into_id', 'in', frontier).execute();
+    frontier = rows.map((r) => r.id).filter((id) => !all.includes(id));
+    all.push(...frontier);
+  }
+  return all;
+}
+
+function escapeLike(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** `column` contains one of `needles` (literal substrings). */
+function containsAny(column: string, needles: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(
+    needles.map((n) => sql`${sql.ref(column)} like ${escapeLike(n)} escape '\\'`),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * Deletes a person's data from every table in one transaction: their candidate rows, applications with their
+ * events, interviews with scorecards, offers with versions and approvals, files, the notifications and queued
+ * messages about them, and the stored idempotent responses that repeat them. `needles` are the strings that
+ * identify the person in free text (ids, name, e-mail): notifications, messages and stored responses that
+ * contain one are deleted too. The audit log is left alone: it holds ids and field names only.
+ *
+ * Application events are append-only at the database; the applications are first written to the
+ * `erased_applications` ledger, which is the one thing that lets their events be deleted.
+ */
+export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], needles: readonly string[], now: Date): Promise<ErasureReport> {
+  const ids = [...candidateIds];
+  const applicationIds = (await tx.selectFrom('applications').select('id').where('candidate_id', 'in', ids).execute()).map((r) => r.id);
+  const textNeedles = [...new Set([...ids, ...applicationIds, ...needles].filter((n) => n.trim().length >= 3))];
+  const report: ErasureReport = { candidateIds: ids, applicationIds, events: 0, interviews: 0, offers: 0, notifications: 0, outbox: 0, idempotencyKeys: 0, files: [] };
+
+  if (applicationIds.length > 0) {
+    const interviewIds = (await tx.selectFrom('interviews').select('id').where('application_id', 'in', applicationIds).execute()).map((r) => r.id);
+    if (interviewIds.length > 0) {
+      await tx.deleteFrom('scorecards').where('interview_id', 'in', interviewIds).execute();
+      await tx.deleteFrom('interview_interviewers').where('interview_id', 'in', interviewIds).execute();
+      report.interviews = Number((await tx.deleteFrom('interviews').where('id', 'in', interviewIds).executeTakeFirst()).numDeletedRows);
+    }
+    const offerIds = (await tx.selectFrom('offers').select('id').where('application_id', 'in', applicationIds).execute()).map((r) => r.id);
+    if (offerIds.length > 0) {
+      const versionIds = (await tx.selectFrom('offer_versions').select('id').where('offer_id', 'in', offerIds).execute()).map((r) => r.id);
+      if (versionIds.length > 0) await tx.deleteFrom('offer_approvals').where('offer_version_id', 'in', versionIds).execute();
+      await tx.deleteFrom('offer_versions').where('offer_id', 'in', offerIds).execute();
+      report.offers = Number((await tx.deleteFrom('offers').where('id', 'in', offerIds).executeTakeFirst()).numDeletedRows);
+    }
+  }
+
+  const notificationIds = (
+    await tx
+      .selectFrom('notifications')
+      .select('id')
+      .where((eb) => {
+        const conds: Expression<SqlBool>[] = [containsAny('title', textNeedles), containsAny('body', textNeedles), containsAny('link', textNeedles)];
+        if (applicationIds.length > 0) conds.push(eb('application_id', 'in', applicationIds));
+        return eb.or(conds);
+      })
+      .execute()
+  ).map((r) => r.id);
+  report.outbox = Number(
+    (
+      await tx
+        .deleteFrom('outbox')
+        .where((eb) => {
+          const conds: Expression<SqlBool>[] = [containsAny('subject', textNeedles), containsAny('body', textNeedles)];
+          if (notificationIds.length > 0) conds.push(eb('notification_id', 'in', notificationIds));
+          return eb.or(conds);
+        })
+        .executeTakeFirst()
+    ).numDeletedRows,
+  );
+  if (notificationIds.length > 0) report.notifications = Number((await tx.deleteFrom('notifications').where('id', 'in', notificationIds).executeTakeFirst()).numDeletedRows);
+
+  if (applicationIds.length > 0) {
+    const erasedAt = now.toISOString();
+    await tx.insertInto('erased_applications').values(applicationIds.map((id) => ({ application_id: id, erased_at: erasedAt }))).execute();
+    report.events = Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
+    await tx.deleteFrom('applications').where('id', 'in', applicationIds).execute();
+  }
+
+  report.files = await listFilesOfCandidates(tx, ids);
+  await tx.deleteFrom('candidate_files').where('candidate_id', 'in', ids).execute();
+  report.idempotencyKeys = Number((await tx.deleteFrom('idempotency_keys').where(containsAny('response', textNeedles)).executeTakeFirst()).numDeletedRows);
+  // Immediate foreign keys are checked at the end of the statement, so a record and those merged into it go together.
+  await tx.deleteFrom('candidates').where('id', 'in', ids).execute();
+  return report;
+}
