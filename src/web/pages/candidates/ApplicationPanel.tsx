@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { stageName } from './labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
+import { NextStepPanel } from './NextStepPanel.js';
 import { RecordEventForm } from './RecordEventForm.js';
 import { RiskPanel } from './RiskPanel.js';
 import { SignalMenu } from './SignalMenu.js';
@@ -71,6 +72,7 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
 
   return (
     <>
+      <NextStepPanel applicationId={applicationId} refreshKey={`${d.version}:${d.events.length}`} />
       <section className="panel" aria-labelledby="app-title">
         <h2 className="panel-title" id="app-title">
           {d.roleTitle}: {d.status === 'active' ? name(d.stage) : d.status}
