@@ -1,11 +1,12 @@
 import type { OfferDraft } from '../../domain/offers/draft.js';
+import type { OfferTermsInput } from '../../domain/offers/offer.js';
 import type { NextStep } from '../../domain/pipeline/next-step.js';
 import { api } from './client.js';
 
 // The path from candidate to signed offer (docs/interviews-offers.md, "One path to a signed offer"): an
 // application's next step, the pre-filled offer draft, and the applications an offer can be saved to.
 
-export type { NextStep, OfferDraft };
+export type { NextStep, OfferDraft, OfferTermsInput };
 
 export interface OfferDraftView {
   application: { id: string; candidateId: string; candidateName: string; roleId: string; roleTitle: string; status: string };
@@ -35,4 +36,9 @@ export function getOfferDraft(applicationId: string, signal?: AbortSignal): Prom
 
 export function listOfferTargets(q: string, signal?: AbortSignal): Promise<{ items: OfferTarget[] }> {
   return api.get('/offer-drafts', { query: { q: q.trim() || undefined, limit: 20 }, signal });
+}
+
+/** Saves terms as a new offer on an application (version 1, a draft); answers with the offer (its id). */
+export function createOfferOnApplication(applicationId: string, terms: OfferTermsInput): Promise<{ id: string; status: string }> {
+  return api.post(`/applications/${enc(applicationId)}/offers`, terms);
 }
