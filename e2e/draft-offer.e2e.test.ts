@@ -170,4 +170,31 @@ describeBrowser('one path from candidate to signed offer', (browser) => {
     expect(closed.status).toBe('hired');
     expect(closed.clocks.find((c: { id: string }) => c.id === 'cycle.total')).toMatchObject({ state: 'stopped' });
   });
+  it('saves the standalone builder\'s what-if offer to an application picked by candidate and role', async () => {
+    const owner = await setUpWorkspace(server.baseUrl);
+    const csrf = await signInThroughApi(ownerContext, owner);
+    const request = ownerContext.request;
+    const role = await send(request, csrf, 'post', '/api/v1/roles', { title: 'Inference Engineer', seniority: 'senior' });
+    const grace = await send(request, csrf, 'post', '/api/v1/candidates', { name: 'Grace Hopper', email: `grace-${Date.now()}@example.com`, source: 'outbound', allowDuplicate: true });
+    const alan = await send(request, csrf, 'post', '/api/v1/candidates', { name: 'Alan Turing', email: `alan-${Date.now()}@example.com`, source: 'outbound', allowDuplicate: true });
+    const application = await send(request, csrf, 'post', '/api/v1/applications', { roleId: role.id, candidateId: grace.id });
+    await send(request, csrf, 'post', '/api/v1/applications', { roleId: role.id, candidateId: alan.id });
+
+    await page.goto('/offers/builder');
+    await waitForPage(page, 'Offer builder');
+    await page.getByRole('form', { name: 'Offer inputs' }).getByRole('textbox', { name: /^Strike per share/ }).fill('0.3');
+    await page.getByRole('button', { name: 'Save to an application…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save to an application' });
+    await dialog.getByLabel('Alan Turing, Inference Engineer').waitFor();
+    await dialog.getByLabel('Candidate or role').fill('grace');
+    await dialog.getByLabel('Alan Turing, Inference Engineer').waitFor({ state: 'detached' });
+    await dialog.getByLabel('Grace Hopper, Inference Engineer').check();
+    await dialog.getByRole('button', { name: 'Save as offer' }).click();
+    await waitForPage(page, 'Offer to Grace Hopper');
+    const offerId = new URL(page.url()).pathname.split('/').pop()!;
+    const offer = await (await request.get(`/api/v1/offers/${offerId}`)).json();
+    // The example figures on screen: 200,000 base, 50,000 of 10,000,000 shares, a Google RSU offer to compare.
+    expect(offer).toMatchObject({ applicationId: application.id, status: 'draft', base: 200_000, equity: { shares: 50_000, fullyDilutedShares: 10_000_000, strike: 0.3 } });
+    expect(offer.current.terms.incumbent).toMatchObject({ preset: 'google', base: 220_000, bonusTargetPct: 15, grantValue: 800_000 });
+  });
 });
