@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { can } from '../../../domain/access/policy.js';
+import { listVestingPresets } from '../../../domain/compensation/vesting.js';
 import { getCompany } from '../../api/endpoints.js';
 import type { OfferDraftView } from '../../api/offer-path.js';
 import { useResource } from '../../api/use-resource.js';
@@ -17,6 +18,8 @@ const COMPANY_FIELD: Record<string, CompanyFigure> = {
   'equity.strike': 'strikePrice',
 };
 
+const GRANT_WORDS: Record<string, string> = { ISO: 'Options (ISO)', NSO: 'Options (NSO)', RSU: 'RSUs', RSA: 'Restricted stock (RSA)' };
+
 function price(value: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
 }
@@ -31,8 +34,8 @@ function sourceRows(view: OfferDraftView): Array<{ label: string; value: string;
     d.equity.fullyDilutedShares ? { label: 'Fully diluted shares', value: formatCount(d.equity.fullyDilutedShares.value), explanation: d.equity.fullyDilutedShares.explanation } : null,
     d.equity.strike ? { label: 'Strike per share', value: price(d.equity.strike.value, c), explanation: d.equity.strike.explanation } : null,
     d.lastPostMoney ? { label: 'Last post-money valuation', value: formatMoney(d.lastPostMoney.value, c), explanation: d.lastPostMoney.explanation } : null,
-    { label: 'Grant', value: d.equity.kind.value, explanation: d.equity.kind.explanation },
-    { label: 'Vesting', value: d.equity.vesting.value.preset.replace(/-/g, ' '), explanation: d.equity.vesting.explanation },
+    { label: 'Grant', value: GRANT_WORDS[d.equity.kind.value] ?? d.equity.kind.value, explanation: d.equity.kind.explanation },
+    { label: 'Vesting', value: listVestingPresets().find((p) => p.id === d.equity.vesting.value.preset)?.label ?? d.equity.vesting.value.preset, explanation: d.equity.vesting.explanation },
     d.currentPay
       ? {
           label: 'Compared with',
