@@ -150,7 +150,7 @@ describeBrowser('scorecard', (browser) => {
     await page.getByRole('link', { name: 'See the decision view for this candidate' }).click();
     await waitForPage(page, 'Decision: Grace Hopper');
     await page.getByRole('cell', { name: /Shipped a ranking model/ }).waitFor();
-    expect(await page.getByRole('button', { name: 'Draft an offer' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Draft offer' }).count()).toBe(0);
     expectNoCompensation(await pageText(page));
 
     for (const path of ['/interviews', '/offers', `/offers/${offer.id}`, '/offers/approvals']) {

@@ -18,6 +18,10 @@ export interface CompanyTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Migration 011: the figures an offer needs; null until the company records them. */
+  last_post_money: number | null;
+  fully_diluted_shares: number | null;
+  strike_price: number | null;
 }
 
 export interface UserTable {

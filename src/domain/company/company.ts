@@ -26,6 +26,18 @@ export const CompanyProfile = z.strictObject({
 });
 export type CompanyProfile = z.infer<typeof CompanyProfile>;
 
+/**
+ * The company figures an offer is built on (compensation.md, offer evaluation inputs): the last post-money valuation
+ * in whole units of the company currency, the fully diluted share count, and the current strike (409A price) per
+ * share, which may have cents like every price per share (see OfferTermsInput's strike). Null clears a figure.
+ */
+export const CompanyEquityFigures = z.strictObject({
+  lastPostMoney: WholeMoney.min(1).nullable(),
+  fullyDilutedShares: z.number().int().min(1).max(1e15).nullable(),
+  strikePrice: z.number().min(0).max(1e9).nullable(),
+});
+export type CompanyEquityFigures = z.infer<typeof CompanyEquityFigures>;
+
 export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });

@@ -36,4 +36,6 @@ export { formatMoney, formatPct, formatShares, offerSummarySections, renderOffer
 export { renderPdf } from './pdf.js';
 export type { PdfLine } from './pdf.js';
 export { buildEvaluationInput, evaluateOfferVersion } from './evaluation.js';
+export { DRAFT_BAND_POINT, buildOfferDraft, sharesForPct } from './draft.js';
+export type { DraftFigure, DraftSource, MissingDraftInput, OfferDraft, OfferDraftContext } from './draft.js';
 export type { CurrentPay, OfferFinding, StoredEvaluation } from './evaluation.js';

@@ -81,7 +81,8 @@ export type VestingTerms = z.infer<typeof VestingTerms>;
 /** A competing or current offer to compare against (compensation.md contract, `incumbent`). */
 export const IncumbentTerms = z.strictObject({
   base: WholeMoney,
-  bonusTargetPct: z.number().min(0).max(5),
+  /** Percent of base, 15 = 15%, as the compensation engine reads it (it allows up to 1000). */
+  bonusTargetPct: z.number().min(0).max(1000),
   signOn: z.array(WholeMoney).max(10).optional(),
   grantValue: WholeMoney,
   preset: z.enum(['amazon', 'google', 'meta', 'nvidia', 'airbnb', 'generic']),

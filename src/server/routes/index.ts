@@ -19,6 +19,8 @@ import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerScopingRoutes } from './scoping/routes.js';
 import { registerCompensationRoutes } from './compensation/routes.js';
 import { registerMarketRoutes } from './market/routes.js';
+import { registerNextStepRoutes } from './next-step/routes.js';
+import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -42,4 +44,6 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerScopingRoutes,
   registerCompensationRoutes,
   registerMarketRoutes,
+  registerNextStepRoutes,
+  registerOfferDraftRoutes,
 ];

@@ -61,9 +61,14 @@ export interface Company {
   timeZone: string;
   /** The record version; send it back as `If-Match` to change the profile. */
   version: number;
+  /** The figures offers are built on (absent for roles that may not read compensation; null until recorded). */
+  lastPostMoney?: number | null;
+  fullyDilutedShares?: number | null;
+  /** The current strike (409A price) per share; may have cents. */
+  strikePrice?: number | null;
 }
 
-export type CompanyPatchBody = Partial<Pick<Company, 'name' | 'stage' | 'raisedUsd' | 'headcount' | 'aiTeamSize' | 'currency' | 'timeZone'>>;
+export type CompanyPatchBody = Partial<Pick<Company, 'name' | 'stage' | 'raisedUsd' | 'headcount' | 'aiTeamSize' | 'currency' | 'timeZone' | 'lastPostMoney' | 'fullyDilutedShares' | 'strikePrice'>>;
 
 export interface SetupBody {
   company: {

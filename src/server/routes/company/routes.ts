@@ -6,7 +6,8 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { getCompany, recordAudit, updateCompany } from '../../../storage/index.js';
 import type { Company } from '../../../storage/index.js';
 import { DomainError } from '../../../domain/shared/errors.js';
-import { COMPANY_STAGES, CompanyProfile } from '../../../domain/company/company.js';
+import { COMPANY_STAGES, CompanyEquityFigures, CompanyProfile } from '../../../domain/company/company.js';
+import { can } from '../../../domain/access/policy.js';
 import { errorResponses } from '../common-schemas.js';
 
 export const CompanyView = z.object({
@@ -20,6 +21,10 @@ export const CompanyView = z.object({
   timeZone: z.string(),
   isDemo: z.boolean(),
   version: z.number().int(),
+  /** The figures offers are built on; only for viewers who may read compensation (never interviewers). */
+  lastPostMoney: z.number().int().nullable().optional(),
+  fullyDilutedShares: z.number().int().nullable().optional(),
+  strikePrice: z.number().nullable().optional(),
 });
 
 /** Any subset of the profile; defaults do not apply to a patch, so an omitted field stays as it is. */
@@ -32,25 +37,28 @@ const CompanyPatchBody = z
     aiTeamSize: CompanyProfile.shape.aiTeamSize,
     currency: z.string().regex(/^[A-Z]{3}$/),
     timeZone: CompanyProfile.shape.timeZone.unwrap(),
+    ...CompanyEquityFigures.shape,
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one field to change' });
 
 const writeErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] };
 
-function present(c: Company): z.infer<typeof CompanyView> {
-  return { id: c.id, name: c.name, stage: c.stage as z.infer<typeof CompanyView>['stage'], raisedUsd: c.raisedUsd, headcount: c.headcount, aiTeamSize: c.aiTeamSize, currency: c.currency, timeZone: c.timeZone, isDemo: c.isDemo, version: c.version };
+function present(c: Company, viewer: { role: string }): z.infer<typeof CompanyView> {
+  const view: z.infer<typeof CompanyView> = { id: c.id, name: c.name, stage: c.stage as z.infer<typeof CompanyView>['stage'], raisedUsd: c.raisedUsd, headcount: c.headcount, aiTeamSize: c.aiTeamSize, currency: c.currency, timeZone: c.timeZone, isDemo: c.isDemo, version: c.version };
+  if (can(viewer.role, 'compensation.read')) Object.assign(view, { lastPostMoney: c.lastPostMoney, fullyDilutedShares: c.fullyDilutedShares, strikePrice: c.strikePrice });
+  return view;
 }
 
 export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/company', {
     preValidation: requireAction('company.read'),
     schema: { tags: ['company'], response: { 200: CompanyView, ...errorResponses } },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     const c = await getCompany(ctx.store.db);
     if (!c) throw new DomainError('NOT_SET_UP', 'This workspace is not set up yet.');
     setEtag(reply, c.version);
-    return present(c);
+    return present(c, request.auth!.user);
   });
 
   app.patch('/api/v1/company', {
@@ -69,7 +77,7 @@ export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
       const updated = await updateCompany(tx, current.id, expected, patch, now);
       if (!updated) throw stale();
       await recordAudit(tx, { actorId: request.auth!.user.id, action: 'company.update', entity: 'company', entityId: current.id, fields: changed, at: now });
-      return { status: 200, body: present(updated), version: updated.version };
+      return { status: 200, body: present(updated, request.auth!.user), version: updated.version };
     });
   });
 }

@@ -11,6 +11,7 @@ import { ClocksPanel } from './ClocksPanel.js';
 import { CloseReopenActions } from './CloseReopenActions.js';
 import { EvaluationAndOfferLinks } from './EvaluationAndOfferLinks.js';
 import { InterviewsPanel } from './InterviewsPanel.js';
+import { NextStepPanel } from './NextStepPanel.js';
 import { RecordEventForm } from './RecordEventForm.js';
 import { RiskPanel } from './RiskPanel.js';
 import { SignalMenu } from './SignalMenu.js';
@@ -81,6 +82,7 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
 
   return (
     <>
+      <NextStepPanel applicationId={applicationId} refreshKey={`${d.version}:${d.events.length}`} />
       <section className="panel" aria-labelledby="app-title">
         <h2 className="panel-title" id="app-title">
           {d.roleTitle}: {d.status === 'active' ? name(d.stage) : closedAs(d)}

@@ -1,15 +1,14 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client.js';
 import { can } from '../../api/types.js';
+import type { ListOf } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import type { BadgeTone } from '../../components/Badge.js';
-import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { OfferTermsDialog } from '../offers/OfferTermsDialog.js';
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, getDecision, interviewKindLabel, listApplicationInterviews } from './api.js';
 import type { Decision, Recommendation } from './api.js';
 import './interviews.css';
@@ -28,12 +27,17 @@ function scorecardColumns(decision: Decision) {
 export function DecisionPage() {
   const { id = '' } = useParams();
   const user = useCurrentUser();
-  const navigate = useNavigate();
-  const [offerOpen, setOfferOpen] = useState(false);
+  const mayOffer = can(user.role, 'offers.write');
   const data = useResource(async (signal) => {
-    const [decision, interviews] = await Promise.all([getDecision(id, signal), listApplicationInterviews(id, signal).catch(() => ({ items: [] }))]);
-    return { decision, candidateName: interviews.items[0]?.candidate.name };
-  }, [id]);
+    const [decision, interviews, offers] = await Promise.all([
+      getDecision(id, signal),
+      listApplicationInterviews(id, signal).catch(() => ({ items: [] })),
+      // An open offer turns "Draft offer" into "Open the offer" (only for people who make offers).
+      mayOffer ? api.get<ListOf<{ id: string; status: string }>>('/offers', { query: { applicationId: id }, signal }).catch(() => ({ items: [] })) : Promise.resolve({ items: [] }),
+    ]);
+    const open = offers.items.find((o) => !['accepted', 'declined', 'expired', 'withdrawn'].includes(o.status));
+    return { decision, candidateName: interviews.items[0]?.candidate.name, openOfferId: open?.id };
+  }, [id, mayOffer]);
 
   const title = data.state.data?.candidateName ? `Decision: ${data.state.data.candidateName}` : 'Decision';
   if (!data.state.data) {
@@ -56,9 +60,9 @@ export function DecisionPage() {
     );
   }
 
-  const { decision } = data.state.data;
+  const { decision, openOfferId } = data.state.data;
   const columns = scorecardColumns(decision);
-  const canOffer = can(user.role, 'offers.write');
+  const canOffer = mayOffer;
   const nameOf = (attributeId: string) => decision.attributes.find((a) => a.attributeId === attributeId)?.name ?? attributeId;
 
   return (
@@ -68,14 +72,16 @@ export function DecisionPage() {
         description={`${decision.role.title} · ${decision.submittedCount} scorecard${decision.submittedCount === 1 ? '' : 's'} submitted`}
         actions={
           canOffer ? (
-            <>
-              <Button variant="primary" onClick={() => setOfferOpen(true)}>
-                Draft an offer
-              </Button>
-              <Link to="/offers/builder" className="button button-secondary">
-                Evaluate an offer
+            openOfferId ? (
+              <Link to={`/offers/${encodeURIComponent(openOfferId)}`} className="button button-primary">
+                Open the offer
               </Link>
-            </>
+            ) : (
+              // The decision to hire: the offer builder, pre-filled from the band, the company and current pay.
+              <Link to={`/offers/builder?application=${encodeURIComponent(decision.applicationId)}`} className="button button-primary">
+                Draft offer
+              </Link>
+            )
           ) : null
         }
       />
@@ -195,14 +201,6 @@ export function DecisionPage() {
           </section>
         </>
       )}
-      {canOffer ? (
-        <OfferTermsDialog
-          open={offerOpen}
-          onClose={() => setOfferOpen(false)}
-          mode={{ kind: 'create', applicationId: decision.applicationId }}
-          onSaved={(offer) => navigate(`/offers/${encodeURIComponent(offer.id)}`)}
-        />
-      ) : null}
     </>
   );
 }

@@ -16,6 +16,8 @@ export interface OfferInputsProps {
   onChange: (update: Partial<OfferForm>) => void;
   /** messages by API field path */
   errors: Record<string, string>;
+  /** Where a pre-filled figure came from, by field name ("From the role's band"); shown as the field's hint. */
+  sources?: Record<string, string>;
 }
 
 const VESTING_OPTIONS = listVestingPresets().map((p) => ({ value: p.id, label: p.label }));
@@ -70,7 +72,7 @@ const readWhole = (text: string): number | undefined => {
 };
 
 /** The three input groups of the offer builder: candidate, startup offer, incumbent offer; plus the market cut. */
-export function OfferInputs({ form, onChange, errors }: OfferInputsProps) {
+export function OfferInputs({ form, onChange, errors, sources = {} }: OfferInputsProps) {
   const money = { inputMode: 'numeric' as const, autoComplete: 'off', spellCheck: false };
   const percent = { inputMode: 'decimal' as const, autoComplete: 'off' };
   const pct = fullyDilutedPercent(form);
@@ -86,24 +88,24 @@ export function OfferInputs({ form, onChange, errors }: OfferInputsProps) {
       <fieldset className="fieldset">
         <legend>Startup offer</legend>
         <TextField label="Base salary" name="startup.base" value={form.base} onChange={(v) => onChange({ base: v })} error={errors['startup.base']} {...money}
-          hint={band ? `${stageLabel(band.stage)} band: ${formatMoney(band.base.min, band.currency, { compact: true })}–${band.base.max ? formatMoney(band.base.max, band.currency, { compact: true }) : '…'}` : undefined}
+          hint={sources['startup.base'] ?? (band ? `${stageLabel(band.stage)} band: ${formatMoney(band.base.min, band.currency, { compact: true })}–${band.base.max ? formatMoney(band.base.max, band.currency, { compact: true }) : '…'}` : undefined)}
         />
         <Slider label="Drag base salary" value={base} min={50_000} max={Math.max(600_000, base ?? 0)} step={5_000} onChange={(v) => onChange({ base: String(v) })} valueText={(v) => formatMoney(v, form.currency)} />
         <div className="field-row">
           <SelectField label="Grant" name="startup.grant.kind" value={form.grantKind} options={GRANT_OPTIONS} onChange={(v) => onChange({ grantKind: v as OfferForm['grantKind'] })} error={errors['startup.grant.kind']} />
           <TextField label="Shares granted" name="startup.grant.shares" value={form.shares} onChange={(v) => onChange({ shares: v })} error={errors['startup.grant.shares']} {...money}
-            hint={pct !== undefined ? `${formatPercent(pct, 4)} of fully diluted` : undefined}
+            hint={[sources['startup.grant.shares'], pct !== undefined ? `${formatPercent(pct, 4)} of fully diluted` : undefined].filter(Boolean).join(' · ') || undefined}
           />
         </div>
         <Slider label="Drag shares granted" value={shares} min={0} max={maxShares} step={shareStep} onChange={(v) => onChange({ shares: String(v) })} valueText={(v) => `${formatCount(v)} shares`} />
         <div className="field-row">
-          <TextField label="Fully diluted shares" name="startup.company.fullyDilutedShares" value={form.fullyDilutedShares} onChange={(v) => onChange({ fullyDilutedShares: v })} error={errors['startup.company.fullyDilutedShares']} {...money} />
-          <TextField label="Strike per share" name="startup.grant.strike" value={form.strike} onChange={(v) => onChange({ strike: v })} error={errors['startup.grant.strike']} optional hint="Empty: the stage's usual share of the preferred price" inputMode="decimal" autoComplete="off" />
+          <TextField label="Fully diluted shares" name="startup.company.fullyDilutedShares" value={form.fullyDilutedShares} onChange={(v) => onChange({ fullyDilutedShares: v })} error={errors['startup.company.fullyDilutedShares']} {...money} hint={sources['startup.company.fullyDilutedShares']} />
+          <TextField label="Strike per share" name="startup.grant.strike" value={form.strike} onChange={(v) => onChange({ strike: v })} error={errors['startup.grant.strike']} optional hint={sources['startup.grant.strike'] ?? "Empty: the stage's usual share of the preferred price"} inputMode="decimal" autoComplete="off" />
         </div>
-        <SelectField label="Vesting" name="startup.grant.vesting" value={form.vestingPreset} options={VESTING_OPTIONS} onChange={(v) => onChange({ vestingPreset: v })} error={errors['startup.grant.vesting'] ?? errors['startup.grant.vesting.preset']} />
+        <SelectField label="Vesting" name="startup.grant.vesting" value={form.vestingPreset} options={VESTING_OPTIONS} onChange={(v) => onChange({ vestingPreset: v })} error={errors['startup.grant.vesting'] ?? errors['startup.grant.vesting.preset']} hint={sources['startup.grant.vesting']} />
         <div className="field-row">
-          <SelectField label="Company stage" name="startup.company.stage" value={form.stage} options={STAGE_OPTIONS} onChange={(v) => onChange({ stage: v })} error={errors['startup.company.stage']} />
-          <TextField label="Last post-money valuation" name="startup.company.lastPostMoney" value={form.lastPostMoney} onChange={(v) => onChange({ lastPostMoney: v })} error={errors['startup.company.lastPostMoney']} {...money} />
+          <SelectField label="Company stage" name="startup.company.stage" value={form.stage} options={STAGE_OPTIONS} onChange={(v) => onChange({ stage: v })} error={errors['startup.company.stage']} hint={sources['startup.company.stage']} />
+          <TextField label="Last post-money valuation" name="startup.company.lastPostMoney" value={form.lastPostMoney} onChange={(v) => onChange({ lastPostMoney: v })} error={errors['startup.company.lastPostMoney']} {...money} hint={sources['startup.company.lastPostMoney']} />
         </div>
         <TextField label="Target bonus per year" name="startup.bonusTarget" value={form.bonusTarget} onChange={(v) => onChange({ bonusTarget: v })} error={errors['startup.bonusTarget']} optional {...money} />
         <SelectField label="Outcome model" name="simulation.preset" value={form.modelPreset} options={MODEL_OPTIONS} onChange={(v) => onChange({ modelPreset: v })} error={errors['simulation.preset']} hint="The data behind the odds of each round and exit" />
@@ -112,7 +114,7 @@ export function OfferInputs({ form, onChange, errors }: OfferInputsProps) {
       <fieldset className="fieldset">
         <legend>Candidate today</legend>
         <div className="field-row">
-          <TextField label="Current base" name="candidate.currentBase" value={form.currentBase} onChange={(v) => onChange({ currentBase: v })} error={errors['candidate.currentBase']} {...money} />
+          <TextField label="Current base" name="candidate.currentBase" value={form.currentBase} onChange={(v) => onChange({ currentBase: v })} error={errors['candidate.currentBase']} {...money} hint={sources['candidate.currentBase']} />
           <TextField label="Current bonus per year" name="candidate.currentBonus" value={form.currentBonus} onChange={(v) => onChange({ currentBonus: v })} error={errors['candidate.currentBonus']} {...money} />
         </div>
         <div className="field-row">
@@ -135,7 +137,7 @@ export function OfferInputs({ form, onChange, errors }: OfferInputsProps) {
           <>
             <SelectField label="Company schedule" name="incumbent.preset" value={form.incumbentPreset} options={INCUMBENT_OPTIONS} onChange={(v) => onChange({ incumbentPreset: v })} error={errors['incumbent.preset']} hint="How their RSUs vest" />
             <div className="field-row">
-              <TextField label="Their base" name="incumbent.base" value={form.incumbentBase} onChange={(v) => onChange({ incumbentBase: v })} error={errors['incumbent.base']} {...money} />
+              <TextField label="Their base" name="incumbent.base" value={form.incumbentBase} onChange={(v) => onChange({ incumbentBase: v })} error={errors['incumbent.base']} {...money} hint={sources['incumbent.base']} />
               <TextField label="Their bonus target (%)" name="incumbent.bonusTargetPct" value={form.incumbentBonusPct} onChange={(v) => onChange({ incumbentBonusPct: v })} error={errors['incumbent.bonusTargetPct']} {...percent} />
             </div>
             <div className="field-row">

@@ -104,6 +104,8 @@ export function OfferPage() {
   const shown = older.state.data ?? data.current;
   const viewingOld = shown.version !== data.currentVersion;
   const buttons = offerButtons(data, user.id, may);
+  // The one move that advances the offer now (submit, approve, extend, record "accepted"); revising or withdrawing never is.
+  const primary = buttons.find((b) => b === 'submit' || b === 'approve' || b === 'extend' || b === 'accept');
 
   const run = async (button: OfferButton) => {
     let next: OfferDetail;
@@ -135,6 +137,11 @@ export function OfferPage() {
         }
         actions={
           <>
+            {data.candidateId ? (
+              <Link className="button button-ghost" to={`/candidates/${encodeURIComponent(data.candidateId)}?application=${encodeURIComponent(data.applicationId)}`}>
+                {data.candidateName}&rsquo;s page
+              </Link>
+            ) : null}
             <a className="button button-secondary" href={summaryUrl(data.id, 'pdf', viewingOld ? shown.version : undefined)} download>
               Export PDF
             </a>
@@ -150,7 +157,7 @@ export function OfferPage() {
       {buttons.length > 0 ? (
         <section aria-label="Actions" className="offer-actions">
           {buttons.map((b) => (
-            <Button key={b} variant={b === buttons[0] && b !== 'withdraw' ? 'primary' : b === 'withdraw' || b === 'reject' ? 'danger' : 'secondary'} onClick={() => setPending(b)}>
+            <Button key={b} variant={b === primary ? 'primary' : b === 'withdraw' || b === 'reject' ? 'danger' : 'secondary'} onClick={() => setPending(b)}>
               {BUTTON_LABELS[b]}
             </Button>
           ))}
@@ -269,6 +276,9 @@ function noticeFor(button: OfferButton, offer: OfferDetail): string {
   if (button === 'submit') return offer.status === 'approved' ? 'inside the band, approved at once.' : `waiting for ${offer.awaiting.map((p) => p.name).join(', ') || 'the approvers'}.`;
   if (button === 'approve') return offer.status === 'approved' ? 'every approver has approved.' : 'your approval is recorded.';
   if (button === 'reject') return 'your rejection is recorded; the offer is back in draft.';
+  if (button === 'extend') return `it is with ${offer.candidateName}; record the answer here when it comes.`;
+  if (button === 'accept') return `${offer.candidateName} is hired: the application is closed as hired and its clocks have stopped.`;
+  if (button === 'decline') return 'the application stays open: draft a new offer or close it.';
   return 'done.';
 }
 

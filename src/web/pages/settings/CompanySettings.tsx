@@ -17,6 +17,7 @@ import { formatCount } from '../../lib/format-money.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { STAGE_OPTIONS, currencyOptions, timeZoneOptions } from '../setup/options.js';
+import { CompanyFiguresSection } from './CompanyFiguresSection.js';
 
 const FIELDS = ['name', 'stage', 'raisedUsd', 'headcount', 'aiTeamSize', 'currency', 'timeZone'] as const;
 type Field = (typeof FIELDS)[number];
@@ -70,6 +71,7 @@ export function CompanySettings() {
           Loading the company profile…
         </p>
       ) : null}
+      {data && !editing ? <CompanyFiguresSection company={data} onChanged={(next) => company.setData(() => next)} onStale={company.reload} /> : null}
     </section>
   );
 }

@@ -1,0 +1,23 @@
+import { DomainError } from '../../../domain/shared/errors.js';
+import type { App, ServerContext } from '../../context.js';
+import { requireAction } from '../../plugins/auth.js';
+import { getOfferDraft, listOfferTargets } from '../../services/offer-draft.js';
+import { errorResponses, IdParams } from '../common-schemas.js';
+import { OfferDraftResponse, OfferTargetsQuery, OfferTargetsResponse } from './schema.js';
+
+export function registerOfferDraftRoutes(app: App, ctx: ServerContext): void {
+  // Pay, bands and the company's valuation: only for people who make offers.
+  app.get('/api/v1/applications/:id/offer-draft', {
+    preValidation: requireAction('offers.write'),
+    schema: { tags: ['offers'], params: IdParams, response: { 200: OfferDraftResponse, ...errorResponses } },
+  }, async (request) => getOfferDraft(ctx.store.db, request.params.id));
+
+  app.get('/api/v1/offer-drafts', {
+    preValidation: requireAction('offers.write'),
+    schema: { tags: ['offers'], querystring: OfferTargetsQuery, response: { 200: OfferTargetsResponse, ...errorResponses } },
+  }, async (request) => {
+    const limit = request.query.limit === undefined ? 20 : Number(request.query.limit);
+    if (limit < 1 || limit > 100) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 100.', 'limit');
+    return { items: await listOfferTargets(ctx.store.db, request.query.q, limit) };
+  });
+}
