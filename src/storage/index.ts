@@ -20,3 +20,5 @@ export * from './repositories/approvals.js';
 export * from './repositories/notifications.js';
 export * from './repositories/market-datasets.js';
 export * from './repositories/scoping.js';
+export * from './repositories/role-bands.js';
+export * from './repositories/audit-subjects.js';

@@ -37,3 +37,5 @@ export { renderPdf } from './pdf.js';
 export type { PdfLine } from './pdf.js';
 export { buildEvaluationInput, evaluateOfferVersion } from './evaluation.js';
 export type { CurrentPay, OfferFinding, StoredEvaluation } from './evaluation.js';
+export { changedBandFields, checkApprovalDate, checkBandRanges, stageDefaultBand } from './role-bands.js';
+export type { BandApproval, BandRanges, StageDefaultBand } from './role-bands.js';

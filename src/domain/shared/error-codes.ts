@@ -77,10 +77,11 @@ export const ERROR_CATALOGUE = {
   RATING_INVALID: { status: 400, message: 'A rating is a whole number from 1 to 4 on an attribute of the template.' },
   EVIDENCE_REQUIRED: { status: 400, message: 'Each rating needs a line of evidence.' },
   OFFER_EXPIRED: { status: 409, message: 'The offer has expired.' },
-  NOT_AN_APPROVER: { status: 403, message: 'You are not an approver of this offer.' },
+  NOT_AN_APPROVER: { status: 403, message: 'You are not an approver of this offer (approvers are chosen in Settings → Approvals).' },
   NOT_YOUR_TURN: { status: 409, message: 'An earlier approver has not decided yet.' },
-  APPROVERS_NOT_CONFIGURED: { status: 409, message: 'No approvers are configured for offers outside the band.' },
+  APPROVERS_NOT_CONFIGURED: { status: 409, message: 'No one can approve offers outside the band: choose approvers in Settings → Approvals.' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: 'No such notification.' },
+  ROLE_BAND_NOT_FOUND: { status: 404, message: 'This role has no band for that funding stage.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },

@@ -18,6 +18,7 @@ import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerScopingRoutes } from './scoping/routes.js';
 import { registerCompensationRoutes } from './compensation/routes.js';
 import { registerMarketRoutes } from './market/routes.js';
+import { registerRoleBandRoutes } from './role-bands/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -40,4 +41,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerScopingRoutes,
   registerCompensationRoutes,
   registerMarketRoutes,
+  registerRoleBandRoutes,
 ];

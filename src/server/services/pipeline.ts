@@ -164,7 +164,7 @@ export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expec
   }
   const changed = changedFields(current, patch);
   if (changed.length === 0) return current;
-  const updated = await updateRole(tx, id, expectedVersion, patch, now);
+  const updated = await updateRole(tx, id, expectedVersion, patch, now, actor.id);
   if (!updated) throw staleVersion();
   await recordAudit(tx, { actorId: actor.id, action: 'role.update', entity: 'role', entityId: id, fields: changed, at: now });
   return updated;
