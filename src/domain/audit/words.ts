@@ -84,6 +84,7 @@ function humanize(key: string): string {
  */
 export function describeAuditAction(action: string, fields: readonly string[] = []): string {
   if (action === 'company.update') {
+    if (fields.length === 0) return 'Changed the company profile or settings';
     const setting = fields.map((f) => COMPANY_SETTING_WORDS[f]).find((w) => w !== undefined);
     if (setting) return setting;
   }
