@@ -138,6 +138,10 @@ export function StagesSection({ role, canEdit, save, reload, clocks }: SectionPr
         <p className="small muted" id="stages-help">
           Move a stage with its arrow buttons, or press Alt+↑ / Alt+↓ while in its row.
         </p>
+        <div className="stage-head" aria-hidden="true">
+          <span>Stage</span>
+          <span>Planned days</span>
+        </div>
         <ol className="stage-list" ref={list} aria-describedby="stages-help">
           {drafts.map((stage, i) => {
             const nameError = errors[`processPlan.stages.${i}.name`];
@@ -150,7 +154,7 @@ export function StagesSection({ role, canEdit, save, reload, clocks }: SectionPr
                 </span>
                 <div className="stage-fields">
                   <div className={`field${nameError ? ' field-invalid' : ''}`}>
-                    <label className="field-label" htmlFor={`stage-${stage.id}-name`}>
+                    <label className="visually-hidden" htmlFor={`stage-${stage.id}-name`}>
                       Name of stage {i + 1}
                     </label>
                     <input
@@ -167,7 +171,7 @@ export function StagesSection({ role, canEdit, save, reload, clocks }: SectionPr
                     <FieldError id={`stage-${stage.id}-name-error`} message={nameError} />
                   </div>
                   <div className={`field stage-days${daysError ? ' field-invalid' : ''}`}>
-                    <label className="field-label" htmlFor={`stage-${stage.id}-days`}>
+                    <label className="visually-hidden" htmlFor={`stage-${stage.id}-days`}>
                       Planned days for {label}
                     </label>
                     <input

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { fieldWords } from '../../lib/field-words.js';
 import { formatCount } from '../../lib/format-money.js';
 import { AdminOnly } from './AdminOnly.js';
 import './audit.css';
@@ -65,7 +66,7 @@ function AuditSection() {
   const anyFilter = FILTERS.some((f) => filters[f]);
 
   const columns: DataTableColumn<AuditItem>[] = [
-    { id: 'at', header: 'When', cell: (e) => <RelativeTime at={e.at} />, width: '9rem' },
+    { id: 'at', header: 'When', cell: (e) => <RelativeTime at={e.at} />, width: '7.5rem' },
     { id: 'actor', header: 'Who', cell: (e) => e.actorName },
     { id: 'action', header: 'What', cell: (e) => <span title={e.action}>{e.actionLabel}</span> },
     {
@@ -73,11 +74,22 @@ function AuditSection() {
       header: 'Record',
       cell: (e) => (
         <span title={`${e.entity} ${e.entityId}`}>
-          <span className="muted">{e.entityType}:</span> {e.entityLabel}
+          {e.entityLabel.toLowerCase().startsWith(e.entityType.toLowerCase()) ? null : <span className="muted">{e.entityType}: </span>}
+          {e.entityLabel}
         </span>
       ),
     },
-    { id: 'fields', header: 'Fields changed', cell: (e) => <span className="audit-fields">{changedFieldNames(e.fields)}</span>, hideOnPhone: true },
+    {
+      id: 'fields',
+      header: 'Fields changed',
+      cell: (e) => (
+        <span className="audit-fields small" title={changedFieldNames(e.fields)}>
+          {e.fields.map(fieldWords).join(', ')}
+        </span>
+      ),
+      hideOnPhone: true,
+      width: '24%',
+    },
   ];
 
   const data = page.state.data;
@@ -111,8 +123,9 @@ function AuditSection() {
           onChange={setFilter('action')}
         />
         <TextField label="From" name="from" type="date" value={filters.from} onChange={setFilter('from')} />
-        <TextField label="To" name="to" type="date" value={filters.to} onChange={setFilter('to')} hint="Days in UTC, both included." />
+        <TextField label="To" name="to" type="date" value={filters.to} onChange={setFilter('to')} />
       </form>
+      <p className="small muted audit-dates">From and To are whole days in UTC, both included.</p>
       {anyFilter ? (
         <p className="audit-active small">
           {onlyRecord ? (
