@@ -89,7 +89,7 @@ export function BandForm({ role, data, stage, people, onCancel, onSaved, onStale
     if (Object.keys(local).length > 0 || !baseMin.ok || !baseMax.ok) return focusFirstError(form, FIELDS, local);
     setBusy(true);
     try {
-      const next = await putRoleBand(role.id, draft.stage, data.version, {
+      const next = await putRoleBand(role.id, draft.stage, role.version, {
         baseMin: baseMin.value,
         baseMax: baseMax.value,
         currency: draft.currency.trim().toUpperCase(),

@@ -19,10 +19,12 @@ interface Props {
   people: readonly Person[] | undefined;
   /** A band change is a new version of the role: the page keeps it for its other saves. */
   onVersion: (version: number) => void;
+  /** Loads the role again (after a 412). */
+  reloadRole: () => void;
 }
 
 /** The role's board-approved band for the company's current funding stage (what offers are checked against), and those of other stages. */
-export function RoleBandsSection({ role, canEdit, people, onVersion }: Props) {
+export function RoleBandsSection({ role, canEdit, people, onVersion, reloadRole }: Props) {
   const bands = useResource((signal) => getRoleBands(role.id, signal), [role.id]);
   const [editing, setEditing] = useState<string>();
   const [removing, setRemoving] = useState<StageBand>();
@@ -67,7 +69,10 @@ export function RoleBandsSection({ role, canEdit, people, onVersion }: Props) {
               people={people}
               onCancel={() => setEditing(undefined)}
               onSaved={(next, stage) => saved(next, `The ${stageLabel(stage)} band is saved.`)}
-              onStale={bands.reload}
+              onStale={() => {
+                reloadRole();
+                bands.reload();
+              }}
             />
           ) : null}
           <OtherStages data={data} canEdit={canEdit} onEdit={(stage) => { setNotice(undefined); setEditing(stage); }} onRemove={setRemoving} />
@@ -80,7 +85,7 @@ export function RoleBandsSection({ role, canEdit, people, onVersion }: Props) {
           confirmLabel="Remove band"
           tone="danger"
           onConfirm={async () => {
-            const next = await deleteRoleBand(role.id, removing.companyStage, data.version);
+            const next = await deleteRoleBand(role.id, removing.companyStage, role.version);
             setRemoving(undefined);
             saved(next, `The ${stageLabel(removing.companyStage)} band is removed.`);
           }}

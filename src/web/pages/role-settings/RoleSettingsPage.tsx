@@ -105,7 +105,7 @@ export function RoleSettingsPage() {
         <StagesSection {...props} clocks={clocks.state.data} />
         <RolePeopleSection {...props} people={people.state.data} />
         <ClockOverridesSection {...props} clocks={clocks.state.data} clocksError={clocks.state.error} />
-        {can(user.role, 'compensation.read') ? <RoleBandsSection role={data} canEdit={canEdit} people={people.state.data} onVersion={(version) => role.setData((r) => ({ ...r!, version }))} /> : null}
+        {can(user.role, 'compensation.read') ? <RoleBandsSection role={data} canEdit={canEdit} people={people.state.data} onVersion={(version) => role.setData((r) => ({ ...r!, version }))} reloadRole={role.reload} /> : null}
       </div>
     </>
   );

@@ -122,8 +122,7 @@ export function StagesSection({ role, canEdit, save, reload, clocks }: SectionPr
         Planned: <strong className="num">{formatDays(total)}</strong>
         {targetDays !== undefined ? (
           <>
-            {' '}
-            of the {formatDays(targetDays)} target{' '}
+            , target <strong className="num">{formatDays(targetDays)}</strong> from first contact to decision{' '}
             {total > targetDays ? <Badge tone="warning">{`${formatDays(Math.round((total - targetDays) * 100) / 100)} over`}</Badge> : <Badge tone="success">Within the target</Badge>}
           </>
         ) : null}
