@@ -153,7 +153,7 @@ function ClockForm({ role, canEdit, save, reload, company }: SectionProps & { co
                   <div className="clock-inputs">
                     <div className={`field${warningError ? ' field-invalid' : ''}`}>
                       <label className="field-label" htmlFor={`clock-${id}-warning`}>
-                        {words.label}: warning after
+                        <span className="visually-hidden">{words.label}: </span>Warning after
                       </label>
                       <input
                         id={`clock-${id}-warning`}
@@ -170,7 +170,7 @@ function ClockForm({ role, canEdit, save, reload, company }: SectionProps & { co
                     </div>
                     <div className={`field${criticalError ? ' field-invalid' : ''}`}>
                       <label className="field-label" htmlFor={`clock-${id}-critical`}>
-                        {words.label}: critical after
+                        <span className="visually-hidden">{words.label}: </span>Critical after
                       </label>
                       <input
                         id={`clock-${id}-critical`}
@@ -186,7 +186,11 @@ function ClockForm({ role, canEdit, save, reload, company }: SectionProps & { co
                       <FieldError id={`clock-${id}-critical-error`} message={criticalError} />
                     </div>
                     <SelectField
-                      label={`${words.label}: unit`}
+                      label={
+                        <>
+                          <span className="visually-hidden">{words.label}: </span>Unit
+                        </>
+                      }
                       name={`clock-${id}-unit`}
                       value={c.unit}
                       disabled={!canEdit}
