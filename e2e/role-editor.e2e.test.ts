@@ -78,8 +78,9 @@ describeBrowser('role editor', (browser) => {
     expect(await page.getByLabel('Seniority').inputValue()).toBe('senior');
 
     await page.getByRole('button', { name: 'Save role' }).click();
-    await page.waitForURL(/\/roles\/(?!new$)[^/]+$/);
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // A new role goes on to its settings.
+    await page.waitForURL(/\/roles\/(?!new\/)[^/]+\/settings/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     expect(id).not.toBe('new');
     const role = (await (await page.request.get(`/api/v1/roles/${encodeURIComponent(id)}`)).json()) as Record<string, unknown>;
     expect(role).toMatchObject({ id, title: 'Senior AI Engineer', description: SCOPED, specializations: ['mlops'], seniority: 'senior' });
@@ -108,8 +109,9 @@ describeBrowser('role editor', (browser) => {
     await group.getByRole('checkbox', { name: /Full-stack AI engineer/i }).check();
     await page.getByRole('button', { name: 'Use the analysis again' }).waitFor();
     await page.getByRole('button', { name: 'Save role' }).click();
-    await page.waitForURL(/\/roles\/(?!new$)[^/]+$/);
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // A new role goes on to its settings.
+    await page.waitForURL(/\/roles\/(?!new\/)[^/]+\/settings/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     const role = (await (await page.request.get(`/api/v1/roles/${encodeURIComponent(id)}`)).json()) as { specializations: string[] };
     expect([...role.specializations].sort()).toEqual(['ai-product-engineering', 'prompt-engineering']);
   });

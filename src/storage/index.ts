@@ -22,3 +22,5 @@ export * from './repositories/market-datasets.js';
 export * from './repositories/scoping.js';
 export * from './repositories/candidate-files.js';
 export * from './repositories/erasure.js';
+export * from './repositories/role-bands.js';
+export * from './repositories/audit-subjects.js';

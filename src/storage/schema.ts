@@ -233,6 +233,8 @@ export interface OfferVersionTable {
   decided_at: string | null;
   created_by: string | null;
   created_at: string;
+  /** JSON copy of the board-approved band this version was checked against, or null (migration 010). */
+  checked_band?: string | null;
 }
 
 export interface OfferApprovalTable {
@@ -344,6 +346,21 @@ export interface ErasedApplicationTable {
   erased_at: string;
 }
 
+/** A board-approved band of one role for one company funding stage (migration 010). */
+export interface RoleBandTable {
+  role_id: string;
+  company_stage: string;
+  base_min: number;
+  base_max: number;
+  equity_pct_min: number;
+  equity_pct_max: number;
+  currency: string;
+  approved_by: string | null;
+  approved_on: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -369,4 +386,5 @@ export interface Database {
   company_scoping: CompanyScopingTable;
   candidate_files: CandidateFileTable;
   erased_applications: ErasedApplicationTable;
+  role_bands: RoleBandTable;
 }

@@ -57,7 +57,9 @@ export function approvalProgress(plan: ApprovalPlan, decisions: readonly Approva
  * and, in sequential mode, their turn (NOT_YOUR_TURN).
  */
 export function assertMayDecide(plan: ApprovalPlan, decisions: readonly ApprovalRecord[], approverId: string): void {
-  if (!plan.approverIds.includes(approverId)) throw new DomainError('NOT_AN_APPROVER', 'You are not an approver of this offer.');
+  if (!plan.approverIds.includes(approverId)) {
+    throw new DomainError('NOT_AN_APPROVER', 'You are not an approver of this offer. Who approves offers is chosen in Settings → Approvals; the approvers of an offer are fixed when it is sent.');
+  }
   if (decisions.some((d) => d.approverId === approverId)) throw new DomainError('ALREADY_DECIDED', 'You have already decided on this offer version.');
   const progress = approvalProgress(plan, decisions);
   if (progress.status !== 'pending') throw new DomainError('OFFER_STATE_INVALID', `This offer version is already ${progress.status}.`);

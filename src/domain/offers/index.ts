@@ -39,3 +39,5 @@ export { buildEvaluationInput, evaluateOfferVersion } from './evaluation.js';
 export { DRAFT_BAND_POINT, buildOfferDraft, sharesForPct } from './draft.js';
 export type { DraftFigure, DraftSource, MissingDraftInput, OfferDraft, OfferDraftContext } from './draft.js';
 export type { CurrentPay, OfferFinding, StoredEvaluation } from './evaluation.js';
+export { changedBandFields, checkApprovalDate, checkBandRanges, stageDefaultBand } from './role-bands.js';
+export type { BandApproval, BandRanges, StageDefaultBand } from './role-bands.js';

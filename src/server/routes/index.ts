@@ -21,6 +21,7 @@ import { registerCompensationRoutes } from './compensation/routes.js';
 import { registerMarketRoutes } from './market/routes.js';
 import { registerNextStepRoutes } from './next-step/routes.js';
 import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
+import { registerRoleBandRoutes } from './role-bands/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -46,4 +47,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerMarketRoutes,
   registerNextStepRoutes,
   registerOfferDraftRoutes,
+  registerRoleBandRoutes,
 ];

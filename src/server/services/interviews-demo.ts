@@ -4,6 +4,7 @@ import { pick } from '../../domain/shared/random.js';
 import {
   getCandidate,
   getRole,
+  getRoleBandOfStage,
   insertApprovalDecision,
   insertInterview,
   insertOffer,
@@ -117,7 +118,9 @@ export async function contributeInterviewsDemo(tx: Tx, demo: DemoContext): Promi
       const evaluation = evaluateOfferVersion(terms, { companyStage: company.stage, currentPay: candidate.currentCompensation, band: bandCheck });
       const drafted = has('offer.drafted') ?? mine[0]!;
       const offer = await insertOffer(tx, { id: offerId, applicationId: app.id, status: 'draft', currentVersion: 1, createdBy: owner }, at(drafted));
-      const version = await insertOfferVersion(tx, { id: demoId(rng), offerId, version: 1, terms, evaluation, insideBand: bandCheck.inside, bandReasons: bandCheck.reasons, createdBy: owner }, at(drafted));
+      const stageBand = await getRoleBandOfStage(tx, role.id, company.stage);
+      const checkedBand = { companyStage: company.stage, band: stageBand ? { baseMin: stageBand.baseMin, baseMax: stageBand.baseMax, equityPctMin: stageBand.equityPctMin, equityPctMax: stageBand.equityPctMax, currency: stageBand.currency, approvedBy: stageBand.approvedBy, approvedOn: stageBand.approvedOn, recordedBy: stageBand.recordedBy, recordedAt: stageBand.recordedAt } : null };
+      const version = await insertOfferVersion(tx, { id: demoId(rng), offerId, version: 1, terms, evaluation, insideBand: bandCheck.inside, bandReasons: bandCheck.reasons, createdBy: owner, checkedBand }, at(drafted));
       const requested = has('offer.approval-requested');
       const approved = has('offer.approved');
       if (requested && requested.type === 'offer.approval-requested') {

@@ -35,6 +35,7 @@ import {
   getOfferVersion,
   getOfferVersionOrThrow,
   getRole,
+  getRoleBandOfStage,
   getRoleOrThrow,
   inTransaction,
   insertApprovalDecision,
@@ -52,6 +53,7 @@ import {
   updateOffer,
   updateOfferVersionApproval,
   type ApprovalDecisionRecord,
+  type CheckedBandRecord,
   type Company,
   type OfferFilter,
   type OfferRecord,
@@ -71,20 +73,46 @@ const DAY_MS = 86_400_000;
 
 /** The company's approval setting, or the default: no list (owners decide), the default mode. */
 export function approvalSettingsOf(company: Company | undefined): ApprovalSettings {
-  const parsed = ApprovalSettings.safeParse(company?.settings?.approvals);
+  const raw = storedApprovals(company);
+  const parsed = ApprovalSettings.safeParse(raw ? { approverIds: raw.approverIds, mode: raw.mode } : undefined);
   return parsed.success ? parsed.data : { approverIds: [], mode: DEFAULT_APPROVAL_MODE };
 }
 
-export async function putApprovalSettings(tx: Tx, actor: Actor, input: ApprovalSettings, now: Date): Promise<ApprovalSettings> {
+function storedApprovals(company: Company | undefined): Record<string, unknown> | undefined {
+  const raw = company?.settings?.approvals;
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+}
+
+/** The version of the approval setting (1 until first saved), for ETag / If-Match on GET and PUT /approvals/settings. */
+export function approvalSettingsVersion(company: Company | undefined): number {
+  const version = storedApprovals(company)?.version;
+  return typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : 1;
+}
+
+/**
+ * Replaces the approval setting. Every approver must be an active user whose role may approve offers. With
+ * `expectedVersion` (If-Match) a setting changed meanwhile is refused (412); audited as a company setting.
+ */
+export async function putApprovalSettings(tx: Tx, actor: Actor, input: ApprovalSettings, now: Date, expectedVersion?: number): Promise<ApprovalSettings & { version: number }> {
+  const company = await getCompany(tx);
+  const version = approvalSettingsVersion(company);
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new DomainError('PRECONDITION_FAILED', 'Someone changed the approval settings since you opened them. Reload and try again.', 'If-Match');
+  }
   const users = new Map((await listUsers(tx)).map((u) => [u.id, u]));
   input.approverIds.forEach((id, i) => {
     const u = users.get(id);
     if (!u || u.disabled || !can(u.role, 'offers.approve')) {
-      throw new ValidationError('VALIDATION_FAILED', 'An approver must be an active user whose role may approve offers (owner, admin or approver).', `approverIds[${i}]`);
+      const who = u ? `${u.name} cannot approve offers` : 'This person is not a user of the workspace';
+      throw new ValidationError(
+        'VALIDATION_FAILED',
+        `${who}: an approver must be an active owner, admin or approver. Change their role in Settings → Users, or choose someone else in Settings → Approvals.`,
+        `approverIds[${i}]`,
+      );
     }
   });
-  const company = await setCompanySetting(tx, actor.id, 'approvals', { approverIds: [...input.approverIds], mode: input.mode }, now);
-  return approvalSettingsOf(company);
+  const updated = await setCompanySetting(tx, actor.id, 'approvals', { approverIds: [...input.approverIds], mode: input.mode, version: version + 1 }, now);
+  return { ...approvalSettingsOf(updated), version: approvalSettingsVersion(updated) };
 }
 
 /**
@@ -109,6 +137,8 @@ export interface PreparedVersion {
   terms: OfferTerms;
   band: BandCheck;
   evaluation: StoredEvaluation;
+  /** The band it was checked against (the company's stage now and the role's band for it), kept on the version. */
+  checkedBand?: CheckedBandRecord;
 }
 
 /** Validates terms and evaluates them with the compensation engine against the candidate's current pay. */
@@ -117,9 +147,17 @@ export async function prepareOfferVersion(store: Store, applicationId: string, i
   const application = await getApplicationOrThrow(db, applicationId);
   const [role, candidate, company] = await Promise.all([getRoleOrThrow(db, application.roleId), getCandidateOrThrow(db, application.candidateId), getCompany(db)]);
   const terms = parseOfferTerms(input);
-  const band = checkBand(terms, role.band ?? undefined);
-  const evaluation = evaluateOfferVersion(terms, { companyStage: company?.stage ?? 'seed', currentPay: candidate.currentCompensation, band });
-  return { applicationId, terms, band, evaluation };
+  // The role's band is the one the board approved for the company's current funding stage (role_bands).
+  const companyStage = company?.stage ?? 'seed';
+  const stageBand = await getRoleBandOfStage(db, role.id, companyStage);
+  const band = checkBand(terms, stageBand);
+  const evaluation = evaluateOfferVersion(terms, { companyStage, currentPay: candidate.currentCompensation, band });
+  let checkedBand: CheckedBandRecord = { companyStage, band: null };
+  if (stageBand) {
+    const { roleId: _roleId, companyStage: _stage, ...facts } = stageBand;
+    checkedBand = { companyStage, band: facts };
+  }
+  return { applicationId, terms, band, evaluation, checkedBand };
 }
 
 /* -------------------------------------------------------------- lifecycle */
@@ -143,7 +181,7 @@ export async function createOffer(tx: Tx, actor: Actor, prepared: PreparedVersio
   const offer = await insertOffer(tx, { id: randomUUID(), applicationId: app.id, status: 'draft', currentVersion: 1, createdBy: actor.id }, now);
   const version = await insertOfferVersion(
     tx,
-    { id: randomUUID(), offerId: offer.id, version: 1, terms: prepared.terms, evaluation: prepared.evaluation, insideBand: prepared.band.inside, bandReasons: prepared.band.reasons, createdBy: actor.id },
+    { id: randomUUID(), offerId: offer.id, version: 1, terms: prepared.terms, evaluation: prepared.evaluation, insideBand: prepared.band.inside, bandReasons: prepared.band.reasons, createdBy: actor.id, checkedBand: prepared.checkedBand ?? null },
     now,
   );
   await recordAudit(tx, { actorId: actor.id, action: 'offer.create', entity: 'offer', entityId: offer.id, fields: Object.keys(prepared.terms), at: now });
@@ -166,7 +204,7 @@ export async function reviseOffer(tx: Tx, actor: Actor, offerId: string, expecte
   const number = offer.currentVersion + 1;
   const version = await insertOfferVersion(
     tx,
-    { id: randomUUID(), offerId: offer.id, version: number, terms: prepared.terms, evaluation: prepared.evaluation, insideBand: prepared.band.inside, bandReasons: prepared.band.reasons, createdBy: actor.id },
+    { id: randomUUID(), offerId: offer.id, version: number, terms: prepared.terms, evaluation: prepared.evaluation, insideBand: prepared.band.inside, bandReasons: prepared.band.reasons, createdBy: actor.id, checkedBand: prepared.checkedBand ?? null },
     now,
   );
   const updated = await updateOffer(tx, offer.id, offer.version, { status, currentVersion: number, expiresAt: null, extendedAt: null }, now);
@@ -201,7 +239,9 @@ export async function submitOffer(tx: Tx, actor: Actor, offerId: string, now: Da
   const company = await getCompany(tx);
   const users = await listUsers(tx);
   const plan = approvalPlanFor(approvalSettingsOf(company), users);
-  if (plan.approverIds.length === 0) throw new DomainError('APPROVERS_NOT_CONFIGURED', 'No active approvers: set approvers in the approval settings.', 'approverIds');
+  if (plan.approverIds.length === 0) {
+    throw new DomainError('APPROVERS_NOT_CONFIGURED', 'No one can approve this offer (it is outside the band and there is no active approver or owner): choose approvers in Settings → Approvals.', 'approverIds');
+  }
   await updateOfferVersionApproval(tx, version.id, { approvalStatus: 'pending', approvalMode: plan.mode, approverIds: [...plan.approverIds], submittedBy: actor.id, submittedAt: at });
   const updated = await updateOffer(tx, offer.id, offer.version, { status: 'pending-approval' }, now);
   if (!updated) throw stale();

@@ -6,6 +6,8 @@ import {
   insertCandidate,
   insertEvents,
   insertRole,
+  currentCompanyStage,
+  putRoleBand,
   listEventsOfApplication,
   recordAudit,
   updateApplication,
@@ -319,6 +321,12 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
       new Date(now.getTime() - 35 * 24 * HOUR),
     );
     roleIds.set(r.key, role.id);
+    // The demo's bands were approved at a board meeting before the search opened (role_bands, migration 010).
+    if (r.band) {
+      const approvedAt = new Date(now.getTime() - 40 * 24 * HOUR);
+      const stage = await currentCompanyStage(tx);
+      await putRoleBand(tx, { roleId: role.id, companyStage: stage, ...r.band, approvedBy: 'Board meeting', approvedOn: approvedAt.toISOString().slice(0, 10), recordedBy: owner, recordedAt: approvedAt.toISOString() });
+    }
     await recordAudit(tx, { actorId: owner, action: 'role.create', entity: 'role', entityId: role.id, fields: ['title', 'specializations', 'seniority', 'hiringManagerId', 'recruiterId', 'processPlan', 'band', 'status'], at: now });
   }
 

@@ -156,16 +156,19 @@ export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expec
     const planned = new Set(patch.processPlan.stages.map((s) => s.id));
     const stranded = (await listApplications(tx, { roleId: id, status: 'active' })).filter((a) => !planned.has(a.stage));
     if (stranded.length > 0) {
+      const stage = stranded[0]!.stage;
+      const name = current.processPlan.stages.find((s) => s.id === stage)?.name ?? stage;
+      const count = stranded.filter((a) => a.stage === stage).length;
       throw new ValidationError(
         'VALIDATION_FAILED',
-        `Stage "${stranded[0]!.stage}" still has ${stranded.filter((a) => a.stage === stranded[0]!.stage).length} active application(s); move them first.`,
+        `Stage "${name}" still has ${count === 1 ? '1 active application' : `${count} active applications`}: move ${count === 1 ? 'it' : 'them'} to another stage on the board first, then remove the stage.`,
         'processPlan.stages',
       );
     }
   }
   const changed = changedFields(current, patch);
   if (changed.length === 0) return current;
-  const updated = await updateRole(tx, id, expectedVersion, patch, now);
+  const updated = await updateRole(tx, id, expectedVersion, patch, now, actor.id);
   if (!updated) throw staleVersion();
   await recordAudit(tx, { actorId: actor.id, action: 'role.update', entity: 'role', entityId: id, fields: changed, at: now });
   return updated;

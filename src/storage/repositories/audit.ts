@@ -38,10 +38,33 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAudit(tx: Tx, opts: { limit: number; entity?: string; entityId?: string }): Promise<AuditRecord[]> {
-  let q = tx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(opts.limit);
-  if (opts.entity) q = q.where('entity', '=', opts.entity);
-  if (opts.entityId) q = q.where('entity_id', '=', opts.entityId);
+/** Which audit rows to read; every filter is optional and they combine with AND. */
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  /** ISO instant, inclusive. */
+  from?: string;
+  /** ISO instant, exclusive. */
+  to?: string;
+}
+
+function filtered<Q extends { where: (...args: any[]) => Q }>(q: Q, f: AuditFilter): Q {
+  let out = q;
+  if (f.entity) out = out.where('entity', '=', f.entity);
+  if (f.entityId) out = out.where('entity_id', '=', f.entityId);
+  if (f.actorId) out = out.where('actor_id', '=', f.actorId);
+  if (f.action) out = out.where('action', '=', f.action);
+  if (f.from) out = out.where('at', '>=', f.from);
+  if (f.to) out = out.where('at', '<', f.to);
+  return out;
+}
+
+/** Audit rows, newest first; `beforeSeq` continues a page after the last row seen (keyset paging). */
+export async function listAudit(tx: Tx, opts: AuditFilter & { limit: number; beforeSeq?: number }): Promise<AuditRecord[]> {
+  let q = filtered(tx.selectFrom('audit_log').selectAll(), opts).orderBy('seq', 'desc').limit(opts.limit);
+  if (opts.beforeSeq !== undefined) q = q.where('seq', '<', opts.beforeSeq);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -53,4 +76,20 @@ export async function listAudit(tx: Tx, opts: { limit: number; entity?: string; 
     entityId: r.entity_id,
     fields: JSON.parse(r.fields) as string[],
   }));
+}
+
+/** How many audit rows match the filter. */
+export async function countAudit(tx: Tx, f: AuditFilter): Promise<number> {
+  const row = await filtered(tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')), f).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The distinct actions, entity types and actors in the log, for filter pickers. */
+export async function auditFacets(tx: Tx): Promise<{ actions: string[]; entities: string[]; actorIds: string[] }> {
+  const [actions, entities, actors] = await Promise.all([
+    tx.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+    tx.selectFrom('audit_log').select('entity').distinct().orderBy('entity').execute(),
+    tx.selectFrom('audit_log').select('actor_id').distinct().where('actor_id', 'is not', null).execute(),
+  ]);
+  return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity), actorIds: actors.map((r) => r.actor_id!) };
 }

@@ -2,6 +2,7 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import type { ApprovalMode, OfferStatus, OfferTerms, StoredEvaluation } from '../../domain/offers/index.js';
 import type { Tx } from '../transaction.js';
 import type { OfferTable, OfferVersionTable } from '../schema.js';
+import type { StageBandRecord } from './role-bands.js';
 
 export interface OfferRecord {
   id: string;
@@ -19,6 +20,12 @@ export interface OfferRecord {
 
 export type ApprovalStatus = 'none' | 'pending' | 'approved' | 'rejected' | 'superseded';
 
+/** The band a version was checked against: the company's stage then, and the role's band for it (none: null). */
+export interface CheckedBandRecord {
+  companyStage: string;
+  band: Omit<StageBandRecord, 'roleId' | 'companyStage'> | null;
+}
+
 export interface OfferVersionRecord {
   id: string;
   offerId: string;
@@ -35,6 +42,8 @@ export interface OfferVersionRecord {
   decidedAt: string | null;
   createdBy: string | null;
   createdAt: string;
+  /** Kept from migration 010 on; absent (or null) for versions checked before. */
+  checkedBand?: CheckedBandRecord | null;
 }
 
 function toOffer(r: OfferTable): OfferRecord {
@@ -70,6 +79,7 @@ function toVersion(r: OfferVersionTable): OfferVersionRecord {
     decidedAt: r.decided_at,
     createdBy: r.created_by,
     createdAt: r.created_at,
+    checkedBand: r.checked_band ? (JSON.parse(r.checked_band) as CheckedBandRecord) : null,
   };
 }
 
@@ -144,7 +154,7 @@ export async function lockOffer(tx: Tx, id: string): Promise<boolean> {
   return Number(res.numUpdatedRows) === 1;
 }
 
-export type OfferVersionInsert = Pick<OfferVersionRecord, 'id' | 'offerId' | 'version' | 'terms' | 'evaluation' | 'insideBand' | 'bandReasons' | 'createdBy'>;
+export type OfferVersionInsert = Pick<OfferVersionRecord, 'id' | 'offerId' | 'version' | 'terms' | 'evaluation' | 'insideBand' | 'bandReasons' | 'createdBy' | 'checkedBand'>;
 
 export async function insertOfferVersion(tx: Tx, v: OfferVersionInsert, now: Date): Promise<OfferVersionRecord> {
   const t = v.terms;
@@ -173,6 +183,7 @@ export async function insertOfferVersion(tx: Tx, v: OfferVersionInsert, now: Dat
     decided_at: null,
     created_by: v.createdBy,
     created_at: now.toISOString(),
+    checked_band: v.checkedBand ? JSON.stringify(v.checkedBand) : null,
   };
   await tx.insertInto('offer_versions').values(row).execute();
   return toVersion(row);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MessageText } from './MessageText.js';
 
 export interface AlertProps {
   children: ReactNode;
@@ -7,12 +8,12 @@ export interface AlertProps {
   title?: string;
 }
 
-/** A message above a form or list: a failed save that names no field, a session that ended. */
+/** A message above a form or list: a failed save that names no field, a session that ended. Places a text names ("Settings → Approvals") become links. */
 export function Alert({ children, tone = 'error', title }: AlertProps) {
   return (
     <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       {title ? <p className="alert-title">{title}</p> : null}
-      <div>{children}</div>
+      <div>{typeof children === 'string' ? <MessageText text={children} /> : children}</div>
     </div>
   );
 }

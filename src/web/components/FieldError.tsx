@@ -1,3 +1,5 @@
+import { MessageText } from './MessageText.js';
+
 export interface FieldErrorProps {
   /** Referenced by the control's `aria-describedby`. */
   id: string;
@@ -13,7 +15,7 @@ export function FieldError({ id, message }: FieldErrorProps) {
       <span className="field-error-mark" aria-hidden="true">
         !
       </span>
-      {message}
+      <MessageText text={message} />
     </p>
   );
 }

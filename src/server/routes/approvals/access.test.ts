@@ -87,6 +87,7 @@ for (const dialect of dialectsUnderTest()) {
       ['GET /api/v1/offers/{id}/summary', () => `/api/v1/offers/${ids.offer}/summary`, only(OFFER_READERS, 200)],
       ['GET /api/v1/offers/{id}/summary.html', () => `/api/v1/offers/${ids.offer}/summary.html`, only(OFFER_READERS, 200)],
       ['GET /api/v1/offers/{id}/summary.pdf', () => `/api/v1/offers/${ids.offer}/summary.pdf`, only(OFFER_READERS, 200)],
+      ['GET /api/v1/offers/{id}/band-check', () => `/api/v1/offers/${ids.offer}/band-check`, only(OFFER_READERS, 200)],
       ['GET /api/v1/approvals', () => '/api/v1/approvals', only(APPROVERS, 200)],
       ['GET /api/v1/approvals/settings', () => '/api/v1/approvals/settings', only(OFFER_READERS, 200)],
       ['GET /api/v1/notifications', () => '/api/v1/notifications', ALL(200)],

@@ -10,11 +10,14 @@ export const ApprovalSettingsView = z.object({
   approvers: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), active: z.boolean() })),
   /** True when no approver is configured and the workspace's owners decide instead. */
   ownersDecide: z.boolean(),
+  /** The setting's version (also the ETag): send it as If-Match with PUT. */
+  version: z.number().int(),
 });
 
-export function presentApprovalSettings(s: ApprovalSettings, users: readonly UserRecord[], ownersDecide: boolean): z.infer<typeof ApprovalSettingsView> {
+export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): z.infer<typeof ApprovalSettingsView> {
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
+    version: s.version,
     approverIds: s.approverIds,
     mode: s.mode,
     approvers: s.approverIds.map((id) => {

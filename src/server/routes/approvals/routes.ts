@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { setEtag } from '../../plugins/etag.js';
-import { approvalPlanFor, approvalSettingsOf, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
+import { requireIfMatch, setEtag } from '../../plugins/etag.js';
+import { approvalPlanFor, approvalSettingsOf, approvalSettingsVersion, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
 import { getCompany, inTransaction, listUsers } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { OfferDetailView, presentOfferDetail } from '../offers/presenter.js';
@@ -46,18 +46,23 @@ export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/approvals/settings', {
     preValidation: requireAction('offers.read'),
     schema: { tags: ['approvals'], response: { 200: ApprovalSettingsView, ...errorResponses } },
-  }, async () => {
+  }, async (_request, reply) => {
     const [company, users] = await Promise.all([getCompany(ctx.store.db), listUsers(ctx.store.db)]);
     const settings = approvalSettingsOf(company);
-    return presentApprovalSettings(settings, users, ownersDecide(settings, users));
+    const version = approvalSettingsVersion(company);
+    setEtag(reply, version);
+    return presentApprovalSettings({ ...settings, version }, users, ownersDecide(settings, users));
   });
 
   app.put('/api/v1/approvals/settings', {
     preValidation: requireAction('company.update'),
-    schema: { tags: ['approvals'], body: ApprovalSettingsBody, response: { 200: ApprovalSettingsView, ...errorResponses } },
-  }, async (request) => {
-    const settings = await inTransaction(ctx.store.db, (tx) => putApprovalSettings(tx, request.auth!.user, request.body, ctx.now()));
+    schema: { tags: ['approvals'], body: ApprovalSettingsBody, response: { 200: ApprovalSettingsView, ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } },
+  }, async (request, reply) => {
+    // If-Match is checked when sent (the web always sends it); scripts written before it was added still work without.
+    const expected = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    const settings = await inTransaction(ctx.store.db, (tx) => putApprovalSettings(tx, request.auth!.user, request.body, ctx.now(), expected));
     const users = await listUsers(ctx.store.db);
+    setEtag(reply, settings.version);
     return presentApprovalSettings(settings, users, ownersDecide(settings, users));
   });
 }

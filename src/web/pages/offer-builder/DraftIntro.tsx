@@ -79,7 +79,7 @@ export function DraftIntro({ view, formError, onCompanySaved }: DraftIntroProps)
               <li key={m.field}>
                 {m.message}{' '}
                 {m.where === 'role' ? (
-                  <Link to={`/roles/${enc(application.roleId)}/edit`}>Edit {application.roleTitle}</Link>
+                  <Link to={`/roles/${enc(application.roleId)}/settings#band`}>Set the band of {application.roleTitle}</Link>
                 ) : m.where === 'candidate' ? (
                   <Link to={`/candidates/${enc(application.candidateId)}`}>Open {application.candidateName}&rsquo;s page</Link>
                 ) : !mayEditCompany ? (

@@ -14,6 +14,7 @@ import { formatCount, formatMoney } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, getOffer, getOfferVersion, getRoleBand, moveOffer, summaryUrl } from './api.js';
 import type { OfferDetail, OfferVersion, RoleBand } from './api.js';
+import { CheckedBandNote } from './CheckedBandNote.js';
 import { OfferTermsDialog } from './OfferTermsDialog.js';
 import {
   APPROVAL_STATUS_LABELS,
@@ -178,6 +179,7 @@ export function OfferPage() {
         <ApprovalTrail version={shown} offer={data} clock={viewingOld ? undefined : clock.state.data} />
       </div>
       <EvaluationSection version={shown} band={band.state.data ?? null} />
+      <CheckedBandNote offerId={data.id} version={shown.version} />
       <VersionHistory offer={data} shown={shown.version} onShow={(v) => setViewVersion(v === data.currentVersion ? undefined : v)} />
 
       {pending && pending !== 'revise' ? (

@@ -166,7 +166,8 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
       const body = { title: draft.title.trim(), description, specializations, seniority };
       const saved = role ? await updateRole(role.id, role.version, body) : await createRole(body);
       clearDraft();
-      navigate(`/roles/${encodeURIComponent(saved.id)}`);
+      // A new role goes on to its settings (stages, people, band); an edited one back to its board.
+      navigate(role ? `/roles/${encodeURIComponent(saved.id)}` : `/roles/${encodeURIComponent(saved.id)}/settings?created=1`);
     } catch (error) {
       const failure = formFailure(error, FIELD_ORDER);
       setErrors(failure.fields);

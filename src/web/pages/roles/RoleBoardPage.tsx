@@ -156,6 +156,9 @@ export function RoleBoardPage() {
                 Edit role
               </Link>
             ) : null}
+            <Link to={`/roles/${encodeURIComponent(id)}/settings`} className="button button-secondary">
+              Settings
+            </Link>
             {can(user.role, 'candidates.write') ? (
               <Link to={`/candidates/new?role=${encodeURIComponent(id)}`} className="button button-primary">
                 Add candidate

@@ -51,6 +51,15 @@ export function RolesPage() {
         cell: (r) => (r.status === 'open' ? <Badge tone="success">Open</Badge> : <Badge>Closed</Badge>),
         sortValue: (r) => r.status,
       },
+      {
+        id: 'settings',
+        header: 'Settings',
+        cell: (r) => (
+          <Link to={`/roles/${encodeURIComponent(r.id)}/settings`} aria-label={`Settings of ${r.title}`}>
+            Settings
+          </Link>
+        ),
+      },
     ],
     [],
   );

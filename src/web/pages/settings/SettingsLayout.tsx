@@ -10,6 +10,7 @@ export function SettingsLayout() {
     { to: 'company', label: 'Company' },
     ...(can(user.role, 'users.manage') ? [{ to: 'users', label: 'Users' }] : []),
     { to: 'notifications', label: 'Notifications' },
+    ...(can(user.role, 'offers.read') ? [{ to: 'approvals', label: 'Approvals' }] : []),
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
   ];

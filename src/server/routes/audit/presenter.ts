@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/words.js';
+import type { AuditRecord, AuditSubject } from '../../../storage/index.js';
+
+export const AuditView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  /** The actor's name; "System" for work without a signed-in user. */
+  actorName: z.string(),
+  action: z.string(),
+  /** What the action did, in words ("Created a role"). */
+  actionLabel: z.string(),
+  entity: z.string(),
+  /** The kind of record, in words ("Role"). */
+  entityType: z.string(),
+  entityId: z.string(),
+  /** The record by name (a role's title, a candidate's name), or words saying it no longer exists. */
+  entityLabel: z.string(),
+  /** Names of the fields that changed, never their values. */
+  fields: z.array(z.string()),
+});
+export type AuditView = z.infer<typeof AuditView>;
+
+export const AuditPageView = z.object({
+  items: z.array(AuditView),
+  /** How many entries match the filters, over all pages. */
+  total: z.number().int(),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const AuditFacetsView = z.object({
+  actions: z.array(z.object({ value: z.string(), label: z.string() })),
+  entities: z.array(z.object({ value: z.string(), label: z.string() })),
+  actors: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** The label of an audited record from its looked-up facts. */
+export function subjectLabel(entity: string, subject: AuditSubject | undefined): string {
+  const type = describeAuditEntity(entity).toLowerCase();
+  if (!subject) return entity === 'notification' ? 'A notification' : `A ${type} that no longer exists`;
+  if (subject.name !== undefined) return subject.name;
+  const who = subject.candidateName && subject.roleTitle ? `${subject.candidateName} (${subject.roleTitle})` : (subject.candidateName ?? subject.roleTitle ?? '');
+  switch (entity) {
+    case 'offer':
+      return `Offer to ${who}`;
+    case 'interview':
+      return `Interview with ${who}`;
+    case 'scorecard':
+      return subject.detail ? `Scorecard by ${subject.detail} on ${who}` : `Scorecard on ${who}`;
+    case 'application_event':
+      return `Event on ${who}`;
+    default:
+      return who;
+  }
+}
+
+export function presentAudit(r: AuditRecord, people: Map<string, string>, subjects: Map<string, AuditSubject>): AuditView {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actorId,
+    actorName: r.actorId ? (people.get(r.actorId) ?? 'A former user') : 'System',
+    action: r.action,
+    actionLabel: describeAuditAction(r.action, r.fields),
+    entity: r.entity,
+    entityType: describeAuditEntity(r.entity),
+    entityId: r.entityId,
+    entityLabel: subjectLabel(r.entity, subjects.get(`${r.entity}:${r.entityId}`)),
+    fields: r.fields,
+  };
+}

@@ -1,0 +1,21 @@
+import { isApiError } from '../../api/client.js';
+import { Button } from '../../components/Button.js';
+
+/** The words for a save refused because the role changed meanwhile (412); undefined for other errors. */
+export function staleMessage(error: unknown): string | undefined {
+  return isApiError(error) && error.code === 'PRECONDITION_FAILED'
+    ? 'Someone else changed this role since you opened it. Your edits here are kept: reload to get their version, then save again.'
+    : undefined;
+}
+
+/** Loads the role again after a 412, keeping what was typed. */
+export function ReloadButton({ onReload }: { onReload: () => void }) {
+  return (
+    <>
+      {' '}
+      <Button className="button-compact" onClick={onReload}>
+        Reload
+      </Button>
+    </>
+  );
+}
