@@ -154,6 +154,8 @@ describe('summarizeEpochEvents', () => {
       fc.record({ status: fc.constant('lost' as const), lossReason: fc.constantFrom('compensation', 'role-fit') }),
       fc.record({ status: fc.constant('withdrawn' as const) }),
     ),
+    // Names no event of these histories (they carry no ids): retractions themselves are left out (retraction.test.ts).
+    'event.retracted': fc.record({ eventId: ids }),
   } as never;
   // Hours after T0, on a coarse grid so equal times (storage order decides) happen; some after `now`.
   const event = fc.constantFrom(...EVENT_TYPES).chain((type) =>
