@@ -20,3 +20,4 @@ export * from './repositories/approvals.js';
 export * from './repositories/notifications.js';
 export * from './repositories/market-datasets.js';
 export * from './repositories/scoping.js';
+export * from './repositories/today-marks.js';

@@ -309,6 +309,20 @@ export interface CompanyScopingTable {
   version: number;
 }
 
+/** A person's "done today" mark on a Today item (migration 012). */
+export interface TodayMarkTable {
+  id: string;
+  user_id: string;
+  /** The UTC day, "2026-11-02". */
+  day: string;
+  item_key: string;
+  application_id: string;
+  action_id: string;
+  event_id: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -332,4 +346,5 @@ export interface Database {
   market_datasets: MarketDatasetTable;
   market_selection: MarketSelectionTable;
   company_scoping: CompanyScopingTable;
+  today_marks: TodayMarkTable;
 }

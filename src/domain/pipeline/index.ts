@@ -61,7 +61,7 @@ export {
   todayReasons,
 } from './audience.js';
 export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
-export { UNDO_WINDOW_MS, firstName, todayActionFor, todayItemName } from './today-actions.js';
+export { UNDO_WINDOW_MS, firstName, interviewName, todayActionFor, todayItemName, todayReasonText, utcDay } from './today-actions.js';
 export type { TodayAction, TodayLinkAction, TodayRecordAction, TodayWords } from './today-actions.js';
 export { buildTodayCards } from './today-cards.js';
 export type { TodayCard, TodayCardContext, TodayCardItem } from './today-cards.js';

@@ -1,6 +1,7 @@
 import data from '../../../data/pipeline/today-actions.json' with { type: 'json' };
 import { can } from '../access/policy.js';
 import { awaitedApprovers, type TodayAudienceContext, type TodayReason, type TodayViewer } from './audience.js';
+import { fillTemplate } from './template.js';
 import type { ClockId } from './clock-settings.js';
 import { renderTemplate } from './template.js';
 import type { TodayItem } from './today.js';
@@ -62,6 +63,21 @@ export const UNDO_WINDOW_MS = data.undoSeconds.value * 1000;
 /** The words naming what each item is about: "No activity", "Offer approval", "Flight risk". */
 export function todayItemName(id: TodayItem['id']): string {
   return (data.names as Record<string, Param>)[id]!.value;
+}
+
+/** Why a card is someone's, in words: "You run the search for MLOps Engineer". */
+export function todayReasonText(reason: TodayReason, roleTitle: string): string {
+  return fillTemplate((data.reasons as Record<TodayReason, Param>)[reason].value, { role: roleTitle });
+}
+
+/** How an interview is named in action words: "the technical screen" for kind `technical-screen`. */
+export function interviewName(kind: string): string {
+  return fillTemplate(L.interviewNamed.value, { kind: kind.replaceAll('-', ' ') });
+}
+
+/** The UTC day of an instant ("2026-11-02"): a done mark lasts for that day. */
+export function utcDay(now: Date | number): string {
+  return new Date(now).toISOString().slice(0, 10);
 }
 
 /** "Rahul" of "Rahul Mehta": buttons speak of people the way colleagues do. */

@@ -8,10 +8,11 @@ import { interviewsOffers } from './004-interviews-offers.js';
 import { scoping } from './005-scoping.js';
 import { roleDescription } from './006-role-description.js';
 import { roleRecruiter } from './007-role-recruiter.js';
+import { todayMarks } from './012-today-marks.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, todayMarks];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
