@@ -29,6 +29,7 @@ export function NotificationBell() {
   const [busy, setBusy] = useState<string>();
   const button = useRef<HTMLButtonElement>(null);
   const container = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   const panelId = useId();
   const titleId = useId();
 
@@ -63,14 +64,20 @@ export function NotificationBell() {
     const onPointer = (event: PointerEvent) => {
       if (!container.current?.contains(event.target as Node)) setOpen(false);
     };
+    // Escape closes the list wherever focus is (a button that just got disabled leaves it on the page body).
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const inside = container.current?.contains(document.activeElement) || document.activeElement === document.body;
+      setOpen(false);
+      if (inside) button.current?.focus();
+    };
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open, load]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
 
   const markOne = async (n: AppNotification) => {
     setBusy(n.id);
@@ -82,6 +89,10 @@ export function NotificationBell() {
       setError(errorMessage(e));
     } finally {
       setBusy(undefined);
+      // "Mark read" goes away once read: keep focus on the notification's link.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body) container.current?.querySelector<HTMLElement>(`[data-notification="${CSS.escape(n.id)}"] a`)?.focus();
+      });
     }
   };
 
@@ -94,21 +105,16 @@ export function NotificationBell() {
       setError(errorMessage(e));
     } finally {
       setBusy(undefined);
+      // The button is disabled once nothing is unread: keep focus in the list rather than losing it to the page.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body) title.current?.focus();
+      });
     }
   };
 
   const unread = data?.unread;
   return (
-    <div
-      className="bell"
-      ref={container}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
+    <div className="bell" ref={container}>
       <button
         ref={button}
         type="button"
@@ -130,7 +136,7 @@ export function NotificationBell() {
       {open ? (
         <div id={panelId} className="bell-panel" role="region" aria-labelledby={titleId}>
           <div className="bell-panel-head">
-            <h2 id={titleId} className="bell-title">
+            <h2 id={titleId} ref={title} className="bell-title" tabIndex={-1}>
               Notifications
             </h2>
             <Button variant="ghost" onClick={() => void markAll()} disabled={!unread} busy={busy === 'all'} busyLabel="Marking…">
@@ -148,7 +154,7 @@ export function NotificationBell() {
           {data && data.items.length > 0 ? (
             <ul className="bell-list">
               {data.items.map((n) => (
-                <li key={n.id} className={`bell-item${n.readAt ? '' : ' is-unread'}`}>
+                <li key={n.id} className={`bell-item${n.readAt ? '' : ' is-unread'}`} data-notification={n.id}>
                   <p className="bell-item-title">
                     {n.readAt ? null : <span className="bell-new">New</span>}
                     <Link

@@ -7,15 +7,15 @@ import { formatCount } from '../../lib/format-money.js';
 export interface TodayEmptyProps {
   role: UserRole;
   scope: 'mine' | 'all';
-  /** Cards under "Everything" (people who may see it), else null. */
-  cardsInEverything: number | null;
+  /** Cards under "Everything" that are not this person's (0 when they may not see everything). */
+  othersCount: number;
   doneCount: number;
   canAddCandidates: boolean;
   onSeeEverything: () => void;
 }
 
 /** An empty Today that says, for this person, why it is empty and what to do next. */
-export function TodayEmpty({ role, scope, cardsInEverything, doneCount, canAddCandidates, onSeeEverything }: TodayEmptyProps) {
+export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidates, onSeeEverything }: TodayEmptyProps) {
   const done = doneCount > 0 ? ` You have done ${formatCount(doneCount)} ${doneCount === 1 ? 'thing' : 'things'} from here today.` : '';
   if (role === 'interviewer') {
     return (
@@ -31,7 +31,7 @@ export function TodayEmpty({ role, scope, cardsInEverything, doneCount, canAddCa
       </EmptyState>
     );
   }
-  const others = scope === 'mine' && cardsInEverything ? cardsInEverything : 0;
+  const others = scope === 'mine' ? othersCount : 0;
   const title = others > 0 ? 'Nothing needs you right now' : 'Nothing is late';
   const whose =
     role === 'owner' || role === 'admin'

@@ -178,7 +178,7 @@ export function TodayPage() {
         <TodayEmpty
           role={user.role}
           scope={scope}
-          cardsInEverything={data.cardsInEverything}
+          othersCount={Math.max(0, (data.cardsInEverything ?? 0) - data.cards.length)}
           doneCount={data.marks.length}
           canAddCandidates={canAdd}
           onSeeEverything={() => setScope('all')}
