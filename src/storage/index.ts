@@ -21,3 +21,4 @@ export * from './repositories/notifications.js';
 export * from './repositories/market-datasets.js';
 export * from './repositories/scoping.js';
 export * from './repositories/today-marks.js';
+export * from './repositories/today-lookups.js';

@@ -23,19 +23,19 @@ import { approvalProgress } from '../../domain/offers/index.js';
 import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
 import {
   deleteTodayMark,
-  getInterview,
-  getOffer,
-  getOfferVersion,
   getTodayMark,
   insertTodayMark,
   isUniqueViolation,
   listApplicationHeadings,
   listApprovalDecisions,
+  listCurrentApprovals,
+  listInterviewKinds,
   listTodayMarks,
   listUsers,
   lockApplication,
   recordAudit,
   type ApplicationEventRecord,
+  type ApprovalDecisionRecord,
   type ApplicationHeading,
   type RoleRecord,
   type TodayMarkRecord,
@@ -53,28 +53,24 @@ import { collectToday, getApplicationDetail } from './pipeline-views.js';
  */
 async function awaitingApproversOf(tx: Tx, offerIds: ReadonlySet<string>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const offerId of offerIds) {
-    const offer = await getOffer(tx, offerId);
-    if (!offer) continue;
-    const version = await getOfferVersion(tx, offer.id, offer.currentVersion);
-    if (!version || version.approvalStatus !== 'pending' || !version.approvalMode) {
-      out[offerId] = [];
-      continue;
-    }
-    const decisions = await listApprovalDecisions(tx, [version.id]);
-    out[offerId] = approvalProgress({ mode: version.approvalMode, approverIds: version.approverIds }, decisions).awaiting;
+  if (offerIds.size === 0) return out;
+  const approvals = await listCurrentApprovals(tx, [...offerIds]);
+  const pending = [...approvals.values()].filter((a) => a.approvalStatus === 'pending' && a.approvalMode !== null);
+  const decisions: ApprovalDecisionRecord[] = [];
+  for (let i = 0; i < pending.length; i += 500) decisions.push(...(await listApprovalDecisions(tx, pending.slice(i, i + 500).map((a) => a.offerVersionId))));
+  const byVersion = new Map<string, ApprovalDecisionRecord[]>();
+  for (const d of decisions) byVersion.set(d.offerVersionId, [...(byVersion.get(d.offerVersionId) ?? []), d]);
+  for (const [offerId, a] of approvals) {
+    out[offerId] = a.approvalStatus === 'pending' && a.approvalMode ? approvalProgress({ mode: a.approvalMode, approverIds: a.approverIds }, byVersion.get(a.offerVersionId) ?? []).awaiting : [];
   }
   return out;
 }
 
 /** "the onsite" for each interview with an overdue scorecard. */
 async function interviewNamesOf(tx: Tx, interviewIds: ReadonlySet<string>): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const id of interviewIds) {
-    const interview = await getInterview(tx, id);
-    if (interview) out[id] = interviewName(interview.kind);
-  }
-  return out;
+  if (interviewIds.size === 0) return {};
+  const kinds = await listInterviewKinds(tx, [...interviewIds]);
+  return Object.fromEntries([...kinds].map(([id, kind]) => [id, interviewName(kind)]));
 }
 
 /** What the audience rules and the action words need for each application of a list of items. */
