@@ -39,36 +39,33 @@ describeBrowser('pipeline journey', (browser) => {
     await page.getByText(/Day 1[12] of 10 since first contact \(over target\)/).waitFor();
     await page.getByText(`Outreach sent (email)`).waitFor();
 
-    // Today: the idle clock is critical and the 10-day cycle is late, each with one action.
+    // Today: one card for Ada (the role names nobody, so she is the owner's), with the critical idle clock and the
+    // late 10-day cycle, each with a button that says what it records.
     await page.goto('/today');
     await waitForPage(page, 'Today');
-    const idle = page.getByRole('region', { name: /^Critical/ }).getByRole('listitem', { name: /^Ada Quinn: No activity for 1[12] days/ });
-    await idle.waitFor();
-    const cycle = page.getByRole('region', { name: /^Needs action/ }).getByRole('listitem', { name: /^Ada Quinn: Day 1[23] of a 10-day target/ });
-    await cycle.waitFor();
+    const card = page.getByRole('listitem', { name: 'Ada Quinn' });
+    await card.getByText(/^No activity · 1[12] days · late after 3 days$/).waitFor();
+    await card.getByText(/^Day 1[23] of a 10-day target/).waitFor();
+    await card.getByText(/· 1[12] days since first contact$/).waitFor();
+    await card.getByText(/^!?Critical$/).waitFor();
 
-    // j / k move between the items' actions.
-    await idle.getByRole('button', { name: /^Mark contacted/ }).focus();
-    await page.keyboard.press('j');
-    expect(await cycle.getByRole('button', { name: /^Mark done/ }).evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press('k');
-    expect(await idle.getByRole('button', { name: /^Mark contacted/ }).evaluate((el) => el === document.activeElement)).toBe(true);
-
-    await idle.getByRole('button', { name: /^Mark contacted/ }).click();
-    await idle.waitFor({ state: 'detached' });
-    await cycle.waitFor();
+    await card.getByRole('button', { name: 'Log that I contacted Ada' }).click();
+    await page.getByRole('button', { name: 'Undo: You logged that you contacted Ada' }).waitFor();
     const [application] = (await api.get<{ items: Array<{ id: string }> }>(`/api/v1/applications?roleId=${role.id}`)).items;
     const events = (await api.get<{ items: Array<{ type: string; data: { text?: string } }> }>(`/api/v1/applications/${application!.id}/events`)).items;
     expect(events.map((e) => e.type)).toEqual(['outreach.sent', 'note']);
-    expect(events[1]!.data.text).toBe('Contacted Ada Quinn (from Today)');
+    expect(events[1]!.data.text).toBe('Contacted Ada Quinn (logged from Today)');
+    // The note stopped the idle clock; the cycle keeps running.
+    await card.getByText(/^No activity/).waitFor({ state: 'detached' });
 
-    // The cycle item is marked done for today: it moves to "Done today" and stays there after a reload.
-    await cycle.getByRole('button', { name: /^Mark done/ }).click();
+    // The cycle item is marked done for today: the card moves to "Done today" and stays there after a reload.
+    await card.getByRole('button', { name: 'Log that I set a decision date with Ada' }).click();
     const done = page.getByRole('region', { name: /Done today/ });
-    await done.getByText(/Day 1[23] of a 10-day target/).waitFor();
+    await done.getByText('You logged that you set a decision date with Ada').waitFor();
     await page.reload();
     await waitForPage(page, 'Today');
-    await page.getByRole('region', { name: /Done today/ }).getByText(/Day 1[23] of a 10-day target/).waitFor();
+    await page.getByRole('region', { name: /Done today/ }).getByText('You logged that you set a decision date with Ada').waitFor();
+    await page.getByRole('region', { name: /Done today/ }).getByText('You logged that you contacted Ada').waitFor();
     await page.getByRole('heading', { name: 'Nothing is late' }).waitFor();
   });
 
@@ -197,11 +194,14 @@ describeBrowser('pipeline journey', (browser) => {
       expect(await view.getByText(/250,000|BigLab/).count()).toBe(0);
       expect(await view.getByRole('button', { name: 'Log a signal' }).count()).toBe(0);
 
+      // An interviewer's Today is their own work only: Dee Pay's idle clock is on the owner's, not on theirs.
+      await page.goto('/today');
+      await waitForPage(page, 'Today');
+      await page.getByRole('listitem', { name: 'Dee Pay' }).getByText(/^No activity ·/).waitFor();
       await view.goto('/today');
       await waitForPage(view, 'Today');
-      const item = view.getByRole('listitem', { name: /^Dee Pay: No activity/ });
-      await item.getByRole('link', { name: 'Open' }).waitFor();
-      expect(await item.getByRole('button').count()).toBe(0);
+      await view.getByRole('heading', { name: 'No scorecard is overdue' }).waitFor();
+      expect(await view.getByRole('listitem', { name: 'Dee Pay' }).count()).toBe(0);
     } finally {
       await other.close();
     }

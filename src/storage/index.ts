@@ -24,3 +24,5 @@ export * from './repositories/candidate-files.js';
 export * from './repositories/erasure.js';
 export * from './repositories/role-bands.js';
 export * from './repositories/audit-subjects.js';
+export * from './repositories/today-marks.js';
+export * from './repositories/today-lookups.js';

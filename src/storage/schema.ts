@@ -361,6 +361,20 @@ export interface RoleBandTable {
   recorded_at: string;
 }
 
+/** A person's "done today" mark on a Today item (migration 012). */
+export interface TodayMarkTable {
+  id: string;
+  user_id: string;
+  /** The UTC day, "2026-11-02". */
+  day: string;
+  item_key: string;
+  application_id: string;
+  action_id: string;
+  event_id: string;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -387,4 +401,5 @@ export interface Database {
   candidate_files: CandidateFileTable;
   erased_applications: ErasedApplicationTable;
   role_bands: RoleBandTable;
+  today_marks: TodayMarkTable;
 }

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'applications.read',
   'applications.write',
   'today.read',
+  // Today's "Everything" switch: every card, not only the person's own work.
+  'today.read-all',
   'scope.analyze',
   'plans.check',
   'team.read',
@@ -62,6 +64,7 @@ const PIPELINE_STAFF: readonly Action[] = [
   'applications.read',
   'applications.write',
   'today.read',
+  'today.read-all',
   'scope.analyze',
   'plans.check',
   'team.read',

@@ -5,6 +5,7 @@ import duplicates from '../../../data/pipeline/duplicates.json' with { type: 'js
 import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
 import risk from '../../../data/pipeline/risk.json' with { type: 'json' };
 import sourcing from '../../../data/pipeline/sourcing.json' with { type: 'json' };
+import todayActions from '../../../data/pipeline/today-actions.json' with { type: 'json' };
 
 /** Every `{ value }` parameter in a data file, with its JSON path. */
 function parameters(node: unknown, path = ''): { path: string; param: Record<string, unknown> }[] {
@@ -21,6 +22,7 @@ describe.each([
   ['duplicates.json', duplicates],
   ['next-actions.json', nextActions],
   ['candidate-files.json', candidateFiles],
+  ['today-actions.json', todayActions],
 ])('data/pipeline/%s', (_file, data) => {
   const params = parameters(data);
   it('has parameters', () => expect(params.length).toBeGreaterThan(0));

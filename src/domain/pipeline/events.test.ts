@@ -40,6 +40,7 @@ const VALID: { type: string; data?: unknown }[] = [
   { type: 'application.closed', data: { status: 'lost', lossReason: 'process-too-slow' } },
   { type: 'application.closed', data: { status: 'withdrawn' } },
   { type: 'application.reopened', data: { stage: 'screen', note: 'They are back in the market' } },
+  { type: 'event.retracted', data: { eventId: '0b6c2f7e-5c1a-4b8e-9d0a-1f2e3d4c5b6a' } },
 ];
 
 describe('parseEventInput', () => {

@@ -80,6 +80,8 @@ export const EVENT_DATA_SCHEMAS = {
   ]),
   /** A closed application made active again, at `stage` (see docs/pipeline.md, "Reopening"). */
   'application.reopened': z.strictObject({ stage: StageId, note: Note.optional() }),
+  // A correction: the event with this id is folded out of the history, as if it had never been recorded (history.ts).
+  'event.retracted': z.strictObject({ eventId: Id }),
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -99,8 +101,11 @@ export type ApplicationEvent = {
   };
 }[EventType];
 
-/** What the pipeline rules read from an event; every ApplicationEvent is one. */
-export type TimedEvent = { [T in EventType]: { type: T; occurredAt: Instant; data: EventData<T> } }[EventType];
+/**
+ * What the pipeline rules read from an event; every ApplicationEvent is one. `id` is needed only where a history
+ * has retractions (event.retracted names the event it takes back by id).
+ */
+export type TimedEvent = { [T in EventType]: { type: T; occurredAt: Instant; data: EventData<T>; id?: string } }[EventType];
 
 /** A validated event input: `occurredAt` is an ISO string (defaulted to `now`). */
 export type EventInput = { [T in EventType]: { type: T; occurredAt: string; data: EventData<T> } }[EventType];

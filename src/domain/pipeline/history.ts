@@ -2,8 +2,35 @@ import { ValidationError } from '../shared/errors.js';
 import type { EventData, EventType, TimedEvent } from './events.js';
 import { parseIsoMs } from './time.js';
 
-/** An event reduced to what the rules read, with its time as epoch ms. */
-export type PreparedEvent = { [T in EventType]: { type: T; t: number; data: EventData<T> } }[EventType];
+/**
+ * An event reduced to what the rules read, with its time as epoch ms. `id` is only needed on events that an
+ * event.retracted of the same history names (bulk readers set it on those alone).
+ */
+export type PreparedEvent = { [T in EventType]: { type: T; t: number; data: EventData<T>; id?: string } }[EventType];
+
+/** The correction event: it takes back the event whose id it carries (docs/pipeline.md, "Retractions"). */
+export const RETRACTION: EventType = 'event.retracted';
+
+/**
+ * The ids taken back by a history's event.retracted events; undefined when it has none (the common case).
+ * A retraction of a retraction takes nothing back: retractions are never rules' input, so there is nothing to restore.
+ */
+export function retractedIds(events: ReadonlyArray<{ type: string; data: unknown }>): ReadonlySet<string> | undefined {
+  let ids: Set<string> | undefined;
+  for (const e of events) if (e.type === RETRACTION) (ids ??= new Set()).add((e.data as { eventId: string }).eventId);
+  return ids;
+}
+
+/**
+ * A history as if every retracted event had never been recorded: the retracted events and the retractions
+ * themselves are left out, whatever their times. The timeline, clocks, risk and status all read it this way.
+ * @example withoutRetracted([{ id: 'e1', type: 'note', ... }, { id: 'e2', type: 'event.retracted', data: { eventId: 'e1' }, ... }]) // []
+ */
+export function withoutRetracted<E extends { id?: string; type: string; data: unknown }>(events: readonly E[]): E[] {
+  const retracted = retractedIds(events);
+  if (!retracted) return [...events];
+  return events.filter((e) => e.type !== RETRACTION && !(e.id !== undefined && retracted.has(e.id)));
+}
 
 /** Events that end the active life of an application; a later reopening event makes it active again. */
 export const TERMINAL_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['offer.accepted', 'candidate.withdrew', 'application.closed']);
@@ -17,6 +44,7 @@ export const REOPENING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['app
  */
 export function prepareEvents(events: readonly TimedEvent[], nowMs: number): PreparedEvent[] {
   const out: PreparedEvent[] = [];
+  const retracted = retractedIds(events);
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
@@ -24,6 +52,7 @@ export function prepareEvents(events: readonly TimedEvent[], nowMs: number): Pre
     const t = typeof at === 'number' ? at : typeof at === 'string' ? parseIsoMs(at) : at.getTime();
     if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (t > nowMs) continue;
+    if (retracted && (e.type === RETRACTION || (e.id !== undefined && retracted.has(e.id)))) continue;
     if (sorted && out.length > 0 && out[out.length - 1]!.t > t) sorted = false;
     out.push({ type: e.type, t, data: e.data } as PreparedEvent);
   }
@@ -47,18 +76,20 @@ export const TYPES_WITH_DATA_READ: readonly EventType[] = [
   'signal.observed',
   'application.closed',
   'application.reopened',
+  'event.retracted',
 ];
 
 /**
  * prepareEvents for events whose time is already epoch ms (`t`), the shape bulk readers build straight from rows:
- * the input itself is returned when it is in order and all in the past (the common case), so nothing is copied.
+ * the input itself is returned when it is in order, all in the past and without retractions (the common case), so
+ * nothing is copied. Events an event.retracted names must carry their `id`.
  */
 export function prepareEpochEvents(events: readonly PreparedEvent[], nowMs: number): readonly PreparedEvent[] {
   let last = -Infinity;
   for (let i = 0; i < events.length; i++) {
     const t = events[i]!.t;
     if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
-    if (t > nowMs || t < last) return copyPrepared(events, nowMs);
+    if (t > nowMs || t < last || events[i]!.type === RETRACTION) return copyPrepared(events, nowMs);
     last = t;
   }
   return events;
@@ -66,11 +97,13 @@ export function prepareEpochEvents(events: readonly PreparedEvent[], nowMs: numb
 
 function copyPrepared(events: readonly PreparedEvent[], nowMs: number): PreparedEvent[] {
   const out: PreparedEvent[] = [];
+  const retracted = retractedIds(events);
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (!Number.isFinite(e.t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (e.t > nowMs) continue;
+    if (retracted && (e.type === RETRACTION || (e.id !== undefined && retracted.has(e.id)))) continue;
     if (sorted && out.length > 0 && out[out.length - 1]!.t > e.t) sorted = false;
     out.push(e);
   }

@@ -53,10 +53,24 @@ export type { NextStep, NextStepAction, NextStepInput, NextStepInterview, NextSt
 export type { NextActionContext } from './next-action.js';
 export { buildTodayItems } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
+export {
+  TODAY_REASONS,
+  TODAY_SCOPES,
+  assigneeWhoCanAct,
+  awaitedApprovers,
+  mayViewAllToday,
+  responsibleFor,
+  todayReasons,
+} from './audience.js';
+export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
+export { UNDO_WINDOW_MS, firstName, interviewName, todayActionFor, todayItemName, todayReasonText, utcDay } from './today-actions.js';
+export type { TodayAction, TodayLinkAction, TodayRecordAction, TodayWords } from './today-actions.js';
+export { buildTodayCards } from './today-cards.js';
+export type { TodayCard, TodayCardContext, TodayCardItem } from './today-cards.js';
 export { summarizeApplication, summarizeEpochEvents } from './summary.js';
 export type { ApplicationSummary, BoardCard, PipelineSettings } from './summary.js';
 export type { ApplicationStatus, PreparedEvent } from './history.js';
-export { TYPES_WITH_DATA_READ } from './history.js';
+export { RETRACTION, TYPES_WITH_DATA_READ, retractedIds, withoutRetracted } from './history.js';
 
 export { CANDIDATE_SOURCES, DEFAULT_SOURCING_SETTINGS, isCandidateSource, sourceMix } from './source-mix.js';
 export type { CandidateSource, Finding, SourceMix, SourcingSettings } from './source-mix.js';

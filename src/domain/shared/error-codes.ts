@@ -92,6 +92,13 @@ export const ERROR_CATALOGUE = {
   INTERVIEW_OVERLAP: { status: 409, message: 'Two interviews overlap for the same person.' },
   ONSITE_NOT_FOUND: { status: 404, message: 'No such onsite.' },
   ROLE_BAND_NOT_FOUND: { status: 404, message: 'This role has no band for that funding stage.' },
+  // Today: done marks and undo
+  TODAY_ITEM_GONE: { status: 409, message: 'This is no longer late, so there is nothing to log. Reload Today.' },
+  TODAY_ALREADY_DONE: { status: 409, message: 'You have already done this today.' },
+  TODAY_NOTHING_TO_LOG: { status: 409, message: 'This is done on another page, not logged from Today.' },
+  TODAY_MARK_NOT_FOUND: { status: 404, message: 'No such mark on your Today.' },
+  UNDO_EXPIRED: { status: 409, message: 'The minute to undo this has passed.' },
+  EVENT_NOT_FOUND: { status: 404, message: 'No such event on this application.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },

@@ -12,6 +12,7 @@ import {
   type NotificationPreferences,
 } from '../../domain/notifications/index.js';
 import { approvalProgress } from '../../domain/offers/index.js';
+import { assigneeWhoCanAct, responsibleFor } from '../../domain/pipeline/index.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import {
   claimDigestDay,
@@ -186,8 +187,9 @@ export async function notifyUsers(tx: Tx, input: NotifyInput, now: Date, cache?:
 
 /* -------------------------------------------------------------------- scan */
 
-async function activeOwners(users: readonly UserRecord[]): Promise<string[]> {
-  return users.filter((u) => u.role === 'owner' && !u.disabled).map((u) => u.id);
+/** Owners and admins: whose Today a role's work is on when the role names nobody who can act (audience.ts). */
+function activeOwnersAndAdmins(users: readonly UserRecord[]): string[] {
+  return users.filter((u) => (u.role === 'owner' || u.role === 'admin') && !u.disabled).map((u) => u.id);
 }
 
 /** Approvers who have not decided on the offer's current version yet, and who sent it for approval. */
@@ -208,25 +210,31 @@ export interface ScanResult {
 }
 
 /**
- * Turns breached clocks and high risks into notifications for the people who can act. Idempotent: each breach
- * (application, clock, subject, start, level) and each risk level is notified once per person, however often
- * this runs and on however many instances (a unique key per user and breach).
- * - scorecard.due: the interviewer (and the hiring manager once critical);
- * - approval.pending: the approvers still to decide (and whoever sent it once critical);
- * - other clocks and risks: the role's hiring manager and the application's owner, else the workspace owners.
+ * Turns breached clocks and high risks into notifications for the people whose Today they are on (the domain's
+ * audience rules, docs/pipeline.md "Who acts on what"). Idempotent: each breach (application, clock, subject,
+ * start, level) and each risk level is notified once per person, however often this runs and on however many
+ * instances (a unique key per user and breach).
+ * - scorecard.due: the interviewer, and once critical the person who chases it (the role's recruiter, else its
+ *   hiring manager, else owners and admins);
+ * - approval.pending: the approvers still to decide, and once critical the person who chases it and whoever sent it;
+ * - other clocks and risks: the person responsible on the role (decisions: hiring manager first; contact:
+ *   recruiter first), else owners and admins.
  */
 export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now()): Promise<ScanResult> {
   const today = await computeToday(ctx.store.db, now, Number.MAX_SAFE_INTEGER);
   let notified = 0;
   const users = await listUsers(ctx.store.db);
   const company = await getCompany(ctx.store.db);
-  const owners = await activeOwners(users);
+  const owners = activeOwnersAndAdmins(users);
+  const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
   for (const item of today.items) {
     await inTransaction(ctx.store.db, async (tx) => {
       const app = await getApplication(tx, item.applicationId);
       if (!app) return;
       const role = await getRole(tx, app.roleId);
-      const stewards = [role?.hiringManagerId, app.createdBy].filter((id): id is string => typeof id === 'string');
+      const assignees = { recruiterId: assigneeWhoCanAct(role?.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(role?.hiringManagerId, usersById) };
+      const responsible = responsibleFor(item, assignees);
+      const stewards = responsible ? [responsible.userId] : owners;
       let recipients: string[];
       let message: NotificationMessage;
       let dedupeKey: string;
@@ -234,10 +242,10 @@ export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now(
         const clock = item.clock;
         const s = clock.subject;
         if (item.id === 'scorecard.due') {
-          recipients = [s?.interviewerId, ...(item.level === 'critical' && role?.hiringManagerId ? [role.hiringManagerId] : [])].filter((x): x is string => !!x);
+          recipients = [s?.interviewerId, ...(item.level === 'critical' ? stewards : [])].filter((x): x is string => !!x);
         } else if (item.id === 'approval.pending' && s?.offerId) {
           const people = await approvalPeople(tx, s.offerId);
-          recipients = [...people.awaiting, ...(item.level === 'critical' && people.submittedBy ? [people.submittedBy] : [])];
+          recipients = [...people.awaiting, ...(item.level === 'critical' ? [...stewards, ...(people.submittedBy ? [people.submittedBy] : [])] : [])];
           if (recipients.length === 0) recipients = stewards;
         } else {
           recipients = stewards;

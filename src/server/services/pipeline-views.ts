@@ -17,6 +17,7 @@ import {
   type TimedEvent,
   type TodayApplication,
   type TodayItem,
+  withoutRetracted,
 } from '../../domain/pipeline/index.js';
 import {
   getApplicationOrThrow,
@@ -36,6 +37,7 @@ import {
   type Company,
   type RoleRecord,
   type Tx,
+  type UserRecord,
 } from '../../storage/index.js';
 import { companyPipelineSettings, withZone } from './pipeline.js';
 
@@ -91,7 +93,8 @@ export async function getApplicationDetail(tx: Tx, id: string, now: Date): Promi
     PipelineSettingsResolver.load(tx),
   ]);
   const summary = summarizeApplication(events as readonly TimedEvent[], now, settings.forRole(role));
-  return { application, candidate, role, events, summary };
+  // The timeline reads the history as the rules do: a retracted event and its retraction are not shown.
+  return { application, candidate, role, events: withoutRetracted(events), summary };
 }
 
 /**
@@ -130,18 +133,38 @@ export interface TodayList {
   activeApplications: number;
 }
 
-/** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */
-export async function computeToday(tx: Tx, now: Date, limit: number): Promise<TodayList> {
+/** Everything Today is built from: the items of every active application, and what the audience rules read. */
+export interface TodayCollection {
+  /** Most urgent first (buildTodayItems). */
+  items: TodayItem[];
+  /** The applications that have items, with their heading (role, candidate) and clocks. */
+  applications: Map<string, { heading: ApplicationHeading; today: TodayApplication }>;
+  roles: Map<string, RoleRecord>;
+  users: UserRecord[];
+  activeApplications: number;
+}
+
+/** The Today items over every active application, with the records the per-person views need. */
+export async function collectToday(tx: Tx, now: Date): Promise<TodayCollection> {
   const [headings, roleList, users, settings] = await Promise.all([listApplicationHeadings(tx), listRoles(tx), listUsers(tx), PipelineSettingsResolver.load(tx)]);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
   const urgent: TodayApplication[] = [];
+  const applications: TodayCollection['applications'] = new Map();
   await summarizeHeadings(tx, headings, roles, settings, now, (h, s) => {
     const listed = s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
-    if (listed) urgent.push({ applicationId: h.id, candidateName: h.candidateName, roleTitle: h.roleTitle, clocks: s.clocks, risk: s.risk, status: s.status, people });
+    if (!listed) return;
+    const today: TodayApplication = { applicationId: h.id, candidateName: h.candidateName, roleTitle: h.roleTitle, clocks: s.clocks, risk: s.risk, status: s.status, people };
+    urgent.push(today);
+    applications.set(h.id, { heading: h, today });
   });
-  const items = buildTodayItems(urgent, now);
-  return { items: items.slice(0, limit), total: items.length, activeApplications: headings.length };
+  return { items: buildTodayItems(urgent, now), applications, roles, users, activeApplications: headings.length };
+}
+
+/** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */
+export async function computeToday(tx: Tx, now: Date, limit: number): Promise<TodayList> {
+  const { items, activeApplications } = await collectToday(tx, now);
+  return { items: items.slice(0, limit), total: items.length, activeApplications };
 }
 
 

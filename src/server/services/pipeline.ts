@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import processPlanData from '../../../data/pipeline/process-plan.json' with { type: 'json' };
-import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
 import {
   DEFAULT_CLOCK_SETTINGS,
   DEFAULT_RISK_SETTINGS,
@@ -501,6 +501,9 @@ export async function appendEvent(
 ): Promise<{ event: ApplicationEventRecord; application: ApplicationRecord }> {
   if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   const input = parseEventInput(body, now);
+  if (input.type === 'event.retracted') {
+    throw new ValidationError('EVENT_TYPE_INVALID', 'event.retracted is recorded by Undo on Today; it cannot be appended directly.', 'type');
+  }
   const app = await getApplicationOrThrow(tx, applicationId);
   if (input.type === 'stage.changed') {
     const role = await getRoleOrThrow(tx, app.roleId);
@@ -532,6 +535,24 @@ export async function appendEvent(
   if (!updated) throw staleVersion();
   await recordAudit(tx, { actorId: actor.id, action: 'application.update', entity: 'application', entityId: applicationId, fields: changed.filter((k) => k !== 'closedAt'), at: now });
   return { event, application: updated };
+}
+
+/**
+ * Takes back one event of an application by appending event.retracted (events are never edited or deleted); the
+ * rules then read the history as if that event had never been recorded. Used by Undo on Today. Refused (409
+ * CONFLICT) for a retraction, for an event already taken back, and for events that project onto the
+ * application's stage or status (those are changed with a PATCH, which records its own event).
+ */
+export async function retractEvent(tx: Tx, actor: PipelineActor, applicationId: string, eventId: string, now: Date): Promise<ApplicationEventRecord> {
+  if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'applicationId');
+  const history = await listEventsOfApplication(tx, applicationId);
+  const target = history.find((e) => e.id === eventId);
+  if (!target) throw new NotFoundError('EVENT_NOT_FOUND', 'No such event on this application.', 'eventId');
+  if (target.type === 'event.retracted' || PROJECTED_TYPES.has(target.type)) {
+    throw new DomainError('CONFLICT', `A ${target.type} event cannot be taken back; change the application instead.`, 'eventId');
+  }
+  if (history.some((e) => e.type === 'event.retracted' && e.data.eventId === eventId)) throw new DomainError('CONFLICT', 'This event was already taken back.', 'eventId');
+  return appendParsedEvent(tx, actor, applicationId, parseEventInput({ type: 'event.retracted', data: { eventId } }, now), now);
 }
 
 /**

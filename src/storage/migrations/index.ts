@@ -12,10 +12,11 @@ import { interviewLoops } from './008-interview-loops.js';
 import { candidateRecord } from './009-candidate-record.js';
 import { roleBands } from './010-role-bands.js';
 import { companyEquity } from './011-company-equity.js';
+import { todayMarks } from './012-today-marks.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

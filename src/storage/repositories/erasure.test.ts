@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
-import { eraseCandidates, insertApplication, insertCandidate, insertEvents, insertRole, listCandidateWithMerged, listEventsOfApplication, updateCandidate, type Store } from '../index.js';
+import { eraseCandidates, insertApplication, insertCompany, insertUser, insertCandidate, insertEvents, insertRole, listCandidateWithMerged, listEventsOfApplication, updateCandidate, type Store } from '../index.js';
 
 const NOW = new Date('2026-11-02T15:00:00.000Z');
 
@@ -60,6 +60,10 @@ for (const dialect of dialectsUnderTest()) {
       await application('a-main', 'p-main');
       await application('a-by', 'bystander');
       await insertEvents(store.db, [note('a-main', 1, 'Wanda is great'), note('a-by', 1, 'Bea is great')]);
+      const mark = (id: string, applicationId: string, text: string) => ({ id, user_id: 'u1', day: '2026-11-02', item_key: `${applicationId}|clock|stage.idle`, application_id: applicationId, action_id: 'log-contact', event_id: `${applicationId}-1`, text, created_at: NOW.toISOString() });
+      await insertCompany(store.db, { id: 'c1', name: 'Co', stage: 'seed', raisedUsd: 1, headcount: 2, aiTeamSize: 0, currency: 'USD', timeZone: 'UTC', settings: {}, isDemo: false }, NOW);
+      await insertUser(store.db, { id: 'u1', companyId: 'c1', email: 'marker@x.example', name: 'Marker', role: 'recruiter', passwordHash: null, disabled: false }, NOW);
+      await store.db.insertInto('today_marks').values([mark('m-main', 'a-main', 'Log that I contacted Wanda'), mark('m-by', 'a-by', 'Log that I contacted Bea')]).execute();
 
       const report = await eraseCandidates(store.db, await listCandidateWithMerged(store.db, 'p-main'), ['Wanda Erased'], NOW);
       expect(report).toMatchObject({ applicationIds: ['a-main'], events: 1 });
@@ -67,6 +71,7 @@ for (const dialect of dialectsUnderTest()) {
       expect(left.map((r) => r.id)).toEqual(['bystander']);
       expect(await listEventsOfApplication(store.db, 'a-main')).toEqual([]);
       expect(await listEventsOfApplication(store.db, 'a-by')).toHaveLength(1);
+      expect((await store.db.selectFrom('today_marks').select('id').execute()).map((r) => r.id)).toEqual(['m-by']);
       expect((await store.db.selectFrom('erased_applications').select('application_id').execute()).map((r) => r.application_id).sort()).toEqual(['a-gone', 'a-main']);
     });
   });

@@ -57,6 +57,8 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
   const report: ErasureReport = { candidateIds: ids, applicationIds, events: 0, interviews: 0, offers: 0, notifications: 0, outbox: 0, idempotencyKeys: 0, files: [] };
 
   if (applicationIds.length > 0) {
+    // Today's done marks carry the words of the action, which name the person ("Log that I contacted Rahul").
+    await tx.deleteFrom('today_marks').where('application_id', 'in', applicationIds).execute();
     const interviewIds = (await tx.selectFrom('interviews').select('id').where('application_id', 'in', applicationIds).execute()).map((r) => r.id);
     if (interviewIds.length > 0) {
       await tx.deleteFrom('scorecards').where('interview_id', 'in', interviewIds).execute();

@@ -155,8 +155,35 @@ export async function listEpochEventsOfApplications(
       addEvent(current!, Number(r.seq), r.type, r.occurred_at, r.data === null || r.data === '{}' ? NO_DATA : JSON.parse(r.data));
     }
   }
+  await nameRetractedEvents(tx, timelines);
   for (const tl of timelines.values()) if (!tl.inOrder) sortTimeline(tl);
   return out;
+}
+
+/**
+ * Gives the events that an event.retracted names their id, so the domain can fold them out of the history.
+ * Other events go without one (ids are not sent for the bulk of the rows); retractions are rare, so this is
+ * nearly always no query at all. Only events of the same application are taken back.
+ */
+async function nameRetractedEvents(tx: Tx, timelines: ReadonlyMap<string, Timeline>): Promise<void> {
+  const named: string[] = [];
+  for (const tl of timelines.values()) {
+    for (const e of tl.events) if (e.type === 'event.retracted' && typeof e.data.eventId === 'string') named.push(e.data.eventId);
+  }
+  for (let i = 0; i < named.length; i += 500) {
+    const rows = await tx.selectFrom('application_events').select(['id', 'application_id', 'seq']).where('id', 'in', named.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      const tl = timelines.get(r.application_id);
+      const at = tl ? tl.seq.indexOf(Number(r.seq)) : -1;
+      if (at >= 0) tl!.events[at]!.id = r.id;
+    }
+  }
+}
+
+/** One stored event by id. */
+export async function getEvent(tx: Tx, id: string): Promise<ApplicationEventRecord | undefined> {
+  const r = await tx.selectFrom('application_events').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toEvent(r) : undefined;
 }
 
 /** The latest time an event of one of `types` happened on an application, if any. */

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router-
 import { errorMessage } from '../api/client.js';
 import { USER_ROLE_LABELS, can } from '../api/types.js';
 import { Alert } from '../components/Alert.js';
+import { NotificationBell } from '../components/NotificationBell.js';
 import { CommandPalette } from '../keyboard/CommandPalette.js';
 import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts.js';
 import { ShortcutsHelp } from '../keyboard/ShortcutsHelp.js';
@@ -90,6 +91,7 @@ export function AppShell() {
               </span>
               Closer
             </Link>
+            <NotificationBell />
             <button
               ref={menuButton}
               type="button"

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
+import { withoutRetracted } from '../../../domain/pipeline/index.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -64,7 +65,8 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['applications'], params: IdParams, response: { 200: z.object({ items: z.array(EventView) }), ...errorResponses } },
   }, async (request) => {
     await getApplicationOrThrow(ctx.store.db, request.params.id);
-    return { items: (await listEventsOfApplication(ctx.store.db, request.params.id)).map((e) => presentEvent(e, request.auth!.user)) };
+    // Retracted events (Undo on Today) and their retractions are left out, as the rules leave them out.
+    return { items: withoutRetracted(await listEventsOfApplication(ctx.store.db, request.params.id)).map((e) => presentEvent(e, request.auth!.user)) };
   });
 
   app.post('/api/v1/applications/:id/events', {

@@ -22,8 +22,11 @@ for (const dialect of dialectsUnderTest()) {
       for (const s of ['sourced', 'screen', 'technical', 'final', 'offer', 'hired', 'lost', 'withdrawn']) expect(where, s).toContain(s);
     });
 
-    it('shows the field report cases on Today', async () => {
-      const items = (await h.call('GET', '/api/v1/today', { token: h.ownerToken })).json().items as Array<{ candidateName: string; id: string; level: string; kind: string }>;
+    it('shows the field report cases on Today (everything: every demo role is run by its recruiter and hiring manager)', async () => {
+      const mine = (await h.call('GET', '/api/v1/today', { token: h.ownerToken })).json();
+      expect(mine).toMatchObject({ scope: 'mine', canSeeAll: true, cards: [] });
+      expect(mine.cardsInEverything).toBeGreaterThan(0);
+      const items = (await h.call('GET', '/api/v1/today?scope=all', { token: h.ownerToken })).json().items as Array<{ candidateName: string; id: string; level: string; kind: string }>;
       expect(items.find((i) => i.id === 'approval.pending')).toMatchObject({ level: 'critical', candidateName: 'Rahul Mehta' });
       expect(items.find((i) => i.kind === 'risk' && i.candidateName === 'Sofia Marchetti')).toMatchObject({ level: expect.stringMatching(/high|critical/) });
     });

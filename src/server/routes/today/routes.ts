@@ -1,55 +1,61 @@
 import { z } from 'zod';
-import { CLOCK_IDS } from '../../../domain/pipeline/index.js';
+import { TODAY_SCOPES, UNDO_WINDOW_MS } from '../../../domain/pipeline/index.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { computeToday } from '../../services/pipeline-views.js';
+import { runWrite } from '../../plugins/idempotency.js';
 import '../../services/pipeline-demo.js';
-import { errorResponses } from '../common-schemas.js';
+import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
+import { presentEvent } from '../applications/presenter.js';
+import { EventView, WriteErrors } from '../applications/schema.js';
 import { QueryInt } from '../candidates/schema.js';
+import { errorResponses, IdParams } from '../common-schemas.js';
+import { presentMark, presentToday, TodayMarkView, TodayView } from './presenter.js';
 import { registerPipelineSettingsRoutes } from './settings.js';
 
-export const TodayItemView = z.object({
-  applicationId: z.string(),
-  candidateName: z.string(),
-  roleTitle: z.string(),
-  kind: z.enum(['clock', 'risk']),
-  /** The clock id, or 'risk'. */
-  id: z.union([z.enum(CLOCK_IDS), z.literal('risk')]),
-  level: z.enum(['warning', 'critical', 'high']),
-  action: z.string(),
-  /** Unique per item: application, kind, clock and its subject. */
-  key: z.string(),
-  /** Clock items: hours run and the warning / critical times. */
-  elapsedHours: z.number().optional(),
-  targetHours: z.number().optional(),
-  criticalHours: z.number().optional(),
-  /** Risk items: the score and, with a competing offer, hours to its deadline. */
-  score: z.number().optional(),
-  hoursToDeadline: z.number().optional(),
-});
-export const TodayView = z.object({ items: z.array(TodayItemView), total: z.number().int(), activeApplications: z.number().int(), at: z.string() });
+export { TodayItemView, TodayView } from './presenter.js';
+
+const TodayQuery = z.strictObject({ limit: QueryInt.optional(), scope: z.enum(TODAY_SCOPES).optional() });
+const TodayActionBody = z.strictObject({ applicationId: z.string().min(1).max(64), key: z.string().min(1).max(1_000) });
 
 export function registerTodayRoutes(app: App, ctx: ServerContext): void {
   registerPipelineSettingsRoutes(app, ctx);
 
   app.get('/api/v1/today', {
     preValidation: requireAction('today.read'),
-    schema: { tags: ['today'], querystring: z.strictObject({ limit: QueryInt.optional() }), response: { 200: TodayView, ...errorResponses } },
+    schema: { tags: ['today'], querystring: TodayQuery, response: { 200: TodayView, ...errorResponses } },
   }, async (request) => {
     const limit = request.query.limit === undefined ? 500 : Number(request.query.limit);
     if (limit < 1 || limit > 10_000) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 10000.', 'limit');
     const now = ctx.now();
-    const today = await computeToday(ctx.store.db, now, limit);
-    return {
-      items: today.items.map((item) => {
-        const base = { applicationId: item.applicationId, candidateName: item.candidateName, roleTitle: item.roleTitle, kind: item.kind, id: item.id, level: item.level, action: item.action, key: item.key };
-        if (item.kind === 'clock') return { ...base, elapsedHours: item.clock.elapsedHours, targetHours: item.clock.targetHours, criticalHours: item.clock.criticalHours };
-        return item.hoursToDeadline === undefined ? { ...base, score: item.risk.score } : { ...base, score: item.risk.score, hoursToDeadline: item.hoursToDeadline };
-      }),
-      total: today.total,
-      activeApplications: today.activeApplications,
-      at: now.toISOString(),
-    };
+    const user = request.auth!.user;
+    const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now);
+    return presentToday(today, limit, now, UNDO_WINDOW_MS / 1000);
   });
+
+  app.post('/api/v1/today/actions', {
+    preValidation: requireAction('applications.write'),
+    schema: { tags: ['today'], body: TodayActionBody, response: { 201: z.object({ mark: TodayMarkView, event: EventView }), ...WriteErrors } },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const user = request.auth!.user;
+      const { mark, event } = await recordTodayAction(tx, user, request.body, ctx.now());
+      return { status: 201, body: { mark: presentMark(mark), event: presentEvent(event, user) } };
+    }),
+  );
+
+  app.post('/api/v1/today/marks/:id/undo', {
+    preValidation: requireAction('applications.write'),
+    schema: {
+      tags: ['today'],
+      params: IdParams,
+      body: z.strictObject({}).nullish(),
+      response: { 200: z.object({ markId: z.string(), eventId: z.string(), retractionId: z.string() }), ...WriteErrors },
+    },
+  }, async (request, reply) =>
+    runWrite(ctx, request, reply, async (tx) => {
+      const undone = await undoTodayMark(tx, request.auth!.user, request.params.id, ctx.now());
+      return { status: 200, body: { markId: undone.markId, eventId: undone.eventId, retractionId: undone.retraction.id } };
+    }),
+  );
 }

@@ -92,7 +92,10 @@ function PreferencesSection() {
   return (
     <section aria-labelledby="prefs-heading" className="settings-section">
       <h2 id="prefs-heading">Your notifications</h2>
-      <p className="muted">Late clocks, high risks, approval requests and overdue scorecards reach the people who can act. Choose how they reach you.</p>
+      <p className="muted">
+        Late clocks, high risks, approval requests and overdue scorecards reach the people who can act on them: the same work your Today page shows
+        you. They always appear under the bell at the top of every page; choose whether they also reach you by e-mail or chat.
+      </p>
       {prefs.state.status === 'error' ? <Alert>{prefs.state.error}</Alert> : null}
       {!form ? (
         prefs.state.status === 'loading' ? (
@@ -104,7 +107,7 @@ function PreferencesSection() {
         <form className="card stack notification-form" onSubmit={onSubmit} noValidate>
           <fieldset className="fieldset">
             <legend>Channels</legend>
-            <Check name="inApp" label="In the app" hint="Always on." checked disabled />
+            <Check name="inApp" label="In the app" hint="Always on: the bell at the top of every page shows the count and the list." checked disabled />
             <Check name="email" label="E-mail" hint="Sent once the company has set up e-mail." checked={form.email} onChange={(email) => setForm({ ...form, email })} />
             <Check name="chat" label="Chat" hint="Posted to the company's chat webhook (Slack-compatible)." checked={form.chat} onChange={(chat) => setForm({ ...form, chat })} />
           </fieldset>

@@ -1,55 +1,80 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client.js';
-import { getToday, newIdempotencyKey, recordEvent } from '../../api/pipeline.js';
-import type { ClockId, TodayItem } from '../../api/pipeline.js';
+import { Link, useSearchParams } from 'react-router-dom';
+import { errorMessage, isApiError } from '../../api/client.js';
+import { newIdempotencyKey } from '../../api/pipeline.js';
+import { getPersonalToday, recordTodayAction, undoTodayMark } from '../../api/today.js';
+import type { PersonalToday, TodayCard, TodayCardItem, TodayMark, TodayScope } from '../../api/today.js';
 import { useResource } from '../../api/use-resource.js';
+import { can } from '../../api/types.js';
 import { Alert } from '../../components/Alert.js';
-import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
-import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
-import { can } from '../../api/types.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { CLOCK_LABELS, formatDuration } from '../candidates/labels.js';
-import '../candidates/pipeline.css';
-import { readDoneToday, todayActionFor, utcDay, writeDoneToday } from './today-actions.js';
+import { TodayCardView } from './TodayCardView.js';
+import { TodayDone } from './TodayDone.js';
+import { TodayEmpty } from './TodayEmpty.js';
+import type { MarkControls } from './TodayMarkLine.js';
+import { doneGroups, withMark, withoutMark } from './today-words.js';
+import './today.css';
 
-const LEVEL_LABEL: Record<TodayItem['level'], string> = { critical: 'Critical', warning: 'Late soon', high: 'High risk' };
+type FocusTarget = { mark: string } | { item: string; applicationId: string };
 
-/** The landing page: every late or nearly late clock and every high risk, most urgent first, one action each. */
+/**
+ * The landing page: the work of the signed-in person, one card per application with all its late clocks and its
+ * risk, most urgent first; "Everything" for those allowed. A click records what its button says, stays done after a
+ * reload (the mark is on the server) and can be undone for a minute.
+ */
 export function TodayPage() {
   const user = useCurrentUser();
-  const canAct = can(user.role, 'applications.write');
-  const canAdd = can(user.role, 'candidates.write');
-  const today = useResource((signal) => getToday(signal), []);
-  const [done, setDone] = useState<Record<string, string>>(() => readDoneToday(new Date()));
+  const [params, setParams] = useSearchParams();
+  const scope: TodayScope = params.get('scope') === 'all' ? 'all' : 'mine';
+  const today = useResource((signal) => getPersonalToday(scope, signal), [scope]);
+  const data = today.state.data;
   const [busyKey, setBusyKey] = useState<string>();
   const [failure, setFailure] = useState<{ key: string; message: string }>();
-  const [status, setStatus] = useState<string>();
+  const [busyMark, setBusyMark] = useState<string>();
+  const [undoError, setUndoError] = useState<{ id: string; message: string }>();
+  const [status, setStatus] = useState('');
+  const [focusTarget, setFocusTarget] = useState<FocusTarget>();
+  // Undo windows in this browser's time: first seen, plus what the server says is left.
+  const deadlines = useRef(new Map<string, number>());
+  // One key per item and intent: a retry after a lost answer records once.
+  const intents = useRef(new Map<string, string>());
+
+  const setScope = (next: TodayScope) => {
+    setStatus('');
+    setParams(next === 'all' ? { scope: 'all' } : {}, { replace: true });
+  };
+
+  const noteDeadlines = (d: PersonalToday | undefined) => {
+    if (!d) return;
+    for (const m of d.marks) {
+      if (deadlines.current.has(m.id)) continue;
+      const left = Date.parse(m.undoUntil) - Math.max(Date.parse(d.at), Date.parse(m.at));
+      deadlines.current.set(m.id, Date.now() + left);
+    }
+  };
+  noteDeadlines(data);
 
   const reload = today.reload;
-  const items = today.state.data?.items ?? [];
-  const open = useMemo(() => items.filter((item) => !done[item.key]), [items, done]);
-  const doneItems = useMemo(() => items.filter((item) => done[item.key]), [items, done]);
-  const critical = open.filter((item) => item.level === 'critical');
-  const others = open.filter((item) => item.level !== 'critical');
+  const setData = today.setData;
 
-  const act = useCallback(
-    async (item: TodayItem, idempotencyKey: string) => {
-      const action = todayActionFor(item);
+  const record = useCallback(
+    async (card: TodayCard, item: TodayCardItem) => {
+      let key = intents.current.get(item.key);
+      if (!key) intents.current.set(item.key, (key = newIdempotencyKey()));
       setBusyKey(item.key);
       setFailure(undefined);
+      setUndoError(undefined);
       try {
-        await recordEvent(item.applicationId, action.event, idempotencyKey);
-        if (!action.stopsClock) {
-          const next = { ...readDoneToday(new Date()), [item.key]: utcDay(new Date()) };
-          writeDoneToday(next);
-          setDone(next);
-        }
-        setStatus(`Done: ${item.candidateName}, ${item.action}`);
+        const { mark } = await recordTodayAction(card.applicationId, item.key, key);
+        intents.current.delete(item.key);
+        deadlines.current.set(mark.id, Date.now() + Date.parse(mark.undoUntil) - Date.parse(mark.at));
+        setData((d) => withMark(d!, mark));
+        setStatus(`${mark.text}. You can undo it for a minute.`);
+        setFocusTarget({ mark: mark.id });
         reload();
       } catch (error) {
         setFailure({ key: item.key, message: errorMessage(error) });
@@ -57,17 +82,67 @@ export function TodayPage() {
         setBusyKey(undefined);
       }
     },
-    [reload],
+    [reload, setData],
   );
 
-  const data = today.state.data;
+  const undo = useCallback(
+    async (mark: TodayMark) => {
+      setBusyMark(mark.id);
+      setUndoError(undefined);
+      try {
+        await undoTodayMark(mark.id);
+        deadlines.current.delete(mark.id);
+        setData((d) => withoutMark(d!, mark.id));
+        setStatus(`Undone: ${mark.text}.`);
+        setFocusTarget({ item: mark.itemKey, applicationId: mark.applicationId });
+        reload();
+      } catch (error) {
+        if (isApiError(error) && error.code === 'UNDO_EXPIRED') deadlines.current.set(mark.id, 0);
+        setUndoError({ id: mark.id, message: errorMessage(error) });
+        setStatus(errorMessage(error));
+      } finally {
+        setBusyMark(undefined);
+      }
+    },
+    [reload, setData],
+  );
+
+  // Focus follows the work: to the Undo of what was just recorded, back to the item once undone.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const main = document.getElementById('main');
+    let el: HTMLElement | null | undefined;
+    if ('mark' in focusTarget) {
+      el = main?.querySelector<HTMLElement>(`[data-undo="${CSS.escape(focusTarget.mark)}"]`) ?? main?.querySelector<HTMLElement>(`[data-mark="${CSS.escape(focusTarget.mark)}"]`);
+    } else {
+      el = main?.querySelector<HTMLElement>(`[data-item-key="${CSS.escape(focusTarget.item)}"] [data-card-action]`);
+      if (!el && today.state.status === 'ready') {
+        el = main?.querySelector<HTMLElement>(`#today-card-${CSS.escape(focusTarget.applicationId)} a`) ?? main?.querySelector<HTMLElement>('h1');
+      }
+    }
+    if (el) {
+      el.focus();
+      setFocusTarget(undefined);
+    }
+  }, [focusTarget, today.state]);
+
+  const controls: MarkControls = { deadlineOf: (m) => deadlines.current.get(m.id) ?? 0, busyMark, undoError, onUndo: (m) => void undo(m) };
+  const openCards = useMemo(() => (data?.cards ?? []).filter((c) => !c.done), [data]);
+  const marksByApp = useMemo(() => {
+    const map = new Map<string, TodayMark[]>();
+    for (const m of data?.marks ?? []) map.set(m.applicationId, [...(map.get(m.applicationId) ?? []), m]);
+    return map;
+  }, [data]);
+  const done = useMemo(() => (data ? doneGroups(data) : []), [data]);
+  const canAdd = can(user.role, 'candidates.write');
+
   return (
     <>
       <PageHeader
         title="Today"
         description={
           data
-            ? `${formatCount(open.length)} to act on across ${formatCount(data.activeApplications)} active applications, most urgent first.`
+            ? `${formatCount(openCards.length)} ${openCards.length === 1 ? 'candidate needs' : 'candidates need'} ${scope === 'all' ? 'the team' : 'you'}, most urgent first, across ${formatCount(data.activeApplications)} active applications.`
             : 'What to do now so you do not lose anyone, most urgent first.'
         }
         actions={
@@ -78,10 +153,20 @@ export function TodayPage() {
           ) : undefined
         }
       />
+      {data?.canSeeAll ? (
+        <div className="today-scope" role="group" aria-label="Whose work to show">
+          <button type="button" className="today-scope-option" aria-pressed={scope === 'mine'} onClick={() => setScope('mine')}>
+            For you
+          </button>
+          <button type="button" className="today-scope-option" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
+            Everything{data.cardsInEverything !== null ? ` (${formatCount(data.cardsInEverything)})` : ''}
+          </button>
+        </div>
+      ) : null}
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {open.length > 1 ? <p className="small muted">Tab to the first action, then j / k to move through the list.</p> : null}
+      {openCards.length > 1 ? <p className="small muted">Tab to the first card, then j / k to move from card to card.</p> : null}
       {today.state.status === 'error' ? (
         <Alert title="Today could not be loaded">
           <p>{today.state.error}</p>
@@ -89,159 +174,51 @@ export function TodayPage() {
         </Alert>
       ) : null}
       {!data && today.state.status === 'loading' ? <p className="muted">Loading today's list…</p> : null}
-      {data && open.length === 0 ? (
-        <EmptyState
-          title="Nothing is late"
-          action={
-            <>
-              <Link to="/roles" className="button button-primary">
-                Open a role board
-              </Link>{' '}
-              {canAdd ? (
-                <Link to="/candidates/new" className="button button-secondary">
-                  Add a candidate
-                </Link>
-              ) : null}
-            </>
-          }
-        >
-          <p>
-            No hiring clock is late or close to it and no candidate is at high risk
-            {doneItems.length > 0 ? `; you have done ${formatCount(doneItems.length)} ${doneItems.length === 1 ? 'thing' : 'things'} from this list today` : ''}.
-          </p>
-          <p>Keep it that way: log each call and signal as it happens, and move candidates on the role boards.</p>
-        </EmptyState>
+      {data && openCards.length === 0 ? (
+        <TodayEmpty
+          role={user.role}
+          scope={scope}
+          othersCount={Math.max(0, (data.cardsInEverything ?? 0) - data.cards.length)}
+          doneCount={data.marks.length}
+          canAddCandidates={canAdd}
+          onSeeEverything={() => setScope('all')}
+        />
       ) : null}
-      {open.length > 0 ? (
-        <div data-keyboard-list="" onKeyDown={moveBetweenItems}>
-          {critical.length > 0 ? (
-            <TodaySection title="Critical" items={critical} busyKey={busyKey} failure={failure} onAct={canAct ? act : undefined} />
-          ) : null}
-          {others.length > 0 ? (
-            <TodaySection title="Needs action" items={others} busyKey={busyKey} failure={failure} onAct={canAct ? act : undefined} />
-          ) : null}
-        </div>
-      ) : null}
-      {doneItems.length > 0 ? (
-        <section className="today-section" aria-labelledby="today-done">
-          <h2 id="today-done" className="today-section-title">
-            Done today <span className="muted">({formatCount(doneItems.length)})</span>
+      {openCards.length > 0 ? (
+        <section aria-labelledby="today-open-title">
+          <h2 id="today-open-title" className="visually-hidden">
+            {scope === 'all' ? 'Everything that is late' : 'Your work'}
           </h2>
-          <ul className="today-list">
-            {doneItems.map((item) => (
-              <li key={item.key} className="today-item today-item-done">
-                <div className="today-item-main">
-                  <p className="today-item-who">
-                    <Link to={`/applications/${encodeURIComponent(item.applicationId)}`}>{item.candidateName}</Link>{' '}
-                    <span className="muted">· {item.roleTitle}</span>
-                  </p>
-                  <p className="today-item-action">{item.action}</p>
-                </div>
-                <Badge tone="success">Done</Badge>
-              </li>
+          <ul className="today-cards" data-keyboard-list="" onKeyDown={moveBetweenCards}>
+            {openCards.map((card) => (
+              <TodayCardView
+                key={card.applicationId}
+                card={card}
+                marks={marksByApp.get(card.applicationId) ?? []}
+                busyKey={busyKey}
+                failure={failure}
+                onRecord={(c, i) => void record(c, i)}
+                controls={controls}
+              />
             ))}
           </ul>
         </section>
       ) : null}
+      <TodayDone groups={done} controls={controls} />
     </>
   );
 }
 
-/** j/k (and ↓/↑) move between the items' actions, so the list can be worked through from the keyboard. */
-function moveBetweenItems(event: KeyboardEvent<HTMLDivElement>) {
+/** j/k (and ↓/↑) move to the next or previous card's first action, so the list can be worked through from the keyboard. */
+function moveBetweenCards(event: KeyboardEvent<HTMLUListElement>) {
   if (event.altKey || event.ctrlKey || event.metaKey || !['j', 'k', 'ArrowDown', 'ArrowUp'].includes(event.key)) return;
   const target = event.target as HTMLElement;
   if (target.closest('input, select, textarea')) return;
-  const actions = [...event.currentTarget.querySelectorAll<HTMLElement>('.today-item-do > :is(button, a)')];
-  const current = actions.findIndex((el) => el.closest('.today-item') === target.closest('.today-item'));
+  const cards = [...event.currentTarget.querySelectorAll<HTMLElement>(':scope > .today-card')];
+  const current = cards.findIndex((card) => card.contains(target));
   if (current < 0) return;
-  const next = actions[current + (event.key === 'j' || event.key === 'ArrowDown' ? 1 : -1)];
+  const next = cards[current + (event.key === 'j' || event.key === 'ArrowDown' ? 1 : -1)];
   if (!next) return;
   event.preventDefault();
-  next.focus();
-}
-
-interface TodaySectionProps {
-  title: string;
-  items: TodayItem[];
-  busyKey: string | undefined;
-  failure: { key: string; message: string } | undefined;
-  /** Absent for people who may only read the pipeline (interviewers): the item then links to the candidate. */
-  onAct: ((item: TodayItem, idempotencyKey: string) => void) | undefined;
-}
-
-function TodaySection({ title, items, busyKey, failure, onAct }: TodaySectionProps) {
-  const headingId = `today-${title.toLowerCase().replaceAll(' ', '-')}`;
-  return (
-    <section className="today-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="today-section-title">
-        {title} <span className="muted">({formatCount(items.length)})</span>
-      </h2>
-      <ul className="today-list">
-        {items.map((item) => (
-          <TodayRow key={item.key} item={item} busy={busyKey === item.key} error={failure?.key === item.key ? failure.message : undefined} onAct={onAct} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function what(item: TodayItem): string {
-  if (item.kind === 'risk') {
-    const score = item.score === undefined ? '' : ` ${Math.round(item.score * 100)}/100`;
-    const deadline =
-      item.hoursToDeadline === undefined
-        ? ''
-        : item.hoursToDeadline < 0
-          ? ' · competing offer deadline passed'
-          : ` · competing offer deadline in ${formatDuration(item.hoursToDeadline)}`;
-    return `Flight risk${score}${deadline}`;
-  }
-  const label = CLOCK_LABELS[item.id as ClockId] ?? item.id;
-  if (item.elapsedHours === undefined || item.targetHours === undefined) return label;
-  return `${label}: ${formatDuration(item.elapsedHours)} (target ${formatDuration(item.targetHours)})`;
-}
-
-function TodayRow({ item, busy, error, onAct }: { item: TodayItem; busy: boolean; error: string | undefined; onAct: TodaySectionProps['onAct'] }) {
-  const action = todayActionFor(item);
-  // One key per intent: a retry after a failed answer records the action once.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const tone = item.level === 'critical' ? 'critical' : item.level === 'high' ? 'accent' : 'warning';
-  return (
-    <li className={`today-item today-item-${item.level}`} aria-label={`${item.candidateName}: ${item.action}`}>
-      <div className="today-item-main">
-        <p className="today-item-who">
-          <Badge tone={tone}>{LEVEL_LABEL[item.level]}</Badge>{' '}
-          <Link to={`/applications/${encodeURIComponent(item.applicationId)}`} className="today-item-name">
-            {item.candidateName}
-          </Link>{' '}
-          <span className="muted">· {item.roleTitle}</span>
-        </p>
-        <p className="today-item-what small muted">{what(item)}</p>
-        <p className="today-item-action">{item.action}</p>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <div className="today-item-do">
-        {onAct ? (
-          <Button
-            variant={item.level === 'critical' ? 'primary' : 'secondary'}
-            busy={busy}
-            busyLabel="Saving…"
-            onClick={() => onAct(item, idempotencyKey)}
-            aria-label={`${action.label}: ${item.candidateName}, ${item.action}`}
-          >
-            {action.label}
-          </Button>
-        ) : (
-          <Link to={`/applications/${encodeURIComponent(item.applicationId)}`} className="button button-secondary">
-            Open
-          </Link>
-        )}
-      </div>
-    </li>
-  );
+  (next.querySelector<HTMLElement>('[data-card-action], [data-undo]') ?? next.querySelector<HTMLElement>('[data-card-link]'))?.focus();
 }

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import {
+  UNDO_WINDOW_MS,
+  assigneeWhoCanAct,
+  buildTodayCards,
+  buildTodayItems,
+  interviewName,
+  mayViewAllToday,
+  todayActionFor,
+  todayReasons,
+  utcDay,
+  type ApplicationEvent,
+  type RoleAssignees,
+  type TodayApplication,
+  type TodayCard,
+  type TodayCardContext,
+  type TodayItem,
+  type TodayRecordAction,
+  type TodayScope,
+  type TodayViewer,
+} from '../../domain/pipeline/index.js';
+import { approvalProgress } from '../../domain/offers/index.js';
+import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import {
+  deleteTodayMark,
+  getTodayMark,
+  insertTodayMark,
+  isUniqueViolation,
+  listApplicationHeadings,
+  listApprovalDecisions,
+  listCurrentApprovals,
+  listInterviewKinds,
+  listTodayMarks,
+  listUsers,
+  lockApplication,
+  recordAudit,
+  type ApplicationEventRecord,
+  type ApprovalDecisionRecord,
+  type ApplicationHeading,
+  type RoleRecord,
+  type TodayMarkRecord,
+  type Tx,
+  type UserRecord,
+} from '../../storage/index.js';
+import { appendEvent, retractEvent } from './pipeline.js';
+import { collectToday, getApplicationDetail } from './pipeline-views.js';
+
+/* --------------------------------------------------------------- context */
+
+/**
+ * Approvers still to decide on each offer, from the offer's approval trail (the sequential turn included).
+ * Offers that are not stored are left out, so their approval clock's own approverIds count.
+ */
+async function awaitingApproversOf(tx: Tx, offerIds: ReadonlySet<string>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  if (offerIds.size === 0) return out;
+  const approvals = await listCurrentApprovals(tx, [...offerIds]);
+  const pending = [...approvals.values()].filter((a) => a.approvalStatus === 'pending' && a.approvalMode !== null);
+  const decisions: ApprovalDecisionRecord[] = [];
+  for (let i = 0; i < pending.length; i += 500) decisions.push(...(await listApprovalDecisions(tx, pending.slice(i, i + 500).map((a) => a.offerVersionId))));
+  const byVersion = new Map<string, ApprovalDecisionRecord[]>();
+  for (const d of decisions) byVersion.set(d.offerVersionId, [...(byVersion.get(d.offerVersionId) ?? []), d]);
+  for (const [offerId, a] of approvals) {
+    out[offerId] = a.approvalStatus === 'pending' && a.approvalMode ? approvalProgress({ mode: a.approvalMode, approverIds: a.approverIds }, byVersion.get(a.offerVersionId) ?? []).awaiting : [];
+  }
+  return out;
+}
+
+/** "the onsite" for each interview with an overdue scorecard. */
+async function interviewNamesOf(tx: Tx, interviewIds: ReadonlySet<string>): Promise<Record<string, string>> {
+  if (interviewIds.size === 0) return {};
+  const kinds = await listInterviewKinds(tx, [...interviewIds]);
+  return Object.fromEntries([...kinds].map(([id, kind]) => [id, interviewName(kind)]));
+}
+
+/** What the audience rules and the action words need for each application of a list of items. */
+async function contextsFor(
+  tx: Tx,
+  items: readonly TodayItem[],
+  roleOf: (applicationId: string) => RoleRecord | undefined,
+  users: readonly UserRecord[],
+): Promise<(applicationId: string) => TodayCardContext> {
+  const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
+  const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
+  const offerIds = new Set<string>();
+  const interviewIds = new Set<string>();
+  for (const item of items) {
+    if (item.kind !== 'clock') continue;
+    if (item.id === 'approval.pending' && item.clock.subject?.offerId) offerIds.add(item.clock.subject.offerId);
+    if (item.id === 'scorecard.due' && item.clock.subject?.interviewId) interviewIds.add(item.clock.subject.interviewId);
+  }
+  const [awaitingApprovers, interviews] = [await awaitingApproversOf(tx, offerIds), await interviewNamesOf(tx, interviewIds)];
+  const assigneesByRole = new Map<string, RoleAssignees>();
+  const nobody: RoleAssignees = { recruiterId: null, hiringManagerId: null };
+  return (applicationId) => {
+    const role = roleOf(applicationId);
+    let assignees = role ? assigneesByRole.get(role.id) : nobody;
+    if (!assignees) {
+      assignees = { recruiterId: assigneeWhoCanAct(role!.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(role!.hiringManagerId, usersById) };
+      assigneesByRole.set(role!.id, assignees);
+    }
+    return { assignees, awaitingApprovers, people, interviews };
+  };
+}
+
+/* ------------------------------------------------------------------ read */
+
+export interface TodayCardOfPerson {
+  card: TodayCard;
+  heading: ApplicationHeading;
+  /** The cycle clock of the application, for "12 days since first contact" (wholeDays in the presenter). */
+  cycle: { elapsedHours: number; dayHours: number; basis: 'calendar' | 'business' } | undefined;
+}
+
+export interface TodayMarkOfPerson extends TodayMarkRecord {
+  candidateName: string;
+  roleTitle: string;
+  /** Until when Undo is possible. */
+  undoUntil: string;
+}
+
+export interface PersonalToday {
+  scope: TodayScope;
+  canSeeAll: boolean;
+  day: string;
+  cards: TodayCardOfPerson[];
+  /** For people who may see everything: the number of cards under "everything"; else null. */
+  cardsInEverything: number | null;
+  /** The items of the scope, most urgent first, before `limit`. */
+  items: TodayItem[];
+  activeApplications: number;
+  /** The person's marks of the day (UTC), oldest first. */
+  marks: TodayMarkOfPerson[];
+}
+
+function undoUntil(mark: Pick<TodayMarkRecord, 'createdAt'>): string {
+  return new Date(Date.parse(mark.createdAt) + UNDO_WINDOW_MS).toISOString();
+}
+
+/**
+ * Today for one person: their items as one card per application ("for you"), or every item for people allowed to
+ * see everything (`scope: 'all'`; others get 403), with their own "done today" marks of the current UTC day.
+ */
+export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date): Promise<PersonalToday> {
+  const canSeeAll = mayViewAllToday(viewer.role);
+  if (scope === 'all' && !canSeeAll) throw new DomainError('FORBIDDEN', 'Your role shows your own work only; "Everything" is for owners, admins, recruiters and hiring managers.', 'scope');
+  const collection = await collectToday(tx, now);
+  const roleOf = (id: string) => {
+    const app = collection.applications.get(id);
+    return app ? collection.roles.get(app.heading.roleId) : undefined;
+  };
+  const contextOf = await contextsFor(tx, collection.items, roleOf, collection.users);
+  const cards = buildTodayCards(collection.items, viewer, scope, contextOf);
+  const keys = new Set(cards.flatMap((c) => c.items.map((i) => i.item.key)));
+  const items = collection.items.filter((i) => keys.has(i.key));
+  const cardsInEverything = !canSeeAll ? null : scope === 'all' ? cards.length : new Set(collection.items.map((i) => i.applicationId)).size;
+
+  const day = utcDay(now);
+  const marks = await listTodayMarks(tx, viewer.id, day);
+  const headings = new Map([...collection.applications].map(([id, a]) => [id, a.heading]));
+  const missing = [...new Set(marks.map((m) => m.applicationId))].filter((id) => !headings.has(id));
+  for (const h of await listApplicationHeadings(tx, { ids: missing })) headings.set(h.id, h);
+
+  return {
+    scope,
+    canSeeAll,
+    day,
+    cards: cards.map((card) => {
+      const app = collection.applications.get(card.applicationId)!;
+      const cycle = app.today.clocks.find((c) => c.id === 'cycle.total');
+      return { card, heading: app.heading, cycle: cycle && { elapsedHours: cycle.elapsedHours, dayHours: cycle.dayHours, basis: cycle.basis } };
+    }),
+    cardsInEverything,
+    items,
+    activeApplications: collection.activeApplications,
+    marks: marks.map((m) => ({ ...m, candidateName: headings.get(m.applicationId)?.candidateName ?? '', roleTitle: headings.get(m.applicationId)?.roleTitle ?? '', undoUntil: undoUntil(m) })),
+  };
+}
+
+/* ----------------------------------------------------------------- write */
+
+export interface TodayActionInput {
+  applicationId: string;
+  /** The item's key, as GET /today gives it. */
+  key: string;
+}
+
+/** The application's Today items at `now`, with the context the rules need. */
+async function itemsOfApplication(tx: Tx, applicationId: string, now: Date): Promise<{ items: TodayItem[]; contextOf: (id: string) => TodayCardContext }> {
+  const [detail, users] = await Promise.all([getApplicationDetail(tx, applicationId, now), listUsers(tx)]);
+  const { summary, candidate, role } = detail;
+  const app: TodayApplication = {
+    applicationId,
+    candidateName: candidate.name,
+    roleTitle: role.title,
+    clocks: summary.clocks,
+    risk: summary.risk,
+    status: summary.status,
+    people: Object.fromEntries(users.map((u) => [u.id, u.name])),
+  };
+  const items = buildTodayItems([app], now);
+  return { items, contextOf: await contextsFor(tx, items, () => role, users) };
+}
+
+/**
+ * One click on Today: records what the item's button says (a note, or team.replied) on the application and the
+ * person's "done today" mark, in one transaction, both audited. 409 TODAY_ITEM_GONE when the item is no longer
+ * late, TODAY_NOTHING_TO_LOG when its action is done on another page, TODAY_ALREADY_DONE on a second click.
+ */
+export async function recordTodayAction(
+  tx: Tx,
+  viewer: TodayViewer,
+  input: TodayActionInput,
+  now: Date,
+): Promise<{ mark: TodayMarkOfPerson; event: ApplicationEventRecord; action: TodayRecordAction }> {
+  if (!(await lockApplication(tx, input.applicationId))) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'applicationId');
+  const { items, contextOf } = await itemsOfApplication(tx, input.applicationId, now);
+  const item = items.find((i) => i.key === input.key);
+  if (!item) throw new DomainError('TODAY_ITEM_GONE', 'This is no longer late, so there is nothing to log. Reload Today to see what is.', 'key');
+  const ctx = contextOf(input.applicationId);
+  const reasons = todayReasons(viewer, item, ctx);
+  if (reasons.length === 0 && !mayViewAllToday(viewer.role)) throw new DomainError('FORBIDDEN', 'This is not on your Today.', 'key');
+  const action = todayActionFor(item, viewer, reasons, ctx);
+  if (action.kind !== 'record') throw new DomainError('TODAY_NOTHING_TO_LOG', `${action.label}: this is done on its own page, not logged from Today.`, 'key');
+  const day = utcDay(now);
+  if ((await listTodayMarks(tx, viewer.id, day)).some((m) => m.itemKey === item.key)) {
+    throw new DomainError('TODAY_ALREADY_DONE', 'You have already done this today.', 'key');
+  }
+  const { event } = await appendEvent(tx, viewer, input.applicationId, action.event, now);
+  let mark: TodayMarkRecord;
+  try {
+    mark = await insertTodayMark(tx, {
+      id: randomUUID(),
+      userId: viewer.id,
+      day,
+      itemKey: item.key,
+      applicationId: input.applicationId,
+      actionId: action.id,
+      eventId: event.id,
+      text: action.done,
+      createdAt: now.toISOString(),
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('TODAY_ALREADY_DONE', 'You have already done this today.', 'key');
+    throw error;
+  }
+  await recordAudit(tx, { actorId: viewer.id, action: 'today.mark', entity: 'today_mark', entityId: mark.id, fields: ['day', 'itemKey', 'eventId'], at: now });
+  return { mark: { ...mark, candidateName: item.candidateName, roleTitle: item.roleTitle, undoUntil: undoUntil(mark) }, event, action };
+}
+
+/**
+ * Undo of a click, within UNDO_WINDOW_MS (data: one minute): takes back the recorded event with an event.retracted
+ * (events stay append-only; the rules then read the history as if it had never been recorded) and removes the
+ * mark, audited. Another person's mark is 404 TODAY_MARK_NOT_FOUND; after the minute, 409 UNDO_EXPIRED.
+ */
+export async function undoTodayMark(tx: Tx, viewer: TodayViewer, markId: string, now: Date): Promise<{ markId: string; eventId: string; retraction: ApplicationEvent }> {
+  const mark = await getTodayMark(tx, markId);
+  if (!mark || mark.userId !== viewer.id) throw new NotFoundError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
+  const age = now.getTime() - Date.parse(mark.createdAt);
+  if (age > UNDO_WINDOW_MS) {
+    const seconds = Math.round(UNDO_WINDOW_MS / 1000);
+    throw new DomainError('UNDO_EXPIRED', `Undo lasts ${seconds} seconds after a click and that time has passed. To correct it, add a note on the candidate's page.`, 'id');
+  }
+  const retraction = await retractEvent(tx, viewer, mark.applicationId, mark.eventId, now);
+  if (!(await deleteTodayMark(tx, mark.id))) throw new NotFoundError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
+  await recordAudit(tx, { actorId: viewer.id, action: 'today.undo', entity: 'today_mark', entityId: mark.id, fields: ['eventId'], at: now });
+  return { markId: mark.id, eventId: mark.eventId, retraction };
+}
