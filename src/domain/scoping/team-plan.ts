@@ -3,7 +3,7 @@ import planData from '../../../data/scoping/team-plan.json' with { type: 'json' 
 import { ValidationError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 import { getSpecialization, type SeniorityLevel } from '../taxonomy/index.js';
-import { budgetShare, DEFAULT_STAGE_BANDS, getStageBand, type StageBand } from '../plans/comp-adapter.js';
+import { budgetShare, checkBudgetShare, DEFAULT_STAGE_BANDS, getStageBand, type StageBand } from '../plans/comp-adapter.js';
 import type { Finding } from './findings.js';
 import { DEFAULT_ROLE_SCOPE_PARAMS, TeamMember, hasSeniorAiPractitioner } from './role-scope.js';
 
@@ -62,6 +62,8 @@ const P = {
   defaultHires: planData.defaultHires.value,
   bandStageFallback: planData.bandStageFallback.value as Record<string, string>,
 };
+
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function bandFor(stage: string, bands: readonly StageBand[]): StageBand | undefined {
   return getStageBand(stage, bands) ?? getStageBand(P.bandStageFallback[stage] ?? '', bands);
@@ -187,13 +189,15 @@ export function planTeam(inputRaw: unknown, bands: readonly StageBand[] = DEFAUL
       warningAbove: result.warningAbove,
       errorAbove: result.errorAbove,
     };
-    if (result.severity !== 'ok') {
+    // The compensation engine's own check, so the team page, the offer builder and `closer check` word and grade it alike.
+    const finding = checkBudgetShare(result, input.currency, 'team.budget');
+    if (finding) {
       findings.push({
-        rule: 'comp.budget-share',
-        severity: result.severity,
-        message: `The AI team's yearly cash comp (${current + planned} ${input.currency}, current plus planned) is ${(result.share * 100).toFixed(1)}% of the yearly budget (${Math.round(result.annualBudget)} ${input.currency}).`,
-        fix: 'Phase the hires, stretch the runway, raise more, or shift part of the offers from cash to equity.',
-        evidence: [`limit: warning above ${result.warningAbove * 100}%, error above ${result.errorAbove * 100}%`],
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        fix: finding.fix,
+        evidence: [`current team ${WHOLE.format(current)} ${input.currency} + planned hires ${WHOLE.format(planned)} ${input.currency} a year`],
       });
     }
   }

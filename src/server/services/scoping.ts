@@ -1,13 +1,12 @@
 import {
   BOTTLENECKS,
   analyzeJobDescription,
-  checkRoleScope,
+  roleScopeFindings,
   hasSeniorAiPractitioner,
   planTeam,
   scoreAttractiveness,
   DEFAULT_ATTRACTIVENESS_WEIGHTS,
   type Attractiveness,
-  type Finding,
   type JobAnalysis,
   type TeamMember,
   type TeamPlan,
@@ -137,8 +136,6 @@ export interface RoleAnalysis extends JobAnalysis {
   companyContext: { seniorAiPractitioner: boolean; teamInputsStored: boolean };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 const FIELD_OF_TEXT = (field: string | undefined) => (field === 'text' || field === undefined ? 'description' : field);
 
 /**
@@ -156,28 +153,13 @@ export async function analyzeRole(tx: Tx, input: { title?: string; description: 
   const analysis = withField(() => analyzeJobDescription({ title, text: input.description }, taxonomy), FIELD_OF_TEXT);
   const team = (teamDoc?.document as TeamPlanInputs | undefined) ?? DEFAULT_TEAM_PLAN_INPUTS;
   const aiTeam = team.aiTeam ?? [];
-  const years = analysis.seniorityEvidence.yearsRequired;
-  const scope = checkRoleScope(
-    {
-      title: title.trim() || 'This role',
-      ...(analysis.seniority !== 'unknown' ? { seniority: analysis.seniority } : {}),
-      specializations: analysis.core,
-      ...(years !== null && Number.isInteger(years) && years >= 0 && years <= 50 ? { yearsRequired: years } : {}),
-    },
-    { stage: company.stage, headcount: company.headcount, aiTeam, coreIsSafetyOrResearch: team.coreIsSafetyOrResearch ?? false },
+  // The one merge the role editor and `closer scope --company` run too (domain/scoping/role-findings.ts).
+  const findings = roleScopeFindings(
+    analysis,
+    { title, seniority: analysis.seniority, specializations: analysis.core },
+    { stage: company.stage as CompanyStage, headcount: company.headcount, aiTeam, coreIsSafetyOrResearch: team.coreIsSafetyOrResearch ?? false },
     taxonomy,
   );
-  // With the company known, the role-scoping rules decide too-broad (a founding generalist is not too broad);
-  // the analyser's own findings (seniority mismatch, read from the text) stay, one finding per rule.
-  const companyRules = new Set(['scope.too-broad', 'scope.founding-generalist', 'scope.specialist-too-early', 'scope.juniors-without-anchor']);
-  const findings: Finding[] = analysis.findings.filter((f) => !companyRules.has(f.rule));
-  const seen = new Set(findings.map((f) => f.rule));
-  for (const f of scope) {
-    if (seen.has(f.rule)) continue;
-    seen.add(f.rule);
-    findings.push(f);
-  }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { ...analysis, findings, companyContext: { seniorAiPractitioner: hasSeniorAiPractitioner(aiTeam), teamInputsStored: teamDoc !== undefined } };
 }
 

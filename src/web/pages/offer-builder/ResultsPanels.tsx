@@ -1,21 +1,16 @@
 import { memo } from 'react';
 import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
+import { bySeverity } from '../../../domain/shared/severity.js';
 import { Badge } from '../../components/Badge.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
 
 type Finding = OfferEvaluation['findings'][number];
 type Assumption = OfferEvaluation['assumptions'][number];
 
-const SEVERITY: Record<Finding['severity'], { tone: 'critical' | 'warning' | 'neutral'; word: string }> = {
-  error: { tone: 'critical', word: 'Problem' },
-  warning: { tone: 'warning', word: 'Warning' },
-  info: { tone: 'neutral', word: 'Note' },
-};
-
 /** The comp.* findings, most severe first, each with its fix. */
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = [...findings].sort(bySeverity);
   return (
     <section aria-labelledby="findings-heading" className="findings">
       <h2 id="findings-heading">Findings</h2>
@@ -25,7 +20,7 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
         <ul className="findings-list">
           {sorted.map((f) => (
             <li key={`${f.rule}-${f.path}`} data-rule={f.rule}>
-              <Badge tone={SEVERITY[f.severity].tone}>{SEVERITY[f.severity].word}</Badge>
+              <SeverityBadge severity={f.severity} rule={f.rule} />
               <div>
                 <p className="finding-message">{f.message}</p>
                 <p className="small muted">{f.fix}</p>

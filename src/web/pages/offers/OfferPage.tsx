@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -492,9 +493,7 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
             <ul className="findings">
               {e.findings.map((f, i) => (
                 <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
-                  <Badge tone={f.severity === 'error' ? 'critical' : f.severity === 'warning' ? 'warning' : 'neutral'}>
-                    {f.severity === 'error' ? 'Problem' : f.severity === 'warning' ? 'Warning' : 'Note'}
-                  </Badge>{' '}
+                  <SeverityBadge severity={f.severity} rule={f.rule} />{' '}
                   {f.message}
                 </li>
               ))}
