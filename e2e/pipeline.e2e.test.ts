@@ -36,7 +36,7 @@ describeBrowser('pipeline journey', (browser) => {
     await page.getByRole('button', { name: 'Add candidate' }).click();
 
     await waitForPage(page, 'Ada Quinn');
-    await page.getByText(/Day 1[12] of 10 since first contact \(over target\)/).waitFor();
+    await page.getByText(/1[12] days since first contact; the target is 10 days \(over target\)/).waitFor();
     await page.getByText(`Outreach sent (email)`).waitFor();
 
     // Today: the idle clock is critical and the 10-day cycle is late, each with one action.
@@ -44,7 +44,7 @@ describeBrowser('pipeline journey', (browser) => {
     await waitForPage(page, 'Today');
     const idle = page.getByRole('region', { name: /^Critical/ }).getByRole('listitem', { name: /^Ada Quinn: No activity for 1[12] days/ });
     await idle.waitFor();
-    const cycle = page.getByRole('region', { name: /^Needs action/ }).getByRole('listitem', { name: /^Ada Quinn: Day 1[23] of a 10-day target/ });
+    const cycle = page.getByRole('region', { name: /^Needs action/ }).getByRole('listitem', { name: /^Ada Quinn: 1[12] days since first contact, past the target of 10 days/ });
     await cycle.waitFor();
 
     // j / k move between the items' actions.
@@ -65,10 +65,10 @@ describeBrowser('pipeline journey', (browser) => {
     // The cycle item is marked done for today: it moves to "Done today" and stays there after a reload.
     await cycle.getByRole('button', { name: /^Mark done/ }).click();
     const done = page.getByRole('region', { name: /Done today/ });
-    await done.getByText(/Day 1[23] of a 10-day target/).waitFor();
+    await done.getByText(/1[12] days since first contact, past the target of 10 days/).waitFor();
     await page.reload();
     await waitForPage(page, 'Today');
-    await page.getByRole('region', { name: /Done today/ }).getByText(/Day 1[23] of a 10-day target/).waitFor();
+    await page.getByRole('region', { name: /Done today/ }).getByText(/1[12] days since first contact, past the target of 10 days/).waitFor();
     await page.getByRole('heading', { name: 'Nothing is late' }).waitFor();
   });
 

@@ -47,6 +47,8 @@ export {
 export type { RiskAction, RiskAssessment, RiskLevel, RiskLevels, RiskSettings, RiskSignal, SignalType } from './risk.js';
 
 export { clockDays, formatDays, wholeDays } from './day-count.js';
+export { countsInDays, daysSinceFirstContact, describeFirstContact, formatClockTime, shortFirstContact } from './clock-text.js';
+export type { FirstContactCount } from './clock-text.js';
 export { nextActionForClock } from './next-action.js';
 export type { NextActionContext } from './next-action.js';
 export { buildTodayItems } from './today.js';
