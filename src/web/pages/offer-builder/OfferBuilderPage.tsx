@@ -166,7 +166,7 @@ function OfferBuilder() {
                   <ValueByYearChart result={result} />
                   <OwnershipChart result={result} />
                 </div>
-                <AssumptionsList assumptions={result.assumptions} />
+                <AssumptionsList assumptions={result.assumptions} currency={result.currency} />
               </div>
             )}
           </div>

@@ -3,6 +3,8 @@ import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
 import { bySeverity } from '../../../domain/shared/severity.js';
 import { Badge } from '../../components/Badge.js';
 import { SeverityBadge } from '../../components/SeverityBadge.js';
+import { sourceWords } from '../../lib/words.js';
+import { assumptionLabel, assumptionValue } from '../../lib/assumption-labels.js';
 import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
 
 type Finding = OfferEvaluation['findings'][number];
@@ -87,24 +89,13 @@ export function KeyFigures({ result, base }: { result: OfferEvaluation; base: nu
   );
 }
 
-function formatValue(value: Assumption['value']): string {
-  const number = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(n);
-  if (typeof value === 'number') return number(value);
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(number).join(', ');
-  return Object.entries(value)
-    .map(([k, v]) => `${k} ${number(v)}`)
-    .join(', ');
-}
-
 /** A design assumption (no external source) rather than a sourced figure. */
 export const isDesignAssumption = (a: Pick<Assumption, 'source'>): boolean => /^assumption\b/i.test(a.source.trim());
 
 /** Every parameter the evaluation used, design assumptions marked, with their sources. */
-export const AssumptionsList = memo(AssumptionsListView, (a, b) => JSON.stringify(a.assumptions) === JSON.stringify(b.assumptions));
+export const AssumptionsList = memo(AssumptionsListView, (a, b) => a.currency === b.currency && JSON.stringify(a.assumptions) === JSON.stringify(b.assumptions));
 
-function AssumptionsListView({ assumptions }: { assumptions: readonly Assumption[] }) {
+function AssumptionsListView({ assumptions, currency }: { assumptions: readonly Assumption[]; currency: string }) {
   const designed = assumptions.filter(isDesignAssumption).length;
   return (
     <aside className="assumptions" aria-labelledby="assumptions-heading">
@@ -116,13 +107,18 @@ function AssumptionsListView({ assumptions }: { assumptions: readonly Assumption
         {assumptions.map((a) => (
           <li key={a.name} data-assumption={isDesignAssumption(a) ? 'design' : 'sourced'}>
             <div className="assumption-head">
-              <code>{a.name}</code>
+              <span className="assumption-name" title={a.name}>
+                {assumptionLabel(a.name)}
+              </span>
               {isDesignAssumption(a) ? <Badge tone="warning">Design assumption</Badge> : null}
             </div>
-            <div className="assumption-value num">{formatValue(a.value)}</div>
+            <div className="assumption-value num">{assumptionValue(a, currency)}</div>
             <details>
-              <summary className="small">Source</summary>
+              <summary className="small">Source: {sourceWords(a.source)}</summary>
               <p className="small muted">{a.source}</p>
+              <p className="small muted">
+                Parameter <code>{a.name}</code>
+              </p>
             </details>
           </li>
         ))}

@@ -11,7 +11,10 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import { listVestingPresets } from '../../../domain/compensation/vesting.js';
+import { assumptionLabel, assumptionValue } from '../../lib/assumption-labels.js';
 import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { sourceWords } from '../../lib/words.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, getOffer, getOfferVersion, getRoleBand, moveOffer, summaryUrl } from './api.js';
 import type { OfferDetail, OfferVersion, RoleBand } from './api.js';
@@ -273,9 +276,11 @@ function noticeFor(button: OfferButton, offer: OfferDetail): string {
   return 'done.';
 }
 
+const VESTING_LABELS = new Map<string, string>(listVestingPresets().map((p) => [p.id, p.label]));
+
 function vestingText(version: OfferVersion): string {
   const v = version.terms.equity.vesting;
-  if ('preset' in v) return v.preset.replace(/-/g, ' ');
+  if ('preset' in v) return VESTING_LABELS.get(v.preset) ?? v.preset.replace(/-/g, ' ');
   return `${v.totalYears} years, ${v.cliffYears}-year cliff, every ${Math.round(v.periodYears * 12)} months`;
 }
 
@@ -454,7 +459,7 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
               </dd>
             </div>
             <div className="metric">
-              <dt>P(beats current pay or offer)</dt>
+              <dt>Chance it beats current pay or offer</dt>
               <dd>
                 <span className="metric-value num">{e.pStartupBeatsIncumbent === undefined ? '—' : formatProbability(e.pStartupBeatsIncumbent)}</span>
                 <span className="small muted">
@@ -533,7 +538,8 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
               <ul>
                 {e.assumptions.map((a, i) => (
                   <li key={`${a.name}-${i}`}>
-                    <code>{a.name}</code> = {typeof a.value === 'object' ? JSON.stringify(a.value) : String(a.value)}: <span className="muted">{a.source}</span>
+                    <span title={a.name}>{assumptionLabel(a.name)}</span>: {assumptionValue(a, t.currency)}{' '}
+                    <span className="muted small">({sourceWords(a.source)})</span>
                   </li>
                 ))}
               </ul>

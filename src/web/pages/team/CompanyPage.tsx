@@ -7,6 +7,7 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SourceNote } from '../../components/SourceNote.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { AttractivenessInputsForm } from './AttractivenessInputsForm.js';
 import { PlotFigure } from './PlotFigure.js';
@@ -124,7 +125,7 @@ export function CompanyPage() {
               <p>
                 <strong>Target:</strong> {a.pitch.target}
               </p>
-              <p className="muted small">Source: {a.pitch.source}</p>
+              <SourceNote source={a.pitch.source} />
             </section>
           </div>
 

@@ -5,8 +5,10 @@ import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Money } from '../../components/Money.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
+import { specializationWords } from '../../lib/words.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { FindingsList } from '../role-editor/FindingsList.js';
 import { BOTTLENECK_LABELS, getTeamPlan } from './api.js';
@@ -17,7 +19,6 @@ import { TIMING_LABELS, formatShare, planTimeline } from './timeline.js';
 import './team.css';
 
 const SENIORITY_LABELS: Record<string, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior', 'staff+': 'Staff+', lead: 'Lead' };
-const SEVERITY_TONE = { ok: 'success', warning: 'warning', error: 'critical' } as const;
 
 /** /team: the ordered hiring plan as a timeline with cost per hire and the running budget share. */
 export function TeamPage() {
@@ -111,7 +112,7 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                     </p>
                     <p className="muted small">
                       {SENIORITY_LABELS[hire.seniority] ?? hire.seniority} · {hire.specializationName}
-                      {hire.covers.length > 1 ? ` · covers ${hire.covers.join(', ')}` : ''}
+                      {hire.covers.length > 1 ? ` · covers ${hire.covers.map(specializationWords).join(', ')}` : ''}
                     </p>
                     <p className="timeline-why">{hire.whyNow}</p>
                   </div>
@@ -185,9 +186,14 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                 {budget ? (
                   <>
                     {formatShare(budget.share)}{' '}
-                    <Badge tone={SEVERITY_TONE[budget.severity]}>
-                      {budget.severity === 'ok' ? 'Within limits' : budget.severity === 'warning' ? `Above ${formatShare(budget.warningAbove)}` : `Above ${formatShare(budget.errorAbove)}`}
-                    </Badge>
+                    {budget.severity === 'ok' ? (
+                      <Badge tone="success">Within limits</Badge>
+                    ) : (
+                      <>
+                        <SeverityBadge severity={budget.severity} rule="comp.budget-share" />{' '}
+                        <span className="muted small">above {formatShare(budget.severity === 'error' ? budget.errorAbove : budget.warningAbove)}</span>
+                      </>
+                    )}
                   </>
                 ) : (
                   'No budget stated'
