@@ -15,6 +15,8 @@ export const TeamPlanInput = z.strictObject({
   stage: z.enum(COMPANY_STAGES),
   headcount: z.number().int().min(1).max(1_000_000),
   aiTeam: z.array(TeamMember).max(1000).default([]),
+  /** People on the AI team as the company profile counts them (setup asks); those not described in aiTeam are unknown. */
+  aiTeamSize: z.number().int().min(0).max(1_000_000).optional(),
   bottleneck: z.enum(BOTTLENECKS),
   coreIsSafetyOrResearch: z.boolean().default(false),
   coreFocus: z.enum(['ai-safety', 'applied-research']).optional(),
@@ -179,6 +181,22 @@ export function planTeam(inputRaw: unknown, bands: readonly StageBand[] = DEFAUL
   }, 0);
   const planned = hires.reduce((sum, h) => sum + (h.yearlyCost ?? 0), 0);
   const findings: Finding[] = [];
+  // The company profile may count more AI people than are described: they are neither seniors nor priced, and the
+  // plan says so instead of assuming who they are.
+  const undescribed = Math.max(0, (input.aiTeamSize ?? 0) - input.aiTeam.length);
+  unpriced += undescribed;
+  if (undescribed > 0) {
+    findings.push({
+      rule: 'team.undescribed-members',
+      severity: 'info',
+      message:
+        input.aiTeam.length === 0
+          ? `The company profile counts ${input.aiTeamSize} ${input.aiTeamSize === 1 ? 'person' : 'people'} on the AI team, but not who they are: the plan cannot tell whether one is a senior AI practitioner, so it plans as if none is, and leaves their pay out of the team's cost.`
+          : `The company profile counts ${input.aiTeamSize} people on the AI team and ${input.aiTeam.length} ${input.aiTeam.length === 1 ? 'is' : 'are'} described: the other ${undescribed} count neither as senior practitioners nor in the team's cost.`,
+      fix: 'Describe each person on the AI team (specialization, seniority and, if you like, yearly pay) in the team inputs.',
+      evidence: [`AI team in the company profile: ${input.aiTeamSize}`, `described: ${input.aiTeam.length}`],
+    });
+  }
   let budget: TeamPlan['budget'] = null;
   if (input.budget) {
     const result = budgetShare({ aiTeamAnnualCash: current, plannedHiresAnnualCash: planned, budget: input.budget }, undefined, 'team');

@@ -10,6 +10,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'scope.juniors-without-anchor': 'No senior to anchor a junior',
   'scope.seniority-mismatch': 'Title and level disagree',
   'team.no-band': 'No pay band for this stage',
+  'team.undescribed-members': 'AI team not described yet',
   'comp.budget-share': 'Share of the budget',
   'comp.below-stage-band': 'Below the stage band',
   'comp.below-threshold': "Below the candidate's threshold",

@@ -82,6 +82,16 @@ function ContributionChart({ attractiveness }: { attractiveness: Attractiveness 
   );
 }
 
+const KNOWN_FROM = { 'ai-team': 'the AI team on the Team page', 'company-profile': 'setup: nobody builds ML/AI yet' } as const;
+
+/** What the score already knows without asking: the stage from the company profile, a senior from the team or setup. */
+export function knownSentence(a: Pick<Attractiveness, 'fundingStage' | 'seniorAiPractitionerFrom' | 'signals'>): string {
+  const stage = `Funding stage: ${COMPANY_STAGE_LABELS[a.fundingStage as CompanyStage] ?? a.fundingStage} (company profile).`;
+  if (!a.seniorAiPractitionerFrom) return stage;
+  const senior = a.signals.find((s) => s.id === 'senior-ai-practitioner')?.state === 'present';
+  return `${stage} ${senior ? 'A senior AI practitioner is' : 'No senior AI practitioner is'} on the team (from ${KNOWN_FROM[a.seniorAiPractitionerFrom]}).`;
+}
+
 /** /team/company: how a candidate sees the company, what would raise it most, and the pitch to lead with. */
 export function CompanyPage() {
   const user = useCurrentUser();
@@ -100,8 +110,8 @@ export function CompanyPage() {
       {a ? (
         <div className="stack">
           {!a.inputsStored ? (
-            <Alert tone="info" title="Only the funding stage is known">
-              Every other signal counts as absent until someone describes the company.{' '}
+            <Alert tone="info" title={a.seniorAiPractitionerFrom ? 'Scored from what Closer already knows' : 'Only the funding stage is known'}>
+              {knownSentence(a)} Every other signal counts as absent until someone describes the company.{' '}
               {can(user.role, 'company.update') ? 'Fill in the signals below.' : 'Ask an owner or admin to fill in the signals.'}
             </Alert>
           ) : null}
