@@ -595,7 +595,8 @@ function VersionHistory({ offer, shown, onShow }: { offer: OfferDetail; shown: n
                   <Money amount={v.base} currency={offer.currency} />
                 </td>
                 <td className="num">
-                  {formatCount(v.equityShares)} ({formatPercent(v.fullyDilutedPct)})
+                  {formatPercent(v.fullyDilutedPct)}
+                  <span className="hide-phone"> ({formatCount(v.equityShares)} shares)</span>
                 </td>
                 <td className="hide-phone">{v.insideBand ? 'Inside' : 'Outside'}</td>
                 <td>{APPROVAL_STATUS_LABELS[v.approvalStatus as keyof typeof APPROVAL_STATUS_LABELS] ?? v.approvalStatus}</td>

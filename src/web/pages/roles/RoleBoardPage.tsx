@@ -179,8 +179,11 @@ export function RoleBoardPage() {
       {board ? (
         <>
           <p className="small muted" id="board-help">
-            Drag a card to another column, or focus a card and press Alt+→ / Alt+← to move it one stage (M opens “Move to”). ↑/↓ move between
-            cards, Enter opens the candidate.
+            <span className="hint-keyboard">
+              Drag a card to another column, or focus a card and press Alt+→ / Alt+← to move it one stage (M opens “Move to”). ↑/↓ move between
+              cards, Enter opens the candidate.
+            </span>
+            <span className="hint-touch">Tap a name to open the candidate; tap Move on a card to change its stage.</span>
           </p>
           {activeCount === 0 && columns.every((c) => c.cards.length === 0) ? (
             <EmptyState

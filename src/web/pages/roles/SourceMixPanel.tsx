@@ -59,25 +59,27 @@ export function SourceMixPanel({ roleId }: { roleId: string }) {
                 </div>
               ))}
             </div>
-            <table className="visually-hidden">
-              <caption>Candidates by source</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Candidates</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.source}>
-                    <th scope="row">{SOURCE_LABELS[r.source]}</th>
-                    <td>{formatCount(r.count)}</td>
-                    <td>{formatPercent(r.share)}</td>
+            <div className="visually-hidden">
+              <table>
+                <caption>Candidates by source</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Candidates</th>
+                    <th scope="col">Share</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.source}>
+                      <th scope="row">{SOURCE_LABELS[r.source]}</th>
+                      <td>{formatCount(r.count)}</td>
+                      <td>{formatPercent(r.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </figure>

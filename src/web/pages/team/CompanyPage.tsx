@@ -54,29 +54,31 @@ function ContributionChart({ attractiveness }: { attractiveness: Attractiveness 
         })
       }
       table={
-        <table className="visually-hidden">
-          <caption>Each signal's contribution to the score</caption>
-          <thead>
-            <tr>
-              <th scope="col">Signal</th>
-              <th scope="col">State</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Points earned</th>
-              <th scope="col">Points if present</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attractiveness.signals.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.label}</th>
-                <td>{STATE_LABELS[s.state]}</td>
-                <td>{s.weight}</td>
-                <td>{s.contribution}</td>
-                <td>{s.potential}</td>
+        <div className="visually-hidden">
+          <table>
+            <caption>Each signal's contribution to the score</caption>
+            <thead>
+              <tr>
+                <th scope="col">Signal</th>
+                <th scope="col">State</th>
+                <th scope="col">Weight</th>
+                <th scope="col">Points earned</th>
+                <th scope="col">Points if present</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {attractiveness.signals.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.label}</th>
+                  <td>{STATE_LABELS[s.state]}</td>
+                  <td>{s.weight}</td>
+                  <td>{s.contribution}</td>
+                  <td>{s.potential}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
     />
   );
