@@ -36,7 +36,7 @@ describeBrowser('pipeline journey', (browser) => {
     await page.getByRole('button', { name: 'Add candidate' }).click();
 
     await waitForPage(page, 'Ada Quinn');
-    await page.getByText(/Day 1[12] of 10 since first contact \(over target\)/).waitFor();
+    await page.getByText(/1[12] days since first contact; the target is 10 days \(over target\)/).waitFor();
     await page.getByText(`Outreach sent (email)`).waitFor();
 
     // Today: one card for Ada (the role names nobody, so she is the owner's), with the critical idle clock and the
@@ -45,7 +45,7 @@ describeBrowser('pipeline journey', (browser) => {
     await waitForPage(page, 'Today');
     const card = page.getByRole('listitem', { name: 'Ada Quinn' });
     await card.getByText(/^No activity · 1[12] days · late after 3 days$/).waitFor();
-    await card.getByText(/^Day 1[23] of a 10-day target/).waitFor();
+    await card.getByText(/^1[12] days since first contact, past the target of 10 days/).waitFor();
     await card.getByText(/· 1[12] days since first contact$/).waitFor();
     await card.getByText(/^!?Critical$/).waitFor();
 

@@ -8,6 +8,7 @@ import type { TestServer } from './support/server.js';
 interface ApiTeamPlan {
   hires: { order: number; title: string }[];
   budget: { annualBudget: number; share: number } | null;
+  findings: { rule: string }[];
 }
 
 describeBrowser('team plan and attractiveness', (browser) => {
@@ -45,12 +46,23 @@ describeBrowser('team plan and attractiveness', (browser) => {
     expect(await rows.count()).toBe(plan.hires.length);
     expect(await rows.first().innerText()).toContain(plan.hires[0].title);
     expect(plan.hires[0].title).toMatch(/Founding ML Engineer/);
-    await page.getByText('This plan starts from defaults').waitFor();
+    // The plan starts from setup (12 people, 3 of them on the AI team), not from "no AI team yet".
+    await page.getByText('This plan starts from your company profile').waitFor();
+    await page.getByText(/From setup: 12 people at Seed; 3 of them build ML\/AI, not yet described/).waitFor();
+    expect(plan.findings.map((f) => f.rule)).toContain('team.undescribed-members');
     expect(await page.getByTestId('budget-share').innerText()).toBe('No budget stated');
 
-    // State a yearly budget: the plan reports the AI team's share of it.
+    // State a yearly budget: the plan reports the AI team's share of it. Setup's three people must be described first.
     await page.getByLabel('How to state the budget').selectOption('annualBudget');
     await page.getByLabel('Yearly budget').fill('2M');
+    await page.getByRole('button', { name: 'Save and re-plan' }).click();
+    const firstKind = page.getByLabel('Specialization of member 1');
+    await expect.poll(() => firstKind.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Choose what member 1 does, or remove the row.').waitFor();
+    for (const n of [1, 2, 3]) {
+      await page.getByLabel(`Specialization of member ${n}`).selectOption({ label: 'ML engineer (classical)' });
+      await page.getByLabel(`Seniority of member ${n}`).selectOption({ label: 'Mid-level' });
+    }
     await page.getByRole('button', { name: 'Save and re-plan' }).click();
     await page.getByText('Saved. The plan above is updated.').waitFor();
     const replanned = await apiJson<ApiTeamPlan>(page, '/api/v1/team/plan');
@@ -58,7 +70,8 @@ describeBrowser('team plan and attractiveness', (browser) => {
     expect(replanned.budget!.annualBudget).toBe(2_000_000);
     const share = `${(Math.round(replanned.budget!.share * 1000) / 10).toFixed(1)}%`;
     await expect.poll(() => page.getByTestId('budget-share').innerText()).toContain(share);
-    await expect.poll(() => page.getByText('This plan starts from defaults').count()).toBe(0);
+    await expect.poll(() => page.getByText('This plan starts from your company profile').count()).toBe(0);
+    expect(replanned.findings.map((f) => f.rule)).not.toContain('team.undescribed-members');
   });
 
   it('rejects a budget that is not a number beside the field, and keeps what was typed', async () => {

@@ -1,22 +1,37 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function newestMtime(dir) {
+/** Folders and files the web bundle is built from: the app, the pure domain it imports, the data files, the build setup. */
+export const WEB_BUILD_INPUTS = ['src/web', 'src/domain', 'data', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * Files inside those folders that the build never reads: tests, hidden files, logs and databases with their
+ * journals (`npm start` keeps its SQLite database in data/, so `closer.db` and `closer.db-wal` change on every run).
+ */
+const NOT_A_SOURCE = [/\.test\.tsx?$/, /^\./, /\.log$/, /\.(db|sqlite3?)(-[a-z]+)?$/i];
+
+/** Whether a file name (no folder) is one the web build reads. */
+export function isWebSource(name) {
+  return !NOT_A_SOURCE.some((pattern) => pattern.test(name));
+}
+
+function newestMtime(path) {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
   let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (!entry.isDirectory() && !isWebSource(entry.name)) continue;
+    if (entry.isDirectory() && entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
   }
   return newest;
 }
 
-/** True when dist/web is missing or older than a source it is built from (web, domain, data, vite config). */
+/** True when dist/web is missing or older than a source it is built from (web, domain, data, build setup). */
 export function webBuildIsStale(root) {
   const index = join(root, 'dist/web/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = ['src/web', 'src/domain', 'data'].map((d) => join(root, d)).filter(existsSync);
-  const newest = Math.max(statSync(join(root, 'vite.config.ts')).mtimeMs, ...sources.map(newestMtime));
-  return newest > built;
+  const inputs = WEB_BUILD_INPUTS.map((p) => join(root, p)).filter(existsSync);
+  return Math.max(0, ...inputs.map(newestMtime)) > built;
 }

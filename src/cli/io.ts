@@ -16,6 +16,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Asks for a secret without echoing it; undefined when there is no terminal to ask on (stdin is a pipe or file). */
+  promptSecret?: (question: string) => Promise<string | undefined>;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -28,9 +30,45 @@ export const processIo: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  promptSecret: promptHidden,
   env: process.env,
   cwd: process.cwd(),
 };
+
+/** Reads one line from the terminal in raw mode, echoing nothing; Ctrl-C cancels (exit 2). */
+function promptHidden(question: string): Promise<string | undefined> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return Promise.resolve(undefined);
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolveLine, reject) => {
+    let value = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          finish();
+          resolveLine(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          finish();
+          reject(new UsageError('Cancelled: nothing was changed.'));
+          return;
+        }
+        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
 
 /** Maps an error to the CLI's exit code: 2 for anything the user can fix in their input, 1 otherwise. */
 export function exitCodeFor(error: unknown): number {

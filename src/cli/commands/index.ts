@@ -4,6 +4,7 @@ import { eventAddCommand, todayCommand } from './pipeline.js';
 import { offerApproveCommand, offerListCommand, offerRejectCommand, offerShowCommand } from './offers.js';
 import { marketCommand, offerEvaluateCommand, thresholdCommand } from './compensation.js';
 import { checkCommand, scopeCommand, teamPlanCommand } from './scoping.js';
+import { setupCommand } from './setup.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
-export const COMMANDS: Command[] = [serveCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand];
+export const COMMANDS: Command[] = [serveCommand, setupCommand, dbMigrateCommand, dbBackupCommand, userCreateCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand];

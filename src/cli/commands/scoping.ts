@@ -4,10 +4,17 @@ import { readInputText } from '../input.js';
 import { analyzeJobDescription, type Finding, type JobAnalysis } from '../../domain/scoping/index.js';
 import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
 import { ValidationError } from '../../domain/shared/errors.js';
+import { SEVERITY_WORDS, type FindingSeverity } from '../../domain/shared/severity.js';
+
+/** A severity as the web shows it (Error, Warning, Note), upper-cased and padded for a column. */
+const severityWord = (s: FindingSeverity) => SEVERITY_WORDS[s].toUpperCase().padEnd(7);
 
 function findingLines(findings: readonly Finding[]): string[] {
-  return findings.flatMap((f) => [`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}`, `          fix: ${f.fix}`]);
+  return findings.flatMap((f) => [`  ${severityWord(f.severity)} ${f.rule}: ${f.message}`, `          fix: ${f.fix}`]);
 }
+
+/** A quote from the posting on one line: evidence can span a line break of the text. */
+const oneLine = (quote: string) => quote.replace(/\s+/g, ' ');
 
 /** The human form of an analysis: primary, core, seniority, spansTooMany, each core specialization's evidence, findings. */
 export function formatAnalysis(a: JobAnalysis): string {
@@ -22,37 +29,56 @@ export function formatAnalysis(a: JobAnalysis): string {
     '',
     'Scores (evidence):',
     ...a.specializations.map((s) => {
-      const ev = s.evidence.length > 0 ? `  "${s.evidence.slice(0, 6).join('", "')}"` : '';
+      const ev = s.evidence.length > 0 ? `  "${s.evidence.slice(0, 6).map(oneLine).join('", "')}"` : '';
       return `  ${s.core ? '*' : ' '} ${s.key.padEnd(24)} ${s.score.toFixed(2)}${ev}`;
     }),
   ];
-  if (a.spansTooMany) lines.push('', `Spans: ${a.core.map((k) => `${k} ("${evidenceOf(k).slice(0, 2).join('", "')}")`).join('; ')}`);
+  if (a.spansTooMany) lines.push('', `Spans: ${a.core.map((k) => `${k} ("${evidenceOf(k).slice(0, 2).map(oneLine).join('", "')}")`).join('; ')}`);
   if (a.findings.length > 0) lines.push('', 'Findings:', ...findingLines(a.findings));
   lines.push('', '* = core duty');
   return lines.join('\n');
 }
 
+/** What `POST /roles/analyze` adds to the analysis: whether the company's AI team was known. */
+interface CompanyAnalysis extends JobAnalysis {
+  companyContext: { seniorAiPractitioner: boolean; teamInputsStored: boolean };
+}
+
 export const scopeCommand: Command = {
   path: ['scope'],
-  summary: 'Analyse a job description offline: specializations, core, seniority, too broad',
-  usage: 'closer scope [FILE|-] --title TITLE [--json]   (reads stdin without FILE or with -)',
-  options: { title: { type: 'string' } },
+  summary: 'Analyse a job description: specializations, core, seniority, too broad (offline, or against your team with --company)',
+  usage: [
+    'closer scope [FILE|-] --title TITLE [--company] [--json]   (reads stdin without FILE or with -)',
+    "  --company checks the role against your company's AI team and taxonomy through the API (needs CLOSER_URL and",
+    '  CLOSER_TOKEN), exactly as the role editor does; without it the analysis runs offline and cannot tell a',
+    '  founding generalist (a note) from a role that is too broad (an error).',
+  ].join('\n'),
+  options: { title: { type: 'string' }, company: { type: 'boolean' } },
   allowPositionals: true,
   async run(ctx) {
     const title = ctx.values.title;
     if (title !== undefined && typeof title !== 'string') throw new UsageError('--title takes the role title', 'title');
     const { text } = await readInputText(ctx.io, ctx.positionals);
+    if (ctx.values.company) {
+      const analysis = await callApi<CompanyAnalysis>(ctx.io, 'POST', '/api/v1/roles/analyze', { ...(title ? { title } : {}), description: text });
+      const team = analysis.companyContext;
+      const context = team.teamInputsStored
+        ? `Checked against your AI team (a senior AI practitioner: ${team.seniorAiPractitioner ? 'yes' : 'no'}).`
+        : 'Checked as if you have no AI team yet: describe it on the Team page (or PUT /api/v1/team/plan-inputs).';
+      ctx.print(analysis, `${formatAnalysis(analysis)}\n${context}`);
+      return 0;
+    }
     const analysis = analyzeJobDescription({ title: title ?? '', text });
-    ctx.print(analysis, formatAnalysis(analysis));
+    ctx.print(analysis, `${formatAnalysis(analysis)}\nChecked offline, without your AI team: add --company to check it as the role editor does.`);
     return 0;
   },
 };
 
 /** The human form of a plan check: one block per finding with its path, then the counts. */
 export function formatPlanCheck(result: PlanCheckResult, name: string): string {
-  const summary = `${name}: ${result.errors} error(s), ${result.warnings} warning(s), ${result.infos} info(s)`;
+  const summary = `${name}: ${result.errors} error(s), ${result.warnings} warning(s), ${result.infos} note(s)`;
   if (result.findings.length === 0) return `${summary}\nNo findings: the plan passes every playbook check.`;
-  const lines = result.findings.flatMap((f) => [`${f.severity.toUpperCase().padEnd(7)} ${f.rule}  at ${f.path}`, `        ${f.message}`, `        fix: ${f.fix}`]);
+  const lines = result.findings.flatMap((f) => [`${severityWord(f.severity)} ${f.rule}  at ${f.path}`, `        ${f.message}`, `        fix: ${f.fix}`]);
   return [...lines, '', summary].join('\n');
 }
 

@@ -1,3 +1,5 @@
+import type { Clock } from '../pipeline/clocks.js';
+import { formatClockTime } from '../pipeline/clock-text.js';
 import type { NotificationKind } from './notifications.js';
 
 /** A notification's text: a title, a body with the one next action, and a link into the app. No pay figures ever. */
@@ -18,26 +20,24 @@ const CLOCK_NAMES: Record<string, string> = {
   'stage.idle': 'No activity',
 };
 
-function hours(h: number): string {
-  return h >= 72 ? `${Math.floor(h / 24)} days` : `${Math.floor(h)} h`;
-}
-
-/** The message for a breached clock: which clock, for whom, how long it has run, and the next action. */
+/**
+ * The message for a breached clock: which clock, for whom, how long it has run (in the clock's own unit and whole
+ * days, as every page shows it: docs/pipeline.md "Day counts"), and the next action.
+ */
 export function clockMessage(input: {
-  clockId: string;
+  clock: Pick<Clock, 'id' | 'elapsedHours' | 'targetHours' | 'dayHours' | 'basis'>;
   level: 'warning' | 'critical';
   candidateName: string;
   roleTitle: string;
-  elapsedHours: number;
   action: string;
   applicationId: string;
 }): NotificationMessage {
-  const name = CLOCK_NAMES[input.clockId] ?? input.clockId;
-  const scorecard = input.clockId === 'scorecard.due';
+  const name = CLOCK_NAMES[input.clock.id] ?? input.clock.id;
+  const scorecard = input.clock.id === 'scorecard.due';
   return {
     kind: scorecard ? 'scorecard.overdue' : input.level === 'critical' ? 'clock.critical' : 'clock.warning',
     title: `${input.level === 'critical' ? 'Critical' : 'Overdue'}: ${name} - ${input.candidateName} (${input.roleTitle})`,
-    body: `${name} has run ${hours(input.elapsedHours)}. Next: ${input.action}`,
+    body: `${name} has run ${formatClockTime(input.clock.elapsedHours, input.clock)}. Next: ${input.action}`,
     link: scorecard ? `/interviews?application=${encodeURIComponent(input.applicationId)}` : `/applications/${encodeURIComponent(input.applicationId)}`,
   };
 }

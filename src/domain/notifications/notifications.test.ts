@@ -30,12 +30,21 @@ describe('ChatSettings', () => {
 
 describe('clockMessage', () => {
   it('names the clock, the elapsed time and the next action', () => {
-    const m = clockMessage({ clockId: 'approval.pending', level: 'critical', candidateName: 'Ada', roleTitle: 'MLE', elapsedHours: 51.2, action: 'Approver Pat has had it for 51 h', applicationId: 'a1' });
+    const clock = { id: 'approval.pending', elapsedHours: 51.2, targetHours: 24, dayHours: 24, basis: 'calendar' } as const;
+    const m = clockMessage({ clock, level: 'critical', candidateName: 'Ada', roleTitle: 'MLE', action: 'Approver Pat has had it for 51 h', applicationId: 'a1' });
     expect(m).toEqual({
       kind: 'clock.critical',
       title: 'Critical: Offer approval - Ada (MLE)',
       body: 'Offer approval has run 51 h. Next: Approver Pat has had it for 51 h',
       link: '/applications/a1',
     });
+  });
+
+  it('counts a day clock in whole days, the first day being day 0, in its own basis', () => {
+    const at = (elapsedHours: number, extra: object = {}) =>
+      clockMessage({ clock: { id: 'cycle.total', elapsedHours, targetHours: 240, dayHours: 24, basis: 'calendar', ...extra }, level: 'warning', candidateName: 'Ada', roleTitle: 'MLE', action: 'x', applicationId: 'a1' }).body;
+    expect(at(290)).toBe('Hiring cycle has run 12 days. Next: x');
+    expect(at(47)).toBe('Hiring cycle has run 1 day. Next: x');
+    expect(at(90, { basis: 'business', dayHours: 8, targetHours: 80 })).toBe('Hiring cycle has run 11 working days. Next: x');
   });
 });

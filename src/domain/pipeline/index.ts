@@ -47,6 +47,8 @@ export {
 export type { RiskAction, RiskAssessment, RiskLevel, RiskLevels, RiskSettings, RiskSignal, SignalType } from './risk.js';
 
 export { clockDays, formatDays, wholeDays } from './day-count.js';
+export { countsInDays, daysSinceFirstContact, describeFirstContact, formatClockTime, shortFirstContact } from './clock-text.js';
+export type { FirstContactCount } from './clock-text.js';
 export { nextActionForClock } from './next-action.js';
 export { NEXT_STEP_KINDS, NEXT_STEP_TARGETS, nextStep } from './next-step.js';
 export type { NextStep, NextStepAction, NextStepInput, NextStepInterview, NextStepKind, NextStepOffer, NextStepTarget } from './next-step.js';

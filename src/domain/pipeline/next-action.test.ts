@@ -43,9 +43,11 @@ describe('nextActionForClock', () => {
     [clock('scorecard.due', 'critical', 80, { subject: { interviewId: 'int_9', interviewerId: 'u_9' } }), 'The interviewer owes the scorecard for the interview: 80 h since the interview; chase it today'],
     [clock('stage.idle', 'warning', 80), 'No activity for 3 days: contact Ada Park today'],
     [clock('stage.idle', 'critical', 200), 'No activity for 8 days: contact Ada Park today or close the application'],
-    [clock('cycle.total', 'ok', 30), 'Day 2 of 10: keep the loop on track for a decision by day 10'],
-    [clock('cycle.total', 'warning', 241), 'Day 11 of a 10-day target: compress what is left into this week'],
-    [clock('cycle.total', 'critical', 510), 'Day 22: the decision window has closed; decide or close the application today'],
+    [clock('cycle.total', 'ok', 30), '1 day since first contact; the target is 10 days: keep the loop on track for a decision in time'],
+    [clock('cycle.total', 'ok', 12), '0 days since first contact; the target is 10 days: keep the loop on track for a decision in time'],
+    [clock('cycle.total', 'warning', 241), '10 days since first contact, past the target of 10 days: compress what is left into this week'],
+    [clock('cycle.total', 'warning', 290), '12 days since first contact, past the target of 10 days: compress what is left into this week'],
+    [clock('cycle.total', 'critical', 510), '21 days since first contact: the decision window has closed; decide or close the application today'],
   ])('%#: %s', (c, text) => {
     expect(nextActionForClock(c, context)).toBe(text);
   });
@@ -60,8 +62,8 @@ describe('nextActionForClock', () => {
 
   it('speaks in working hours and days in business mode', () => {
     const idle = clock('stage.idle', 'warning', 25, { basis: 'business', dayHours: 8, targetHours: 24, criticalHours: 56 });
-    expect(nextActionForClock(idle, context)).toBe('No activity for 3 business days: contact Ada Park today');
+    expect(nextActionForClock(idle, context)).toBe('No activity for 3 working days: contact Ada Park today');
     const offer = clock('offer.after-final', 'warning', 9.5, { basis: 'business', dayHours: 8, targetHours: 8, criticalHours: 16 });
-    expect(nextActionForClock(offer, context)).toBe('Send the offer today (9 business h since the final interview)');
+    expect(nextActionForClock(offer, context)).toBe('Send the offer today (9 working h since the final interview)');
   });
 });

@@ -1,6 +1,7 @@
 import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
 import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
+import { wholeDays } from './day-count.js';
 import { fillTemplate, renderTemplate } from './template.js';
 
 export interface NextActionContext {
@@ -19,8 +20,9 @@ function hoursText(hours: number, basis: Clock['basis']): string {
   return fillTemplate(basis === 'business' ? L.businessHours : L.hours, { n: String(Math.floor(hours)) });
 }
 
-function daysText(days: number, basis: Clock['basis']): string {
-  const n = Math.floor(days);
+/** Whole days (the first day is day 0, docs/pipeline.md "Day counts") in the wording of next-actions.json. */
+function daysText(hours: number, dayHours: number, basis: Clock['basis']): string {
+  const n = wholeDays(hours, dayHours);
   if (n === 1) return basis === 'business' ? L.businessDay : L.day;
   return fillTemplate(basis === 'business' ? L.businessDays : L.days, { n: String(n) });
 }
@@ -51,11 +53,14 @@ export function nextActionForClock(clock: Clock, context: NextActionContext = {}
       case 'elapsed':
         return hoursText(clock.elapsedHours, clock.basis);
       case 'elapsedDays':
-        return daysText(clock.elapsedHours / clock.dayHours, clock.basis);
+        return daysText(clock.elapsedHours, clock.dayHours, clock.basis);
+      case 'target':
+        return daysText(clock.targetHours, clock.dayHours, clock.basis);
       case 'toTarget':
         return hoursText(Math.max(0, Math.ceil(clock.targetHours - clock.elapsedHours)), clock.basis);
       case 'day':
-        return String(Math.floor(clock.elapsedHours / clock.dayHours) + 1);
+        // Kept for edited wordings: the same whole-day count as {elapsedDays}, as a bare number.
+        return String(wholeDays(clock.elapsedHours, clock.dayHours));
       case 'targetDays':
         return String(Math.round((clock.targetHours / clock.dayHours) * 10) / 10);
       case 'candidate':

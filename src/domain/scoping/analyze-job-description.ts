@@ -235,7 +235,7 @@ export function analyzeJobDescription(
       severity: 'error',
       message: `This role has ${core.length} core specializations (${names.join(', ')}). Candidates identify with one and read a role that mixes several as a junior generalist job.`,
       fix: 'Split it into separate roles, or make it the founding generalist role on purpose (senior, end to end, when you have no senior AI practitioner yet).',
-      evidence: specializations.filter((s) => s.core).flatMap((s) => s.evidence.slice(0, 3).map((e) => `${s.key}: ${e}`)),
+      evidence: specializations.filter((s) => s.core).flatMap((s) => s.evidence.slice(0, 3).map((e) => `${s.name}: ${e}`)),
     });
   }
   const mismatch = seniorityMismatch(seniorityEvidence, compiled);

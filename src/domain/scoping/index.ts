@@ -16,6 +16,8 @@ export {
   DEFAULT_ROLE_SCOPE_PARAMS,
 } from './role-scope.js';
 export type { RoleScopeParams } from './role-scope.js';
+export { roleScopeFindings, COMPANY_SCOPE_RULES } from './role-findings.js';
+export type { RoleUnderReview } from './role-findings.js';
 export { planTeam, safePlanTeam, TeamPlanInput, BOTTLENECKS } from './team-plan.js';
 export type { TeamPlan, PlannedHire, Bottleneck } from './team-plan.js';
 export { scoreAttractiveness, safeScoreAttractiveness, AttractivenessSignals, DEFAULT_ATTRACTIVENESS_WEIGHTS } from './attractiveness.js';

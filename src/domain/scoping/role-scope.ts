@@ -87,7 +87,10 @@ export function checkRoleScope(
   const company = parse(CompanyScopeInput, companyInput, 'company');
   const compiled = compileTaxonomy(taxonomy);
   const specs = [...new Set(role.specializations)];
-  const names = specs.map((k) => getSpecialization(k, taxonomy)?.name ?? k);
+  // Evidence is read by people (the role editor, the CLI): specializations by name, never by key.
+  const nameOf = (k: string) => getSpecialization(k, taxonomy)?.name ?? k;
+  const names = specs.map(nameOf);
+  const namesOf = (keys: readonly string[]) => keys.map(nameOf).join('/');
   const isAi = specs.length > 0;
   const title = titleSeniority(role.title, compiled);
   const yearsLevel = role.yearsRequired !== undefined ? levelForYears(role.yearsRequired, compiled) : null;
@@ -97,8 +100,8 @@ export function checkRoleScope(
   const generalist = role.foundingGeneralist === true || specs.length >= params.tooBroadAt;
   const founding = isAi && generalist && senior && !hasSenior;
   const teamEvidence = hasSenior
-    ? company.aiTeam.filter((m) => params.seniorLevels.includes(m.seniority)).map((m) => `${m.name ?? 'team member'}: ${m.seniority} ${m.specializations.join('/')}`)
-    : [`AI team: ${company.aiTeam.length === 0 ? 'nobody yet' : company.aiTeam.map((m) => `${m.seniority} ${m.specializations.join('/')}`).join(', ')}`];
+    ? company.aiTeam.filter((m) => params.seniorLevels.includes(m.seniority)).map((m) => `${m.name ?? 'team member'}: ${m.seniority} ${namesOf(m.specializations)}`)
+    : [`AI team: ${company.aiTeam.length === 0 ? 'nobody yet' : company.aiTeam.map((m) => `${m.seniority} ${namesOf(m.specializations)}`).join(', ')}`];
   const findings: Finding[] = [];
 
   if (specs.length >= params.tooBroadAt && !founding) {
@@ -109,7 +112,7 @@ export function checkRoleScope(
       fix: hasSenior
         ? 'Split it into one role per specialization, starting with the one that addresses your current bottleneck.'
         : 'Split it, or make it the founding generalist role on purpose: senior, 5+ years of production ML, end to end from data pipelines to deployment.',
-      evidence: [`core specializations: ${specs.join(', ')}`, ...(level ? [`seniority: ${level}`] : []), ...teamEvidence],
+      evidence: [`core specializations: ${names.join(', ')}`, ...(level ? [`seniority: ${level}`] : []), ...teamEvidence],
     });
   }
   if (founding) {
@@ -118,7 +121,7 @@ export function checkRoleScope(
       severity: 'info',
       message: `Right first hire: with no senior AI practitioner yet, '${role.title}' is the founding generalist.`,
       fix: `Hire a senior generalist with ${params.foundingGeneralistYears}+ years of production ML who owns everything from data pipelines to deployment; say so in the posting.`,
-      evidence: [...teamEvidence, `role: ${level} covering ${specs.length === 0 ? 'the whole stack' : specs.join(', ')}`],
+      evidence: [...teamEvidence, `role: ${level} covering ${specs.length === 0 ? 'the whole stack' : names.join(', ')}`],
     });
   }
   const researchCompany =
@@ -129,7 +132,7 @@ export function checkRoleScope(
       severity: 'warning',
       message: `'${role.title}' is a narrow ${names.join('/')} specialist, and the company has no senior AI practitioner yet.`,
       fix: 'Hire the senior generalist first: specialists optimise their own corner without system-level integration. Hire this specialist once the architecture is defined (usually at 8-12 employees).',
-      evidence: [...teamEvidence, `core specializations: ${specs.join(', ')}`],
+      evidence: [...teamEvidence, `core specializations: ${names.join(', ')}`],
     });
   }
   if (isAi && level !== null && params.juniorLevels.includes(level) && !hasSenior) {

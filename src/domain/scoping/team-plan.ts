@@ -3,7 +3,7 @@ import planData from '../../../data/scoping/team-plan.json' with { type: 'json' 
 import { ValidationError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 import { getSpecialization, type SeniorityLevel } from '../taxonomy/index.js';
-import { budgetShare, DEFAULT_STAGE_BANDS, getStageBand, type StageBand } from '../plans/comp-adapter.js';
+import { budgetShare, checkBudgetShare, DEFAULT_STAGE_BANDS, getStageBand, type StageBand } from '../plans/comp-adapter.js';
 import type { Finding } from './findings.js';
 import { DEFAULT_ROLE_SCOPE_PARAMS, TeamMember, hasSeniorAiPractitioner } from './role-scope.js';
 
@@ -15,6 +15,8 @@ export const TeamPlanInput = z.strictObject({
   stage: z.enum(COMPANY_STAGES),
   headcount: z.number().int().min(1).max(1_000_000),
   aiTeam: z.array(TeamMember).max(1000).default([]),
+  /** People on the AI team as the company profile counts them (setup asks); those not described in aiTeam are unknown. */
+  aiTeamSize: z.number().int().min(0).max(1_000_000).optional(),
   bottleneck: z.enum(BOTTLENECKS),
   coreIsSafetyOrResearch: z.boolean().default(false),
   coreFocus: z.enum(['ai-safety', 'applied-research']).optional(),
@@ -62,6 +64,8 @@ const P = {
   defaultHires: planData.defaultHires.value,
   bandStageFallback: planData.bandStageFallback.value as Record<string, string>,
 };
+
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function bandFor(stage: string, bands: readonly StageBand[]): StageBand | undefined {
   return getStageBand(stage, bands) ?? getStageBand(P.bandStageFallback[stage] ?? '', bands);
@@ -177,6 +181,22 @@ export function planTeam(inputRaw: unknown, bands: readonly StageBand[] = DEFAUL
   }, 0);
   const planned = hires.reduce((sum, h) => sum + (h.yearlyCost ?? 0), 0);
   const findings: Finding[] = [];
+  // The company profile may count more AI people than are described: they are neither seniors nor priced, and the
+  // plan says so instead of assuming who they are.
+  const undescribed = Math.max(0, (input.aiTeamSize ?? 0) - input.aiTeam.length);
+  unpriced += undescribed;
+  if (undescribed > 0) {
+    findings.push({
+      rule: 'team.undescribed-members',
+      severity: 'info',
+      message:
+        input.aiTeam.length === 0
+          ? `The company profile counts ${input.aiTeamSize} ${input.aiTeamSize === 1 ? 'person' : 'people'} on the AI team, but not who they are: the plan cannot tell whether one is a senior AI practitioner, so it plans as if none is, and leaves their pay out of the team's cost.`
+          : `The company profile counts ${input.aiTeamSize} people on the AI team and ${input.aiTeam.length} ${input.aiTeam.length === 1 ? 'is' : 'are'} described: the other ${undescribed} count neither as senior practitioners nor in the team's cost.`,
+      fix: 'Describe each person on the AI team (specialization, seniority and, if you like, yearly pay) in the team inputs.',
+      evidence: [`AI team in the company profile: ${input.aiTeamSize}`, `described: ${input.aiTeam.length}`],
+    });
+  }
   let budget: TeamPlan['budget'] = null;
   if (input.budget) {
     const result = budgetShare({ aiTeamAnnualCash: current, plannedHiresAnnualCash: planned, budget: input.budget }, undefined, 'team');
@@ -187,13 +207,15 @@ export function planTeam(inputRaw: unknown, bands: readonly StageBand[] = DEFAUL
       warningAbove: result.warningAbove,
       errorAbove: result.errorAbove,
     };
-    if (result.severity !== 'ok') {
+    // The compensation engine's own check, so the team page, the offer builder and `closer check` word and grade it alike.
+    const finding = checkBudgetShare(result, input.currency, 'team.budget');
+    if (finding) {
       findings.push({
-        rule: 'comp.budget-share',
-        severity: result.severity,
-        message: `The AI team's yearly cash comp (${current + planned} ${input.currency}, current plus planned) is ${(result.share * 100).toFixed(1)}% of the yearly budget (${Math.round(result.annualBudget)} ${input.currency}).`,
-        fix: 'Phase the hires, stretch the runway, raise more, or shift part of the offers from cash to equity.',
-        evidence: [`limit: warning above ${result.warningAbove * 100}%, error above ${result.errorAbove * 100}%`],
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        fix: finding.fix,
+        evidence: [`current team ${WHOLE.format(current)} ${input.currency} + planned hires ${WHOLE.format(planned)} ${input.currency} a year`],
       });
     }
   }

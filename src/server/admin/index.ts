@@ -1,10 +1,11 @@
 import { USER_ROLES, isUserRole, type UserRole } from '../../domain/access/policy.js';
-import { Email } from '../../domain/company/company.js';
+import { COMPANY_STAGES, CompanyProfile, Email } from '../../domain/company/company.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { getUserByEmail, migrateToLatest, openDatabase, type Store } from '../../storage/index.js';
 
 export { resolveDatabaseUrl } from '../../storage/index.js';
-import { createApiToken, createUser } from '../services/accounts.js';
+import { createApiToken, createUser, logout, setUpWorkspace } from '../services/accounts.js';
+import { Password } from '../routes/users/schema.js';
 
 /**
  * Operations the CLI runs against the database directly (no server running): the CLI reaches
@@ -51,4 +52,65 @@ export async function createTokenFromCli(databaseUrl: string, userEmail: string,
     const { token, secret } = await createApiToken(store, null, user.id, name, new Date());
     return { id: token.id, secret, user: user.email };
   });
+}
+
+/** The CLI option that carries each field of the setup input, so an error names what the user typed. */
+const SETUP_OPTIONS: Record<string, string> = {
+  'company.name': '--company',
+  'company.stage': '--stage',
+  'company.raisedUsd': '--raised',
+  'company.headcount': '--headcount',
+  'company.aiTeamSize': '--ai-team-size',
+  'company.currency': '--currency',
+  'company.timeZone': '--time-zone',
+  'owner.name': '--owner-name',
+  'owner.email': '--owner-email',
+  'owner.password': 'the password',
+};
+
+/**
+ * First run from the terminal: the company and its owner, validated by the same schemas as `POST /api/v1/setup`
+ * and written by the same service (one transaction, audited). The web sign-in session that service opens is
+ * closed again: the CLI signs nobody in. A second run fails with ALREADY_SET_UP and changes nothing.
+ */
+export async function setUpWorkspaceFromCli(
+  databaseUrl: string,
+  input: { company: Record<string, unknown>; owner: { name: unknown; email: unknown; password: unknown } },
+): Promise<{ company: { id: string; name: string; stage: string; currency: string; timeZone: string }; owner: { id: string; email: string; role: string } }> {
+  const company = CompanyProfile.safeParse(input.company);
+  if (!company.success) throw setupError('company', company.error.issues[0]);
+  const ownerName = ownerNameOrThrow(input.owner.name);
+  const email = Email.safeParse(input.owner.email);
+  if (!email.success) throw setupError('owner.email', email.error.issues[0], 'is not a valid e-mail address');
+  const password = Password.safeParse(input.owner.password);
+  if (!password.success) throw new DomainError('VALIDATION_FAILED', 'The password needs at least 10 characters (and at most 256).', 'owner.password');
+  return withStore(databaseUrl, async (store) => {
+    try {
+      const { user, company: created, session } = await setUpWorkspace(store, { company: company.data, owner: { name: ownerName, email: email.data, password: password.data } }, new Date(), 1);
+      await logout(store, session.sessionId);
+      return {
+        company: { id: created.id, name: created.name, stage: created.stage, currency: created.currency, timeZone: created.timeZone },
+        owner: { id: user.id, email: user.email, role: user.role },
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'ALREADY_SET_UP') {
+        throw new DomainError('ALREADY_SET_UP', `This workspace (${store.location}) is already set up; nothing was changed. Add people with \`closer user create\`, or sign in to the web app.`);
+      }
+      throw error;
+    }
+  });
+}
+
+function ownerNameOrThrow(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '') throw new DomainError('VALIDATION_FAILED', '--owner-name is required', 'owner.name');
+  if (name.length > 200) throw new DomainError('VALIDATION_FAILED', '--owner-name: at most 200 characters', 'owner.name');
+  return name;
+}
+
+function setupError(prefix: string, issue: { path: PropertyKey[]; message: string } | undefined, message?: string): DomainError {
+  const field = [prefix, ...(issue?.path ?? []).map(String)].join('.');
+  const option = SETUP_OPTIONS[field] ?? field;
+  if (field === 'company.stage') return new DomainError('VALIDATION_FAILED', `--stage must be one of: ${COMPANY_STAGES.join(', ')}`, field);
+  if (field === 'company.currency') return new DomainError('VALIDATION_FAILED', '--currency is not valid: give a three-letter code such as USD or EUR', field);
+  return new DomainError('VALIDATION_FAILED', `${option} ${message ?? `is not valid: ${issue?.message ?? 'check it'}`}`, field);
 }

@@ -125,7 +125,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password ?? invitePassword!);
   return inTransaction(store.db, async (tx) => {
     const company = await getCompany(tx);
-    if (!company) throw new DomainError('NOT_SET_UP', 'Set up the workspace first (open the web app, or run `closer serve`).');
+    if (!company) throw new DomainError('NOT_SET_UP', 'Set up the workspace first: run `closer setup`, or open the web app.');
     if (await getUserByEmail(tx, input.email)) throw new DomainError('EMAIL_TAKEN', 'A user with this e-mail already exists.', 'email');
     const user = await insertUser(tx, { id: randomUUID(), companyId: company.id, email: input.email, name: input.name, role: input.role, passwordHash, disabled: false }, now);
     await recordAudit(tx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, fields: ['email', 'name', 'role', 'password'], at: now });

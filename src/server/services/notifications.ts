@@ -250,7 +250,7 @@ export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now(
         } else {
           recipients = stewards;
         }
-        message = clockMessage({ clockId: item.id, level: item.level, candidateName: item.candidateName, roleTitle: item.roleTitle, elapsedHours: clock.elapsedHours, action: item.action, applicationId: item.applicationId });
+        message = clockMessage({ clock, level: item.level, candidateName: item.candidateName, roleTitle: item.roleTitle, action: item.action, applicationId: item.applicationId });
         dedupeKey = `${item.key}|${clock.startedAt}|${item.level}`;
       } else {
         recipients = stewards;

@@ -1,13 +1,12 @@
 import {
   BOTTLENECKS,
   analyzeJobDescription,
-  checkRoleScope,
+  roleScopeFindings,
   hasSeniorAiPractitioner,
   planTeam,
   scoreAttractiveness,
   DEFAULT_ATTRACTIVENESS_WEIGHTS,
   type Attractiveness,
-  type Finding,
   type JobAnalysis,
   type TeamMember,
   type TeamPlan,
@@ -137,8 +136,6 @@ export interface RoleAnalysis extends JobAnalysis {
   companyContext: { seniorAiPractitioner: boolean; teamInputsStored: boolean };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 const FIELD_OF_TEXT = (field: string | undefined) => (field === 'text' || field === undefined ? 'description' : field);
 
 /**
@@ -156,28 +153,13 @@ export async function analyzeRole(tx: Tx, input: { title?: string; description: 
   const analysis = withField(() => analyzeJobDescription({ title, text: input.description }, taxonomy), FIELD_OF_TEXT);
   const team = (teamDoc?.document as TeamPlanInputs | undefined) ?? DEFAULT_TEAM_PLAN_INPUTS;
   const aiTeam = team.aiTeam ?? [];
-  const years = analysis.seniorityEvidence.yearsRequired;
-  const scope = checkRoleScope(
-    {
-      title: title.trim() || 'This role',
-      ...(analysis.seniority !== 'unknown' ? { seniority: analysis.seniority } : {}),
-      specializations: analysis.core,
-      ...(years !== null && Number.isInteger(years) && years >= 0 && years <= 50 ? { yearsRequired: years } : {}),
-    },
-    { stage: company.stage, headcount: company.headcount, aiTeam, coreIsSafetyOrResearch: team.coreIsSafetyOrResearch ?? false },
+  // The one merge the role editor and `closer scope --company` run too (domain/scoping/role-findings.ts).
+  const findings = roleScopeFindings(
+    analysis,
+    { title, seniority: analysis.seniority, specializations: analysis.core },
+    { stage: company.stage as CompanyStage, headcount: company.headcount, aiTeam, coreIsSafetyOrResearch: team.coreIsSafetyOrResearch ?? false },
     taxonomy,
   );
-  // With the company known, the role-scoping rules decide too-broad (a founding generalist is not too broad);
-  // the analyser's own findings (seniority mismatch, read from the text) stay, one finding per rule.
-  const companyRules = new Set(['scope.too-broad', 'scope.founding-generalist', 'scope.specialist-too-early', 'scope.juniors-without-anchor']);
-  const findings: Finding[] = analysis.findings.filter((f) => !companyRules.has(f.rule));
-  const seen = new Set(findings.map((f) => f.rule));
-  for (const f of scope) {
-    if (seen.has(f.rule)) continue;
-    seen.add(f.rule);
-    findings.push(f);
-  }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { ...analysis, findings, companyContext: { seniorAiPractitioner: hasSeniorAiPractitioner(aiTeam), teamInputsStored: teamDoc !== undefined } };
 }
 
@@ -231,17 +213,26 @@ export interface AttractivenessInputsState {
   defaultWeights: Record<string, number>;
   stored: boolean;
   updatedAt: string | null;
+  /** Set when the senior-practitioner signal is known from the AI team or setup (the form then does not ask it). */
+  seniorAiPractitionerFrom: KnownFrom;
 }
 
-function inputsState(doc: ScopingDocument | undefined, stage: string): AttractivenessInputsState {
+function inputsState(doc: ScopingDocument | undefined, stage: string, known: { state: SignalState; from: Exclude<KnownFrom, null> } | undefined): AttractivenessInputsState {
   const stored = (doc?.document as AttractivenessInputs | undefined) ?? {};
-  const { fundingStage: _stage, ...inputs } = signalsOf(stored, stage);
-  return { inputs, weights: { ...(stored.weights ?? {}) }, defaultWeights: { ...DEFAULT_ATTRACTIVENESS_WEIGHTS }, stored: doc !== undefined, updatedAt: doc?.updatedAt ?? null };
+  const { fundingStage: _stage, ...inputs } = signalsOf(known ? { ...stored, seniorAiPractitioner: known.state } : stored, stage);
+  return {
+    inputs,
+    weights: { ...(stored.weights ?? {}) },
+    defaultWeights: { ...DEFAULT_ATTRACTIVENESS_WEIGHTS },
+    stored: doc !== undefined,
+    updatedAt: doc?.updatedAt ?? null,
+    seniorAiPractitionerFrom: known?.from ?? null,
+  };
 }
 
 export async function getAttractivenessInputs(tx: Tx): Promise<AttractivenessInputsState> {
   const company = await companyOrThrow(tx);
-  return inputsState(await getScopingDocument(tx, company.id, 'attractiveness-inputs'), company.stage);
+  return inputsState(await getScopingDocument(tx, company.id, 'attractiveness-inputs'), company.stage, await knownSeniorPractitioner(tx, company));
 }
 
 /** Validates (a trial score) and stores the company's attractiveness inputs; audited with the keys sent. */
@@ -257,19 +248,42 @@ export async function putAttractivenessInputs(tx: Tx, actor: ScopingActor, input
     fields: Object.keys(inputs).length > 0 ? Object.keys(inputs).map((k) => `attractiveness.${k}`) : ['attractiveness'],
     at: now,
   });
-  return inputsState(doc, company.stage);
+  return inputsState(doc, company.stage, await knownSeniorPractitioner(tx, company));
 }
 
 export interface CompanyAttractiveness extends Attractiveness {
   fundingStage: CompanyStage;
   inputsStored: boolean;
+  /** Where the senior-practitioner signal comes from when Closer already knows it: the described AI team, or setup's count of zero. */
+  seniorAiPractitionerFrom: KnownFrom;
+}
+
+/** 'ai-team': the team inputs describe the AI team; 'company-profile': setup says nobody builds ML/AI; null: asked. */
+export type KnownFrom = 'ai-team' | 'company-profile' | null;
+
+/**
+ * Whether the company has a senior AI practitioner, when Closer knows it without asking again: from the AI team
+ * described on the Team page, or from setup's AI team size of zero. Undefined when only the attractiveness input can say.
+ */
+async function knownSeniorPractitioner(tx: Tx, company: Company): Promise<{ state: SignalState; from: Exclude<KnownFrom, null> } | undefined> {
+  const team = (await getScopingDocument(tx, company.id, 'team-plan-inputs'))?.document as TeamPlanInputs | undefined;
+  if (team?.aiTeam && team.aiTeam.length > 0) return { state: hasSeniorAiPractitioner(team.aiTeam) ? 'present' : 'absent', from: 'ai-team' };
+  if (company.aiTeamSize === 0) return { state: 'absent', from: 'company-profile' };
+  return undefined;
 }
 
 export async function computeAttractiveness(tx: Tx): Promise<CompanyAttractiveness> {
   const company = await companyOrThrow(tx);
   const doc = await getScopingDocument(tx, company.id, 'attractiveness-inputs');
-  const inputs = (doc?.document as AttractivenessInputs | undefined) ?? {};
-  return { ...scoreAttractiveness(signalsOf(inputs, company.stage), inputs.weights), fundingStage: company.stage as CompanyStage, inputsStored: doc !== undefined };
+  const stored = (doc?.document as AttractivenessInputs | undefined) ?? {};
+  const known = await knownSeniorPractitioner(tx, company);
+  const inputs = known ? { ...stored, seniorAiPractitioner: known.state } : stored;
+  return {
+    ...scoreAttractiveness(signalsOf(inputs, company.stage), inputs.weights),
+    fundingStage: company.stage as CompanyStage,
+    inputsStored: doc !== undefined,
+    seniorAiPractitionerFrom: known?.from ?? null,
+  };
 }
 
 /* ----------------------------------------------------------------- team plan */
@@ -279,6 +293,8 @@ function teamPlanDomainInput(inputs: TeamPlanInputs, company: Company) {
     stage: company.stage as CompanyStage,
     headcount: Math.max(1, company.headcount),
     aiTeam: inputs.aiTeam ?? [],
+    // Setup asked how many people build ML/AI: the plan counts them even before they are described.
+    aiTeamSize: Math.max(company.aiTeamSize, (inputs.aiTeam ?? []).length),
     bottleneck: inputs.bottleneck,
     coreIsSafetyOrResearch: inputs.coreIsSafetyOrResearch ?? false,
     ...(inputs.coreFocus ? { coreFocus: inputs.coreFocus } : {}),
@@ -295,16 +311,30 @@ function runTeamPlan(inputs: TeamPlanInputs, company: Company): TeamPlan {
   return withField(() => planTeam(teamPlanDomainInput(inputs, company)), FIELD_OF_TEAM);
 }
 
+/** What setup (the company profile) already says, so the team inputs start from it instead of asking again. */
+export interface CompanyProfileFacts {
+  stage: string;
+  headcount: number;
+  aiTeamSize: number;
+  currency: string;
+  raisedUsd: number;
+}
+
+function profileFacts(company: Company): CompanyProfileFacts {
+  return { stage: company.stage, headcount: company.headcount, aiTeamSize: company.aiTeamSize, currency: company.currency, raisedUsd: company.raisedUsd };
+}
+
 export interface TeamPlanInputsState {
   inputs: TeamPlanInputs | null;
   stored: boolean;
   updatedAt: string | null;
+  profile: CompanyProfileFacts;
 }
 
 export async function getTeamPlanInputs(tx: Tx): Promise<TeamPlanInputsState> {
   const company = await companyOrThrow(tx);
   const doc = await getScopingDocument(tx, company.id, 'team-plan-inputs');
-  return { inputs: (doc?.document as TeamPlanInputs | undefined) ?? null, stored: doc !== undefined, updatedAt: doc?.updatedAt ?? null };
+  return { inputs: (doc?.document as TeamPlanInputs | undefined) ?? null, stored: doc !== undefined, updatedAt: doc?.updatedAt ?? null, profile: profileFacts(company) };
 }
 
 /** Validates (known specializations, a trial plan with the company profile) and stores the team-plan inputs; audited. */
@@ -328,11 +358,22 @@ export async function putTeamPlanInputs(tx: Tx, actor: ScopingActor, inputs: Tea
     fields: Object.keys(inputs).map((k) => `teamPlan.${k}`),
     at: now,
   });
-  return { inputs: doc.document as TeamPlanInputs, stored: true, updatedAt: doc.updatedAt };
+  return { inputs: doc.document as TeamPlanInputs, stored: true, updatedAt: doc.updatedAt, profile: profileFacts(company) };
 }
 
 export interface CompanyTeamPlan extends TeamPlan {
-  inputs: { stage: string; headcount: number; currency: string; bottleneck: string; coreIsSafetyOrResearch: boolean; aiTeamMembers: number; hires: number; budgetStated: boolean };
+  inputs: {
+    stage: string;
+    headcount: number;
+    currency: string;
+    bottleneck: string;
+    coreIsSafetyOrResearch: boolean;
+    aiTeamMembers: number;
+    /** The AI team as setup counted it (the company profile). */
+    aiTeamSize: number;
+    hires: number;
+    budgetStated: boolean;
+  };
   inputsStored: boolean;
 }
 
@@ -350,6 +391,7 @@ export async function computeTeamPlan(tx: Tx): Promise<CompanyTeamPlan> {
       bottleneck: inputs.bottleneck,
       coreIsSafetyOrResearch: inputs.coreIsSafetyOrResearch ?? false,
       aiTeamMembers: (inputs.aiTeam ?? []).length,
+      aiTeamSize: company.aiTeamSize,
       hires: plan.hires.length,
       budgetStated: inputs.budget !== undefined,
     },

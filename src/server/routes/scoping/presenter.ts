@@ -34,12 +34,15 @@ export function presentTeamPlan(plan: CompanyTeamPlan, viewer: Viewer): z.infer<
 /** Stored team-plan inputs; members' cash comp and the budget only for viewers with compensation.read. */
 export function presentTeamPlanInputs(state: TeamPlanInputsState, viewer: Viewer): z.infer<typeof TeamPlanInputsView> {
   const visible = can(viewer.role, 'compensation.read');
-  if (!state.inputs || visible) return { ...state, compensationVisible: visible };
+  if (visible) return { ...state, compensationVisible: visible };
+  const { raisedUsd: _raised, ...profile } = state.profile;
+  if (!state.inputs) return { ...state, profile, compensationVisible: false };
   const { budget: _budget, aiTeam, ...rest } = state.inputs;
   return {
     inputs: { ...rest, ...(aiTeam ? { aiTeam: aiTeam.map(({ yearlyCashComp: _comp, ...m }) => m) } : {}) },
     stored: state.stored,
     updatedAt: state.updatedAt,
     compensationVisible: false,
+    profile,
   };
 }

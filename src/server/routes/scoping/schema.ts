@@ -124,6 +124,8 @@ export const AttractivenessInputsView = z.object({
   defaultWeights: z.record(z.string(), z.number()),
   stored: z.boolean(),
   updatedAt: z.string().nullable(),
+  /** Known without asking: 'ai-team' (the AI team on the Team page), 'company-profile' (setup: nobody builds ML/AI); null when asked. */
+  seniorAiPractitionerFrom: z.enum(['ai-team', 'company-profile']).nullable(),
 });
 
 export const AttractivenessView = z.object({
@@ -135,6 +137,7 @@ export const AttractivenessView = z.object({
   pitch: z.object({ id: z.string(), pitch: z.string(), target: z.string(), source: z.string() }),
   fundingStage: z.enum(COMPANY_STAGES),
   inputsStored: z.boolean(),
+  seniorAiPractitionerFrom: z.enum(['ai-team', 'company-profile']).nullable(),
 });
 
 /* ---------------------------------------------------------------- team plan */
@@ -181,6 +184,14 @@ export const TeamPlanInputsView = z.object({
   stored: z.boolean(),
   updatedAt: z.string().nullable(),
   compensationVisible: z.boolean(),
+  /** What setup already recorded, so the form starts from it; the amount raised only for viewers with compensation.read. */
+  profile: z.object({
+    stage: z.string(),
+    headcount: z.number().int(),
+    aiTeamSize: z.number().int(),
+    currency: z.string(),
+    raisedUsd: z.number().int().optional(),
+  }),
 });
 
 export const TeamPlanView = z.object({
@@ -216,6 +227,7 @@ export const TeamPlanView = z.object({
     bottleneck: z.enum(BOTTLENECKS),
     coreIsSafetyOrResearch: z.boolean(),
     aiTeamMembers: z.number().int(),
+    aiTeamSize: z.number().int(),
     hires: z.number().int(),
     budgetStated: z.boolean(),
   }),

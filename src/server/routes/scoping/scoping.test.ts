@@ -279,7 +279,7 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     describe('attractiveness', () => {
-      it('GET /api/v1/company/attractiveness scores a company with no inputs from its stage alone', async () => {
+      it('GET /api/v1/company/attractiveness scores a company with no inputs from what it already knows: its stage and its described AI team', async () => {
         const res = await h.call('GET', '/api/v1/company/attractiveness', { token: interviewer });
         expect(res.statusCode).toBe(200);
         const a = res.json();
@@ -288,7 +288,11 @@ for (const dialect of dialectsUnderTest()) {
         expect(a.signals).toHaveLength(12);
         expect(a.topChanges).toHaveLength(3);
         expect(a.pitch.id).toBe('no-infrastructure');
-        expect(a.score).toBe(0);
+        // The team inputs stored above describe a senior (Ada): the signal is known, not asked again.
+        expect(a.seniorAiPractitionerFrom).toBe('ai-team');
+        const senior = a.signals.find((s: { id: string }) => s.id === 'senior-ai-practitioner');
+        expect(senior.state).toBe('present');
+        expect(a.score).toBe(senior.contribution);
       });
 
       it('PUT inputs raises the score, changes the pitch and is audited with field names only', async () => {
@@ -478,7 +482,7 @@ describe('team plan presenter', () => {
       { rule: 'comp.budget-share', severity: 'warning', message: '170000 USD', fix: 'f', evidence: [] },
       { rule: 'team.no-band', severity: 'warning', message: 'm', fix: 'f', evidence: [] },
     ],
-    inputs: { stage: 'seed', headcount: 5, currency: 'USD', bottleneck: 'data', coreIsSafetyOrResearch: false, aiTeamMembers: 0, hires: 1, budgetStated: true },
+    inputs: { stage: 'seed', headcount: 5, currency: 'USD', bottleneck: 'data', coreIsSafetyOrResearch: false, aiTeamMembers: 0, aiTeamSize: 0, hires: 1, budgetStated: true },
     inputsStored: true,
   };
 
@@ -498,11 +502,15 @@ describe('team plan presenter', () => {
   });
 
   it('drops members cash comp and the budget from stored inputs for roles without compensation.read', () => {
-    const state = { inputs: { bottleneck: 'data' as const, aiTeam: [{ specializations: ['mlops'], seniority: 'senior' as const, yearlyCashComp: 123_456 }], budget: { annualBudget: 9_999_999 } }, stored: true, updatedAt: null };
+    const profile = { stage: 'seed', headcount: 12, aiTeamSize: 3, currency: 'USD', raisedUsd: 4_444_444 };
+    const state = { inputs: { bottleneck: 'data' as const, aiTeam: [{ specializations: ['mlops'], seniority: 'senior' as const, yearlyCashComp: 123_456 }], budget: { annualBudget: 9_999_999 } }, stored: true, updatedAt: null, profile };
     const hidden = presentTeamPlanInputs(state, { role: 'interviewer' });
-    expect(JSON.stringify(hidden)).not.toMatch(/123456|9999999/);
+    expect(JSON.stringify(hidden)).not.toMatch(/123456|9999999|4444444/);
+    expect(hidden.profile).toEqual({ stage: 'seed', headcount: 12, aiTeamSize: 3, currency: 'USD' });
+    expect(JSON.stringify(presentTeamPlanInputs({ ...state, inputs: null, stored: false }, { role: 'interviewer' }))).not.toMatch(/4444444/);
     expect(hidden.inputs!.aiTeam![0]!.specializations).toEqual(['mlops']);
     expect(presentTeamPlanInputs(state, { role: 'owner' }).inputs!.aiTeam![0]!.yearlyCashComp).toBe(123_456);
+    expect(presentTeamPlanInputs(state, { role: 'owner' }).profile.raisedUsd).toBe(4_444_444);
   });
 });
 

@@ -5,6 +5,7 @@ import type { EventBody, LossReason, Role } from '../../api/pipeline.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
+import { describeFirstContact } from '../../../domain/pipeline/clock-text.js';
 import { stageName } from './labels.js';
 import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 import { ClocksPanel } from './ClocksPanel.js';
@@ -87,10 +88,8 @@ export function ApplicationPanel({ applicationId, role, canWrite, onChanged }: A
         <h2 className="panel-title" id="app-title">
           {d.roleTitle}: {d.status === 'active' ? name(d.stage) : closedAs(d)}
         </h2>
-        <p className="small muted">
-          {d.daysSinceFirstContact === null
-            ? 'No first contact recorded yet: the 10-day clock has not started.'
-            : `Day ${Math.floor(d.daysSinceFirstContact)} of ${d.targetDays} since first contact${d.overTarget ? ' (over target)' : ''}.`}
+        <p className="small muted" data-testid="first-contact-days">
+          {describeFirstContact(d, { business: d.clocks.find((c) => c.id === 'cycle.total')?.basis === 'business' })}.
         </p>
         {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
         {canWrite && d.status === 'active' ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Candidate } from '../../api/pipeline.js';
 import { Money } from '../../components/Money.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import { specializationWords } from '../../lib/words.js';
 import { SOURCE_LABELS } from './labels.js';
 import './pipeline.css';
 
@@ -50,7 +51,7 @@ export function CandidateFacts({ candidate, seesPay, actions }: { candidate: Can
         <dt>Production ML</dt>
         <dd>{candidate.productionMlYears === null ? '—' : `${candidate.productionMlYears} years`}</dd>
         <dt>Specializations</dt>
-        <dd>{candidate.specializations.length > 0 ? candidate.specializations.join(', ') : '—'}</dd>
+        <dd>{candidate.specializations.length > 0 ? candidate.specializations.map(specializationWords).join(', ') : '—'}</dd>
         {pay ? (
           <>
             <dt>Current pay</dt>

@@ -17,15 +17,14 @@ export function ClockRow({ clock }: { clock: Clock }) {
             {clock.state === 'stopped' && clock.endedLate ? ' (late)' : ''}
           </Badge>
         </span>
-        <span className="small num">
-          {formatDuration(clock.elapsedHours)} of {formatDuration(clock.targetHours)}
-          {clock.basis === 'business' ? ' (business)' : ''}
+        <span className="small num" data-testid={`clock-time-${clock.id}`}>
+          {formatDuration(clock.elapsedHours, clock)} of {formatDuration(clock.targetHours, clock)}
         </span>
       </div>
       <div
         className={`clock-meter clock-meter-${clock.state}`}
         role="img"
-        aria-label={`${Math.round(fill * 100)}% of the critical time (${formatDuration(clock.criticalHours)})`}
+        aria-label={`${Math.round(fill * 100)}% of the critical time (${formatDuration(clock.criticalHours, clock)})`}
       >
         <span style={{ width: `${Math.round(fill * 100)}%` }} />
       </div>

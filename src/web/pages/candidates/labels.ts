@@ -1,5 +1,7 @@
 import type { BadgeTone } from '../../components/Badge.js';
-import type { CandidateSource, ClockId, ClockState, LoggedSignal, LossReason, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
+import type { CandidateSource, Clock, ClockId, ClockState, LoggedSignal, LossReason, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
+import { formatClockTime } from '../../../domain/pipeline/clock-text.js';
+import { formatDays, wholeDays } from '../../../domain/pipeline/day-count.js';
 import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 
 /** Words for the pipeline's ids, shared by Today, the board and the candidate page. */
@@ -54,11 +56,15 @@ export function riskTone(level: RiskLevel): BadgeTone {
   return level === 'critical' ? 'critical' : level === 'high' ? 'accent' : level === 'medium' ? 'warning' : 'neutral';
 }
 
-/** "51 h" or "3.5 days": hours under two days, days above. */
-export function formatDuration(hours: number): string {
-  if (hours < 48) return `${Math.floor(hours)} h`;
-  const days = Math.round((hours / 24) * 10) / 10;
-  return `${days} days`;
+/**
+ * "51 h" or "3 days". With its clock, a time reads in that clock's own unit and basis (`formatClockTime`: whole days
+ * for the cycle and idle clocks, hours for the 24-48 h ones). Without one: hours under two days, whole days above,
+ * the first day being day 0 (docs/pipeline.md "Day counts"), so no page shows "3.5 days" where another shows "3 days".
+ */
+export function formatDuration(hours: number, clock?: Pick<Clock, 'id' | 'targetHours' | 'dayHours' | 'basis'>): string {
+  if (clock) return formatClockTime(hours, clock);
+  if (hours < 48) return `${Math.max(0, Math.floor(hours))} h`;
+  return formatDays(wholeDays(hours));
 }
 
 export function formatPercent(share: number): string {

@@ -179,7 +179,7 @@ export function DecisionPage() {
                       {columns.map((c) => {
                         const r = a.ratings.find((x) => x.scorecardId === c.scorecardId);
                         return (
-                          <td key={c.scorecardId} className="decision-cell">
+                          <td key={c.scorecardId} className="decision-cell" data-label={`${c.name}${c.kind ? ` · ${interviewKindLabel(c.kind)}` : ''} · ${RECOMMENDATION_LABELS[c.recommendation]}`}>
                             {r ? (
                               <>
                                 <span className="decision-rating" aria-label={`Rating ${r.rating} of 4`}>

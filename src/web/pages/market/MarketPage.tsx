@@ -173,7 +173,7 @@ function MarketBody({ table, stale }: { table: MarketTable; stale: boolean }) {
   const columns: DataTableColumn<Row>[] = [
     { id: 'role', header: 'Role group', cell: (r) => r.roleLabel, sortValue: (r) => r.roleLabel },
     { id: 'level', header: 'Level', cell: (r) => r.levelLabel, sortValue: (r) => table.levels.indexOf(r.level) },
-    { id: 'n', header: 'n', numeric: true, cell: (r) => formatCount(r.n, 'en-US'), sortValue: (r) => r.n },
+    { id: 'n', header: 'n', numeric: true, cell: (r) => formatCount(r.n, 'en-US'), sortValue: (r) => r.n, hideOnPhone: true },
     { id: 'p10', header: 'P10', numeric: true, cell: (r) => money(r.p10), sortValue: (r) => r.p10 ?? -1, hideOnPhone: true },
     { id: 'p25', header: 'P25', numeric: true, cell: (r) => money(r.p25), sortValue: (r) => r.p25 ?? -1, hideOnPhone: true },
     { id: 'p50', header: 'Median', numeric: true, cell: (r) => money(r.p50), sortValue: (r) => r.p50 ?? -1 },

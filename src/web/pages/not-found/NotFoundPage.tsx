@@ -9,7 +9,11 @@ export function NotFoundPage() {
       <PageHeader title="Page not found" />
       <EmptyState title="Nothing lives at this address" action={<Link to="/today">Go to Today</Link>}>
         <p>
-          There is no page at <code>{location.pathname}</code>. Use the navigation, or press <kbd>?</kbd> for shortcuts.
+          There is no page at <code>{location.pathname}</code>. Use the navigation
+          <span className="hint-keyboard">
+            , or press <kbd>?</kbd> for shortcuts
+          </span>
+          .
         </p>
       </EmptyState>
     </>

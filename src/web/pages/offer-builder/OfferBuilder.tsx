@@ -148,7 +148,7 @@ export function OfferBuilder({ form, setForm, title, description, actions, intro
                   <ValueByYearChart result={result} />
                   <OwnershipChart result={result} />
                 </div>
-                <AssumptionsList assumptions={result.assumptions} />
+                <AssumptionsList assumptions={result.assumptions} currency={result.currency} />
               </div>
             )}
           </div>

@@ -14,14 +14,14 @@ const THRESHOLD_COLOUR = '#b42318';
 const FALLBACK_WORDS: Record<string, string> = { years: 'years 2023–2025', roleGroup: 'all ML/AI titles', allTitles: 'all titles at this level' };
 
 /** A chart's numbers as a compact table: a row-header column, then numeric columns. */
-function ChartTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ReactNode }) {
+function ChartTable({ caption, columns, phoneHides = [], children }: { caption: string; columns: readonly string[]; phoneHides?: readonly string[]; children: ReactNode }) {
   return (
     <table className="data-table compact-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           {columns.map((c, i) => (
-            <th scope="col" className={i === 0 ? undefined : 'num'} key={c}>
+            <th scope="col" className={[i === 0 ? '' : 'num', phoneHides.includes(c) ? 'hide-phone' : ''].join(' ').trim() || undefined} key={c}>
               {c}
             </th>
           ))}
@@ -34,13 +34,15 @@ function ChartTable({ caption, columns, children }: { caption: string; columns: 
 
 type Percentiles = OfferEvaluation['startup']['totalPv'];
 const PERCENTILES: readonly (keyof Percentiles)[] = ['mean', 'p10', 'p25', 'p50', 'p75', 'p90', 'p99'];
+/** On a phone the table keeps the low, middle and high outcomes; the rest is in the chart and on a wider screen. */
+const PHONE_HIDES: readonly (keyof Percentiles)[] = ['mean', 'p25', 'p75', 'p99'];
 
 function PercentileRow({ label, pv, currency }: { label: string; pv: Percentiles; currency: string }) {
   return (
     <tr>
       <th scope="row">{label}</th>
       {PERCENTILES.map((k) => (
-        <td className="num" key={k}>
+        <td className={PHONE_HIDES.includes(k) ? 'num hide-phone' : 'num'} key={k}>
           {formatMoney(pv[k], currency)}
         </td>
       ))}
@@ -87,7 +89,7 @@ export function DistributionChart({ result }: { result: OfferEvaluation }) {
       caption={caption}
       options={options}
       table={
-        <ChartTable caption="Percentiles of present value" columns={['Offer', 'Mean', 'P10', 'P25', 'P50', 'P75', 'P90', 'P99']}>
+        <ChartTable caption="Percentiles of present value" columns={['Offer', 'Mean', 'P10', 'P25', 'P50', 'P75', 'P90', 'P99']} phoneHides={['Mean', 'P25', 'P75', 'P99']}>
           <PercentileRow label="Startup (cash + equity)" pv={result.startup.totalPv} currency={currency} />
           {result.incumbent ? <PercentileRow label="Incumbent" pv={result.incumbent.pv} currency={currency} /> : null}
         </ChartTable>

@@ -1,21 +1,18 @@
 import { memo } from 'react';
 import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
+import { bySeverity } from '../../../domain/shared/severity.js';
 import { Badge } from '../../components/Badge.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
+import { sourceWords } from '../../lib/words.js';
+import { assumptionLabel, assumptionValue } from '../../lib/assumption-labels.js';
 import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
 
 type Finding = OfferEvaluation['findings'][number];
 type Assumption = OfferEvaluation['assumptions'][number];
 
-const SEVERITY: Record<Finding['severity'], { tone: 'critical' | 'warning' | 'neutral'; word: string }> = {
-  error: { tone: 'critical', word: 'Problem' },
-  warning: { tone: 'warning', word: 'Warning' },
-  info: { tone: 'neutral', word: 'Note' },
-};
-
 /** The comp.* findings, most severe first, each with its fix. */
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = [...findings].sort(bySeverity);
   return (
     <section aria-labelledby="findings-heading" className="findings">
       <h2 id="findings-heading">Findings</h2>
@@ -25,7 +22,7 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
         <ul className="findings-list">
           {sorted.map((f) => (
             <li key={`${f.rule}-${f.path}`} data-rule={f.rule}>
-              <Badge tone={SEVERITY[f.severity].tone}>{SEVERITY[f.severity].word}</Badge>
+              <SeverityBadge severity={f.severity} rule={f.rule} />
               <div>
                 <p className="finding-message">{f.message}</p>
                 <p className="small muted">{f.fix}</p>
@@ -92,24 +89,13 @@ export function KeyFigures({ result, base }: { result: OfferEvaluation; base: nu
   );
 }
 
-function formatValue(value: Assumption['value']): string {
-  const number = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(n);
-  if (typeof value === 'number') return number(value);
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(number).join(', ');
-  return Object.entries(value)
-    .map(([k, v]) => `${k} ${number(v)}`)
-    .join(', ');
-}
-
 /** A design assumption (no external source) rather than a sourced figure. */
 export const isDesignAssumption = (a: Pick<Assumption, 'source'>): boolean => /^assumption\b/i.test(a.source.trim());
 
 /** Every parameter the evaluation used, design assumptions marked, with their sources. */
-export const AssumptionsList = memo(AssumptionsListView, (a, b) => JSON.stringify(a.assumptions) === JSON.stringify(b.assumptions));
+export const AssumptionsList = memo(AssumptionsListView, (a, b) => a.currency === b.currency && JSON.stringify(a.assumptions) === JSON.stringify(b.assumptions));
 
-function AssumptionsListView({ assumptions }: { assumptions: readonly Assumption[] }) {
+function AssumptionsListView({ assumptions, currency }: { assumptions: readonly Assumption[]; currency: string }) {
   const designed = assumptions.filter(isDesignAssumption).length;
   return (
     <aside className="assumptions" aria-labelledby="assumptions-heading">
@@ -121,13 +107,18 @@ function AssumptionsListView({ assumptions }: { assumptions: readonly Assumption
         {assumptions.map((a) => (
           <li key={a.name} data-assumption={isDesignAssumption(a) ? 'design' : 'sourced'}>
             <div className="assumption-head">
-              <code>{a.name}</code>
+              <span className="assumption-name" title={a.name}>
+                {assumptionLabel(a.name)}
+              </span>
               {isDesignAssumption(a) ? <Badge tone="warning">Design assumption</Badge> : null}
             </div>
-            <div className="assumption-value num">{formatValue(a.value)}</div>
+            <div className="assumption-value num">{assumptionValue(a, currency)}</div>
             <details>
-              <summary className="small">Source</summary>
+              <summary className="small">Source: {sourceWords(a.source)}</summary>
               <p className="small muted">{a.source}</p>
+              <p className="small muted">
+                Parameter <code>{a.name}</code>
+              </p>
             </details>
           </li>
         ))}

@@ -6,11 +6,15 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
+import { listVestingPresets } from '../../../domain/compensation/vesting.js';
+import { assumptionLabel, assumptionValue } from '../../lib/assumption-labels.js';
 import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { sourceWords } from '../../lib/words.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, getOffer, getOfferVersion, getRoleBand, moveOffer, summaryUrl } from './api.js';
 import type { OfferDetail, OfferVersion, RoleBand } from './api.js';
@@ -284,9 +288,11 @@ function noticeFor(button: OfferButton, offer: OfferDetail): string {
   return 'done.';
 }
 
+const VESTING_LABELS = new Map<string, string>(listVestingPresets().map((p) => [p.id, p.label]));
+
 function vestingText(version: OfferVersion): string {
   const v = version.terms.equity.vesting;
-  if ('preset' in v) return v.preset.replace(/-/g, ' ');
+  if ('preset' in v) return VESTING_LABELS.get(v.preset) ?? v.preset.replace(/-/g, ' ');
   return `${v.totalYears} years, ${v.cliffYears}-year cliff, every ${Math.round(v.periodYears * 12)} months`;
 }
 
@@ -465,7 +471,7 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
               </dd>
             </div>
             <div className="metric">
-              <dt>P(beats current pay or offer)</dt>
+              <dt>Chance it beats current pay or offer</dt>
               <dd>
                 <span className="metric-value num">{e.pStartupBeatsIncumbent === undefined ? '—' : formatProbability(e.pStartupBeatsIncumbent)}</span>
                 <span className="small muted">
@@ -504,9 +510,7 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
             <ul className="findings">
               {e.findings.map((f, i) => (
                 <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
-                  <Badge tone={f.severity === 'error' ? 'critical' : f.severity === 'warning' ? 'warning' : 'neutral'}>
-                    {f.severity === 'error' ? 'Problem' : f.severity === 'warning' ? 'Warning' : 'Note'}
-                  </Badge>{' '}
+                  <SeverityBadge severity={f.severity} rule={f.rule} />{' '}
                   {f.message}
                 </li>
               ))}
@@ -546,7 +550,8 @@ function EvaluationSection({ version, band }: { version: OfferVersion; band: Rol
               <ul>
                 {e.assumptions.map((a, i) => (
                   <li key={`${a.name}-${i}`}>
-                    <code>{a.name}</code> = {typeof a.value === 'object' ? JSON.stringify(a.value) : String(a.value)}: <span className="muted">{a.source}</span>
+                    <span title={a.name}>{assumptionLabel(a.name)}</span>: {assumptionValue(a, t.currency)}{' '}
+                    <span className="muted small">({sourceWords(a.source)})</span>
                   </li>
                 ))}
               </ul>
@@ -602,7 +607,8 @@ function VersionHistory({ offer, shown, onShow }: { offer: OfferDetail; shown: n
                   <Money amount={v.base} currency={offer.currency} />
                 </td>
                 <td className="num">
-                  {formatCount(v.equityShares)} ({formatPercent(v.fullyDilutedPct)})
+                  {formatPercent(v.fullyDilutedPct)}
+                  <span className="hide-phone"> ({formatCount(v.equityShares)} shares)</span>
                 </td>
                 <td className="hide-phone">{v.insideBand ? 'Inside' : 'Outside'}</td>
                 <td>{APPROVAL_STATUS_LABELS[v.approvalStatus as keyof typeof APPROVAL_STATUS_LABELS] ?? v.approvalStatus}</td>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { stageWords } from '../../lib/words.js';
 import { formatPercent } from './offer-format.js';
 
 export interface OwnershipChartProps {
@@ -6,13 +7,13 @@ export interface OwnershipChartProps {
   rows: readonly { stage: string; fullyDilutedPct: number }[];
 }
 
-/** "0.75% today, 0.41% after series-c": the finding the chart's title states. */
+/** "0.75% today, 0.41% after Series C": the finding the chart's title states. */
 export function ownershipFinding(rows: OwnershipChartProps['rows']): string {
   if (rows.length === 0) return 'No dilution path for this offer.';
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (rows.length === 1) return `The grant is ${formatPercent(first.fullyDilutedPct)} of the fully diluted total.`;
-  return `The grant is ${formatPercent(first.fullyDilutedPct)} at ${first.stage} and about ${formatPercent(last.fullyDilutedPct, 3)} after ${last.stage}.`;
+  return `The grant is ${formatPercent(first.fullyDilutedPct)} at ${stageWords(first.stage)} and about ${formatPercent(last.fullyDilutedPct, 3)} after ${stageWords(last.stage)}.`;
 }
 
 /** Ownership through the expected rounds, drawn with Observable Plot, with the same numbers as a table. */
@@ -26,7 +27,7 @@ export function OwnershipChart({ rows }: OwnershipChartProps) {
     // Plot is loaded on demand so the offer page's first paint does not wait for it.
     void import('@observablehq/plot').then((Plot) => {
       if (cancelled) return;
-      const data = rows.map((r, i) => ({ ...r, order: i }));
+      const data = rows.map((r, i) => ({ ...r, stage: stageWords(r.stage), order: i }));
       chart = Plot.plot({
         height: 180,
         width: Math.min(560, element.clientWidth || 560),
@@ -68,7 +69,7 @@ export function OwnershipChart({ rows }: OwnershipChartProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.stage}>
-                <th scope="row">{r.stage}</th>
+                <th scope="row">{stageWords(r.stage)}</th>
                 <td className="num">{formatPercent(r.fullyDilutedPct)}</td>
               </tr>
             ))}

@@ -63,27 +63,29 @@ function ScoresChart({ analysis }: { analysis: JobAnalysis }) {
         })
       }
       table={
-        <table className="visually-hidden">
-          <caption>Score per specialization</caption>
-          <thead>
-            <tr>
-              <th scope="col">Specialization</th>
-              <th scope="col">Score</th>
-              <th scope="col">Core duty</th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {analysis.specializations.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.name}</th>
-                <td>{s.score.toFixed(2)}</td>
-                <td>{s.core ? 'yes' : 'no'}</td>
-                <td>{s.evidence.join(', ') || 'none'}</td>
+        <div className="visually-hidden">
+          <table>
+            <caption>Score per specialization</caption>
+            <thead>
+              <tr>
+                <th scope="col">Specialization</th>
+                <th scope="col">Score</th>
+                <th scope="col">Core duty</th>
+                <th scope="col">Evidence</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {analysis.specializations.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.score.toFixed(2)}</td>
+                  <td>{s.core ? 'yes' : 'no'}</td>
+                  <td>{s.evidence.join(', ') || 'none'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
     />
   );

@@ -1,5 +1,5 @@
-import { Badge } from '../../components/Badge.js';
-import type { BadgeTone } from '../../components/Badge.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
+import { ruleName } from '../../lib/rule-names.js';
 import './findings.css';
 
 /** A rule's verdict as the scoping API and domain give it (role findings, team plan findings). */
@@ -10,9 +10,6 @@ export interface FindingView {
   fix: string;
   evidence: string[];
 }
-
-const SEVERITY_TONE: Record<FindingView['severity'], BadgeTone> = { error: 'critical', warning: 'warning', info: 'neutral' };
-const SEVERITY_LABEL: Record<FindingView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /** The findings with their fixes; an empty list says so. */
 export function FindingsList({ findings, empty = 'No scoping problems found.' }: { findings: readonly FindingView[]; empty?: string }) {
@@ -28,7 +25,7 @@ export function FindingsList({ findings, empty = 'No scoping problems found.' }:
       {findings.map((f) => (
         <li key={`${f.rule}:${f.message}`} className={`finding finding-${f.severity}`} data-rule={f.rule}>
           <p className="finding-head">
-            <Badge tone={SEVERITY_TONE[f.severity]}>{SEVERITY_LABEL[f.severity]}</Badge> <code className="finding-rule">{f.rule}</code>
+            <SeverityBadge severity={f.severity} rule={f.rule} /> <strong className="finding-rule">{ruleName(f.rule)}</strong>
           </p>
           <p>{f.message}</p>
           <p>

@@ -102,7 +102,7 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
 
   // The company's AI team, for the role-scoping rules (founding generalist, specialist too early, ...), which then
   // run here on every change, exactly as POST /roles/analyze runs them on the server.
-  const companyContext = useResource<{ scope: CompanyScopeInput; teamStored: boolean } | null>(
+  const companyContext = useResource<{ scope: CompanyScopeInput; teamStored: boolean; aiTeamSize: number } | null>(
     (signal) =>
       canReadTeam
         ? Promise.all([getCompany(signal), getTeamPlanInputs(signal)]).then(([company, team]) => ({
@@ -113,6 +113,7 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
               coreIsSafetyOrResearch: team.inputs?.coreIsSafetyOrResearch ?? false,
             },
             teamStored: team.stored,
+            aiTeamSize: company.aiTeamSize,
           }))
         : Promise.resolve(null),
     [canReadTeam],
@@ -124,7 +125,9 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
       : !company
         ? 'Checked without your AI team (it could not be loaded), so the founding-generalist and specialist rules are not applied.'
         : !companyContext.state.data?.teamStored
-          ? 'Checked as if you have no AI team yet. Describe your team on the Team page if you do.'
+          ? companyContext.state.data!.aiTeamSize > 0
+            ? `Setup says ${companyContext.state.data!.aiTeamSize} ${companyContext.state.data!.aiTeamSize === 1 ? 'person builds' : 'people build'} ML/AI, but not who: checked as if none is a senior AI practitioner. Describe them on the Team page.`
+            : 'Setup says nobody builds ML/AI yet, so this is checked as your first AI hire.'
           : undefined;
 
   const suggestedSpecializations = analysis?.core ?? [];

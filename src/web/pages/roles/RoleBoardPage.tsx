@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent, MutableRefObject } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { daysSinceFirstContact, describeFirstContact } from '../../../domain/pipeline/clock-text.js';
 import { errorMessage, isApiError } from '../../api/client.js';
 import { getApplication, getBoard, listAllApplicationsOfRole, patchApplication } from '../../api/pipeline.js';
 import type { Board, BoardCard, BoardColumn } from '../../api/pipeline.js';
@@ -181,8 +182,11 @@ export function RoleBoardPage() {
       {board ? (
         <>
           <p className="small muted" id="board-help">
-            Drag a card to another column, or focus a card and press Alt+→ / Alt+← to move it one stage (M opens “Move to”). ↑/↓ move between
-            cards, Enter opens the candidate.
+            <span className="hint-keyboard">
+              Drag a card to another column, or focus a card and press Alt+→ / Alt+← to move it one stage (M opens “Move to”). ↑/↓ move between
+              cards, Enter opens the candidate.
+            </span>
+            <span className="hint-touch">Tap a name to open the candidate; tap Move on a card to change its stage.</span>
           </p>
           {activeCount === 0 && columns.every((c) => c.cards.length === 0) ? (
             <EmptyState
@@ -321,8 +325,7 @@ const BoardColumnView = memo(function BoardColumnView({ column, actions, onDropC
 const RISK_SHORT = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 function spokenDays(card: BoardCard): string {
-  if (card.daysSinceFirstContact === null) return 'not contacted yet';
-  return `day ${Math.floor(card.daysSinceFirstContact)} of ${card.targetDays}${card.overTarget ? ', over target' : ''}`;
+  return describeFirstContact(card);
 }
 
 const BoardCardView = memo(function BoardCardView({ card, actions, movable }: { card: BoardCard; actions: BoardActions; movable: boolean }) {
@@ -333,7 +336,7 @@ const BoardCardView = memo(function BoardCardView({ card, actions, movable }: { 
       ref.current?.focus();
     }
   });
-  const days = card.daysSinceFirstContact;
+  const days = daysSinceFirstContact(card);
   const fill = days === null ? 0 : Math.min(1, days / Math.max(1, card.targetDays));
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;

@@ -2,7 +2,7 @@ import { CANDIDATE_SOURCES, getSourceMix } from '../../api/pipeline.js';
 import type { SourceMix } from '../../api/pipeline.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
-import { Badge } from '../../components/Badge.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { formatCount } from '../../lib/format-money.js';
 import { SOURCE_LABELS, formatPercent } from '../candidates/labels.js';
 
@@ -33,8 +33,7 @@ export function SourceMixPanel({ roleId }: { roleId: string }) {
         <Alert key={finding.rule} tone={finding.severity === 'error' ? 'error' : 'info'} title={finding.message}>
           <p>{finding.fix}</p>
           <p className="small">
-            <Badge tone={finding.severity === 'error' ? 'critical' : 'warning'}>{finding.severity === 'error' ? 'Error' : 'Warning'}</Badge>{' '}
-            <span className="muted">check {finding.rule}</span>
+            <SeverityBadge severity={finding.severity} rule={finding.rule} />
           </p>
         </Alert>
       ))}
@@ -60,25 +59,27 @@ export function SourceMixPanel({ roleId }: { roleId: string }) {
                 </div>
               ))}
             </div>
-            <table className="visually-hidden">
-              <caption>Candidates by source</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Candidates</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.source}>
-                    <th scope="row">{SOURCE_LABELS[r.source]}</th>
-                    <td>{formatCount(r.count)}</td>
-                    <td>{formatPercent(r.share)}</td>
+            <div className="visually-hidden">
+              <table>
+                <caption>Candidates by source</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Candidates</th>
+                    <th scope="col">Share</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.source}>
+                      <th scope="row">{SOURCE_LABELS[r.source]}</th>
+                      <td>{formatCount(r.count)}</td>
+                      <td>{formatPercent(r.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </figure>

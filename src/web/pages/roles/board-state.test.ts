@@ -60,7 +60,8 @@ describe('neighbourStage / locateCard / daysLabel', () => {
   });
 
   it('labels days against the target', () => {
-    expect(daysLabel({ daysSinceFirstContact: 7.9, targetDays: 10 })).toBe('d 7/10');
+    expect(daysLabel({ daysSinceFirstContact: 7.9, targetDays: 10 })).toBe('7 of 10 days');
+    expect(daysLabel({ daysSinceFirstContact: 9.99999999999, targetDays: 10 })).toBe('10 of 10 days');
     expect(daysLabel({ daysSinceFirstContact: null, targetDays: 10 })).toBe('not contacted');
   });
 });

@@ -1,3 +1,4 @@
+import { shortFirstContact } from '../../../domain/pipeline/clock-text.js';
 import type { BoardCard, BoardColumn } from '../../api/pipeline.js';
 
 /** Where a card is: its column's index and its index in that column; undefined when it is not on the board. */
@@ -34,8 +35,7 @@ export function neighbourStage(columns: readonly BoardColumn[], stage: string, d
   return stages[index + direction]?.stage;
 }
 
-/** "d 7/10": whole days since first contact against the target. */
+/** "7 of 10 days": whole days since first contact against the target, the count every page shows (`shortFirstContact`). */
 export function daysLabel(card: Pick<BoardCard, 'daysSinceFirstContact' | 'targetDays'>): string {
-  if (card.daysSinceFirstContact === null) return 'not contacted';
-  return `d ${Math.floor(card.daysSinceFirstContact)}/${card.targetDays}`;
+  return shortFirstContact({ ...card, overTarget: false });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { FormEvent } from 'react';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
@@ -64,7 +65,9 @@ export function AttractivenessInputsForm({ onSaved }: { onSaved: () => void }) {
     setWeights(Object.fromEntries(Object.entries(view.defaultWeights).map(([id, w]) => [id, String(view.weights[id] ?? w)])));
   }, [stored.state, inputs]);
 
-  if (!inputs) return stored.state.status === 'error' ? <Alert>{stored.state.error}</Alert> : null;
+  if (!inputs || !stored.state.data) return stored.state.status === 'error' ? <Alert>{stored.state.error}</Alert> : null;
+  // Known from the AI team (Team page) or from setup: shown, not asked again.
+  const seniorFrom = stored.state.data.seniorAiPractitionerFrom;
   const fieldNames = [...FIELDS.map((f) => f.path as string), ...Object.keys(defaults).map((id) => `weights.${id}`)];
 
   const onSubmit = async (event: FormEvent) => {
@@ -82,8 +85,9 @@ export function AttractivenessInputsForm({ onSaved }: { onSaved: () => void }) {
     }
     setSaving(true);
     try {
-      const { weights: _old, ...states } = inputs;
-      await putAttractivenessInputs({ ...states, ...(Object.keys(overrides).length ? { weights: overrides } : {}) });
+      const { weights: _old, seniorAiPractitioner, ...states } = inputs;
+      // A signal known from the team or setup is not the form's to store.
+      await putAttractivenessInputs({ ...states, ...(seniorFrom ? {} : { seniorAiPractitioner }), ...(Object.keys(overrides).length ? { weights: overrides } : {}) } as AttractivenessInputs);
       setSaved(true);
       onSaved();
     } catch (error) {
@@ -103,7 +107,26 @@ export function AttractivenessInputsForm({ onSaved }: { onSaved: () => void }) {
         {formError ? <Alert>{formError}</Alert> : null}
         {saved ? <Alert tone="success">Saved. The score above is updated.</Alert> : null}
         <div className="signal-grid">
-          {FIELDS.map((f) => (
+          {FIELDS.map((f) =>
+            f.path === 'seniorAiPractitioner' && seniorFrom ? (
+              <div key={f.path} className="field">
+                <p className="field-label">{f.label}</p>
+                <p data-testid="senior-known">
+                  {STATE_OPTIONS.find((o) => o.value === inputs.seniorAiPractitioner)?.label}{' '}
+                  <span className="muted small">
+                    {seniorFrom === 'ai-team' ? (
+                      <>
+                        from your AI team on the <Link to="/team">Team page</Link>
+                      </>
+                    ) : (
+                      <>
+                        setup says nobody builds ML/AI (<Link to="/settings/company">company profile</Link>)
+                      </>
+                    )}
+                  </span>
+                </p>
+              </div>
+            ) : (
             <SelectField
               key={f.path}
               label={f.label}
@@ -117,7 +140,8 @@ export function AttractivenessInputsForm({ onSaved }: { onSaved: () => void }) {
               }}
               error={errors[f.path]}
             />
-          ))}
+            ),
+          )}
         </div>
         <details className="attract-weights">
           <summary>Weights (how much each signal counts)</summary>

@@ -7,6 +7,7 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SourceNote } from '../../components/SourceNote.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { AttractivenessInputsForm } from './AttractivenessInputsForm.js';
 import { PlotFigure } from './PlotFigure.js';
@@ -53,32 +54,44 @@ function ContributionChart({ attractiveness }: { attractiveness: Attractiveness 
         })
       }
       table={
-        <table className="visually-hidden">
-          <caption>Each signal's contribution to the score</caption>
-          <thead>
-            <tr>
-              <th scope="col">Signal</th>
-              <th scope="col">State</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Points earned</th>
-              <th scope="col">Points if present</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attractiveness.signals.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.label}</th>
-                <td>{STATE_LABELS[s.state]}</td>
-                <td>{s.weight}</td>
-                <td>{s.contribution}</td>
-                <td>{s.potential}</td>
+        <div className="visually-hidden">
+          <table>
+            <caption>Each signal's contribution to the score</caption>
+            <thead>
+              <tr>
+                <th scope="col">Signal</th>
+                <th scope="col">State</th>
+                <th scope="col">Weight</th>
+                <th scope="col">Points earned</th>
+                <th scope="col">Points if present</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {attractiveness.signals.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.label}</th>
+                  <td>{STATE_LABELS[s.state]}</td>
+                  <td>{s.weight}</td>
+                  <td>{s.contribution}</td>
+                  <td>{s.potential}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
     />
   );
+}
+
+const KNOWN_FROM = { 'ai-team': 'the AI team on the Team page', 'company-profile': 'setup: nobody builds ML/AI yet' } as const;
+
+/** What the score already knows without asking: the stage from the company profile, a senior from the team or setup. */
+export function knownSentence(a: Pick<Attractiveness, 'fundingStage' | 'seniorAiPractitionerFrom' | 'signals'>): string {
+  const stage = `Funding stage: ${COMPANY_STAGE_LABELS[a.fundingStage as CompanyStage] ?? a.fundingStage} (company profile).`;
+  if (!a.seniorAiPractitionerFrom) return stage;
+  const senior = a.signals.find((s) => s.id === 'senior-ai-practitioner')?.state === 'present';
+  return `${stage} ${senior ? 'A senior AI practitioner is' : 'No senior AI practitioner is'} on the team (from ${KNOWN_FROM[a.seniorAiPractitionerFrom]}).`;
 }
 
 /** /team/company: how a candidate sees the company, what would raise it most, and the pitch to lead with. */
@@ -99,8 +112,8 @@ export function CompanyPage() {
       {a ? (
         <div className="stack">
           {!a.inputsStored ? (
-            <Alert tone="info" title="Only the funding stage is known">
-              Every other signal counts as absent until someone describes the company.{' '}
+            <Alert tone="info" title={a.seniorAiPractitionerFrom ? 'Scored from what Closer already knows' : 'Only the funding stage is known'}>
+              {knownSentence(a)} Every other signal counts as absent until someone describes the company.{' '}
               {can(user.role, 'company.update') ? 'Fill in the signals below.' : 'Ask an owner or admin to fill in the signals.'}
             </Alert>
           ) : null}
@@ -124,7 +137,7 @@ export function CompanyPage() {
               <p>
                 <strong>Target:</strong> {a.pitch.target}
               </p>
-              <p className="muted small">Source: {a.pitch.source}</p>
+              <SourceNote source={a.pitch.source} />
             </section>
           </div>
 

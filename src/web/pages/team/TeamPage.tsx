@@ -5,8 +5,10 @@ import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Money } from '../../components/Money.js';
+import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
+import { specializationWords, stageWords } from '../../lib/words.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { FindingsList } from '../role-editor/FindingsList.js';
 import { BOTTLENECK_LABELS, getTeamPlan } from './api.js';
@@ -17,7 +19,6 @@ import { TIMING_LABELS, formatShare, planTimeline } from './timeline.js';
 import './team.css';
 
 const SENIORITY_LABELS: Record<string, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior', 'staff+': 'Staff+', lead: 'Lead' };
-const SEVERITY_TONE = { ok: 'success', warning: 'warning', error: 'critical' } as const;
 
 /** /team: the ordered hiring plan as a timeline with cost per hire and the running budget share. */
 export function TeamPage() {
@@ -51,6 +52,17 @@ export function TeamPage() {
   );
 }
 
+/** What setup said about the company, in one sentence: the plan's starting point before anyone describes the team. */
+export function profileSentence(inputs: Pick<TeamPlan['inputs'], 'headcount' | 'stage' | 'aiTeamSize'>): string {
+  const stage = stageWords(inputs.stage);
+  const people = `${formatCount(inputs.headcount)} ${inputs.headcount === 1 ? 'person' : 'people'}`;
+  const team =
+    inputs.aiTeamSize === 0
+      ? 'nobody builds ML/AI yet'
+      : `${formatCount(inputs.aiTeamSize)} of them ${inputs.aiTeamSize === 1 ? 'builds' : 'build'} ML/AI, not yet described, so none counts as a senior AI practitioner`;
+  return `From setup: ${people} at ${stage}; ${team}.`;
+}
+
 function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boolean; onSaved: () => void }) {
   const rows = planTimeline(plan);
   const currency = plan.teamYearlyCashComp?.currency ?? plan.inputs.currency;
@@ -64,9 +76,13 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
   return (
     <div className="team-plan stack">
       {!plan.inputsStored ? (
-        <Alert tone="info" title="This plan starts from defaults">
-          It assumes infrastructure is the bottleneck, no AI team yet and no stated budget.{' '}
-          {canEdit ? 'Describe your AI team, bottleneck and budget below to plan for your company.' : 'Ask an owner or admin to describe the AI team and budget.'}
+        <Alert tone="info" title="This plan starts from your company profile">
+          {profileSentence(plan.inputs)} It takes infrastructure as the bottleneck and states no budget until someone says otherwise.{' '}
+          {canEdit
+            ? plan.inputs.aiTeamSize > 0
+              ? 'Describe those people below (specialization and seniority), your bottleneck and your budget to plan for your company.'
+              : 'Set your bottleneck and budget below to plan for your company.'
+            : 'Ask an owner or admin to describe the AI team and budget.'}
         </Alert>
       ) : null}
 
@@ -87,7 +103,7 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Hiring order</h2>
           <p className="muted">
-            {plan.inputs.headcount} people at {plan.inputs.stage}; bottleneck: {BOTTLENECK_LABELS[plan.inputs.bottleneck] ?? plan.inputs.bottleneck}.
+            {formatCount(plan.inputs.headcount)} people at {stageWords(plan.inputs.stage)}; bottleneck: {BOTTLENECK_LABELS[plan.inputs.bottleneck] ?? plan.inputs.bottleneck}.
             {plan.compensationVisible
               ? budget
                 ? ' Each bar: the AI team’s yearly cash comp as a share of the yearly budget once that hire joins; the lines mark the warning and error limits.'
@@ -111,7 +127,7 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                     </p>
                     <p className="muted small">
                       {SENIORITY_LABELS[hire.seniority] ?? hire.seniority} · {hire.specializationName}
-                      {hire.covers.length > 1 ? ` · covers ${hire.covers.join(', ')}` : ''}
+                      {hire.covers.length > 1 ? ` · covers ${hire.covers.map(specializationWords).join(', ')}` : ''}
                     </p>
                     <p className="timeline-why">{hire.whyNow}</p>
                   </div>
@@ -185,9 +201,14 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                 {budget ? (
                   <>
                     {formatShare(budget.share)}{' '}
-                    <Badge tone={SEVERITY_TONE[budget.severity]}>
-                      {budget.severity === 'ok' ? 'Within limits' : budget.severity === 'warning' ? `Above ${formatShare(budget.warningAbove)}` : `Above ${formatShare(budget.errorAbove)}`}
-                    </Badge>
+                    {budget.severity === 'ok' ? (
+                      <Badge tone="success">Within limits</Badge>
+                    ) : (
+                      <>
+                        <SeverityBadge severity={budget.severity} rule="comp.budget-share" />{' '}
+                        <span className="muted small">above {formatShare(budget.severity === 'error' ? budget.errorAbove : budget.warningAbove)}</span>
+                      </>
+                    )}
                   </>
                 ) : (
                   'No budget stated'

@@ -7,8 +7,9 @@ import { SelectField, TextField } from '../../components/Field.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
+import { formatMoney } from '../../lib/format-money.js';
 import { BOTTLENECKS, BOTTLENECK_LABELS, MEMBER_SENIORITIES, getTeamPlanInputs, putTeamPlanInputs } from './api.js';
-import type { Bottleneck, MemberSeniority, TeamPlanInputs } from './api.js';
+import type { Bottleneck, MemberSeniority, TeamPlanInputs, TeamPlanInputsView } from './api.js';
 
 // The seven specializations of the taxonomy (shared/spec/taxonomy.md). Repeated here so the Team page does not
 // load the whole taxonomy; a stored key outside this list is kept and shown as it is.
@@ -26,14 +27,20 @@ const SENIORITY_LABELS: Record<MemberSeniority, string> = { junior: 'Junior', mi
 
 type BudgetKind = 'none' | 'annualBudget' | 'raise' | 'annualBurn';
 
+/** A row setup counted but nobody has described yet: its specialization and seniority must be chosen. */
+const NOT_CHOSEN = '';
+const SPECIALIZATION_NOT_CHOSEN = '?';
+/** Rows made from setup's AI team size at most; a bigger team describes its seniors first and adds the rest. */
+const MAX_ROWS_FROM_SETUP = 12;
+
 interface MemberRow {
   name: string;
   specializations: string;
-  seniority: MemberSeniority;
+  seniority: MemberSeniority | typeof NOT_CHOSEN;
   pay: string;
 }
 
-interface FormState {
+export interface FormState {
   bottleneck: Bottleneck;
   coreIsSafetyOrResearch: boolean;
   coreFocus: '' | 'ai-safety' | 'applied-research';
@@ -46,7 +53,8 @@ interface FormState {
   members: MemberRow[];
 }
 
-function toForm(inputs: TeamPlanInputs | null): FormState {
+/** The form's state from the stored inputs, or, before any are stored, from what setup recorded. */
+export function toForm(inputs: TeamPlanInputs | null, profile: TeamPlanInputsView['profile']): FormState {
   const budget = (inputs?.budget ?? {}) as Record<string, number | undefined>;
   const budgetKind: BudgetKind = budget.annualBudget ? 'annualBudget' : budget.raise ? 'raise' : budget.annualBurn ? 'annualBurn' : 'none';
   return {
@@ -59,17 +67,20 @@ function toForm(inputs: TeamPlanInputs | null): FormState {
     runwayYears: budget.runwayYears ? String(budget.runwayYears) : '',
     annualBurn: budget.annualBurn ? String(budget.annualBurn) : '',
     hires: inputs?.hires ? String(inputs.hires) : '3',
-    members: (inputs?.aiTeam ?? []).map((m) => ({
-      name: m.name ?? '',
-      specializations: m.specializations.join(','),
-      seniority: m.seniority,
-      pay: m.yearlyCashComp !== undefined ? String(m.yearlyCashComp) : '',
-    })),
+    // Setup asked how many people build ML/AI: before anyone describes them, one row each to fill in.
+    members: inputs
+      ? (inputs.aiTeam ?? []).map((m) => ({
+          name: m.name ?? '',
+          specializations: m.specializations.join(','),
+          seniority: m.seniority,
+          pay: m.yearlyCashComp !== undefined ? String(m.yearlyCashComp) : '',
+        }))
+      : Array.from({ length: Math.min(profile.aiTeamSize, MAX_ROWS_FROM_SETUP) }, () => ({ name: '', specializations: SPECIALIZATION_NOT_CHOSEN, seniority: NOT_CHOSEN, pay: '' })),
   };
 }
 
-/** Reads the form into the PUT body, or the first field that is not a number yet. */
-function toBody(form: FormState): { body: TeamPlanInputs } | { field: string; message: string } {
+/** Reads the form into the PUT body, or the first field that is not a number or not chosen yet. */
+export function toBody(form: FormState): { body: TeamPlanInputs } | { field: string; message: string } {
   const whole = (text: string, field: string): { value: number } | { field: string; message: string } => {
     const parsed = parseWholeNumber(text, { allowSuffix: true });
     return parsed.ok ? { value: parsed.value } : { field, message: parsed.message };
@@ -95,6 +106,9 @@ function toBody(form: FormState): { body: TeamPlanInputs } | { field: string; me
   if ('field' in hires) return hires;
   body.hires = hires.value;
   for (const [i, m] of form.members.entries()) {
+    const who = m.name.trim() || `member ${i + 1}`;
+    if (m.specializations === SPECIALIZATION_NOT_CHOSEN) return { field: `aiTeam[${i}].specializations`, message: `Choose what ${who} does, or remove the row.` };
+    if (m.seniority === NOT_CHOSEN) return { field: `aiTeam[${i}].seniority`, message: `Choose the seniority of ${who}, or remove the row.` };
     const member: NonNullable<TeamPlanInputs['aiTeam']>[number] = {
       specializations: m.specializations ? m.specializations.split(',') : [],
       seniority: m.seniority,
@@ -112,6 +126,7 @@ function toBody(form: FormState): { body: TeamPlanInputs } | { field: string; me
 
 function specializationOptions(current: string) {
   const options = [
+    ...(current === SPECIALIZATION_NOT_CHOSEN ? [{ value: SPECIALIZATION_NOT_CHOSEN, label: 'Choose…' }] : []),
     { value: GENERALIST, label: 'Generalist (ML, MLOps, data)' },
     ...SPECIALIZATIONS.map((s) => ({ value: s.key, label: s.name })),
     { value: '', label: 'Not an AI specialist' },
@@ -131,12 +146,15 @@ export function TeamPlanInputsForm({ onSaved }: { onSaved: () => void }) {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (stored.state.status === 'ready' && form === null) setForm(toForm(stored.state.data.inputs));
+    if (stored.state.status === 'ready' && form === null) setForm(toForm(stored.state.data.inputs, stored.state.data.profile));
   }, [stored.state, form]);
 
-  if (!form) {
+  if (!form || !stored.state.data) {
     return stored.state.status === 'error' ? <Alert>{stored.state.error}</Alert> : null;
   }
+  const profile = stored.state.data.profile;
+  // The amount raised setup recorded, when it is in the company's currency (setup records it in US dollars).
+  const raisedFromSetup = profile.raisedUsd && profile.currency === 'USD' ? profile.raisedUsd : undefined;
   const set = (patch: Partial<FormState>) => {
     setSaved(false);
     setForm((current) => (current ? { ...current, ...patch } : current));
@@ -230,15 +248,24 @@ export function TeamPlanInputsForm({ onSaved }: { onSaved: () => void }) {
               { value: 'raise', label: 'Amount raised and runway' },
               { value: 'annualBurn', label: 'Yearly burn' },
             ]}
-            onChange={(value) => set({ budgetKind: value as BudgetKind })}
+            onChange={(value) => set({ budgetKind: value as BudgetKind, ...(value === 'raise' && !form.raise && raisedFromSetup ? { raise: String(raisedFromSetup) } : {}) })}
             error={errors.budget}
+            hint={profile.raisedUsd && form.budgetKind === 'none' ? `Setup recorded ${formatMoney(profile.raisedUsd, 'USD')} raised: choose “Amount raised and runway” to compare the team's cost with it.` : undefined}
           />
           {form.budgetKind === 'annualBudget' ? (
             <TextField label="Yearly budget" name="budget.annualBudget" inputMode="numeric" value={form.annualBudget} onChange={(annualBudget) => set({ annualBudget })} error={errors['budget.annualBudget']} hint="Whole units of the company currency; 2M or 2000000" />
           ) : null}
           {form.budgetKind === 'raise' ? (
             <div className="field-row">
-              <TextField label="Amount raised" name="budget.raise" inputMode="numeric" value={form.raise} onChange={(raise) => set({ raise })} error={errors['budget.raise']} />
+              <TextField
+                label="Amount raised"
+                name="budget.raise"
+                inputMode="numeric"
+                value={form.raise}
+                onChange={(raise) => set({ raise })}
+                error={errors['budget.raise']}
+                hint={profile.raisedUsd ? `Setup recorded ${formatMoney(profile.raisedUsd, 'USD')}.` : undefined}
+              />
               <TextField label="Runway in years" name="budget.runwayYears" inputMode="decimal" value={form.runwayYears} onChange={(runwayYears) => set({ runwayYears })} error={errors['budget.runwayYears']} />
             </div>
           ) : null}
@@ -250,13 +277,26 @@ export function TeamPlanInputsForm({ onSaved }: { onSaved: () => void }) {
         <fieldset className="fieldset">
           <legend>Current AI team</legend>
           {form.members.length === 0 ? <p className="muted small">No one yet. Add the people who do AI work today, so the plan knows whether you have a senior anchor.</p> : null}
+          {!stored.state.data.stored && profile.aiTeamSize > 0 ? (
+            <p className="muted small">
+              Setup says {profile.aiTeamSize} {profile.aiTeamSize === 1 ? 'person builds' : 'people build'} ML/AI
+              {profile.aiTeamSize > MAX_ROWS_FROM_SETUP ? `; here are the first ${MAX_ROWS_FROM_SETUP}, describe your seniors first` : ''}. Choose what each one does and how senior they are.
+            </p>
+          ) : null}
           {form.members.map((m, i) => {
             const who = m.name.trim() || `member ${i + 1}`;
             return (
               <div key={i} className="member-row">
                 <TextField label={`Name of ${`member ${i + 1}`}`} name={`aiTeam[${i}].name`} value={m.name} optional onChange={(name) => setMember(i, { name })} error={errors[`aiTeam[${i}].name`]} />
                 <SelectField label={`Specialization of ${who}`} name={`aiTeam[${i}].specializations`} value={m.specializations} options={specializationOptions(m.specializations)} onChange={(specializations) => setMember(i, { specializations })} error={errors[`aiTeam[${i}].specializations`]} />
-                <SelectField label={`Seniority of ${who}`} name={`aiTeam[${i}].seniority`} value={m.seniority} options={MEMBER_SENIORITIES.map((s) => ({ value: s, label: SENIORITY_LABELS[s] }))} onChange={(seniority) => setMember(i, { seniority: seniority as MemberSeniority })} error={errors[`aiTeam[${i}].seniority`]} />
+                <SelectField
+                  label={`Seniority of ${who}`}
+                  name={`aiTeam[${i}].seniority`}
+                  value={m.seniority}
+                  options={[...(m.seniority === NOT_CHOSEN ? [{ value: NOT_CHOSEN, label: 'Choose…' }] : []), ...MEMBER_SENIORITIES.map((s) => ({ value: s, label: SENIORITY_LABELS[s] }))]}
+                  onChange={(seniority) => setMember(i, { seniority: seniority as MemberSeniority })}
+                  error={errors[`aiTeam[${i}].seniority`]}
+                />
                 <TextField label={`Yearly cash pay of ${who}`} name={`aiTeam[${i}].yearlyCashComp`} inputMode="numeric" optional value={m.pay} onChange={(pay) => setMember(i, { pay })} error={errors[`aiTeam[${i}].yearlyCashComp`]} />
                 <Button variant="ghost" className="member-remove" onClick={() => set({ members: form.members.filter((_, j) => j !== i) })} aria-label={`Remove ${who}`}>
                   Remove

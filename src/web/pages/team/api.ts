@@ -35,6 +35,8 @@ export interface TeamPlan extends Partial<Pick<DomainTeamPlan, 'teamYearlyCashCo
     bottleneck: Bottleneck;
     coreIsSafetyOrResearch: boolean;
     aiTeamMembers: number;
+    /** The AI team as setup counted it (the company profile). */
+    aiTeamSize: number;
     hires: number;
     budgetStated: boolean;
   };
@@ -63,7 +65,12 @@ export interface TeamPlanInputsView {
   stored: boolean;
   updatedAt: string | null;
   compensationVisible: boolean;
+  /** What setup recorded; the amount raised only with compensation.read. */
+  profile: { stage: string; headcount: number; aiTeamSize: number; currency: string; raisedUsd?: number };
 }
+
+/** Where the senior-practitioner signal comes from when it is known without asking; null when the form asks it. */
+export type KnownFrom = 'ai-team' | 'company-profile' | null;
 
 export function getTeamPlan(signal?: AbortSignal): Promise<TeamPlan> {
   return api.get('/team/plan', { signal });
@@ -86,6 +93,7 @@ export interface Attractiveness {
   pitch: { id: string; pitch: string; target: string; source: string };
   fundingStage: string;
   inputsStored: boolean;
+  seniorAiPractitionerFrom: KnownFrom;
 }
 
 export interface AttractivenessInputs {
@@ -106,6 +114,7 @@ export interface AttractivenessInputsView {
   defaultWeights: Record<string, number>;
   stored: boolean;
   updatedAt: string | null;
+  seniorAiPractitionerFrom: KnownFrom;
 }
 
 export function getAttractiveness(signal?: AbortSignal): Promise<Attractiveness> {
