@@ -27,7 +27,7 @@ export type DemoContributor = (tx: Tx, ctx: DemoContext) => Promise<void>;
  */
 const DEMO_CONTRIBUTORS: readonly DemoContributor[] = [contributePipelineDemo, contributeInterviewsDemo, contributeScopingDemo, contributeOfferDraftDemo];
 
-export const DEMO_SEED = 20_251_125;
+const DEMO_SEED = 20_251_125;
 
 export async function createDemoWorkspace(store: Store, now: Date, ttlHours: number): Promise<{ user: UserRecord; session: NewSession; credentials: { email: string; password: string } }> {
   // The demo is public knowledge; its passwords are not: each workspace gets its own, shown once.
