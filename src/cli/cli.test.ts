@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import { captureIo } from './test-io.js';
+import { captureIo } from '../test-support/cli-io.js';
 import { dialectsUnderTest } from '../test-support/dialects.js';
 import { createHarness } from '../test-support/app-harness.js';
 

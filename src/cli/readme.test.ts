@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { dialectsUnderTest } from '../test-support/dialects.js';
 import { main } from './main.js';
-import { captureIo } from './test-io.js';
+import { captureIo } from '../test-support/cli-io.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(new URL('README.md', `file://${ROOT}`), 'utf8');

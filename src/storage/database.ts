@@ -34,9 +34,9 @@ export interface Store {
 }
 
 /** The SQLite settings we refuse to run without (see ../shared/guides/reliability.md). */
-export const REQUIRED_SQLITE_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, secure_delete: 1 } as const;
+const REQUIRED_SQLITE_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, secure_delete: 1 } as const;
 
-export class StorageConfigError extends Error {
+class StorageConfigError extends Error {
   override name = 'StorageConfigError';
 }
 

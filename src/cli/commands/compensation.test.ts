@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
-import { evaluateInput, thresholdInput } from '../../server/routes/compensation/test-fixtures.js';
+import { evaluateInput, thresholdInput } from '../../test-support/compensation-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'closer-cli-comp-'));
 function file(name: string, content: unknown): string {

@@ -10,7 +10,7 @@ import type { ApplicationDetail, Board, Clock } from '../../web/api/pipeline.js'
 import { ClockRow } from '../../web/pages/candidates/ClockRow.js';
 import { daysLabel } from '../../web/pages/roles/board-state.js';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 
 const HOUR_MS = 3_600_000;
 /** 290 hours: 12 whole days and 2 hours. "Day 13" (counting the first day as day 1) is the mistake this test catches. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
-import { expectOk, makeOffer, makePipeline, terms } from '../../server/routes/offers/test-fixtures.js';
+import { expectOk, makeOffer, makePipeline, terms } from '../../test-support/offer-fixtures.js';
 
 describe('closer offer without a server', () => {
   it('exits 2 on a missing id and a bad --status before calling anything', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
-import { hoursAgo, pipelineKit } from '../../server/routes/applications/test-kit.js';
+import { hoursAgo, pipelineKit } from '../../test-support/pipeline-kit.js';
 
 describe('closer today / closer event add without a server', () => {
   it('exits 2 with a clear message when CLOSER_TOKEN is missing', async () => {

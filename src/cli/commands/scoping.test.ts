@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 

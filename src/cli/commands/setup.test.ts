@@ -6,7 +6,7 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase } from '../../storage/index.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 
 const PASSWORD = 'a long enough password';
 const SETUP = ['setup', '--company', 'Acme Vision', '--stage', 'seed', '--raised', '4,000,000', '--headcount', '12', '--ai-team-size', '3', '--owner-name', 'Olivia Owner', '--owner-email', 'Olivia@Acme.example'];

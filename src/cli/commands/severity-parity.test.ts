@@ -7,7 +7,7 @@ import { createHarness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { roleFindings } from '../../web/pages/role-editor/role-findings.js';
 import { main } from '../main.js';
-import { captureIo } from '../test-io.js';
+import { captureIo } from '../../test-support/cli-io.js';
 
 // One posting, one company, four readers: the role editor (in the browser), POST /roles/analyze, `closer scope
 // --company` and `closer check`. Each must give every finding the same severity.

@@ -2,7 +2,7 @@
 export const USER_ROLES = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer', 'approver'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const ACTIONS = [
+const ACTIONS = [
   'company.read',
   'company.update',
   'users.read',
@@ -76,7 +76,7 @@ const PIPELINE_STAFF: readonly Action[] = [
   'notifications.manage-own',
 ];
 
-export const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
+const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete']),

@@ -1,7 +1,6 @@
 import budgetJson from '../../../data/compensation/budget-share.json' with { type: 'json' };
 import bandsJson from '../../../data/compensation/stage-bands.json' with { type: 'json' };
 import { checkMoney, fail, isFiniteNumber } from './checks.js';
-import { sourceText } from './parameters.js';
 
 /** Stage bands (compensation.md) and the budget share of AI cash comp (comp.budget-share). */
 
@@ -48,11 +47,6 @@ export function listStageBands(bands: readonly StageBand[] = DEFAULT_STAGE_BANDS
 export const BUDGET_SHARE_THRESHOLDS = {
   warningAbove: budgetJson.warningAbove.value,
   errorAbove: budgetJson.errorAbove.value,
-} as const;
-
-export const BUDGET_SHARE_SOURCES = {
-  warningAbove: sourceText(budgetJson.warningAbove),
-  errorAbove: sourceText(budgetJson.errorAbove),
 } as const;
 
 export interface BudgetShareInput {

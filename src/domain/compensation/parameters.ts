@@ -45,12 +45,6 @@ export const MODEL_PARAMETER_NAMES: readonly ModelParameterName[] = [
   'gapMedianYears', 'gapSigma', 'mnaLogMultiple', 'ipoLogMultiple', 'strikeRatio', 'poolTopUp', 'preferenceMultiple', 'participating',
 ];
 
-export interface SourcedValue<T> {
-  value: T;
-  source: string;
-  note?: string;
-}
-
 export interface Assumption {
   name: string;
   value: number | string | boolean | number[] | Record<string, number>;
@@ -90,7 +84,7 @@ export function sourceText(entry: { source: string; note?: string }): string {
 }
 
 /** Index (0 = seed ... 5 = series-e) of a model stage. */
-export function modelStageIndex(stage: ModelStage): number {
+function modelStageIndex(stage: ModelStage): number {
   const i = MODEL_STAGES.indexOf(stage);
   if (i < 0) fail('STAGE_INVALID', 'stage', `unknown model stage ${String(stage)}`);
   return i;

@@ -23,13 +23,13 @@ const MAX_YEARS = simulationJson.maxHorizonYears.value;
 const Years = z.number().gt(0).max(MAX_YEARS);
 const GrowthRate = z.number().gt(-0.05).max(1).describe('decimal per year, e.g. 0.035');
 
-export const Milestone = z.strictObject({
+const Milestone = z.strictObject({
   fraction: z.number().min(0).max(1),
   probability: Probability,
   byYears: Years,
 });
 
-export const Acceleration = z.strictObject({
+const Acceleration = z.strictObject({
   kind: z.enum(['none', 'single', 'double']),
   fraction: z.number().min(0).max(1),
   pTerminationAfterCoC: Probability.optional(),
@@ -71,7 +71,7 @@ export const CandidateInput = z.strictObject({
   fallbackSalary: Money.optional().describe('pay after a shutdown or after leaving; default currentBase'),
 });
 
-export const PreferredRoundSchema = z.strictObject({
+const PreferredRoundSchema = z.strictObject({
   invested: Money,
   shares: ShareCount,
   multiple: z.number().min(0).max(10).optional(),

@@ -3,7 +3,7 @@ import { assigneeWhoCanAct, mayViewAllToday, responsibleFor, todayReasons, type 
 import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import { DEFAULT_RISK_SETTINGS, type RiskAssessment } from './risk.js';
-import { T0 } from './test-factories.js';
+import { T0 } from '../../test-support/pipeline-factories.js';
 import { buildTodayItems, type TodayItem } from './today.js';
 
 function clock(id: ClockId, subject?: Clock['subject']): Clock {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_SETTINGS, resolveClockSettings, type ClockId } from './clock-settings.js';
 import { computeClocks, type Clock } from './clocks.js';
 import type { TimedEvent } from './events.js';
-import { T0, at, e, ev } from './test-factories.js';
+import { T0, at, e, ev } from '../../test-support/pipeline-factories.js';
 
 const MIN = 1 / 60;
 const only = (clocks: Clock[], id: ClockId) => clocks.filter((c) => c.id === id);

@@ -3,7 +3,7 @@ import { computeClocks } from './clocks.js';
 import { clockDays } from './day-count.js';
 import { parseEventInput } from './events.js';
 import { summarizeApplication } from './summary.js';
-import { at, e, ev } from './test-factories.js';
+import { at, e, ev } from '../../test-support/pipeline-factories.js';
 
 const DAY = 24;
 const iso = (hours: number) => new Date(at(hours)).toISOString();

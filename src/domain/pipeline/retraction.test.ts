@@ -5,7 +5,7 @@ import { EVENT_TYPES, type EventData, type EventType, type TimedEvent } from './
 import { withoutRetracted, type PreparedEvent } from './history.js';
 import { computeRisk } from './risk.js';
 import { summarizeApplication, summarizeEpochEvents } from './summary.js';
-import { at, e, ev } from './test-factories.js';
+import { at, e, ev } from '../../test-support/pipeline-factories.js';
 
 const DAY = 24;
 const NOW = at(29 * DAY);

@@ -15,7 +15,7 @@ import {
   resolveRiskSettings,
   riskLevel,
 } from './risk.js';
-import { at, e } from './test-factories.js';
+import { at, e } from '../../test-support/pipeline-factories.js';
 
 const DAY = 24;
 

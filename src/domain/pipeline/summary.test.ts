@@ -6,7 +6,7 @@ import { EVENT_TYPES, type EventData, type EventType, type TimedEvent } from './
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from './history.js';
 import { computeRisk } from './risk.js';
 import { summarizeApplication, summarizeEpochEvents } from './summary.js';
-import { at, e, ev } from './test-factories.js';
+import { at, e, ev } from '../../test-support/pipeline-factories.js';
 import { buildTodayItems } from './today.js';
 
 const DAY = 24;

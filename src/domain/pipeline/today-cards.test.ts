@@ -3,7 +3,7 @@ import type { RoleAssignees } from './audience.js';
 import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import { DEFAULT_RISK_SETTINGS, type RiskAssessment } from './risk.js';
-import { T0 } from './test-factories.js';
+import { T0 } from '../../test-support/pipeline-factories.js';
 import { todayActionFor } from './today-actions.js';
 import { buildTodayCards, type TodayCardContext } from './today-cards.js';
 import { buildTodayItems, type TodayApplication } from './today.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import { DEFAULT_RISK_SETTINGS, type RiskAssessment } from './risk.js';
-import { T0 } from './test-factories.js';
+import { T0 } from '../../test-support/pipeline-factories.js';
 import { buildTodayItems, type TodayApplication } from './today.js';
 
 function clock(id: ClockId, state: Clock['state'], elapsedHours: number, targetHours: number, criticalHours: number, subject?: Clock['subject']): Clock {

@@ -3,7 +3,7 @@ import { ValidationError } from '../shared/errors.js';
 import type { ErrorCode } from '../shared/error-codes.js';
 
 /** `data.interviewerIds[0]`: the field notation the API's error handler uses. */
-export function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
+function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
   let out = prefix;
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -3,12 +3,10 @@
  * ("Choose approvers in Settings → Approvals"); the web turns those words into a link to `path`.
  * Pure and browser-safe.
  */
-export const PLACES = {
+const PLACES = {
   approvals: { words: 'Settings → Approvals', path: '/settings/approvals' },
   users: { words: 'Settings → Users', path: '/settings/users' },
 } as const;
-
-export type PlaceId = keyof typeof PLACES;
 
 export interface MessagePart {
   text: string;

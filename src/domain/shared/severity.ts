@@ -8,7 +8,7 @@ export type FindingSeverity = 'error' | 'warning' | 'info';
 export const SEVERITY_WORDS: Readonly<Record<FindingSeverity, string>> = Object.freeze({ error: 'Error', warning: 'Warning', info: 'Note' });
 
 /** Most severe first. */
-export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = Object.freeze({ error: 0, warning: 1, info: 2 });
+const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = Object.freeze({ error: 0, warning: 1, info: 2 });
 
 /** Orders findings most severe first, keeping the order of equals (Array.prototype.sort is stable). */
 export function bySeverity(a: { severity: FindingSeverity }, b: { severity: FindingSeverity }): number {

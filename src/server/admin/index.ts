@@ -11,7 +11,7 @@ import { Password } from '../routes/users/schema.js';
  * Operations the CLI runs against the database directly (no server running): the CLI reaches
  * storage only through here, so the layering check holds (docs/decisions/002-cli-admin-through-server.md).
  */
-export async function withStore<T>(databaseUrl: string, work: (store: Store) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+async function withStore<T>(databaseUrl: string, work: (store: Store) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const store = await openDatabase({ url: databaseUrl, migrate: opts.migrate ?? true });
   try {
     return await work(store);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
-import { DEFAULT_BAND, expectOk, makeInterview, makeOffer, makePipeline, terms } from './offers/test-fixtures.js';
+import { DEFAULT_BAND, expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../test-support/offer-fixtures.js';
 
 /**
  * The foundation's promise, checked across the whole API at once: compensation planted in a candidate's

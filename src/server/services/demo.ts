@@ -3,6 +3,10 @@ import { DEMO_COMPANY, DEMO_OWNER, DEMO_TEAM } from '../../domain/demo/workspace
 import { seededRandom } from '../../domain/shared/random.js';
 import { getCompany, inTransaction, insertUser, recordAudit, type Company, type Store, type Tx, type UserRecord } from '../../storage/index.js';
 import { setUpWorkspace, type NewSession } from './accounts.js';
+import { contributeInterviewsDemo } from './interviews-demo.js';
+import { contributeOfferDraftDemo } from './offer-draft.js';
+import { contributePipelineDemo } from './pipeline-demo.js';
+import { contributeScopingDemo } from './scoping.js';
 import { hashPassword } from './passwords.js';
 import { randomSecret } from './secrets.js';
 
@@ -13,15 +17,17 @@ export interface DemoContext {
   rng: () => number;
 }
 
-/** Each capability adds its own demo data here, in the same transaction, so every screen has data to show. */
+/** One capability's demo data, written in the workspace's transaction, so every screen has data to show. */
 export type DemoContributor = (tx: Tx, ctx: DemoContext) => Promise<void>;
-const contributors: DemoContributor[] = [];
 
-export function addDemoContributor(contributor: DemoContributor): void {
-  if (!contributors.includes(contributor)) contributors.push(contributor);
-}
+/**
+ * The demo data, in the order it is written: a new capability adds its contributor here. The order matters: the
+ * contributors share one seeded generator (the demo is the same every time), the interviews and offers give the
+ * pipeline's events their records, and the offer-draft figures read the company the scoping inputs updated.
+ */
+const DEMO_CONTRIBUTORS: readonly DemoContributor[] = [contributePipelineDemo, contributeInterviewsDemo, contributeScopingDemo, contributeOfferDraftDemo];
 
-export const DEMO_SEED = 20_251_125;
+const DEMO_SEED = 20_251_125;
 
 export async function createDemoWorkspace(store: Store, now: Date, ttlHours: number): Promise<{ user: UserRecord; session: NewSession; credentials: { email: string; password: string } }> {
   // The demo is public knowledge; its passwords are not: each workspace gets its own, shown once.
@@ -36,7 +42,7 @@ export async function createDemoWorkspace(store: Store, now: Date, ttlHours: num
       users[person.key] = u;
     }
     const demo: DemoContext = { company: (await getCompany(tx))!, users, now, rng: seededRandom(DEMO_SEED) };
-    for (const contribute of contributors) await contribute(tx, demo);
+    for (const contribute of DEMO_CONTRIBUTORS) await contribute(tx, demo);
   });
   return { user, session, credentials: { email: DEMO_OWNER.email, password } };
 }

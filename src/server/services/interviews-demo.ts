@@ -20,8 +20,7 @@ import {
   type ApplicationEventRecord,
   type Tx,
 } from '../../storage/index.js';
-import { addDemoContributor, type DemoContext } from './demo.js';
-import './pipeline-demo.js';
+import type { DemoContext } from './demo.js';
 
 /** Interview ids in the pipeline demo are `<stage>-<n>`; the stage names the kind. */
 const KIND_OF_STAGE: Record<string, string> = { screen: 'recruiter-screen', technical: 'technical-screen', final: 'onsite' };
@@ -147,5 +146,3 @@ export async function contributeInterviewsDemo(tx: Tx, demo: DemoContext): Promi
     }
   }
 }
-
-addDemoContributor(contributeInterviewsDemo);

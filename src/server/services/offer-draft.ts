@@ -12,7 +12,7 @@ import {
   type ApplicationRecord,
   type Tx,
 } from '../../storage/index.js';
-import { addDemoContributor } from './demo.js';
+import type { DemoContext } from './demo.js';
 
 export interface OfferDraftView {
   application: { id: string; candidateId: string; candidateName: string; roleId: string; roleTitle: string; status: ApplicationRecord['status'] };
@@ -78,9 +78,10 @@ export async function listOfferTargets(tx: Tx, q: string | undefined, limit: num
 /** The demo company's figures, the ones its demo offers use (interviews-demo.ts), so "Draft offer" fills every term. */
 const DEMO_FIGURES = { lastPostMoney: 22_000_000, fullyDilutedShares: 10_000_000, strikePrice: 0.42 };
 
-addDemoContributor(async (tx, { users, now }) => {
+/** Gives the demo company the figures its demo offers use. */
+export async function contributeOfferDraftDemo(tx: Tx, { users, now }: DemoContext): Promise<void> {
   // Read afresh: an earlier contributor may have changed the company (and its version) already.
   const company = await getCompany(tx);
   if (!company || !(await updateCompany(tx, company.id, company.version, DEMO_FIGURES, now))) return;
   await recordAudit(tx, { actorId: users.owner?.id ?? null, action: 'company.update', entity: 'company', entityId: company.id, fields: Object.keys(DEMO_FIGURES), at: now });
-});
+}

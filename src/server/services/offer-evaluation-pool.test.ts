@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateOffer } from '../../domain/compensation/index.js';
 import { ValidationError } from '../../domain/shared/errors.js';
-import { evaluateInput } from '../routes/compensation/test-fixtures.js';
+import { evaluateInput } from '../../test-support/compensation-fixtures.js';
 import { INLINE_PATH_LIMIT, OfferEvaluationPool } from './offer-evaluation-pool.js';
 import { evaluateOfferOffLoop } from './compensation.js';
 

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { claimOutbox, inTransaction, listOutbox, openDatabase } from '../../storage/index.js';
-import { expectOk, makeOffer, makePipeline, terms } from '../routes/offers/test-fixtures.js';
+import { expectOk, makeOffer, makePipeline, terms } from '../../test-support/offer-fixtures.js';
 import { runDigestsOnce } from './notifications.js';
 import { runOutboxOnce, startBackgroundJobs } from './outbox.js';
 

@@ -4,6 +4,7 @@ import { DELIVERY_DEFAULTS, DEFAULT_RETRY_POLICY, retryDelaySeconds, type EmailS
 import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSent, type OutboxRecord } from '../../storage/index.js';
 import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobContext } from './notifications.js';
 import { expireOffers } from './offers.js';
+import { purgeExpiredSessions, SESSION_PURGE_INTERVAL_MS } from './housekeeping.js';
 
 export interface DispatchOptions {
   /** Most messages taken in one run. */
@@ -114,12 +115,12 @@ export interface BackgroundJobs {
 
 /**
  * Starts the timers main.ts runs: the outbox dispatcher every few seconds; offer expiry, the clock/risk scan
- * and the daily digests every few minutes. Runs never overlap; errors are logged and the next tick tries again.
+ * and the daily digests every few minutes; the purge of expired sessions every hour. Runs never overlap; errors are logged and the next tick tries again.
  * @example const jobs = startBackgroundJobs(ctx); ...; await jobs.stop();
  */
 export function startBackgroundJobs(
   ctx: JobContext,
-  opts: { log?: (message: string, error?: unknown) => void; dispatchIntervalMs?: number; scanIntervalMs?: number } = {},
+  opts: { log?: (message: string, error?: unknown) => void; dispatchIntervalMs?: number; scanIntervalMs?: number; purgeIntervalMs?: number } = {},
 ): BackgroundJobs {
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[closer jobs] ${m}`, e ?? ''));
   const running = new Set<Promise<unknown>>();
@@ -150,6 +151,7 @@ export function startBackgroundJobs(
       await scanForNotifications(ctx, now);
       await runDigestsOnce(ctx, now);
     }),
+    loop('session purge', opts.purgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS, () => purgeExpiredSessions(ctx)),
   ];
   return {
     async stop() {

@@ -16,7 +16,7 @@ import {
   type RoleBandRecord,
   type Tx,
 } from '../../storage/index.js';
-import { addDemoContributor, type DemoContext } from './demo.js';
+import type { DemoContext } from './demo.js';
 import { DEFAULT_PROCESS_STAGES, projectApplication } from './pipeline.js';
 
 const HOUR = 3_600_000;
@@ -390,5 +390,3 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
     await updateApplication(tx, app.id, app.version, projection, now);
   }
 }
-
-addDemoContributor(contributePipelineDemo);

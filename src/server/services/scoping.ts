@@ -25,7 +25,7 @@ import {
   type ScopingDocument,
   type Tx,
 } from '../../storage/index.js';
-import { addDemoContributor } from './demo.js';
+import type { DemoContext } from './demo.js';
 
 export interface ScopingActor {
   id: string;
@@ -402,7 +402,7 @@ export async function computeTeamPlan(tx: Tx): Promise<CompanyTeamPlan> {
 /* ---------------------------------------------------------------------- demo */
 
 /** The demo company (seed, 11 people, two AI engineers, no senior) gets attractiveness and team-plan inputs. */
-addDemoContributor(async (tx, { company, users, now }) => {
+export async function contributeScopingDemo(tx: Tx, { company, users, now }: DemoContext): Promise<void> {
   const actor = users.owner?.id ?? null;
   const attractiveness: AttractivenessInputs = {
     mlInfrastructure: { trainingPipelines: 'partial', experimentTracking: 'present', featureStore: 'absent', deploymentAutomation: 'absent' },
@@ -428,6 +428,6 @@ addDemoContributor(async (tx, { company, users, now }) => {
   await putScopingDocument(tx, company.id, 'team-plan-inputs', team, actor, now);
   await recordAudit(tx, { actorId: actor, action: 'attractiveness.inputs.update', entity: 'company', entityId: company.id, fields: Object.keys(attractiveness).map((k) => `attractiveness.${k}`), at: now });
   await recordAudit(tx, { actorId: actor, action: 'team.plan-inputs.update', entity: 'company', entityId: company.id, fields: Object.keys(team).map((k) => `teamPlan.${k}`), at: now });
-});
+}
 
 export { BOTTLENECKS };

@@ -74,7 +74,7 @@ function toCandidate(r: CandidateTable): CandidateRecord {
   };
 }
 
-export function normaliseCandidateEmail(email: string): string {
+function normaliseCandidateEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

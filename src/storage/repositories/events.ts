@@ -179,27 +179,3 @@ async function nameRetractedEvents(tx: Tx, timelines: ReadonlyMap<string, Timeli
     }
   }
 }
-
-/** One stored event by id. */
-export async function getEvent(tx: Tx, id: string): Promise<ApplicationEventRecord | undefined> {
-  const r = await tx.selectFrom('application_events').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toEvent(r) : undefined;
-}
-
-/** The latest time an event of one of `types` happened on an application, if any. */
-export async function latestEventTime(tx: Tx, applicationId: string, types: readonly string[]): Promise<string | undefined> {
-  const r = await tx
-    .selectFrom('application_events')
-    .select('occurred_at')
-    .where('application_id', '=', applicationId)
-    .where('type', 'in', [...types])
-    .orderBy('occurred_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return r?.occurred_at;
-}
-
-export async function countEventsOfApplication(tx: Tx, applicationId: string): Promise<number> {
-  const r = await tx.selectFrom('application_events').select((eb) => eb.fn.countAll<number>().as('n')).where('application_id', '=', applicationId).executeTakeFirstOrThrow();
-  return Number(r.n);
-}

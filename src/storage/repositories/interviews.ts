@@ -1,4 +1,3 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
 import type { InterviewStatus } from '../../domain/interviews/index.js';
 import type { Tx } from '../transaction.js';
 import type { InterviewTable } from '../schema.js';
@@ -133,12 +132,6 @@ export async function insertInterview(tx: Tx, i: InterviewInsert, now: Date): Pr
 export async function getInterview(tx: Tx, id: string): Promise<InterviewRecord | undefined> {
   const row = await tx.selectFrom('interviews').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? (await withInterviewers(tx, [row]))[0] : undefined;
-}
-
-export async function getInterviewOrThrow(tx: Tx, id: string): Promise<InterviewRecord> {
-  const i = await getInterview(tx, id);
-  if (!i) throw new NotFoundError('INTERVIEW_NOT_FOUND', 'No such interview.', 'id');
-  return i;
 }
 
 export interface InterviewFilter {

@@ -75,7 +75,7 @@ export async function listMarketDatasets(tx: Tx): Promise<MarketDatasetRecord[]>
   return rows.map(toRecord);
 }
 
-export async function getMarketDataset(tx: Tx, id: string): Promise<MarketDatasetRecord | undefined> {
+async function getMarketDataset(tx: Tx, id: string): Promise<MarketDatasetRecord | undefined> {
   const row = await tx.selectFrom('market_datasets').select(LIST_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }

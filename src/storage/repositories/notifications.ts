@@ -62,7 +62,7 @@ export async function insertNotificationOnce(tx: Tx, n: Omit<NotificationRecord,
   return res.length === 1;
 }
 
-export async function getNotification(tx: Tx, id: string): Promise<NotificationRecord | undefined> {
+async function getNotification(tx: Tx, id: string): Promise<NotificationRecord | undefined> {
   const r = await tx.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toNotification(r) : undefined;
 }

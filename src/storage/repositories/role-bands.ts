@@ -16,9 +16,9 @@ export interface StageBandRecord extends RoleBandRecord {
 }
 
 /** The stage a band falls back to when no company is set up yet (as the offer engine does). */
-export const FALLBACK_COMPANY_STAGE = 'seed';
+const FALLBACK_COMPANY_STAGE = 'seed';
 
-export function toStageBand(r: RoleBandTable): StageBandRecord {
+function toStageBand(r: RoleBandTable): StageBandRecord {
   return {
     roleId: r.role_id,
     companyStage: r.company_stage,

@@ -131,11 +131,6 @@ export async function listRoles(tx: Tx, opts: { status?: string } = {}): Promise
   return withBands(tx, await q.execute());
 }
 
-export async function listRolesByIds(tx: Tx, ids: readonly string[]): Promise<RoleRecord[]> {
-  if (ids.length === 0) return [];
-  return withBands(tx, await tx.selectFrom('roles').selectAll().where('id', 'in', [...ids]).execute());
-}
-
 /**
  * Updates when `version` still matches (optimistic concurrency); undefined when someone else changed it first.
  * A `band` is recorded for the company's current stage, by `recordedBy`.

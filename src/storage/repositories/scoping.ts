@@ -3,7 +3,7 @@ import type { Tx } from '../transaction.js';
 import type { CompanyScopingTable } from '../schema.js';
 
 /** The kinds of per-company scoping documents. */
-export const SCOPING_DOCUMENT_KINDS = ['taxonomy-extension', 'attractiveness-inputs', 'team-plan-inputs'] as const;
+const SCOPING_DOCUMENT_KINDS = ['taxonomy-extension', 'attractiveness-inputs', 'team-plan-inputs'] as const;
 export type ScopingDocumentKind = (typeof SCOPING_DOCUMENT_KINDS)[number];
 
 export interface ScopingDocument {
@@ -32,12 +32,6 @@ function toDocument(r: CompanyScopingTable): ScopingDocument {
 export async function getScopingDocument(tx: Tx, companyId: string, kind: ScopingDocumentKind): Promise<ScopingDocument | undefined> {
   const row = await tx.selectFrom('company_scoping').selectAll().where('company_id', '=', companyId).where('kind', '=', kind).executeTakeFirst();
   return row ? toDocument(row) : undefined;
-}
-
-/** Every stored scoping document of the company, by kind. */
-export async function listScopingDocuments(tx: Tx, companyId: string): Promise<ScopingDocument[]> {
-  const rows = await tx.selectFrom('company_scoping').selectAll().where('company_id', '=', companyId).orderBy('kind').execute();
-  return rows.map(toDocument);
 }
 
 /** Inserts or replaces the company's document of that kind (call inside a transaction, with the audit entry). */

@@ -1,4 +1,3 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
 import type { Recommendation, ScorecardContent, ScorecardStatus } from '../../domain/interviews/index.js';
 import type { Tx } from '../transaction.js';
 import type { ScorecardTable } from '../schema.js';
@@ -53,12 +52,6 @@ export async function insertScorecard(tx: Tx, s: { id: string; interviewId: stri
 export async function getScorecard(tx: Tx, id: string): Promise<ScorecardRecord | undefined> {
   const r = await tx.selectFrom('scorecards').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toScorecard(r) : undefined;
-}
-
-export async function getScorecardOrThrow(tx: Tx, id: string): Promise<ScorecardRecord> {
-  const s = await getScorecard(tx, id);
-  if (!s) throw new NotFoundError('SCORECARD_NOT_FOUND', 'No such scorecard.', 'id');
-  return s;
 }
 
 /** The one card of an interviewer on an interview, if they have started it. */

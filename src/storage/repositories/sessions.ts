@@ -26,6 +26,8 @@ export async function deleteSessionsOfUser(tx: Tx, userId: string): Promise<numb
   return Number(r.numDeletedRows);
 }
 
-export async function deleteExpiredSessions(tx: Tx, now: Date): Promise<void> {
-  await tx.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
+/** Deletes the sessions that have run out (expiry at or before `now`, as `resolveSession` treats them); returns how many. */
+export async function deleteExpiredSessions(tx: Tx, now: Date): Promise<number> {
+  const r = await tx.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { getCompany, listEventsOfApplication, updateCompany } from '../../../storage/index.js';
-import { hoursAgo, pipelineKit } from './test-kit.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 interface Clock {
   id: string;

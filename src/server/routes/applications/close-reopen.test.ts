@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { hoursAgo, pipelineKit } from './test-kit.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 const DAY = 24;
 

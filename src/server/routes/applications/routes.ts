@@ -8,7 +8,6 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
 import { getApplicationDetail } from '../../services/pipeline-views.js';
-import '../../services/pipeline-demo.js';
 import { getApplicationOrThrow, listApplications, listEventsOfApplication, listUsers } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_ROLES, type UserRole } from '../../../domain/access/policy.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 /** Numbers planted in an offer and in the candidate's current pay; they must never reach an interviewer. */
 const OFFER_CANARY = 487_213;

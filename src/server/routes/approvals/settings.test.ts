@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeOffer, makePipeline, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`approval settings [${dialect.name}]`, () => {

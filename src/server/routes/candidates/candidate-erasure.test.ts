@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { enqueueOutbox, inTransaction, insertNotificationOnce, type Store } from '../../../storage/index.js';
-import { hoursAgo, pipelineKit } from '../applications/test-kit.js';
-import { expectOk, makeInterview, makeOffer, terms, DEFAULT_BAND } from '../offers/test-fixtures.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
+import { expectOk, makeInterview, makeOffer, terms, DEFAULT_BAND } from '../../../test-support/offer-fixtures.js';
 
 /** Every row of every table, as text (bytes as latin1), so a test can look for a person's data anywhere. */
 async function dumpDatabase(store: Store): Promise<string> {

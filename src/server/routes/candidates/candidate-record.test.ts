@@ -7,7 +7,7 @@ import { buildApp } from '../../app.js';
 import type { App } from '../../context.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { pipelineKit } from '../applications/test-kit.js';
+import { pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj <</Type /Catalog>> endobj\n(Lena Park, Senior ML Engineer at Hugging Face)\ntrailer <<>>\n%%EOF\n', 'latin1');
 const TEXT = Buffer.from('Zoë Ngata\nML engineer, 2019–2025\r\nInference under cost: batching, quantisation.\n', 'utf8');

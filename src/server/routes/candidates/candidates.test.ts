@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { listEventsOfApplication } from '../../../storage/index.js';
-import { hoursAgo, pipelineKit } from '../applications/test-kit.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 const CANARY = { base: 987_654_321, bonus: 24_681_357, equityAnnual: 13_579_246, currency: 'XQZ' };
 const CANARY_STRINGS = ['987654321', '24681357', '13579246', 'XQZ', 'currentCompensation', '876543219'];

@@ -6,7 +6,6 @@ import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeCandidate, createCandidate, DuplicateCandidateError, mergeCandidates } from '../../services/pipeline.js';
-import '../../services/pipeline-demo.js';
 import { getCandidateOrThrow, listCandidates, listCandidatesInBlindRoles, type CandidateRecord, type Tx, type UserRecord } from '../../../storage/index.js';
 import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
 import { WriteErrors } from '../applications/schema.js';

@@ -3,7 +3,7 @@ import { evaluateOffer, OfferEvaluation } from '../../../domain/compensation/ind
 import { listAudit } from '../../../storage/index.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { evaluateInput, thresholdInput } from './test-fixtures.js';
+import { evaluateInput, thresholdInput } from '../../../test-support/compensation-fixtures.js';
 
 /** Sets a value at a dotted path of a fresh input. */
 function withValue(input: Record<string, any>, path: string, value: unknown): Record<string, any> {

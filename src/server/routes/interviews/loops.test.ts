@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DURATION_MINUTES, icsProperty, parseIcs, unescapeIcsText, type IcsComponent } from '../../../domain/interviews/index.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeInterview, makePipeline } from '../offers/test-fixtures.js';
+import { expectOk, makeInterview, makePipeline } from '../../../test-support/offer-fixtures.js';
 
 /** Planted in the candidate's current pay: no invite and no interviewer view may carry it. */
 const PAY = 613_579;

@@ -18,7 +18,6 @@ import {
   scheduleOnsite,
   type InviteFile,
 } from '../../services/interviews.js';
-import '../../services/interviews-demo.js';
 import { getApplicationOrThrow } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail, presentTemplate, TemplateView } from './presenter.js';

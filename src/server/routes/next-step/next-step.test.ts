@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 /** A base above the role's band (approval needed) that must never reach an interviewer. */
 const CANARY_BASE = 287_413;

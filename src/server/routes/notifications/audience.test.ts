@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { scanForNotifications } from '../../services/notifications.js';
-import { hoursAgo, pipelineKit } from '../applications/test-kit.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`scanForNotifications follows Today's audience rules [${dialect.name}]`, () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { scanForNotifications } from '../../services/notifications.js';
-import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`notifications API [${dialect.name}]`, () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeApplication, makeCandidate, makeOffer, makePipeline, makeRole, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeApplication, makeCandidate, makeOffer, makePipeline, makeRole, terms } from '../../../test-support/offer-fixtures.js';
 
 const BAND = { baseMin: 220_000, baseMax: 260_000, equityPctMin: 0.5, equityPctMax: 1, currency: 'USD' };
 const FIGURES = { lastPostMoney: 22_000_000, fullyDilutedShares: 10_000_000, strikePrice: 0.42 };

@@ -6,7 +6,7 @@ import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { scanForNotifications } from '../../services/notifications.js';
 import { runOutboxOnce } from '../../services/outbox.js';
-import { expectOk, makeInterview, makeOffer, makePipeline, terms } from './test-fixtures.js';
+import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 /** A base above the role's band (so it needs approval) that appears nowhere else: it must never reach an interviewer. */
 const CANARY_BASE = 283_917;

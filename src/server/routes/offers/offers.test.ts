@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeOffer, makePipeline, terms } from './test-fixtures.js';
+import { expectOk, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 /** The text a PDF viewer shows: every (string) Tj operand, unescaped. */
 function pdfText(pdf: string): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { expectOk, makeCandidate, makeApplication, makeOffer, makeRole, terms } from '../offers/test-fixtures.js';
+import { expectOk, makeCandidate, makeApplication, makeOffer, makeRole, terms } from '../../../test-support/offer-fixtures.js';
 
 const SEED = { baseMin: 180_000, baseMax: 220_000, equityPctMin: 0.5, equityPctMax: 1, currency: 'USD' };
 const SERIES_A = { baseMin: 230_000, baseMax: 280_000, equityPctMin: 0.25, equityPctMax: 0.6, currency: 'USD' };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { pipelineKit } from '../applications/test-kit.js';
+import { pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 type Stage = { id: string; name: string; plannedDays: number };
 

@@ -5,7 +5,6 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
-import '../../services/pipeline-demo.js';
 import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';

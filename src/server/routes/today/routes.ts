@@ -4,7 +4,6 @@ import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
-import '../../services/pipeline-demo.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
 import { presentEvent } from '../applications/presenter.js';
 import { EventView, WriteErrors } from '../applications/schema.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { hoursAgo, pipelineKit } from '../applications/test-kit.js';
-import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../offers/test-fixtures.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
+import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
 
 const START = '2026-11-02T15:00:00.000Z';
 

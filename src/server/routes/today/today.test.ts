@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
-import { hoursAgo, pipelineKit } from '../applications/test-kit.js';
+import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 
 const START = '2026-11-02T15:00:00.000Z';
 

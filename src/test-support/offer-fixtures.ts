@@ -1,5 +1,5 @@
 // Factories for the interview, offer and notification API tests: each creates what it needs through the API.
-import type { OfferTermsInput } from '../../../domain/offers/index.js';
+import type { OfferTermsInput } from '../domain/offers/index.js';
 
 interface Response {
   statusCode: number;
@@ -7,7 +7,7 @@ interface Response {
   json(): any;
 }
 
-/** The part of the test harness the factories use (structural, so this file needs no test-support import). */
+/** The part of the test harness the factories use (structural: a harness or anything shaped like one). */
 export interface Caller {
   ownerToken: string;
   call(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;

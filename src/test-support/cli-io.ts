@@ -1,4 +1,4 @@
-import type { CliIo } from './io.js';
+import type { CliIo } from '../cli/io.js';
 
 /**
  * A captured stdin/stdout/stderr for driving `main()` in tests. `prompts` are the answers typed at a terminal, in

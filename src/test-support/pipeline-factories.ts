@@ -1,6 +1,6 @@
 // Builders for the pipeline's tests (and for storage/API tests that need realistic histories).
-import type { EventData, EventType, TimedEvent } from './events.js';
-import { HOUR_MS } from './time.js';
+import type { EventData, EventType, TimedEvent } from '../domain/pipeline/events.js';
+import { HOUR_MS } from '../domain/pipeline/time.js';
 
 /** Monday 2025-03-03 09:00 UTC: the zero of the tests' timelines. */
 export const T0 = Date.parse('2025-03-03T09:00:00.000Z');
