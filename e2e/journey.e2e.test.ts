@@ -175,7 +175,7 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
     expect(stages.processPlan.stages.map((s) => s.name)).toEqual(['Sourced', 'Phone screen', 'Technical interview', 'Founder call', 'Final interviews (one day)', 'Offer']);
 
     // ---------------------------------------------------------------- 5. A candidate, first contacted three days ago.
-    await founderPage.goto(`/roles/${encodeURIComponent(roleId)}`);
+    await founderPage.getByRole('link', { name: 'Board', exact: true }).click();
     await waitForPage(founderPage, 'Staff Inference Engineer');
     await founderPage.getByRole('heading', { name: 'No candidates in this role yet' }).waitFor();
     await shots.take(founderPage, 'board-empty');
@@ -184,6 +184,9 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
     await founderPage.getByLabel('Name', { exact: true }).fill('Maya Chen');
     await founderPage.getByLabel('E-mail', { exact: true }).fill(`maya-${suffix}@example.com`);
     await founderPage.getByLabel('Source', { exact: true }).selectOption({ label: 'Referral' });
+    await founderPage.getByLabel(/^Phone/).fill('+1 415 555 0134');
+    await founderPage.getByLabel(/^Location/).fill('San Francisco, CA');
+    await founderPage.getByLabel(/^Link/).fill('https://github.com/mayachen');
     await founderPage.getByLabel('Base salary').fill(CURRENT_BASE.toLocaleString('en-US'));
     expect(await founderPage.getByLabel('Role', { exact: true }).inputValue()).toBe(roleId);
     await founderPage.getByLabel('First contact', { exact: true }).selectOption({ label: 'We reached out' });
@@ -194,15 +197,8 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
     const candidateUrl = new URL(founderPage.url());
     const applicationId = candidateUrl.searchParams.get('application')!;
     expect(applicationId).toBeTruthy();
-    // Phone, links and location: on the candidate's details.
+    // Phone, link and location, given on the add form, are on the candidate's details.
     const details = founderPage.getByRole('region', { name: 'Details' });
-    await details.getByRole('button', { name: 'Edit details' }).click();
-    const edit = founderPage.getByRole('dialog', { name: "Edit Maya Chen's details" });
-    await edit.getByLabel(/^Phone/).fill('+1 415 555 0134');
-    await edit.getByLabel(/^Location/).fill('San Francisco, CA');
-    await edit.getByLabel('Link 1', { exact: true }).fill('https://github.com/mayachen');
-    await edit.getByRole('button', { name: 'Save details' }).click();
-    await edit.waitFor({ state: 'detached' });
     await details.getByText('+1 415 555 0134').waitFor();
     await details.getByText('San Francisco, CA').waitFor();
     await details.getByRole('link', { name: 'github.com/mayachen' }).waitFor();
