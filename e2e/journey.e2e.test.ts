@@ -312,7 +312,7 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
     const submit = founderPage.getByRole('dialog', { name: 'Submit the offer to Maya Chen for approval?' });
     await submit.getByRole('button', { name: 'Submit for approval' }).click();
     await submit.waitFor({ state: 'hidden' });
-    await founderPage.getByText(/waiting for Abe Approver/).waitFor();
+    await founderPage.getByText('Waiting for approval: sent to Abe Approver for their decision.').waitFor();
     await shots.take(founderPage, 'offer-submitted');
 
     // ---------------------------------------------------------------- 11. Abe approves from his Today.
