@@ -105,7 +105,6 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
     await waitForPage(founderPage, 'Today');
     await founderPage.getByRole('heading', { name: 'Nothing is late' }).waitFor();
     await shots.take(founderPage, 'founder-today-empty');
-    const founder: Person = { name: 'Olivia Founder', email: `olivia-${suffix}@acme.example`, password: PASSWORD, page: founderPage };
 
     // ---------------------------------------------------------------- 2. The team, invited from Settings → Users.
     await founderPage.getByRole('link', { name: 'Settings' }).first().click();
@@ -365,7 +364,6 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
       await openToday(p.page);
       expect(await p.page.getByRole('listitem', { name: 'Maya Chen' }).count()).toBe(0);
     }
-    void founder;
   }, 180_000);
 
   /** Rates the first attribute the interview covers, recommends "Yes" and submits; waits for the submitted card. */
