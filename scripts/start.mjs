@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './run-child.mjs';
 import { webBuildIsStale } from './web-freshness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,5 +12,5 @@ if (webBuildIsStale(root)) {
   const r = spawnSync(process.execPath, [resolve(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root, env: { ...process.env, CLOSER_BUILD_QUIET: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'src/server/main.ts')], { stdio: 'inherit', cwd: root });
-process.exit(r.status ?? 1);
+// The server runs as a child; stopping this process (Ctrl-C, or SIGTERM from a process manager) stops it too.
+process.exit(await runChild(process.execPath, ['--import', 'tsx', resolve(root, 'src/server/main.ts')], { cwd: root }));

@@ -12,15 +12,20 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface StartServerOptions {
+  /** The server's clock (default: the real time); e2e/support/travel.ts gives one that can jump ahead. */
+  now?: () => Date;
+}
+
 /**
  * Starts the real Closer server in this process on a free port, with a fresh SQLite database and the built
  * web app (built first when missing or stale).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   ensureWebBuild();
   const dir = await mkdtemp(join(tmpdir(), 'closer-e2e-'));
   const db = await openDatabase({ url: `sqlite:${join(dir, 'closer.db')}` });
-  const app = await buildApp({ db, config: { webRoot: WEB_ROOT, secureCookies: false } });
+  const app = await buildApp({ db, ...(options.now ? { clock: options.now } : {}), config: { webRoot: WEB_ROOT, secureCookies: false } });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {

@@ -62,7 +62,9 @@ if (isMain) {
   serve(options)
     .then(({ url, close }) => {
       console.log(`Closer is running at ${url} (database: ${options.databaseUrl.startsWith('sqlite:') ? options.databaseUrl.slice(7) : 'PostgreSQL'})`);
-      const stop = () => void close().then(() => process.exit(0));
+      // Once: Ctrl-C reaches both npm start and this process, and npm start passes it on as well.
+      let stopping: Promise<void> | undefined;
+      const stop = () => void (stopping ??= close().then(() => process.exit(0)));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     })

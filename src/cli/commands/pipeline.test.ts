@@ -55,6 +55,44 @@ for (const dialect of dialectsUnderTest()) {
       expect(today.items[0]).toMatchObject({ applicationId: app.id, kind: 'clock', id: 'offer.after-final', level: 'critical' });
     });
 
+    it("today shows the caller's own work; --all shows everyone's to those allowed, and is refused (exit 1, the API's words) to an interviewer", async () => {
+      const kit = pipelineKit(h);
+      const rita = await h.tokenFor('recruiter');
+      const ivy = await h.tokenFor('interviewer');
+      // A role Rita runs: its quiet candidate is Rita's work, not the owner's.
+      const role = await kit.role({ title: 'Recruiter-run Role', recruiterId: rita.userId });
+      const app = await kit.application({ roleId: role.id, candidateId: (await kit.candidate({ name: 'Quiet Candidate' })).id });
+      await kit.event(app.id, 'outreach.sent', hoursAgo(h, 5 * 24), { channel: 'email' });
+
+      const mine = captureIo({ env });
+      expect(await main(['today', '--json'], mine)).toBe(0);
+      const mineJson = JSON.parse(mine.out());
+      expect(mineJson.scope).toBe('mine');
+      expect(mineJson.items.map((i: { applicationId: string }) => i.applicationId)).not.toContain(app.id);
+      const mineText = captureIo({ env });
+      expect(await main(['today'], mineText)).toBe(0);
+      expect(mineText.out()).not.toContain('Quiet Candidate');
+      expect(mineText.out()).toMatch(/need someone else; closer today --all shows everything/);
+
+      const all = captureIo({ env });
+      expect(await main(['today', '--all', '--json'], all)).toBe(0);
+      const allJson = JSON.parse(all.out());
+      expect(allJson.scope).toBe('all');
+      expect(allJson.items).toContainEqual(expect.objectContaining({ applicationId: app.id, id: 'stage.idle' }));
+      const allText = captureIo({ env });
+      expect(await main(['today', '--all'], allText)).toBe(0);
+      expect(allText.out()).toMatch(/stage\.idle\s+Quiet Candidate \(Recruiter-run Role\)/);
+      expect(allText.out()).not.toContain('closer today --all');
+
+      const ritaOwn = captureIo({ env: { ...env, CLOSER_TOKEN: rita.token } });
+      expect(await main(['today', '--json'], ritaOwn)).toBe(0);
+      expect(JSON.parse(ritaOwn.out()).items).toContainEqual(expect.objectContaining({ applicationId: app.id }));
+
+      const refused = captureIo({ env: { ...env, CLOSER_TOKEN: ivy.token } });
+      expect(await main(['today', '--all'], refused)).toBe(1); // a refusal (403) is a failure, not bad input
+      expect(refused.err()).toContain('Your role shows your own work only');
+    });
+
     it('event add exits 2 with the API code on a future event, and retries safely with --idempotency-key', async () => {
       const kit = pipelineKit(h);
       const app = await kit.application();

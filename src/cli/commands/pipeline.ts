@@ -12,31 +12,43 @@ interface TodayItem {
 }
 
 interface TodayResponse {
+  scope?: 'mine' | 'all';
+  /** How many applications "Everything" has; null for people who see their own work only. */
+  cardsInEverything?: number | null;
+  /** One per application of the scope. */
+  cards?: Array<{ applicationId: string }>;
   items: TodayItem[];
   total: number;
   activeApplications: number;
   at: string;
 }
 
-/** One line per item, most urgent first: level, what, who, and the next action. */
+/** One line per item, most urgent first: level, what, who, and the next action; a pointer to --all when it has more. */
 export function formatToday(today: TodayResponse): string {
-  if (today.items.length === 0) return `Nothing is late across ${today.activeApplications} active application(s).`;
+  const mine = new Set((today.cards ?? today.items).map((i) => i.applicationId)).size;
+  const elsewhere = today.scope === 'mine' && typeof today.cardsInEverything === 'number' ? today.cardsInEverything - mine : 0;
+  const hint = elsewhere > 0 ? [`${elsewhere} more application(s) need someone else; closer today --all shows everything.`] : [];
+  if (today.items.length === 0) return [today.scope === 'mine' ? 'Nothing needs you right now.' : `Nothing is late across ${today.activeApplications} active application(s).`, ...hint].join('\n');
   const level = Math.max(...today.items.map((i) => i.level.length));
   const what = Math.max(...today.items.map((i) => i.id.length));
   const lines = today.items.map((i) => `${i.level.toUpperCase().padEnd(level)}  ${i.id.padEnd(what)}  ${i.candidateName} (${i.roleTitle}): ${i.action}  [${i.applicationId}]`);
   const more = today.total > today.items.length ? [`... and ${today.total - today.items.length} more (--limit N)`] : [];
-  return [...lines, ...more].join('\n');
+  return [...lines, ...more, ...hint].join('\n');
 }
 
 export const todayCommand: Command = {
   path: ['today'],
-  summary: 'What to do now: late clocks and high flight risks, most urgent first',
-  usage: 'closer today [--limit N] [--json]   (needs CLOSER_URL and CLOSER_TOKEN)',
-  options: { limit: { type: 'string' } },
+  summary: "What to do now: late clocks and high flight risks, most urgent first (yours; --all: everyone's, for owners, admins, recruiters and hiring managers)",
+  usage: 'closer today [--all] [--limit N] [--json]   (needs CLOSER_URL and CLOSER_TOKEN)',
+  options: { limit: { type: 'string' }, all: { type: 'boolean' } },
   async run(ctx) {
     const limit = ctx.values.limit;
     if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,5}$/.test(limit) || Number(limit) < 1)) throw new UsageError('--limit must be a whole number from 1', 'limit');
-    const today = await callApi<TodayResponse>(ctx.io, 'GET', `/api/v1/today${limit ? `?limit=${limit}` : ''}`);
+    const query = new URLSearchParams();
+    if (ctx.values.all === true) query.set('scope', 'all');
+    if (limit) query.set('limit', limit);
+    const search = query.toString();
+    const today = await callApi<TodayResponse>(ctx.io, 'GET', `/api/v1/today${search ? `?${search}` : ''}`);
     ctx.print(today, formatToday(today));
     return 0;
   },

@@ -101,6 +101,11 @@ export function cancelInterview(id: string, version: number): Promise<InterviewD
 }
 
 /** Where to download an interview's .ics invite: your own, an interviewer's (by user id) or the candidate's. */
+/** Marks a scheduled interview held (now): its interviewers' scorecards fall due. */
+export function completeInterview(id: string): Promise<InterviewDetail> {
+  return api.post(`/interviews/${encodeURIComponent(id)}/complete`, {});
+}
+
 export function interviewInviteUrl(id: string, forWhom?: string): string {
   return `/api/v1/interviews/${enc(id)}/invite.ics${forWhom ? `?for=${enc(forWhom)}` : ''}`;
 }

@@ -97,6 +97,9 @@ export interface CandidateCreateBody {
   email: string;
   source: CandidateSource;
   currentEmployer?: string | null;
+  phone?: string | null;
+  links?: string[];
+  location?: string | null;
   passive?: boolean;
   specializations?: string[];
   productionMlYears?: number | null;

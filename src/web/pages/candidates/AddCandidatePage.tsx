@@ -33,6 +33,9 @@ const FIELDS = [
   'name',
   'email',
   'currentEmployer',
+  'phone',
+  'location',
+  'links.0',
   'source',
   'productionMlYears',
   'currentCompensation.base',
@@ -48,6 +51,9 @@ const EMPTY: CandidateDraft = {
   name: '',
   email: '',
   currentEmployer: '',
+  phone: '',
+  location: '',
+  link: '',
   source: 'outbound',
   passive: true,
   specializations: [],
@@ -234,6 +240,19 @@ export function AddCandidatePage() {
             value={draft.currentEmployer}
             onChange={set('currentEmployer')}
             error={errors.currentEmployer}
+            optional
+          />
+          <TextField label="Phone" name="phone" type="tel" value={draft.phone ?? ''} onChange={set('phone')} error={errors.phone} autoComplete="off" optional />
+          <TextField label="Location" name="location" value={draft.location ?? ''} onChange={set('location')} error={errors.location} hint="City and country, for time zones and travel." optional />
+          <TextField
+            label="Link"
+            name="links.0"
+            type="url"
+            value={draft.link ?? ''}
+            onChange={set('link')}
+            error={errors['links.0']}
+            placeholder="https://"
+            hint="GitHub, LinkedIn or a personal site. Add more on their page."
             optional
           />
           <SelectField

@@ -26,16 +26,19 @@ interface InterviewCardProps {
   canChange: boolean;
   onReschedule: (interview: Interview) => void;
   onCancel: (interview: Interview) => void;
+  /** Marks the interview held; offered once its start time has passed. */
+  onMarkHeld?: (interview: Interview) => void;
 }
 
 /** One interview: when (exact in the company time zone, and relative), who, stage, focus, place, status, actions. */
-export function InterviewCard({ interview: i, timeZone, level, templateSize, readsAll, viewerId, canChange, onReschedule, onCancel }: InterviewCardProps) {
+export function InterviewCard({ interview: i, timeZone, level, templateSize, readsAll, viewerId, canChange, onReschedule, onCancel, onMarkHeld }: InterviewCardProps) {
   const headingId = useId();
   const Heading = level === 3 ? 'h3' : 'h4';
   const kind = interviewKindLabel(i.kind);
   const when = formatZonedSlot(i.scheduledAt, i.durationMinutes, timeZone);
   const status = STATUS[i.status];
   const allFocus = i.focusAttributeIds === null || i.focus.length === templateSize;
+  const started = Date.parse(i.scheduledAt) <= Date.now();
   return (
     <article className={`interview-card${i.status === 'cancelled' ? ' interview-card-cancelled' : ''}`} aria-labelledby={headingId}>
       <div className="interview-card-head">
@@ -73,6 +76,11 @@ export function InterviewCard({ interview: i, timeZone, level, templateSize, rea
       <InviteLinks interview={i} readsAll={readsAll} viewerId={viewerId} label={`${kind}, ${when}`} />
       {canChange && i.status === 'scheduled' ? (
         <div className="action-bar">
+          {started && onMarkHeld ? (
+            <Button className="button-compact" variant="primary" onClick={() => onMarkHeld(i)} aria-label={`Mark ${kind} held, ${when}`}>
+              Mark held
+            </Button>
+          ) : null}
           <Button className="button-compact" onClick={() => onReschedule(i)} aria-label={`Reschedule ${kind}, ${when}`}>
             Reschedule
           </Button>

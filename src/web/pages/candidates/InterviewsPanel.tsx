@@ -3,7 +3,7 @@ import { unplannedAttributes } from '../../../domain/interviews/focus.js';
 import type { ScorecardTemplate } from '../../../domain/interviews/template.js';
 import { errorMessage, isApiError } from '../../api/client.js';
 import { getCompany, listPeople } from '../../api/endpoints.js';
-import { cancelInterview, getInterview, getScorecardTemplate, interviewKindLabel, listApplicationInterviews, onsiteInviteUrl } from '../../api/interviews.js';
+import { cancelInterview, completeInterview, getInterview, getScorecardTemplate, interviewKindLabel, listApplicationInterviews, onsiteInviteUrl } from '../../api/interviews.js';
 import type { Interview } from '../../api/interviews.js';
 import type { Role } from '../../api/pipeline.js';
 import { can } from '../../api/types.js';
@@ -127,6 +127,16 @@ function InterviewLoop({ applicationId, role, stage, active, onChanged }: Interv
     onChanged();
   };
 
+  const markHeld = async (i: Interview) => {
+    try {
+      await completeInterview(i.id);
+      done(`Held: ${interviewKindLabel(i.kind)}. ${i.interviewers.map((p) => p.name).join(', ')} can now write ${i.interviewers.length === 1 ? 'their scorecard' : 'their scorecards'}.`);
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+      data.reload();
+    }
+  };
+
   const card = (i: Interview, level: 3 | 4) => (
     <InterviewCard
       interview={i}
@@ -138,6 +148,7 @@ function InterviewLoop({ applicationId, role, stage, active, onChanged }: Interv
       canChange={mayChange}
       onReschedule={(interview) => setOpen({ kind: 'reschedule', interview })}
       onCancel={(interview) => setOpen({ kind: 'cancel', interview })}
+      onMarkHeld={(interview) => void markHeld(interview)}
     />
   );
 

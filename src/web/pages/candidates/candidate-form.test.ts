@@ -28,6 +28,13 @@ describe('buildCandidateBody', () => {
     expect(buildCandidateBody(draft(), options)).toEqual({ ok: true, body: { name: 'Ada Lovelace', email: 'ada@example.com', source: 'referral', passive: true } });
   });
 
+  it('sends the phone, the location and the one link the add form asks for, trimmed', () => {
+    const built = buildCandidateBody(draft({ phone: ' +1 415 555 0134 ', location: 'Lisbon, Portugal ', link: ' https://github.com/ada ' }), options);
+    expect(built).toMatchObject({ ok: true, body: { phone: '+1 415 555 0134', location: 'Lisbon, Portugal', links: ['https://github.com/ada'] } });
+    const empty = buildCandidateBody(draft({ phone: ' ', location: '', link: '  ' }), options);
+    expect(empty.ok && ['phone', 'location', 'links'].some((k) => k in empty.body)).toBe(false);
+  });
+
   it('sends compensation as whole numbers in the company currency', () => {
     const built = buildCandidateBody(draft({ base: '180,000', equityAnnual: '40000', productionMlYears: '2.5' }), options);
     expect(built).toMatchObject({ ok: true, body: { productionMlYears: 2.5, currentCompensation: { base: 180000, bonus: 0, equityAnnual: 40000, currency: 'EUR' } } });

@@ -6,6 +6,10 @@ export interface CandidateDraft {
   name: string;
   email: string;
   currentEmployer: string;
+  /** How to reach them and where they are; more links on their page (Edit details). */
+  phone?: string;
+  location?: string;
+  link?: string;
   source: CandidateSource;
   passive: boolean;
   specializations: string[];
@@ -41,6 +45,9 @@ export function buildCandidateBody(
     passive: draft.passive,
   };
   if (draft.currentEmployer.trim()) body.currentEmployer = draft.currentEmployer.trim();
+  if (draft.phone?.trim()) body.phone = draft.phone.trim();
+  if (draft.location?.trim()) body.location = draft.location.trim();
+  if (draft.link?.trim()) body.links = [draft.link.trim()];
   if (draft.specializations.length > 0) body.specializations = [...draft.specializations];
   if (draft.productionMlYears.trim()) {
     const years = Number(draft.productionMlYears.trim().replace(',', '.'));

@@ -279,7 +279,7 @@ function confirmText(button: OfferButton, offer: OfferDetail): string {
 }
 
 function noticeFor(button: OfferButton, offer: OfferDetail): string {
-  if (button === 'submit') return offer.status === 'approved' ? 'inside the band, approved at once.' : `waiting for ${offer.awaiting.map((p) => p.name).join(', ') || 'the approvers'}.`;
+  if (button === 'submit') return offer.status === 'approved' ? 'inside the band, approved at once.' : `sent to ${offer.awaiting.map((p) => p.name).join(', ') || 'the approvers'} for their decision.`;
   if (button === 'approve') return offer.status === 'approved' ? 'every approver has approved.' : 'your approval is recorded.';
   if (button === 'reject') return 'your rejection is recorded; the offer is back in draft.';
   if (button === 'extend') return `it is with ${offer.candidateName}; record the answer here when it comes.`;

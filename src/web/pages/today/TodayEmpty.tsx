@@ -27,7 +27,7 @@ export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidat
   if (role === 'approver') {
     return (
       <EmptyState title="No offer is waiting for you" action={<Link to="/offers/approvals" className="button button-primary">Approvals</Link>}>
-        <p>An offer sent for your approval appears here once it has waited a day, with a link to review it.{done}</p>
+        <p>An offer sent for your approval appears here as soon as it is sent, with a link to review it.{done}</p>
       </EmptyState>
     );
   }

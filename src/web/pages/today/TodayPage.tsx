@@ -12,6 +12,7 @@ import { Button } from '../../components/Button.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
+import { TodayApprovals, useWaitingApprovals } from './TodayApprovals.js';
 import { TodayCardView } from './TodayCardView.js';
 import { TodayDone } from './TodayDone.js';
 import { TodayEmpty } from './TodayEmpty.js';
@@ -135,6 +136,7 @@ export function TodayPage() {
   }, [data]);
   const done = useMemo(() => (data ? doneGroups(data) : []), [data]);
   const canAdd = can(user.role, 'candidates.write');
+  const waiting = useWaitingApprovals(can(user.role, 'offers.approve'), openCards);
 
   return (
     <>
@@ -142,7 +144,7 @@ export function TodayPage() {
         title="Today"
         description={
           data
-            ? `${formatCount(openCards.length)} ${openCards.length === 1 ? 'candidate needs' : 'candidates need'} ${scope === 'all' ? 'the team' : 'you'}, most urgent first, across ${formatCount(data.activeApplications)} active applications.`
+            ? `${formatCount(openCards.length + waiting.length)} ${openCards.length + waiting.length === 1 ? 'candidate needs' : 'candidates need'} ${scope === 'all' ? 'the team' : 'you'}, most urgent first, across ${formatCount(data.activeApplications)} active applications.`
             : 'What to do now so you do not lose anyone, most urgent first.'
         }
         actions={
@@ -174,7 +176,8 @@ export function TodayPage() {
         </Alert>
       ) : null}
       {!data && today.state.status === 'loading' ? <p className="muted">Loading today's list…</p> : null}
-      {data && openCards.length === 0 ? (
+      <TodayApprovals offers={waiting} />
+      {data && openCards.length === 0 && waiting.length === 0 ? (
         <TodayEmpty
           role={user.role}
           scope={scope}
