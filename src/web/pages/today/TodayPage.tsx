@@ -143,9 +143,7 @@ export function TodayPage() {
       <PageHeader
         title="Today"
         description={
-          data
-            ? `${formatCount(openCards.length + waiting.length)} ${openCards.length + waiting.length === 1 ? 'candidate needs' : 'candidates need'} ${scope === 'all' ? 'the team' : 'you'}, most urgent first, across ${formatCount(data.activeApplications)} active applications.`
-            : 'What to do now so you do not lose anyone, most urgent first.'
+          data ? headerLine(openCards.length + waiting.length, scope === 'all' ? 'the team' : 'you', data.activeApplications) : 'What to do now so you do not lose anyone, most urgent first.'
         }
         actions={
           canAdd ? (
@@ -224,4 +222,9 @@ function moveBetweenCards(event: KeyboardEvent<HTMLUListElement>) {
   if (!next) return;
   event.preventDefault();
   (next.querySelector<HTMLElement>('[data-card-action], [data-undo]') ?? next.querySelector<HTMLElement>('[data-card-link]'))?.focus();
+}
+
+function headerLine(count: number, who: string, active: number): string {
+  if (count === 0) return `Nothing needs ${who} right now, across ${formatCount(active)} active applications.`;
+  return `${formatCount(count)} ${count === 1 ? 'candidate needs' : 'candidates need'} ${who}, most urgent first, across ${formatCount(active)} active applications.`;
 }
