@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface OpenDatabaseOptions {
   /** `sqlite:/path/to/file.db`, `sqlite::memory:` or `postgres://...` */
@@ -73,7 +74,7 @@ function openSqlite(options: OpenDatabaseOptions): Store {
   raw.pragma('foreign_keys = ON');
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: 'sqlite',
