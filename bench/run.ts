@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'list-route': async () => (await import('./list-route.js')).runListRouteBench,
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
+  startup: async () => (await import('./startup.js')).runStartupBench,
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');

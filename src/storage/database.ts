@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
@@ -108,6 +107,8 @@ export function verifySqlitePragmas(raw: SqliteDatabase.Database): void {
 const INT8_OID = 20;
 
 async function openPostgres(options: OpenDatabaseOptions): Promise<Store> {
+  // Loaded only for PostgreSQL: an SQLite instance starts without it (docs/performance.md).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
