@@ -8,8 +8,10 @@ type Bench = () => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   'api-reads': async () => (await import('./api-reads.js')).runApiReadsBench,
+  'list-route': async () => (await import('./list-route.js')).runListRouteBench,
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
+  startup: async () => (await import('./startup.js')).runStartupBench,
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');

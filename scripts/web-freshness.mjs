@@ -15,7 +15,8 @@ export function isWebSource(name) {
   return !NOT_A_SOURCE.some((pattern) => pattern.test(name));
 }
 
-function newestMtime(path) {
+/** Newest modification time of a file, or of the sources (isWebSource) in a folder and below. */
+export function newestMtime(path) {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let newest = 0;

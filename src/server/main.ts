@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
 import { buildApp } from './app.js';
+import { PROJECT_ROOT } from './paths.js';
 import { startBackgroundJobs } from './services/outbox.js';
-
-const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
 export interface ServeOptions {
   databaseUrl: string;
@@ -26,7 +25,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     db: store,
     logger: process.env.CLOSER_LOG === 'debug' ? { level: 'debug' } : { level: 'warn' },
     config: {
-      webRoot: options.webRoot ?? resolve(projectRoot, 'dist/web'),
+      webRoot: options.webRoot ?? resolve(PROJECT_ROOT, 'dist/web'),
       secureCookies: options.secureCookies ?? false,
       ...(options.filesDir ? { filesDir: options.filesDir } : {}),
     },
@@ -56,8 +55,8 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   };
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+/** Serves with the settings from the environment until SIGINT or SIGTERM: what `npm start` runs (scripts/start.mjs). */
+export function runFromEnv(): void {
   const options = serveOptionsFromEnv();
   serve(options)
     .then(({ url, close }) => {
@@ -73,3 +72,6 @@ if (isMain) {
       process.exit(1);
     });
 }
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) runFromEnv();

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { DialectName } from './dialect.js';
 import { migrateToLatest } from './migrations/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface OpenDatabaseOptions {
   /** `sqlite:/path/to/file.db`, `sqlite::memory:` or `postgres://...` */
@@ -73,7 +73,7 @@ function openSqlite(options: OpenDatabaseOptions): Store {
   raw.pragma('foreign_keys = ON');
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -107,6 +107,8 @@ export function verifySqlitePragmas(raw: SqliteDatabase.Database): void {
 const INT8_OID = 20;
 
 async function openPostgres(options: OpenDatabaseOptions): Promise<Store> {
+  // Loaded only for PostgreSQL: an SQLite instance starts without it (docs/performance.md).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,

@@ -7,10 +7,10 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   getApiToken,
-  getApiTokenByHash,
   getCompany,
-  getSession,
+  getSessionWithUser,
   getUser,
+  getUserOfApiToken,
   getUserByEmail,
   inTransaction,
   insertApiToken,
@@ -95,24 +95,21 @@ export async function logout(store: Store, sessionId: string): Promise<void> {
 /** The signed-in user behind a session cookie, or undefined when it is unknown, expired or the user is disabled. */
 export async function resolveSession(store: Store, sessionId: string, now: Date): Promise<{ user: UserRecord; csrfToken: string; idHash: string } | undefined> {
   const idHash = sha256(sessionId);
-  const session = await getSession(store.db, idHash);
+  // One query: the session joined to its user (sessions of a deleted user go with it: ON DELETE CASCADE).
+  const session = await getSessionWithUser(store.db, idHash);
   if (!session) return undefined;
   if (session.expiresAt <= now.toISOString()) {
     await deleteSession(store.db, idHash);
     return undefined;
   }
-  const user = await getUser(store.db, session.userId);
-  if (!user || user.disabled) return undefined;
-  return { user, csrfToken: session.csrfToken, idHash };
+  if (session.user.disabled) return undefined;
+  return { user: session.user, csrfToken: session.csrfToken, idHash };
 }
 
 export async function resolveApiToken(store: Store, secret: string): Promise<UserRecord | undefined> {
   if (!secret.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const token = await getApiTokenByHash(store.db, sha256(secret));
-  if (!token || token.revokedAt) return undefined;
-  const user = await getUser(store.db, token.userId);
-  if (!user || user.disabled) return undefined;
-  return user;
+  // One query: the token joined to its user, revoked tokens and disabled users left out.
+  return getUserOfApiToken(store.db, sha256(secret));
 }
 
 export async function createUser(

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { benchmark, BENCHMARK_FALLBACK, EXPERIENCE_LEVELS, listDatasets, parseSalaryCsv, ROLE_GROUPS } from '../../domain/market/index.js';
 import type { Benchmark, DatasetInfo, ExperienceLevel, SalaryDataset } from '../../domain/market/index.js';
 import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
@@ -14,6 +15,7 @@ import {
   recordAudit,
 } from '../../storage/index.js';
 import type { MarketDatasetRecord, Store, Tx, UserRecord } from '../../storage/index.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /**
  * Market benchmarks (compensation-model.md 4.5) over the bundled aijobs.net file or an imported
@@ -101,7 +103,7 @@ export function loadBundledDataset(id: string = DEFAULT_ID): Promise<SalaryDatas
   if (!memo) {
     const info = BUNDLED_BY_ID.get(id);
     if (!info) return Promise.reject(new NotFoundError('DATASET_NOT_FOUND', `No bundled dataset ${id}.`, 'datasetId'));
-    memo = readFile(new URL(`../../../data/market/${info.file}`, import.meta.url), 'utf8').then((text) =>
+    memo = readFile(join(PROJECT_ROOT, 'data/market', info.file), 'utf8').then((text) =>
       parseSalaryCsv(text, { id: info.id, source: info.source, asOf: info.asOf, licence: info.licence }),
     );
     // A failed read is not memoised: the next request tries again.

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { DELIVERY_DEFAULTS, DEFAULT_RETRY_POLICY, retryDelaySeconds, type EmailSettings, type RetryPolicy } from '../../domain/notifications/index.js';
 import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSent, type OutboxRecord } from '../../storage/index.js';
 import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobContext } from './notifications.js';
@@ -25,7 +24,9 @@ export interface DispatchResult {
 
 type Mailer = { sendMail(message: Record<string, unknown>): Promise<unknown>; close(): void };
 
-function mailerFor(settings: EmailSettings, timeoutMs: number): Mailer {
+async function mailerFor(settings: EmailSettings, timeoutMs: number): Promise<Mailer> {
+  // Loaded at the first e-mail rather than at start-up (docs/performance.md).
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -76,7 +77,7 @@ export async function runOutboxOnce(ctx: JobContext, options: DispatchOptions = 
       try {
         if (message.channel === 'email') {
           if (!settings.email) throw new Error('e-mail is not configured');
-          mailer ??= mailerFor(settings.email, timeoutMs);
+          mailer ??= await mailerFor(settings.email, timeoutMs);
           await mailer.sendMail({
             from: settings.email.from,
             to: message.recipient,

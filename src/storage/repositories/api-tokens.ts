@@ -1,5 +1,6 @@
 import type { Tx } from '../transaction.js';
 import type { ApiTokenTable } from '../schema.js';
+import { toUser, type UserRecord } from './users.js';
 
 export interface ApiTokenRecord {
   id: string;
@@ -25,6 +26,22 @@ export async function insertApiToken(tx: Tx, t: ApiTokenRecord): Promise<void> {
 export async function getApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiTokenRecord | undefined> {
   const r = await tx.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   return r ? toToken(r) : undefined;
+}
+
+/**
+ * The user an API token signs in, in one query (the token joined to its user): undefined when the token is
+ * unknown or revoked, or the user is disabled. Every Bearer request runs it.
+ */
+export async function getUserOfApiToken(tx: Tx, tokenHash: string): Promise<UserRecord | undefined> {
+  const r = await tx
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where('u.disabled', '=', 0)
+    .executeTakeFirst();
+  return r ? toUser(r) : undefined;
 }
 
 export async function getApiToken(tx: Tx, id: string): Promise<ApiTokenRecord | undefined> {

@@ -13,7 +13,8 @@ export interface UserRecord {
   updatedAt: string;
 }
 
-function toUser(r: UserTable): UserRecord {
+/** A users row as a record (exported for the joined sign-in lookups in sessions.ts and api-tokens.ts). */
+export function toUser(r: UserTable): UserRecord {
   return {
     id: r.id,
     companyId: r.company_id,
