@@ -24,7 +24,7 @@ import type { FieldErrors } from '../../components/form-errors.js';
 import { useDraft } from '../../components/use-draft.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { SOURCE_LABELS } from './labels.js';
+import { SOURCE_LABELS } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 import { buildCandidateBody, firstContactEvent } from './candidate-form.js';
 import type { CandidateDraft } from './candidate-form.js';

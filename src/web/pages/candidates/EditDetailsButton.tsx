@@ -15,7 +15,7 @@ import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { buildDetailsPatch, draftFromCandidate, rebaseDraft } from './edit-details.js';
 import type { DetailsDraft, DetailsField } from './edit-details.js';
-import { SOURCE_LABELS } from './labels.js';
+import { SOURCE_LABELS } from '../../lib/pipeline-labels.js';
 import './candidate-record.css';
 
 interface TaxonomyView {

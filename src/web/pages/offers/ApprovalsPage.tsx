@@ -14,7 +14,8 @@ import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, listMyApprovals } from './api.js';
 import type { InboxItem } from './api.js';
-import { formatPercent, formatWaiting, hoursBetween } from './offer-format.js';
+import { formatPercent } from '../../lib/format-number.js';
+import { formatWaiting, hoursBetween } from './offer-format.js';
 import './offers.css';
 
 /** The approver's inbox: offers waiting on the signed-in person, oldest first, each decided in one click. */

@@ -20,17 +20,8 @@ import { decideOffer, getOffer, getOfferVersion, getRoleBand, moveOffer, summary
 import type { OfferDetail, OfferVersion, RoleBand } from './api.js';
 import { CheckedBandNote } from './CheckedBandNote.js';
 import { OfferTermsDialog } from './OfferTermsDialog.js';
-import {
-  APPROVAL_STATUS_LABELS,
-  OFFER_STATUS_LABELS,
-  describeBand,
-  formatPercent,
-  formatProbability,
-  formatWaiting,
-  hoursBetween,
-  offerButtons,
-  offerStatusTone,
-} from './offer-format.js';
+import { formatPercent, formatProbability } from '../../lib/format-number.js';
+import { APPROVAL_STATUS_LABELS, OFFER_STATUS_LABELS, describeBand, formatWaiting, hoursBetween, offerButtons, offerStatusTone } from './offer-format.js';
 import type { OfferButton } from './offer-format.js';
 import { OwnershipChart } from './OwnershipChart.js';
 import './offers.css';

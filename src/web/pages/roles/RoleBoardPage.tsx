@@ -15,8 +15,8 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { RISK_LABELS, riskTone } from '../candidates/labels.js';
-import '../candidates/pipeline.css';
+import { RISK_LABELS, riskTone } from '../../lib/pipeline-labels.js';
+import './board.css';
 import { daysLabel, locateCard, moveCard, neighbourStage } from './board-state.js';
 import { SourceMixPanel } from './SourceMixPanel.js';
 
