@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { PlotOptions } from '@observablehq/plot';
 import './plot-figure.css';
@@ -41,6 +41,7 @@ export interface PlotFigureProps {
  * responsive; a newer drawing replaces an older one that has not started), and keeps the previous drawing until then.
  */
 export function PlotFigure({ title, titleLevel, caption, options, table, tableView = 'toggle', id, className }: PlotFigureProps) {
+  const titleId = useId();
   const holder = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
@@ -74,9 +75,11 @@ export function PlotFigure({ title, titleLevel, caption, options, table, tableVi
   const Heading = titleLevel ? (`h${titleLevel}` as const) : 'span';
   const hiddenChart = tableView === 'screen-reader';
   return (
-    <figure className={['plot-figure', className].filter(Boolean).join(' ')} data-chart={id}>
+    <figure className={['plot-figure', className].filter(Boolean).join(' ')} data-chart={id} aria-labelledby={titleId}>
       <figcaption>
-        <Heading className="chart-title">{title}</Heading>
+        <Heading className="chart-title" id={titleId}>
+          {title}
+        </Heading>
         {caption ? <div className="chart-caption">{caption}</div> : null}
       </figcaption>
       <div ref={holder} className="chart-canvas" aria-hidden={hiddenChart ? true : undefined} />
