@@ -216,15 +216,7 @@ export function AddCandidatePage() {
             error={errors.currentEmployer}
             optional
           />
-          <SourceFields
-            source={draft.source}
-            passive={draft.passive}
-            productionMlYears={draft.productionMlYears}
-            errors={errors}
-            onSource={set('source')}
-            onPassive={set('passive')}
-            onProductionMlYears={set('productionMlYears')}
-          />
+          <SourceFields value={draft} errors={errors} onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))} />
         </div>
         <SpecializationChecks options={specializationOptions} value={draft.specializations} onChange={set('specializations')} />
         {seesPay ? (

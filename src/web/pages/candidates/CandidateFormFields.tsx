@@ -12,28 +12,26 @@ const LOOKING_OPTIONS = [
   { value: 'active', label: 'Active (looking)' },
 ];
 
+type SourceKey = 'source' | 'passive' | 'productionMlYears';
+
 export interface SourceFieldsProps {
-  source: CandidateSource;
-  passive: boolean;
-  productionMlYears: string;
-  errors: Partial<Record<'source' | 'passive' | 'productionMlYears', string>>;
-  onSource: (source: CandidateSource) => void;
-  onPassive: (passive: boolean) => void;
-  onProductionMlYears: (years: string) => void;
+  value: { source: CandidateSource; passive: boolean; productionMlYears: string };
+  errors: Partial<Record<SourceKey, string>>;
+  onChange: <K extends SourceKey>(key: K, value: SourceFieldsProps['value'][K]) => void;
 }
 
 /** Where the person came from, whether they are looking, and their years of production ML. */
-export function SourceFields({ source, passive, productionMlYears, errors, onSource, onPassive, onProductionMlYears }: SourceFieldsProps) {
+export function SourceFields({ value, errors, onChange }: SourceFieldsProps) {
   return (
     <>
-      <SelectField label="Source" name="source" value={source} onChange={(v) => onSource(v as CandidateSource)} options={SOURCE_OPTIONS} error={errors.source} />
-      <SelectField label="Looking?" name="passive" value={passive ? 'passive' : 'active'} onChange={(v) => onPassive(v === 'passive')} options={LOOKING_OPTIONS} error={errors.passive} />
+      <SelectField label="Source" name="source" value={value.source} onChange={(v) => onChange('source', v as CandidateSource)} options={SOURCE_OPTIONS} error={errors.source} />
+      <SelectField label="Looking?" name="passive" value={value.passive ? 'passive' : 'active'} onChange={(v) => onChange('passive', v === 'passive')} options={LOOKING_OPTIONS} error={errors.passive} />
       <TextField
         label="Years of production ML"
         name="productionMlYears"
         inputMode="decimal"
-        value={productionMlYears}
-        onChange={onProductionMlYears}
+        value={value.productionMlYears}
+        onChange={(v) => onChange('productionMlYears', v)}
         error={errors.productionMlYears}
         optional
       />

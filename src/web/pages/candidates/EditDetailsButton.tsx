@@ -153,15 +153,7 @@ function EditDetailsDialog({ candidate, seesPay, onClose, onSaved }: { candidate
           {base.pedigreeHidden ? null : (
             <TextField label="Current employer" name="currentEmployer" value={draft.currentEmployer} onChange={set('currentEmployer')} error={errors.currentEmployer} optional />
           )}
-          <SourceFields
-            source={draft.source}
-            passive={draft.passive}
-            productionMlYears={draft.productionMlYears}
-            errors={errors}
-            onSource={set('source')}
-            onPassive={set('passive')}
-            onProductionMlYears={set('productionMlYears')}
-          />
+          <SourceFields value={draft} errors={errors} onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))} />
         </div>
 
         <fieldset className="chip-group">

@@ -13,20 +13,18 @@ const role = (id: string, title: string, stages: string[]) =>
 
 describe('SourceFields', () => {
   it('asks for source, looking and years in words, and reports each change typed', () => {
-    const onSource = vi.fn();
-    const onPassive = vi.fn();
-    const onYears = vi.fn();
-    render(<SourceFields source="outbound" passive productionMlYears="" errors={{ productionMlYears: 'Use a number of years, such as 3.5.' }} onSource={onSource} onPassive={onPassive} onProductionMlYears={onYears} />);
+    const onChange = vi.fn();
+    render(<SourceFields value={{ source: 'outbound', passive: true, productionMlYears: '' }} errors={{ productionMlYears: 'Use a number of years, such as 3.5.' }} onChange={onChange} />);
     const source = screen.getByRole('combobox', { name: 'Source' });
     expect(within(source).getAllByRole('option').map((o) => o.textContent)).toContain('VC introduction');
     fireEvent.change(source, { target: { value: 'referral' } });
-    expect(onSource).toHaveBeenCalledWith('referral');
+    expect(onChange).toHaveBeenCalledWith('source', 'referral');
     fireEvent.change(screen.getByRole('combobox', { name: 'Looking?' }), { target: { value: 'active' } });
-    expect(onPassive).toHaveBeenCalledWith(false);
+    expect(onChange).toHaveBeenCalledWith('passive', false);
     const years = screen.getByRole('textbox', { name: 'Years of production ML (optional)' });
     expect(years.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(years, { target: { value: '4' } });
-    expect(onYears).toHaveBeenCalledWith('4');
+    expect(onChange).toHaveBeenCalledWith('productionMlYears', '4');
   });
 });
 
