@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactMoney, formatCount, formatMoney } from './format-money.js';
+import { compactMoney } from './format-axis.js';
+import { formatCount, formatMoney } from './format-money.js';
 
 describe('formatMoney', () => {
   it.each([

@@ -47,8 +47,3 @@ export function formatCount(value: number, locale?: string): string {
   }
   return format.format(value);
 }
-
-/** Compact money for chart axes: "$1.2M". */
-export function compactMoney(currency: string): (value: number) => string {
-  return (value) => formatMoney(value, currency, { compact: true });
-}
