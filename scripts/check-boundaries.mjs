@@ -56,6 +56,31 @@ for (const file of files(src)) {
   }
 }
 
+// --- web pages: one area never imports another (issue 10, owned by the web pages change) ---
+// A file under web/pages/<x>/ may not import from web/pages/<y>/: what two areas share lives in web/components
+// (UI), web/lib (pure helpers) or web/api (HTTP client). Tests included, static and dynamic imports alike.
+const webPages = join(src, 'web', 'pages');
+const areaOf = (path) => {
+  const rel = relative(webPages, path);
+  if (rel.startsWith('..') || !rel.includes(sep)) return undefined;
+  return rel.split(sep)[0];
+};
+if (statSync(webPages, { throwIfNoEntry: false })?.isDirectory()) {
+  for (const file of files(webPages)) {
+    const area = areaOf(file);
+    if (!area) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(importRe)) {
+      const spec = m[1] ?? m[2];
+      if (!spec.startsWith('.')) continue;
+      const targetArea = areaOf(resolve(dirname(file), spec));
+      if (targetArea && targetArea !== area) {
+        problems.push(`${relative(src, file)}: the ${area} pages may not import another area's folder (pages/${targetArea}: ${spec}); move the shared part to web/components or web/lib`);
+      }
+    }
+  }
+}
+// --- end web pages ---
+
 if (problems.length) {
   console.error(`Import boundary check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exit(1);

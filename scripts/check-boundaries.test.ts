@@ -40,6 +40,36 @@ describe('scripts/check-boundaries.mjs', () => {
     expect(check({ 'domain/a.ts': "import { readFileSync } from 'node:fs';" }).code).toBe(1);
   });
 
+  // --- web pages: one area never imports another ---
+  describe('web pages', () => {
+    it('fails when a page folder imports another page folder, statically, by type or dynamically', () => {
+      const page = 'export function P() { return null; }';
+      for (const line of [
+        "import { P } from '../team/P.js';",
+        "import type { P } from '../team/P.js';",
+        "export { P } from '../team/P.js';",
+        "const lazy = () => import('../team/P.js');",
+      ]) {
+        const r = check({ 'web/pages/team/P.tsx': page, 'web/pages/roles/Board.tsx': line });
+        expect(r.code, line).toBe(1);
+        expect(r.output).toContain("web/pages/roles/Board.tsx: the roles pages may not import another area's folder (pages/team: ../team/P.js)");
+      }
+    });
+
+    it('passes imports inside one area and of shared components and helpers', () => {
+      const r = check({
+        'web/components/Chart.tsx': 'export const Chart = 1;',
+        'web/lib/words.ts': 'export const w = 1;',
+        'web/pages/roles/parts/Card.tsx': "import { Chart } from '../../../components/Chart.js';",
+        'web/pages/roles/Board.tsx': "import '../../lib/words.js';\nimport './parts/Card.js';",
+        'web/pages/web-constants.test.ts': "import '../lib/words.js';",
+      });
+      expect(r.output).toContain('Import boundaries ok');
+      expect(r.code).toBe(0);
+    });
+  });
+  // --- end web pages ---
+
   it('checks the real source tree', () => {
     expect(execFileSync('node', ['scripts/check-boundaries.mjs'], { encoding: 'utf8' })).toContain('Import boundaries ok');
   });

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { FieldError } from './FieldError.js';
 
 interface FieldFrameProps {
@@ -10,12 +10,14 @@ interface FieldFrameProps {
   hintId: string;
   errorId: string;
   optional?: boolean;
+  /** Extra classes on the field's frame. */
+  frameClassName?: string;
   children: ReactNode;
 }
 
-function FieldFrame({ id, label, hint, error, hintId, errorId, optional, children }: FieldFrameProps) {
+function FieldFrame({ id, label, hint, error, hintId, errorId, optional, frameClassName, children }: FieldFrameProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div className={`field${frameClassName ? ` ${frameClassName}` : ''}${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
         {optional ? <span className="field-optional"> (optional)</span> : null}
@@ -111,6 +113,41 @@ export function SelectField({ label, name, value, options, onChange, error, hint
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> {
+  label: ReactNode;
+  /** The API's field name, so its error lands here; optional for a comment that is not a form field. */
+  name?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  optional?: boolean;
+  /** Extra classes on the field's frame (the textarea takes `className`). */
+  frameClassName?: string;
+}
+
+/** A labelled textarea (comments, reasons, evidence, notes) with hint and error wired like the other fields. */
+export function TextAreaField({ label, name, value, onChange, error, hint, optional, className, frameClassName, rows = 2, ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} hintId={hintId} errorId={errorId} optional={optional} frameClassName={frameClassName}>
+      <textarea
+        {...textarea}
+        id={id}
+        name={name}
+        rows={rows}
+        className={`input${className ? ` ${className}` : ''}`}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint, error, hintId, errorId)}
+      />
     </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatApproval, formatBand, formatDay, formatPct } from './band-words.js';
+import { formatApproval, formatBand, formatDay } from './band-words.js';
+import { formatPercent } from './format-number.js';
 
 describe('band words', () => {
   it('says a band in words, naming a currency other than USD', () => {
@@ -12,6 +13,6 @@ describe('band words', () => {
     expect(formatApproval({ approvedBy: null, approvedOn: null })).toBe('Approval not recorded');
     expect(formatDay('2026-01-02')).toBe('2 Jan 2026');
     expect(formatDay('nonsense')).toBe('nonsense');
-    expect(formatPct(1.5)).toBe('1.5%');
+    expect(formatPercent(1.5, 2)).toBe('1.5%');
   });
 });

@@ -1,4 +1,5 @@
 import { formatMoney } from './format-money.js';
+import { formatPercent } from './format-number.js';
 
 /** A band's ranges: base in whole units of `currency`, equity in percent of fully diluted shares. */
 export interface BandRangesLike {
@@ -9,11 +10,6 @@ export interface BandRangesLike {
   currency: string;
 }
 
-/** "2.5%", "0.25%": up to two decimals. */
-export function formatPct(pct: number): string {
-  if (!Number.isFinite(pct)) return '—';
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(pct)}%`;
-}
 
 /**
  * A band in words.
@@ -21,7 +17,7 @@ export function formatPct(pct: number): string {
  */
 export function formatBand(band: BandRangesLike, locale?: string): string {
   const base = `${formatMoney(band.baseMin, band.currency, { locale })}–${formatMoney(band.baseMax, band.currency, { locale })}`;
-  return `base ${base}${band.currency === 'USD' ? '' : ` ${band.currency}`}, equity ${formatPct(band.equityPctMin)}–${formatPct(band.equityPctMax)} of fully diluted`;
+  return `base ${base}${band.currency === 'USD' ? '' : ` ${band.currency}`}, equity ${formatPercent(band.equityPctMin, 2)}–${formatPercent(band.equityPctMax, 2)} of fully diluted`;
 }
 
 /** A calendar day (YYYY-MM-DD) in words: "15 Oct 2026". */

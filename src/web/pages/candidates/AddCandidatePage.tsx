@@ -4,7 +4,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage, isApiError } from '../../api/client.js';
 import { getCompany } from '../../api/endpoints.js';
 import {
-  CANDIDATE_SOURCES,
   DuplicateCandidateError,
   createApplication,
   createCandidate,
@@ -12,19 +11,21 @@ import {
   newIdempotencyKey,
   recordEvent,
 } from '../../api/pipeline.js';
-import type { Candidate, CandidateCreateBody, CandidateSource, DuplicateMatch, Role } from '../../api/pipeline.js';
+import type { Candidate, CandidateCreateBody, DuplicateMatch, Role } from '../../api/pipeline.js';
 import { can } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { useDraft } from '../../components/use-draft.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { SOURCE_LABELS } from './labels.js';
+import { CurrentPayFields, SourceFields, SpecializationChecks } from './CandidateFormFields.js';
+import { DuplicateMatches } from './DuplicateMatches.js';
+import { RoleAndFirstContactFields } from './RoleAndFirstContactFields.js';
 import './pipeline.css';
 import { buildCandidateBody, firstContactEvent } from './candidate-form.js';
 import type { CandidateDraft } from './candidate-form.js';
@@ -188,8 +189,6 @@ export function AddCandidatePage() {
     void submit(false);
   };
 
-  const roleOptions = [{ value: '', label: openRoles.length === 0 ? 'No open roles yet' : 'Choose a role' }, ...openRoles.map((r) => ({ value: r.id, label: r.title }))];
-  const stageOptions = (role?.processPlan.stages ?? []).map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <>
@@ -209,26 +208,7 @@ export function AddCandidatePage() {
         </Alert>
       ) : null}
       {duplicates ? (
-        <Alert tone="info" title="This person may already be in Closer">
-          <ul className="duplicate-list">
-            {duplicates.map((m) => (
-              <li key={m.candidate.id}>
-                <span>
-                  <strong>{m.candidate.name}</strong> · {m.candidate.email}
-                  {m.candidate.currentEmployer ? ` · ${m.candidate.currentEmployer}` : ''}{' '}
-                  <span className="muted small">(same {m.reasons.map((r) => (r === 'email' ? 'e-mail' : 'name and employer')).join(', ')})</span>
-                </span>
-                <Button variant="primary" busy={busy} onClick={() => void useExisting(m.candidate)}>
-                  {role ? `Use this record for ${role.title}` : 'Open this record'}
-                </Button>
-              </li>
-            ))}
-          </ul>
-          <p className="small">Using the existing record keeps one history per person. Create a new record only for a different person.</p>
-          <Button variant="ghost" busy={busy} onClick={() => void submit(true)}>
-            Create a separate record anyway
-          </Button>
-        </Alert>
+        <DuplicateMatches matches={duplicates} role={role} busy={busy} onUseExisting={(existing) => void useExisting(existing)} onCreateAnyway={() => void submit(true)} />
       ) : null}
       <form ref={form} onSubmit={onSubmit} noValidate className="stack">
         <div className="form-grid">
@@ -255,113 +235,20 @@ export function AddCandidatePage() {
             hint="GitHub, LinkedIn or a personal site. Add more on their page."
             optional
           />
-          <SelectField
-            label="Source"
-            name="source"
-            value={draft.source}
-            onChange={(v) => set('source')(v as CandidateSource)}
-            options={CANDIDATE_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
-            error={errors.source}
-          />
-          <SelectField
-            label="Looking?"
-            name="passive"
-            value={draft.passive ? 'passive' : 'active'}
-            onChange={(v) => set('passive')(v === 'passive')}
-            options={[
-              { value: 'passive', label: 'Passive (not looking)' },
-              { value: 'active', label: 'Active (looking)' },
-            ]}
-          />
-          <TextField
-            label="Years of production ML"
-            name="productionMlYears"
-            inputMode="decimal"
-            value={draft.productionMlYears}
-            onChange={set('productionMlYears')}
-            error={errors.productionMlYears}
-            optional
-          />
+          <SourceFields value={draft} errors={errors} onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))} />
         </div>
-        {specializationOptions.length > 0 ? (
-          <fieldset className="chip-group">
-            <legend>Specializations</legend>
-            <div className="chip-options">
-              {specializationOptions.map((s) => (
-                <label key={s.key} className="checkbox-field" style={{ marginBottom: 0 }}>
-                  <input
-                    type="checkbox"
-                    name="specializations"
-                    value={s.key}
-                    checked={draft.specializations.includes(s.key)}
-                    onChange={(e) =>
-                      set('specializations')(e.target.checked ? [...draft.specializations, s.key] : draft.specializations.filter((k) => k !== s.key))
-                    }
-                  />
-                  {s.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
+        <SpecializationChecks options={specializationOptions} value={draft.specializations} onChange={set('specializations')} />
         {seesPay ? (
-          <fieldset className="chip-group">
-            <legend>Current compensation ({currency}, per year, optional)</legend>
-            <div className="form-grid">
-              <TextField label="Base salary" name="currentCompensation.base" inputMode="numeric" value={pay.base} onChange={setPayField('base')} error={errors['currentCompensation.base']} optional />
-              <TextField label="Bonus" name="currentCompensation.bonus" inputMode="numeric" value={pay.bonus} onChange={setPayField('bonus')} error={errors['currentCompensation.bonus']} optional />
-              <TextField
-                label="Equity per year"
-                name="currentCompensation.equityAnnual"
-                inputMode="numeric"
-                value={pay.equityAnnual}
-                onChange={setPayField('equityAnnual')}
-                error={errors['currentCompensation.equityAnnual']}
-                optional
-              />
-            </div>
-          </fieldset>
+          <CurrentPayFields legend={`Current compensation (${currency}, per year, optional)`} value={pay} errors={errors} onChange={(key, value) => setPayField(key)(value)} />
         ) : null}
-        <fieldset className="chip-group">
-          <legend>Role and first contact</legend>
-          <div className="form-grid">
-            <SelectField
-              label="Role"
-              name="roleId"
-              value={draft.roleId}
-              onChange={(v) => setDraft((d) => ({ ...d, roleId: v, stage: '' }))}
-              options={roleOptions}
-              error={errors.roleId}
-              hint={openRoles.length === 0 && roles.state.status === 'ready' ? 'There is no open role: the person is saved without one.' : undefined}
-            />
-            {stageOptions.length > 0 ? (
-              <SelectField label="Stage" name="stage" value={draft.stage || stageOptions[0]!.value} onChange={set('stage')} options={stageOptions} error={errors.stage} />
-            ) : null}
-            <SelectField
-              label="First contact"
-              name="firstContact"
-              value={draft.firstContact}
-              onChange={(v) => set('firstContact')(v as CandidateDraft['firstContact'])}
-              options={[
-                { value: 'outreach.sent', label: 'We reached out' },
-                { value: 'application.received', label: 'They applied' },
-                { value: 'none', label: 'Not yet' },
-              ]}
-            />
-            {draft.firstContact !== 'none' ? (
-              <TextField
-                label="First contact on"
-                name="firstContactOn"
-                type="date"
-                value={draft.firstContactOn}
-                onChange={set('firstContactOn')}
-                error={errors.firstContactOn}
-                hint="Leave empty for today. The 10-day clock starts here."
-                optional
-              />
-            ) : null}
-          </div>
-        </fieldset>
+        <RoleAndFirstContactFields
+          draft={draft}
+          roles={openRoles}
+          rolesLoaded={roles.state.status === 'ready'}
+          errors={errors}
+          onRole={(roleId) => setDraft((d) => ({ ...d, roleId, stage: '' }))}
+          onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))}
+        />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy} busyLabel="Adding…">
             Add candidate

@@ -3,7 +3,7 @@ import type { Candidate } from '../../api/pipeline.js';
 import { Money } from '../../components/Money.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { specializationWords } from '../../lib/words.js';
-import { SOURCE_LABELS } from './labels.js';
+import { SOURCE_LABELS } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 /** What Closer knows about the person; current pay only for those who may read compensation. `actions` sit beside the title. */

@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { SOURCE_LABELS, stageName } from './labels.js';
+import { SOURCE_LABELS, stageName } from '../../lib/pipeline-labels.js';
 import { ApplicationPanel } from './ApplicationPanel.js';
 import { CandidateFacts } from './CandidateFacts.js';
 import { MergePanel } from './MergePanel.js';

@@ -14,7 +14,7 @@ import { SelectField, TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { SOURCE_LABELS } from './labels.js';
+import { SOURCE_LABELS } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 const LIMIT = 500;

@@ -1,7 +1,7 @@
 import type { Clock } from '../../api/pipeline.js';
 import { Badge } from '../../components/Badge.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { CLOCK_LABELS, CLOCK_STATE_LABELS, clockStateTone, formatDuration } from './labels.js';
+import { CLOCK_LABELS, CLOCK_STATE_LABELS, clockStateTone, formatDuration } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 /** One clock: its state, elapsed time against the target, a meter to the critical time, and its next action. */

@@ -9,7 +9,7 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { formFailure } from '../../components/form-errors.js';
-import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
+import { LOSS_REASON_LABELS, OUTCOME_LABELS } from '../../lib/record-labels.js';
 import './candidate-record.css';
 
 type Outcome = 'lost' | 'withdrawn' | 'hired';

@@ -3,19 +3,19 @@ import type { FormEvent } from 'react';
 import { api, isApiError } from '../../api/client.js';
 import { updateCandidate } from '../../api/candidate-record.js';
 import { getCompany } from '../../api/endpoints.js';
-import { CANDIDATE_SOURCES, getCandidate } from '../../api/pipeline.js';
-import type { Candidate, CandidateSource } from '../../api/pipeline.js';
+import { getCandidate } from '../../api/pipeline.js';
+import type { Candidate } from '../../api/pipeline.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
 import { FieldError } from '../../components/FieldError.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { buildDetailsPatch, draftFromCandidate, rebaseDraft } from './edit-details.js';
 import type { DetailsDraft, DetailsField } from './edit-details.js';
-import { SOURCE_LABELS } from './labels.js';
+import { CurrentPayFields, SourceFields, SpecializationChecks } from './CandidateFormFields.js';
 import './candidate-record.css';
 
 interface TaxonomyView {
@@ -153,34 +153,7 @@ function EditDetailsDialog({ candidate, seesPay, onClose, onSaved }: { candidate
           {base.pedigreeHidden ? null : (
             <TextField label="Current employer" name="currentEmployer" value={draft.currentEmployer} onChange={set('currentEmployer')} error={errors.currentEmployer} optional />
           )}
-          <SelectField
-            label="Source"
-            name="source"
-            value={draft.source}
-            onChange={(v) => set('source')(v as CandidateSource)}
-            options={CANDIDATE_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
-            error={errors.source}
-          />
-          <SelectField
-            label="Looking?"
-            name="passive"
-            value={draft.passive ? 'passive' : 'active'}
-            onChange={(v) => set('passive')(v === 'passive')}
-            options={[
-              { value: 'active', label: 'Active (looking)' },
-              { value: 'passive', label: 'Passive (not looking)' },
-            ]}
-            error={errors.passive}
-          />
-          <TextField
-            label="Years of production ML"
-            name="productionMlYears"
-            inputMode="decimal"
-            value={draft.productionMlYears}
-            onChange={set('productionMlYears')}
-            error={errors.productionMlYears}
-            optional
-          />
+          <SourceFields value={draft} errors={errors} onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))} />
         </div>
 
         <fieldset className="chip-group">
@@ -201,44 +174,15 @@ function EditDetailsDialog({ candidate, seesPay, onClose, onSaved }: { candidate
           </Button>
         </fieldset>
 
-        {specializationOptions.length > 0 ? (
-          <fieldset className="chip-group">
-            <legend>Specializations</legend>
-            <div className="chip-options">
-              {specializationOptions.map((s) => (
-                <label key={s.key} className="checkbox-field" style={{ marginBottom: 0 }}>
-                  <input
-                    type="checkbox"
-                    name="specializations"
-                    value={s.key}
-                    checked={draft.specializations.includes(s.key)}
-                    onChange={(e) => set('specializations')(e.target.checked ? [...draft.specializations, s.key] : draft.specializations.filter((k) => k !== s.key))}
-                  />
-                  {s.name}
-                </label>
-              ))}
-            </div>
-            <FieldError id="specializations-error" message={errors.specializations} />
-          </fieldset>
-        ) : null}
+        <SpecializationChecks options={specializationOptions} value={draft.specializations} onChange={set('specializations')} error={errors.specializations} />
 
         {seesPay ? (
-          <fieldset className="chip-group">
-            <legend>Current pay ({currency}, per year; leave all three empty to clear)</legend>
-            <div className="form-grid">
-              <TextField label="Base salary" name="currentCompensation.base" inputMode="numeric" value={draft.base} onChange={set('base')} error={errors['currentCompensation.base']} optional />
-              <TextField label="Bonus" name="currentCompensation.bonus" inputMode="numeric" value={draft.bonus} onChange={set('bonus')} error={errors['currentCompensation.bonus']} optional />
-              <TextField
-                label="Equity per year"
-                name="currentCompensation.equityAnnual"
-                inputMode="numeric"
-                value={draft.equityAnnual}
-                onChange={set('equityAnnual')}
-                error={errors['currentCompensation.equityAnnual']}
-                optional
-              />
-            </div>
-          </fieldset>
+          <CurrentPayFields
+            legend={`Current pay (${currency}, per year; leave all three empty to clear)`}
+            value={draft}
+            errors={errors}
+            onChange={(key, value) => set(key)(value)}
+          />
         ) : null}
 
         <div className="dialog-actions">

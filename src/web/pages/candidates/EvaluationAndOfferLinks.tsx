@@ -2,17 +2,23 @@ import { Link } from 'react-router-dom';
 import { can } from '../../api/types.js';
 import type { ListOf } from '../../api/types.js';
 import { api } from '../../api/client.js';
-import type { Offer } from '../offers/api.js';
 import { useResource } from '../../api/use-resource.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import './pipeline.css';
+
+/** The fields of an offer in GET /offers that the links read. */
+interface OfferLink {
+  id: string;
+  currentVersion: number;
+  status: string;
+}
 
 /** Where this application's scorecards and offers live: the decision view and each offer's page. */
 export function EvaluationAndOfferLinks({ applicationId }: { applicationId: string }) {
   const user = useCurrentUser();
   const mayReadOffers = can(user.role, 'offers.read');
   const offers = useResource(
-    (signal) => (mayReadOffers ? api.get<ListOf<Offer>>('/offers', { query: { applicationId }, signal }) : Promise.resolve({ items: [] as Offer[] })),
+    (signal) => (mayReadOffers ? api.get<ListOf<OfferLink>>('/offers', { query: { applicationId }, signal }) : Promise.resolve({ items: [] as OfferLink[] })),
     [applicationId, mayReadOffers],
   );
   return (

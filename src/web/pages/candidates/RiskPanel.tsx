@@ -1,7 +1,7 @@
 import type { Risk } from '../../api/pipeline.js';
 import { Badge } from '../../components/Badge.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { RISK_LABELS, SIGNAL_LABELS, riskTone } from './labels.js';
+import { RISK_LABELS, SIGNAL_LABELS, riskTone } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 /** The flight-risk score with the signals behind it and the recommended actions, most urgent first. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LoggedSignal } from '../../api/pipeline.js';
 import { Button } from '../../components/Button.js';
-import { LOGGED_SIGNAL_MENU } from './labels.js';
+import { LOGGED_SIGNAL_MENU } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 /** "Log a signal": one click opens the short menu, the second records the chosen signal. */

@@ -1,6 +1,6 @@
 import type { PipelineEvent } from '../../api/pipeline.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { describeEvent } from './labels.js';
+import { describeEvent } from '../../lib/pipeline-labels.js';
 import './pipeline.css';
 
 /** The application's history, newest first, in words. */

@@ -13,11 +13,11 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { PlotFigure } from '../offer-builder/PlotFigure.js';
-import { compactMoney, formatCount, formatMoney } from '../offer-builder/format.js';
-import { getMarketTable, LEVEL_LABELS, listMarketDatasets, selectMarketDataset } from './market-api.js';
-import type { MarketTable, MarketTableRow } from './market-api.js';
-import '../offer-builder/offer-builder.css';
+import { PlotFigure } from '../../components/PlotFigure.js';
+import { compactMoney } from '../../lib/format-axis.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { getMarketTable, LEVEL_LABELS, listMarketDatasets, selectMarketDataset } from '../../api/market.js';
+import type { MarketTable, MarketTableRow } from '../../api/market.js';
 import './market.css';
 
 const FALLBACK_WORDS: Record<string, string> = {
@@ -224,6 +224,8 @@ function MarketChart({ rows, levels, country }: { rows: Row[]; levels: string[];
   const title = `Median base in ${country} ranges from ${formatMoney(bottom.p50 ?? 0, 'USD', { compact: true })} (${bottom.roleLabel}, ${bottom.levelLabel}) to ${formatMoney(top.p50 ?? 0, 'USD', { compact: true })} (${top.roleLabel}, ${top.levelLabel})`;
   return (
     <PlotFigure
+      className="chart"
+      titleLevel={3}
       id="market"
       title={title}
       caption="For each role group and level: P10–P90 (grey), P25–P75 (blue) and the median (black tick). * marks a cell that used a fallback."

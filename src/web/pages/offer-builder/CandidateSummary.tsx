@@ -1,5 +1,7 @@
 import type { OfferEvaluateInput, OfferEvaluation } from '../../../domain/compensation/schema.js';
-import { formatCount, formatMoney, formatPercent, stageLabel } from './format.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { formatPercent } from '../../lib/format-number.js';
+import { stageWords } from '../../lib/words.js';
 import { Button } from '../../components/Button.js';
 import { vestingTimeline } from './vesting-timeline.js';
 
@@ -72,7 +74,7 @@ export function CandidateSummary({ result, input }: CandidateSummaryProps) {
         <div>
           <dt>Company</dt>
           <dd>
-            {stageLabel(startup.company.stage)}, last valued at {formatMoney(startup.company.lastPostMoney, currency, { compact: true })} post-money
+            {stageWords(startup.company.stage)}, last valued at {formatMoney(startup.company.lastPostMoney, currency, { compact: true })} post-money
           </dd>
         </div>
       </dl>
@@ -112,9 +114,9 @@ export function CandidateSummary({ result, input }: CandidateSummaryProps) {
               <th scope="col">Exit value</th>
               {scenario.stages.map((s, i) => (
                 <th scope="col" className="num" key={s.stage}>
-                  {i === 0 ? 'Exit now' : `After ${stageLabel(s.stage)}`}
+                  {i === 0 ? 'Exit now' : `After ${stageWords(s.stage)}`}
                   <br />
-                  <span className="muted small">{formatPercent(s.fullyDilutedPct)} owned</span>
+                  <span className="muted small">{formatPercent(s.fullyDilutedPct, 3)} owned</span>
                 </th>
               ))}
             </tr>

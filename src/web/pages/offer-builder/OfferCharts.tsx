@@ -4,8 +4,11 @@ import * as Plot from '@observablehq/plot';
 import type { OfferEvaluation } from '../../../domain/compensation/schema.js';
 import type { StageBand } from '../../../domain/compensation/bands.js';
 import type { Benchmark } from '../../../domain/market/benchmark.js';
-import { compactMoney, formatCount, formatMoney, formatPercent, formatProbability, stageLabel } from './format.js';
-import { PlotFigure } from './PlotFigure.js';
+import { compactMoney } from '../../lib/format-axis.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { formatPercent, formatProbability } from '../../lib/format-number.js';
+import { stageWords } from '../../lib/words.js';
+import { PlotFigure } from '../../components/PlotFigure.js';
 
 const STARTUP_COLOUR = '#4338ca';
 const INCUMBENT_COLOUR = '#868b94';
@@ -84,6 +87,8 @@ export function DistributionChart({ result }: { result: OfferEvaluation }) {
     : `Present value of the grant across ${formatCount(paths)} simulated paths; mean ${formatMoney(result.startup.equityPv.mean, currency)}.`;
   return (
     <PlotFigure
+      className="chart"
+      titleLevel={3}
       id="distribution"
       title={title}
       caption={caption}
@@ -132,6 +137,8 @@ export function ValueByYearChart({ result }: { result: OfferEvaluation }) {
     : `Over ${result.valueByYear.length} years the startup is expected to pay ${formatMoney(totalStartup, currency, { compact: true })}`;
   return (
     <PlotFigure
+      className="chart"
+      titleLevel={3}
       id="value-by-year"
       title={title}
       caption="Expected present value earned in each year: cash (salary and bonus) and equity that vests and pays out. Equity after the horizon is not in these bars."
@@ -161,7 +168,7 @@ export function ValueByYearChart({ result }: { result: OfferEvaluation }) {
 export function OwnershipChart({ result }: { result: OfferEvaluation }) {
   // Redraw only when the ownership itself changes (not on every base salary change).
   const key = JSON.stringify(result.ownership);
-  const data = useMemo(() => result.ownership.map((o) => ({ stage: stageLabel(o.stage), pct: o.fullyDilutedPct })), [key]);
+  const data = useMemo(() => result.ownership.map((o) => ({ stage: stageWords(o.stage), pct: o.fullyDilutedPct })), [key]);
   const options = useCallback(
     (): Plot.PlotOptions => ({
       height: 220,
@@ -171,16 +178,18 @@ export function OwnershipChart({ result }: { result: OfferEvaluation }) {
       marks: [
         Plot.lineY(data, { x: 'stage', y: 'pct', stroke: STARTUP_COLOUR, strokeWidth: 2 }),
         Plot.dot(data, { x: 'stage', y: 'pct', fill: STARTUP_COLOUR, r: 4 }),
-        Plot.text(data, { x: 'stage', y: 'pct', text: (d: { pct: number }) => formatPercent(d.pct), dy: -12, fontSize: 11 }),
+        Plot.text(data, { x: 'stage', y: 'pct', text: (d: { pct: number }) => formatPercent(d.pct, 3), dy: -12, fontSize: 11 }),
       ],
     }),
     [data],
   );
   const first = data[0];
   const last = data[data.length - 1];
-  const title = first && last && data.length > 1 ? `${formatPercent(first.pct)} today becomes ${formatPercent(last.pct)} after ${last.stage} at median dilution` : `The grant is ${formatPercent(first?.pct ?? 0)} of the fully diluted shares`;
+  const title = first && last && data.length > 1 ? `${formatPercent(first.pct, 3)} today becomes ${formatPercent(last.pct, 3)} after ${last.stage} at median dilution` : `The grant is ${formatPercent(first?.pct ?? 0, 3)} of the fully diluted shares`;
   return (
     <PlotFigure
+      className="chart"
+      titleLevel={3}
       id="ownership"
       title={title}
       caption="Share of the fully diluted total after each later priced round, at the median dilution of the model's data (no pool top-ups unless set)."
@@ -190,7 +199,7 @@ export function OwnershipChart({ result }: { result: OfferEvaluation }) {
           {data.map((d) => (
             <tr key={d.stage}>
               <th scope="row">{d.stage}</th>
-              <td className="num">{formatPercent(d.pct)}</td>
+              <td className="num">{formatPercent(d.pct, 3)}</td>
             </tr>
           ))}
         </ChartTable>
@@ -244,12 +253,14 @@ export function BasePlacementChart({ result, base, band, benchmark, marketLabel 
   parts.push(base >= threshold ? `clears the candidate's threshold of ${formatMoney(threshold, currency)}` : `is below the candidate's threshold of ${formatMoney(threshold, currency)}`);
   if (band && band.currency === currency) {
     const max = band.base.max;
-    parts.push(base < band.base.min ? `below the ${stageLabel(band.stage)} band` : max !== null && base > max ? `above the ${stageLabel(band.stage)} band` : `inside the ${stageLabel(band.stage)} band`);
+    parts.push(base < band.base.min ? `below the ${stageWords(band.stage)} band` : max !== null && base > max ? `above the ${stageWords(band.stage)} band` : `inside the ${stageWords(band.stage)} band`);
   }
   if (marketUsable && benchmark.p50 !== null) parts.push(base >= benchmark.p50 ? 'at or above the market median' : 'below the market median');
   const title = `Base ${formatMoney(base, currency, { compact: true })} ${parts.join(', ')}`;
   return (
     <PlotFigure
+      className="chart"
+      titleLevel={3}
       id="base-placement"
       title={title}
       caption={

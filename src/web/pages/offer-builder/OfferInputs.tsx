@@ -6,8 +6,10 @@ import { listVestingPresets } from '../../../domain/compensation/vesting.js';
 import { ROLE_GROUPS } from '../../../domain/market/role-groups.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
-import { formatCount, formatMoney, formatPercent, stageLabel } from './format.js';
-import { LEVEL_LABELS, MARKET_LEVELS } from '../market/market-api.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { formatPercent } from '../../lib/format-number.js';
+import { stageWords } from '../../lib/words.js';
+import { LEVEL_LABELS, MARKET_LEVELS } from '../../api/market.js';
 import { fullyDilutedPercent } from './offer-form.js';
 import type { OfferForm } from './offer-form.js';
 
@@ -21,7 +23,7 @@ export interface OfferInputsProps {
 }
 
 const VESTING_OPTIONS = listVestingPresets().map((p) => ({ value: p.id, label: p.label }));
-const STAGE_OPTIONS = COMPANY_STAGES.map((s) => ({ value: s, label: stageLabel(s) }));
+const STAGE_OPTIONS = COMPANY_STAGES.map((s) => ({ value: s, label: stageWords(s) }));
 const MODEL_OPTIONS = listModelPresets().map((p) => ({ value: p.id, label: p.label }));
 const INCUMBENT_OPTIONS = INCUMBENT_PRESETS.map((id) => ({ value: id, label: getIncumbentPreset(id).label }));
 const ROLE_OPTIONS = ROLE_GROUPS.map((g) => ({ value: g.id, label: g.label }));
@@ -88,7 +90,7 @@ export function OfferInputs({ form, onChange, errors, sources = {} }: OfferInput
       <fieldset className="fieldset">
         <legend>Startup offer</legend>
         <TextField label="Base salary" name="startup.base" value={form.base} onChange={(v) => onChange({ base: v })} error={errors['startup.base']} {...money}
-          hint={sources['startup.base'] ?? (band ? `${stageLabel(band.stage)} band: ${formatMoney(band.base.min, band.currency, { compact: true })}–${band.base.max ? formatMoney(band.base.max, band.currency, { compact: true }) : '…'}` : undefined)}
+          hint={sources['startup.base'] ?? (band ? `${stageWords(band.stage)} band: ${formatMoney(band.base.min, band.currency, { compact: true })}–${band.base.max ? formatMoney(band.base.max, band.currency, { compact: true }) : '…'}` : undefined)}
         />
         <Slider label="Drag base salary" value={base} min={50_000} max={Math.max(600_000, base ?? 0)} step={5_000} onChange={(v) => onChange({ base: String(v) })} valueText={(v) => formatMoney(v, form.currency)} />
         <div className="field-row">

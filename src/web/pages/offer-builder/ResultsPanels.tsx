@@ -5,7 +5,8 @@ import { Badge } from '../../components/Badge.js';
 import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { sourceWords } from '../../lib/words.js';
 import { assumptionLabel, assumptionValue } from '../../lib/assumption-labels.js';
-import { formatCount, formatMoney, formatPercent, formatProbability } from './format.js';
+import { formatCount, formatMoney } from '../../lib/format-money.js';
+import { formatPercent, formatProbability } from '../../lib/format-number.js';
 
 type Finding = OfferEvaluation['findings'][number];
 type Assumption = OfferEvaluation['assumptions'][number];
@@ -78,7 +79,7 @@ export function KeyFigures({ result, base }: { result: OfferEvaluation; base: nu
             <dt>Break-even grant</dt>
             <dd>
               {result.breakEvenGrant.shares !== null && result.breakEvenGrant.fullyDilutedPct !== null
-                ? `${formatCount(result.breakEvenGrant.shares, 'en-US')} shares (${formatPercent(result.breakEvenGrant.fullyDilutedPct)})`
+                ? `${formatCount(result.breakEvenGrant.shares, 'en-US')} shares (${formatPercent(result.breakEvenGrant.fullyDilutedPct, 3)})`
                 : 'none'}
               {!result.breakEvenGrant.reachable ? <span className="muted small"> not reachable</span> : null}
             </dd>

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { TextAreaField } from '../../components/Field.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Money } from '../../components/Money.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -14,7 +15,8 @@ import { formatCount } from '../../lib/format-money.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { decideOffer, listMyApprovals } from './api.js';
 import type { InboxItem } from './api.js';
-import { formatPercent, formatWaiting, hoursBetween } from './offer-format.js';
+import { formatPercent } from '../../lib/format-number.js';
+import { formatWaiting, hoursBetween } from './offer-format.js';
 import './offers.css';
 
 /** The approver's inbox: offers waiting on the signed-in person, oldest first, each decided in one click. */
@@ -119,12 +121,7 @@ export function ApprovalsPage() {
             {formatPercent(deciding.offer.equity.fullyDilutedPct)} of fully diluted).{' '}
             {deciding.decision === 'reject' ? 'The offer goes back to draft for a revision.' : ''}
           </p>
-          <div className="field">
-            <label htmlFor="decision-comment" className="field-label">
-              Comment<span className="field-optional"> (optional)</span>
-            </label>
-            <textarea id="decision-comment" className="input" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-          </div>
+          <TextAreaField label="Comment" value={comment} onChange={setComment} maxLength={2000} optional />
         </ConfirmDialog>
       ) : null}
     </>

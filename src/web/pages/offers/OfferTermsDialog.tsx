@@ -11,7 +11,7 @@ import type { FieldErrors } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { GRANT_KINDS, createOffer, reviseOffer } from './api.js';
 import type { GrantKind, OfferDetail, OfferTerms } from './api.js';
-import { formatPercent } from './offer-format.js';
+import { formatPercent } from '../../lib/format-number.js';
 import './offers.css';
 
 const FIELDS = [

@@ -12,7 +12,8 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { listMyApprovals, listOffers } from './api.js';
 import type { Offer } from './api.js';
-import { OFFER_STATUS_LABELS, formatPercent, offerStatusTone } from './offer-format.js';
+import { formatPercent } from '../../lib/format-number.js';
+import { OFFER_STATUS_LABELS, offerStatusTone } from './offer-format.js';
 
 const offerPath = (o: Offer) => `/offers/${encodeURIComponent(o.id)}`;
 const OPEN_ORDER: Record<Offer['status'], number> = { 'pending-approval': 0, draft: 1, approved: 2, extended: 3, accepted: 4, declined: 5, expired: 6, withdrawn: 7 };

@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
+import { PlotFigure } from '../../components/PlotFigure.js';
+import type { PlotModule } from '../../components/PlotFigure.js';
+import { formatPercent } from '../../lib/format-number.js';
 import { stageWords } from '../../lib/words.js';
-import { formatPercent } from './offer-format.js';
 
 export interface OwnershipChartProps {
   /** The grant's share of the fully diluted total today and after each expected round. */
@@ -16,46 +18,35 @@ export function ownershipFinding(rows: OwnershipChartProps['rows']): string {
   return `The grant is ${formatPercent(first.fullyDilutedPct)} at ${stageWords(first.stage)} and about ${formatPercent(last.fullyDilutedPct, 3)} after ${stageWords(last.stage)}.`;
 }
 
-/** Ownership through the expected rounds, drawn with Observable Plot, with the same numbers as a table. */
+/** Ownership through the expected rounds, with the same numbers as a table. Plot loads on demand (no static import). */
 export function OwnershipChart({ rows }: OwnershipChartProps) {
-  const holder = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = holder.current;
-    if (!element || rows.length === 0) return;
-    let cancelled = false;
-    let chart: Element | undefined;
-    // Plot is loaded on demand so the offer page's first paint does not wait for it.
-    void import('@observablehq/plot').then((Plot) => {
-      if (cancelled) return;
+  const options = useCallback(
+    (width: number, Plot: PlotModule) => {
       const data = rows.map((r, i) => ({ ...r, stage: stageWords(r.stage), order: i }));
-      chart = Plot.plot({
+      return {
         height: 180,
-        width: Math.min(560, element.clientWidth || 560),
+        width: Math.min(560, width),
         marginLeft: 56,
         marginTop: 28,
-        x: { label: 'Round', domain: data.map((d) => d.stage), type: 'point', padding: 0.3 },
+        x: { label: 'Round', domain: data.map((d) => d.stage), type: 'point' as const, padding: 0.3 },
         y: { label: '% of fully diluted', grid: true, zero: true, tickFormat: (v: number) => `${v}%` },
         marks: [
           Plot.lineY(data, { x: 'stage', y: 'fullyDilutedPct', stroke: 'currentColor' }),
           Plot.dot(data, { x: 'stage', y: 'fullyDilutedPct', fill: 'currentColor', r: 3 }),
           Plot.text(data, { x: 'stage', y: 'fullyDilutedPct', text: (d: { fullyDilutedPct: number }) => formatPercent(d.fullyDilutedPct, 3), dy: -10 }),
         ],
-      });
-      chart.setAttribute('aria-hidden', 'true');
-      element.replaceChildren(chart);
-    });
-    return () => {
-      cancelled = true;
-      chart?.remove();
-    };
-  }, [rows]);
+      };
+    },
+    [rows],
+  );
 
+  if (rows.length === 0) return <p className="muted">{ownershipFinding(rows)}</p>;
   return (
-    <figure className="ownership-chart">
-      <figcaption className="chart-title">{ownershipFinding(rows)}</figcaption>
-      <div ref={holder} className="chart-holder" />
-      <details>
-        <summary>Table view</summary>
+    <PlotFigure
+      className="ownership-chart"
+      title={ownershipFinding(rows)}
+      options={options}
+      table={
         <table className="data-table">
           <caption className="visually-hidden">Ownership by round</caption>
           <thead>
@@ -75,7 +66,7 @@ export function OwnershipChart({ rows }: OwnershipChartProps) {
             ))}
           </tbody>
         </table>
-      </details>
-    </figure>
+      }
+    />
   );
 }

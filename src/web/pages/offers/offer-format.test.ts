@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can } from '../../api/types.js';
 import type { UserRole } from '../../api/types.js';
-import { bandPosition, describeBand, formatPercent, formatProbability, formatWaiting, hoursBetween, offerButtons } from './offer-format.js';
-
-describe('formatPercent', () => {
-  it.each([
-    [0.75, '0.75%'],
-    [0.0125, '0.0125%'],
-    [1, '1%'],
-    [0.123456, '0.1235%'],
-    [Number.NaN, '—'],
-  ])('%s -> %s', (pct, text) => expect(formatPercent(pct)).toBe(text));
-});
-
-describe('formatProbability', () => {
-  it.each([
-    [0, '0%'],
-    [0.004, '<1%'],
-    [0.42, '42%'],
-    [0.996, '>99%'],
-    [1, '100%'],
-  ])('%s -> %s', (p, text) => expect(formatProbability(p)).toBe(text));
-});
+import { bandPosition, describeBand, formatWaiting, hoursBetween, offerButtons } from './offer-format.js';
 
 describe('bandPosition', () => {
   it('places values below, inside (with the fraction) and above, inclusive at the ends', () => {

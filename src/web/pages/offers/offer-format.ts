@@ -1,4 +1,5 @@
 import type { Action } from '../../api/types.js';
+import { formatPercent } from '../../lib/format-number.js';
 import type { ApprovalStatus, Offer, OfferAction, OfferStatus, RoleBand } from './api.js';
 
 export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
@@ -27,23 +28,6 @@ export function offerStatusTone(status: OfferStatus): Tone {
   if (status === 'approved' || status === 'accepted' || status === 'extended') return 'success';
   if (status === 'declined' || status === 'expired') return 'warning';
   return 'neutral';
-}
-
-/**
- * A share of the fully diluted total as people read it: "0.75%", "0.0125%" (up to 4 decimals, no trailing zeros).
- * @example formatPercent(0.75) // "0.75%"
- */
-export function formatPercent(pct: number, maxDecimals = 4): string {
-  if (!Number.isFinite(pct)) return '—';
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, minimumFractionDigits: 0 }).format(pct)}%`;
-}
-
-/** A probability 0..1 as a whole percent, with "<1%" and ">99%" at the ends so 0.996 never reads as certain. */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  if (p > 0 && p < 0.01) return '<1%';
-  if (p < 1 && p > 0.99) return '>99%';
-  return `${Math.round(p * 100)}%`;
 }
 
 /** Where a value sits in a [min, max] range: below, inside or above, and how far through the range (0..1 inside). */

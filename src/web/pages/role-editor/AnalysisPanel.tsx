@@ -1,11 +1,12 @@
-import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { JobAnalysis } from '../../../domain/scoping/analyze-job-description.js';
 import type { Finding } from '../../../domain/scoping/findings.js';
 import { Badge } from '../../components/Badge.js';
-import { FindingsList } from './FindingsList.js';
-import { PlotFigure } from '../team/PlotFigure.js';
+import { FindingsList } from '../../components/FindingsList.js';
+import { PlotFigure } from '../../components/PlotFigure.js';
+import type { PlotModule } from '../../components/PlotFigure.js';
 import { specializationColor } from './colors.js';
 
 
@@ -30,40 +31,43 @@ function scoresFinding(analysis: JobAnalysis): string {
 function ScoresChart({ analysis }: { analysis: JobAnalysis }) {
   const order = analysis.specializations.map((s) => s.key);
   const rows = analysis.specializations.map((s) => ({ key: s.key, name: s.name, score: s.score, core: s.core }));
+  const shape = rows.map((r) => `${r.key}:${r.score}:${r.core}`).join('|');
+  const options = useCallback(
+    (_width: number, Plot: PlotModule) => ({
+      width: 480,
+      height: 26 * rows.length + 44,
+      marginLeft: 200,
+      marginRight: 44,
+      style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
+      x: { domain: [0, 1], label: 'Score (0 to 1) →', grid: true, ticks: 5 },
+      y: { domain: rows.map((r) => r.name), label: null },
+      marks: [
+        Plot.barX(rows, {
+          x: 'score',
+          y: 'name',
+          fill: (d: (typeof rows)[number]) => specializationColor(d.key, order),
+          fillOpacity: (d: (typeof rows)[number]) => (d.core ? 1 : 0.35),
+        }),
+        Plot.text(rows, {
+          x: 'score',
+          y: 'name',
+          text: (d: (typeof rows)[number]) => (d.core ? `${d.score.toFixed(2)} core` : d.score.toFixed(2)),
+          dx: 4,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        }),
+        Plot.ruleX([0]),
+      ],
+    }),
+    // `shape` says when the chart changes.
+    [shape],
+  );
   return (
     <PlotFigure
       title={scoresFinding(analysis)}
-      deps={[rows.map((r) => `${r.key}:${r.score}:${r.core}`).join('|')]}
-      render={() =>
-        Plot.plot({
-          width: 480,
-          height: 26 * rows.length + 44,
-          marginLeft: 200,
-          marginRight: 44,
-          style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
-          x: { domain: [0, 1], label: 'Score (0 to 1) →', grid: true, ticks: 5 },
-          y: { domain: rows.map((r) => r.name), label: null },
-          marks: [
-            Plot.barX(rows, {
-              x: 'score',
-              y: 'name',
-              fill: (d: (typeof rows)[number]) => specializationColor(d.key, order),
-              fillOpacity: (d: (typeof rows)[number]) => (d.core ? 1 : 0.35),
-            }),
-            Plot.text(rows, {
-              x: 'score',
-              y: 'name',
-              text: (d: (typeof rows)[number]) => (d.core ? `${d.score.toFixed(2)} core` : d.score.toFixed(2)),
-              dx: 4,
-              textAnchor: 'start',
-              fill: 'currentColor',
-            }),
-            Plot.ruleX([0]),
-          ],
-        })
-      }
+      tableView="screen-reader"
+      options={options}
       table={
-        <div className="visually-hidden">
           <table>
             <caption>Score per specialization</caption>
             <thead>
@@ -85,7 +89,6 @@ function ScoresChart({ analysis }: { analysis: JobAnalysis }) {
               ))}
             </tbody>
           </table>
-        </div>
       }
     />
   );

@@ -3,10 +3,8 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { SENIORITY_LEVELS, defaultTaxonomy } from '../../../domain/taxonomy/taxonomy.js';
 import type { Finding } from '../../../domain/scoping/findings.js';
-import type { CompanyScopeInput } from '../../../domain/scoping/role-scope.js';
 import type { Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
 import { isApiError } from '../../api/client.js';
-import { getCompany } from '../../api/endpoints.js';
 import { can } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
@@ -18,8 +16,9 @@ import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { useDraft } from '../../components/use-draft.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { getTeamPlanInputs } from '../team/api.js';
 import { AnalysisPanel, SENIORITY_LABELS } from './AnalysisPanel.js';
+import { contextNote, loadCompanyContext } from './company-context.js';
+import type { CompanyContext } from './company-context.js';
 import { EvidenceText } from './EvidenceText.js';
 import { createRole, getRole, getTaxonomy, updateRole } from './api.js';
 import type { Role, RoleSeniority } from './api.js';
@@ -102,33 +101,9 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
 
   // The company's AI team, for the role-scoping rules (founding generalist, specialist too early, ...), which then
   // run here on every change, exactly as POST /roles/analyze runs them on the server.
-  const companyContext = useResource<{ scope: CompanyScopeInput; teamStored: boolean; aiTeamSize: number } | null>(
-    (signal) =>
-      canReadTeam
-        ? Promise.all([getCompany(signal), getTeamPlanInputs(signal)]).then(([company, team]) => ({
-            scope: {
-              stage: company.stage,
-              headcount: company.headcount,
-              aiTeam: team.inputs?.aiTeam ?? [],
-              coreIsSafetyOrResearch: team.inputs?.coreIsSafetyOrResearch ?? false,
-            },
-            teamStored: team.stored,
-            aiTeamSize: company.aiTeamSize,
-          }))
-        : Promise.resolve(null),
-    [canReadTeam],
-  );
+  const companyContext = useResource<CompanyContext | null>((signal) => (canReadTeam ? loadCompanyContext(signal) : Promise.resolve(null)), [canReadTeam]);
   const company = companyContext.state.data?.scope ?? null;
-  const contextNote =
-    companyContext.state.status === 'loading'
-      ? undefined
-      : !company
-        ? 'Checked without your AI team (it could not be loaded), so the founding-generalist and specialist rules are not applied.'
-        : !companyContext.state.data?.teamStored
-          ? companyContext.state.data!.aiTeamSize > 0
-            ? `Setup says ${companyContext.state.data!.aiTeamSize} ${companyContext.state.data!.aiTeamSize === 1 ? 'person builds' : 'people build'} ML/AI, but not who: checked as if none is a senior AI practitioner. Describe them on the Team page.`
-            : 'Setup says nobody builds ML/AI yet, so this is checked as your first AI hire.'
-          : undefined;
+  const note = contextNote(companyContext.state.status, companyContext.state.data);
 
   const suggestedSpecializations = analysis?.core ?? [];
   const suggestedSeniority: RoleSeniority = analysis?.seniority ?? 'unknown';
@@ -291,7 +266,7 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
           </h2>
           {analysis ? (
             <>
-              <AnalysisPanel analysis={analysis} findings={findings} findingsNote={contextNote}>
+              <AnalysisPanel analysis={analysis} findings={findings} findingsNote={note}>
               <EvidenceText
                 analysis={analysis}
                 title={live.analysedTitle}

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../components/Field.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
-import { stageLabel } from './stage-label.js';
+import { stageWords } from '../../lib/words.js';
 import { ReloadButton } from './save-error.js';
 
 const FIELDS = ['stage', 'baseMin', 'baseMax', 'currency', 'equityPctMin', 'equityPctMax', 'approvedBy', 'approvedOn'] as const;
@@ -115,7 +115,7 @@ export function BandForm({ role, data, stage, people, onCancel, onSaved, onStale
   const approverNames = [BOARD_MEETING, ...(people ?? []).filter((p) => !p.disabled).map((p) => p.name)];
   return (
     <form className="band-form stack" onSubmit={onSubmit} noValidate aria-label="Board-approved band">
-      <h3>{stage ? `The ${stageLabel(stage)} band` : 'A band for another stage'}</h3>
+      <h3>{stage ? `The ${stageWords(stage)} band` : 'A band for another stage'}</h3>
       {formError ? (
         <Alert>
           {formError}
@@ -127,13 +127,13 @@ export function BandForm({ role, data, stage, people, onCancel, onSaved, onStale
           label="Funding stage"
           name="stage"
           value={draft.stage}
-          options={COMPANY_STAGES.map((s) => ({ value: s, label: `${stageLabel(s)}${s === data.companyStage ? ' (now)' : ''}` }))}
+          options={COMPANY_STAGES.map((s) => ({ value: s, label: `${stageWords(s)}${s === data.companyStage ? ' (now)' : ''}` }))}
           onChange={(s) => setDraft(draftFor(data, s))}
           error={errors.stage}
         />
       ) : null}
       {isDefault && data.stageDefaults.some((d) => d.stage === draft.stage) ? (
-        <p className="small muted">Filled in with the {stageLabel(draft.stage)} default for a senior AI engineer. Change it to what the board approved.</p>
+        <p className="small muted">Filled in with the {stageWords(draft.stage)} default for a senior AI engineer. Change it to what the board approved.</p>
       ) : null}
       <div className="field-row band-row">
         <TextField label="Lowest base (per year)" name="baseMin" value={draft.baseMin} onChange={set('baseMin')} error={errors.baseMin} inputMode="numeric" autoComplete="off" />

@@ -11,7 +11,7 @@ import { MessageText } from '../../components/MessageText.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { formatApproval, formatBand } from '../../lib/band-words.js';
 import { BandForm } from './BandForm.js';
-import { stageLabel } from './stage-label.js';
+import { stageWords } from '../../lib/words.js';
 
 interface Props {
   role: RoleSetup;
@@ -54,7 +54,7 @@ export function RoleBandsSection({ role, canEdit, people, onVersion, reloadRole 
           {canEdit && editing === undefined ? (
             <div className="form-actions band-actions">
               <Button variant={data.current ? 'secondary' : 'primary'} onClick={() => { setNotice(undefined); setEditing(data.companyStage); }}>
-                {data.current ? `Change the ${stageLabel(data.companyStage)} band` : `Record the ${stageLabel(data.companyStage)} band`}
+                {data.current ? `Change the ${stageWords(data.companyStage)} band` : `Record the ${stageWords(data.companyStage)} band`}
               </Button>
               <Button variant="ghost" onClick={() => { setNotice(undefined); setEditing(''); }}>
                 Record a band for another stage
@@ -68,7 +68,7 @@ export function RoleBandsSection({ role, canEdit, people, onVersion, reloadRole 
               stage={editing || undefined}
               people={people}
               onCancel={() => setEditing(undefined)}
-              onSaved={(next, stage) => saved(next, `The ${stageLabel(stage)} band is saved.`)}
+              onSaved={(next, stage) => saved(next, `The ${stageWords(stage)} band is saved.`)}
               onStale={() => {
                 reloadRole();
                 bands.reload();
@@ -81,13 +81,13 @@ export function RoleBandsSection({ role, canEdit, people, onVersion, reloadRole 
       {removing && data ? (
         <ConfirmDialog
           open
-          title={`Remove the ${stageLabel(removing.companyStage)} band?`}
+          title={`Remove the ${stageWords(removing.companyStage)} band?`}
           confirmLabel="Remove band"
           tone="danger"
           onConfirm={async () => {
             const next = await deleteRoleBand(role.id, removing.companyStage, role.version);
             setRemoving(undefined);
-            saved(next, `The ${stageLabel(removing.companyStage)} band is removed.`);
+            saved(next, `The ${stageWords(removing.companyStage)} band is removed.`);
           }}
           onCancel={() => setRemoving(undefined)}
         >
@@ -99,7 +99,7 @@ export function RoleBandsSection({ role, canEdit, people, onVersion, reloadRole 
 }
 
 function CurrentBand({ data }: { data: RoleBands }) {
-  const stage = stageLabel(data.companyStage);
+  const stage = stageWords(data.companyStage);
   const reference = data.stageDefaults.find((d) => d.stage === data.companyStage);
   return (
     <div className="band-current" data-testid="current-band">
@@ -150,16 +150,16 @@ function OtherStages({ data, canEdit, onEdit, onRemove }: { data: RoleBands; can
           {data.bands.map((b) => (
             <tr key={b.companyStage}>
               <th scope="row">
-                {stageLabel(b.companyStage)} {b.current ? <Badge tone="success">Now</Badge> : null}
+                {stageWords(b.companyStage)} {b.current ? <Badge tone="success">Now</Badge> : null}
               </th>
               <td>{capitalise(formatBand(b))}</td>
               <td>{formatApproval(b)}</td>
               {canEdit ? (
                 <td className="band-row-actions">
-                  <Button className="button-compact" variant="ghost" onClick={() => onEdit(b.companyStage)} aria-label={`Change the ${stageLabel(b.companyStage)} band`}>
+                  <Button className="button-compact" variant="ghost" onClick={() => onEdit(b.companyStage)} aria-label={`Change the ${stageWords(b.companyStage)} band`}>
                     Change
                   </Button>
-                  <Button className="button-compact" variant="ghost" onClick={() => onRemove(b)} aria-label={`Remove the ${stageLabel(b.companyStage)} band`}>
+                  <Button className="button-compact" variant="ghost" onClick={() => onRemove(b)} aria-label={`Remove the ${stageWords(b.companyStage)} band`}>
                     Remove
                   </Button>
                 </td>

@@ -4,16 +4,18 @@ import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { SeverityBadge } from '../../components/SeverityBadge.js';
 import { formatCount } from '../../lib/format-money.js';
-import { SOURCE_LABELS, formatPercent } from '../candidates/labels.js';
+import { formatShare } from '../../lib/format-number.js';
+import { SOURCE_LABELS } from '../../lib/pipeline-labels.js';
+import '../../components/panel.css';
 
 /** The chart's title states its finding: the largest source, or that the network dominates. */
 export function sourceMixTitle(mix: Pick<SourceMix, 'total' | 'counts' | 'shares' | 'referralOnlyShare' | 'findings'>): string {
   if (mix.total === 0) return 'No candidates yet, so no source mix';
   if (mix.findings.some((f) => f.rule === 'sourcing.referral-only')) {
-    return `Referrals and VC introductions are ${formatPercent(mix.referralOnlyShare)} of ${formatCount(mix.total)} candidates`;
+    return `Referrals and VC introductions are ${formatShare(mix.referralOnlyShare)} of ${formatCount(mix.total)} candidates`;
   }
   const top = CANDIDATE_SOURCES.reduce((best, s) => ((mix.counts[s] ?? 0) > (mix.counts[best] ?? 0) ? s : best), CANDIDATE_SOURCES[0]);
-  return `${SOURCE_LABELS[top]} is the largest source: ${formatPercent(mix.shares[top] ?? 0)} of ${formatCount(mix.total)} candidates`;
+  return `${SOURCE_LABELS[top]} is the largest source: ${formatShare(mix.shares[top] ?? 0)} of ${formatCount(mix.total)} candidates`;
 }
 
 /** Share of a role's candidates by source, with the sourcing.referral-only warning when the API raises it. */
@@ -55,7 +57,7 @@ export function SourceMixPanel({ roleId }: { roleId: string }) {
                       style={{ width: `${Math.max(2, Math.round(r.share * 100))}%` }}
                     />
                   </span>
-                  <span className="small num">{formatPercent(r.share)}</span>
+                  <span className="small num">{formatShare(r.share)}</span>
                 </div>
               ))}
             </div>
@@ -74,7 +76,7 @@ export function SourceMixPanel({ roleId }: { roleId: string }) {
                     <tr key={r.source}>
                       <th scope="row">{SOURCE_LABELS[r.source]}</th>
                       <td>{formatCount(r.count)}</td>
-                      <td>{formatPercent(r.share)}</td>
+                      <td>{formatShare(r.share)}</td>
                     </tr>
                   ))}
                 </tbody>

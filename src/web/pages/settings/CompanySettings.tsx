@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { formatCount } from '../../lib/format-money.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { STAGE_OPTIONS, currencyOptions, timeZoneOptions } from '../setup/options.js';
+import { STAGE_OPTIONS, currencyOptions, timeZoneOptions } from '../../lib/company-options.js';
 import { CompanyFiguresSection } from './CompanyFiguresSection.js';
 
 const FIELDS = ['name', 'stage', 'raisedUsd', 'headcount', 'aiTeamSize', 'currency', 'timeZone'] as const;

@@ -14,7 +14,7 @@ import type { FieldErrors } from '../../components/form-errors.js';
 import { useDraft } from '../../components/use-draft.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { useSession } from '../../session/SessionProvider.js';
-import { STAGE_OPTIONS, browserTimeZone, currencyOptions, timeZoneOptions } from './options.js';
+import { STAGE_OPTIONS, browserTimeZone, currencyOptions, timeZoneOptions } from '../../lib/company-options.js';
 
 const FIELDS = [
   'company.name',

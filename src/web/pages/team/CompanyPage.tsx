@@ -1,4 +1,4 @@
-import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
 import { COMPANY_STAGE_LABELS } from '../../api/types.js';
 import type { CompanyStage } from '../../api/types.js';
@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { SourceNote } from '../../components/SourceNote.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { AttractivenessInputsForm } from './AttractivenessInputsForm.js';
-import { PlotFigure } from './PlotFigure.js';
+import { PlotFigure } from '../../components/PlotFigure.js';
+import type { PlotModule } from '../../components/PlotFigure.js';
 import { TeamNav } from './TeamNav.js';
 import { getAttractiveness } from './api.js';
 import type { Attractiveness } from './api.js';
@@ -33,28 +34,31 @@ function ContributionChart({ attractiveness }: { attractiveness: Attractiveness 
     { label: s.label, kind: 'Missing', value: -s.potential },
   ]);
   const extent = Math.max(5, ...attractiveness.signals.map((s) => Math.max(s.contribution, s.potential)));
+  const shape = attractiveness.signals.map((s) => `${s.id}:${s.contribution}:${s.potential}`).join('|');
+  const options = useCallback(
+    (_width: number, Plot: PlotModule) => ({
+      width: 720,
+      height: 26 * attractiveness.signals.length + 50,
+      marginLeft: 290,
+      marginRight: 30,
+      style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
+      x: { domain: [-extent, extent], label: '← points missing · points earned →', grid: true, tickFormat: (d: number) => String(Math.abs(d)) },
+      y: { domain: attractiveness.signals.map((s) => s.label), label: null },
+      color: { domain: ['Earned', 'Missing'], range: ['#2f7d4a', '#c0622b'], legend: true },
+      marks: [
+        Plot.barX(rows, { x: 'value', y: 'label', fill: 'kind' }),
+        Plot.ruleX([0]),
+      ],
+    }),
+    // `shape` says when the chart changes.
+    [shape],
+  );
   return (
     <PlotFigure
       title={chartFinding(attractiveness)}
-      deps={[attractiveness.signals.map((s) => `${s.id}:${s.contribution}:${s.potential}`).join('|')]}
-      render={() =>
-        Plot.plot({
-          width: 720,
-          height: 26 * attractiveness.signals.length + 50,
-          marginLeft: 290,
-          marginRight: 30,
-          style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
-          x: { domain: [-extent, extent], label: '← points missing · points earned →', grid: true, tickFormat: (d: number) => String(Math.abs(d)) },
-          y: { domain: attractiveness.signals.map((s) => s.label), label: null },
-          color: { domain: ['Earned', 'Missing'], range: ['#2f7d4a', '#c0622b'], legend: true },
-          marks: [
-            Plot.barX(rows, { x: 'value', y: 'label', fill: 'kind' }),
-            Plot.ruleX([0]),
-          ],
-        })
-      }
+      tableView="screen-reader"
+      options={options}
       table={
-        <div className="visually-hidden">
           <table>
             <caption>Each signal's contribution to the score</caption>
             <thead>
@@ -78,7 +82,6 @@ function ContributionChart({ attractiveness }: { attractiveness: Attractiveness 
               ))}
             </tbody>
           </table>
-        </div>
       }
     />
   );

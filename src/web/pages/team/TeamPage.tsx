@@ -10,12 +10,13 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { formatCount } from '../../lib/format-money.js';
 import { specializationWords, stageWords } from '../../lib/words.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { FindingsList } from '../role-editor/FindingsList.js';
+import { FindingsList } from '../../components/FindingsList.js';
 import { BOTTLENECK_LABELS, getTeamPlan } from './api.js';
 import type { TeamPlan } from './api.js';
 import { TeamNav } from './TeamNav.js';
 import { TeamPlanInputsForm } from './TeamPlanInputsForm.js';
-import { TIMING_LABELS, formatShare, planTimeline } from './timeline.js';
+import { formatShare } from '../../lib/format-number.js';
+import { TIMING_LABELS, planTimeline } from './timeline.js';
 import './team.css';
 
 const SENIORITY_LABELS: Record<string, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior', 'staff+': 'Staff+', lead: 'Lead' };
@@ -147,7 +148,7 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                         <dt>{budget ? 'Budget share after' : 'Team cost after'}</dt>
                         <dd>
                           {budget && cumulativeShare !== null
-                            ? formatShare(cumulativeShare)
+                            ? formatShare(cumulativeShare, 1)
                             : cumulativeCost !== null
                               ? <Money amount={cumulativeCost} currency={currency} compact />
                               : '—'}
@@ -160,8 +161,8 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
                       <span className={`timeline-fill timeline-fill-${tone}`} style={{ width: `${width}%` }} />
                       {budget ? (
                         <>
-                          <span className="timeline-limit" style={{ left: `${(budget.warningAbove / scaleMax) * 100}%` }} title={`Warning above ${formatShare(budget.warningAbove)}`} />
-                          <span className="timeline-limit timeline-limit-error" style={{ left: `${(budget.errorAbove / scaleMax) * 100}%` }} title={`Error above ${formatShare(budget.errorAbove)}`} />
+                          <span className="timeline-limit" style={{ left: `${(budget.warningAbove / scaleMax) * 100}%` }} title={`Warning above ${formatShare(budget.warningAbove, 1)}`} />
+                          <span className="timeline-limit timeline-limit-error" style={{ left: `${(budget.errorAbove / scaleMax) * 100}%` }} title={`Error above ${formatShare(budget.errorAbove, 1)}`} />
                         </>
                       ) : null}
                     </div>
@@ -200,13 +201,13 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
               <dd data-testid="budget-share">
                 {budget ? (
                   <>
-                    {formatShare(budget.share)}{' '}
+                    {formatShare(budget.share, 1)}{' '}
                     {budget.severity === 'ok' ? (
                       <Badge tone="success">Within limits</Badge>
                     ) : (
                       <>
                         <SeverityBadge severity={budget.severity} rule="comp.budget-share" />{' '}
-                        <span className="muted small">above {formatShare(budget.severity === 'error' ? budget.errorAbove : budget.warningAbove)}</span>
+                        <span className="muted small">above {formatShare(budget.severity === 'error' ? budget.errorAbove : budget.warningAbove, 1)}</span>
                       </>
                     )}
                   </>
@@ -260,7 +261,7 @@ function TeamPlanView({ plan, canEdit, onSaved }: { plan: TeamPlan; canEdit: boo
           </li>
           <li>
             <strong>Each hire is priced from the stage band</strong> and the team's yearly cash comp is compared with the budget
-            {budget ? ` (warning above ${formatShare(budget.warningAbove)}, error above ${formatShare(budget.errorAbove)})` : ''}.
+            {budget ? ` (warning above ${formatShare(budget.warningAbove, 1)}, error above ${formatShare(budget.errorAbove, 1)})` : ''}.
           </li>
         </ol>
         <p className="muted small">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedHire } from './api.js';
-import { formatShare, planTimeline } from './timeline.js';
+import { formatShare } from '../../lib/format-number.js';
+import { planTimeline } from './timeline.js';
 
 const hire = (order: number, yearlyCost: number | null | undefined): PlannedHire => ({
   order,
@@ -48,6 +49,6 @@ describe('formatShare', () => {
     [0.6, '60.0%'],
     [1.2345, '123.5%'],
   ])('%s -> %s', (share, text) => {
-    expect(formatShare(share)).toBe(text);
+    expect(formatShare(share, 1)).toBe(text);
   });
 });

@@ -36,7 +36,3 @@ export const TIMING_LABELS: Record<PlannedHire['timing'], string> = {
   'at-specialist-headcount': 'At about 8-12 people',
 };
 
-/** 0.245 -> "24.5%" */
-export function formatShare(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
-}

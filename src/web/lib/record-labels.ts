@@ -1,4 +1,4 @@
-import type { LossReason } from '../../api/pipeline.js';
+import type { LossReason } from '../api/pipeline.js';
 
 /** The domain's loss reasons (LOSS_REASONS) in plain words. */
 export const LOSS_REASON_LABELS: Record<LossReason, string> = {

@@ -1,5 +1,5 @@
-import { SeverityBadge } from '../../components/SeverityBadge.js';
-import { ruleName } from '../../lib/rule-names.js';
+import { SeverityBadge } from './SeverityBadge.js';
+import { ruleName } from '../lib/rule-names.js';
 import './findings.css';
 
 /** A rule's verdict as the scoping API and domain give it (role findings, team plan findings). */

@@ -1,7 +1,7 @@
-import type { BadgeTone } from '../../components/Badge.js';
-import type { CandidateSource, Clock, ClockId, ClockState, LoggedSignal, LossReason, PipelineEvent, RiskLevel, Role } from '../../api/pipeline.js';
-import { formatClockTime } from '../../../domain/pipeline/clock-text.js';
-import { formatDays, wholeDays } from '../../../domain/pipeline/day-count.js';
+import type { BadgeTone } from '../components/Badge.js';
+import type { CandidateSource, Clock, ClockId, ClockState, LoggedSignal, LossReason, PipelineEvent, RiskLevel, Role } from '../api/pipeline.js';
+import { formatClockTime } from '../../domain/pipeline/clock-text.js';
+import { formatDays, wholeDays } from '../../domain/pipeline/day-count.js';
 import { LOSS_REASON_LABELS, OUTCOME_LABELS } from './record-labels.js';
 
 /** Words for the pipeline's ids, shared by Today, the board and the candidate page. */
@@ -65,10 +65,6 @@ export function formatDuration(hours: number, clock?: Pick<Clock, 'id' | 'target
   if (clock) return formatClockTime(hours, clock);
   if (hours < 48) return `${Math.max(0, Math.floor(hours))} h`;
   return formatDays(wholeDays(hours));
-}
-
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 const EVENT_LABELS: Record<string, string> = {

@@ -1,5 +1,5 @@
-import { COMPANY_STAGES, COMPANY_STAGE_LABELS } from '../../api/types.js';
-import type { SelectOption } from '../../components/Field.js';
+import { COMPANY_STAGES, COMPANY_STAGE_LABELS } from '../api/types.js';
+import type { SelectOption } from '../components/Field.js';
 
 export const STAGE_OPTIONS: SelectOption[] = [
   { value: '', label: 'Choose a stage' },

@@ -1,5 +1,5 @@
-import { api } from '../../api/client.js';
-import type { Benchmark } from '../../../domain/market/benchmark.js';
+import { api } from './client.js';
+import type { Benchmark } from '../../domain/market/benchmark.js';
 
 /** The market endpoints (GET /api/v1/market/...), typed as the server sends them. */
 
