@@ -3,8 +3,8 @@ import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockSettings 
 import { runsOf } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
-import { DEFAULT_RISK_SETTINGS } from './risk.js';
-import { summaryFromState, type PipelineSettings } from './summary.js';
+import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskLevel } from './risk.js';
+import { summaryFromState, type ApplicationSummary, type PipelineSettings } from './summary.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
 /**
@@ -32,9 +32,8 @@ export interface PipelineProjection {
 /** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */
 const DECAY_HALF_LIVES = 64;
 
-/** Whether the application shows on Today at `t`: the test collectToday applies. */
-function onToday(state: PipelineState, t: number, settings: PipelineSettings): boolean {
-  const s = summaryFromState(state, t, settings);
+/** Whether the application shows on Today: the test collectToday applies. */
+function onToday(s: ApplicationSummary): boolean {
   return s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
 }
 
@@ -77,10 +76,10 @@ function clockCrossings(state: PipelineState, clocks: ClockSettings): Array<{ id
 }
 
 /** attention_at: see PipelineProjection. */
-export function attentionAt(state: PipelineState, settings: PipelineSettings): number | null {
+export function attentionAt(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): number | null {
   const t0 = state.history.lastEventAt;
   if (t0 === undefined) return null;
-  if (onToday(state, t0, settings)) return t0;
+  if (onToday(atLastEvent ?? summaryFromState(state, t0, settings))) return t0;
   // Not listed at the last event: risk only falls from here (logged signals decay) or rises with a critical clock,
   // which passed its warning time first. So the first warning crossing is the first time it can be listed.
   let first: number | null = null;
@@ -89,7 +88,7 @@ export function attentionAt(state: PipelineState, settings: PipelineSettings): n
 }
 
 /** next_change_at: see PipelineProjection. */
-export function nextChangeAt(state: PipelineState, settings: PipelineSettings): number | null {
+export function nextChangeAt(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): number | null {
   const t0 = state.history.lastEventAt;
   if (t0 === undefined) return null;
   const clocks = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
@@ -97,13 +96,15 @@ export function nextChangeAt(state: PipelineState, settings: PipelineSettings): 
   for (const c of clockCrossings(state, clocks)) {
     for (const t of [c.warning, c.critical]) if (t !== null && t > t0 && (next === null || t < next)) next = t;
   }
-  // Until the next clock crossing only the decay of logged signals moves the risk, downwards: search for the first
-  // instant its level differs.
-  const level = (t: number) => summaryFromState(state, t, settings).risk.level;
+  // Until the next clock crossing only the decay of logged signals moves the risk, downwards (detected signals stay
+  // as they are at the last event): search for the first instant its level differs, in closed form per instant.
+  const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  const detected = (atLastEvent ?? summaryFromState(state, t0, settings)).risk.signals.filter((s) => s.source === 'detected').map((s) => s.contribution);
+  const logged = state.risk.logged.map((l) => ({ weight: risk.signals[l.type].weight, t: l.t })).filter((l) => l.weight > 0);
+  const level = (t: number) => riskLevel(combineContributions([...detected, ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]), risk.levels);
   const start = level(t0);
-  const halfLifeDays = (settings.risk ?? DEFAULT_RISK_SETTINGS).halfLifeDays;
-  let hi = next ?? t0 + Math.ceil(DECAY_HALF_LIVES * halfLifeDays * DAY_MS);
-  if (level(hi) === start) return next;
+  let hi = next ?? t0 + Math.ceil(DECAY_HALF_LIVES * risk.halfLifeDays * DAY_MS);
+  if (logged.length === 0 || level(hi) === start) return next;
   let lo = t0;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -116,14 +117,15 @@ export function nextChangeAt(state: PipelineState, settings: PipelineSettings): 
 /** The row of an application from its state and settings. */
 export function projectState(state: PipelineState, settings: PipelineSettings): PipelineProjection {
   const facts = historyFacts(state.history);
+  const atLastEvent = facts.lastEventAt === undefined ? undefined : summaryFromState(state, facts.lastEventAt, settings);
   return {
     state,
     status: facts.status,
     stage: facts.stage,
     firstContactAt: facts.firstContactAt ?? null,
     lastEventAt: facts.lastEventAt ?? null,
-    attentionAt: attentionAt(state, settings),
-    nextChangeAt: nextChangeAt(state, settings),
+    attentionAt: attentionAt(state, settings, atLastEvent),
+    nextChangeAt: nextChangeAt(state, settings, atLastEvent),
   };
 }
 
@@ -134,9 +136,10 @@ export function projectHistory(events: readonly PreparedEvent[], settings: Pipel
 
 /**
  * The row after one more event: the stored state stepped by it when it folds in order (foldsInOrder), else
- * undefined, and the caller folds the whole history again (projectHistory). Never mutates `previous`.
+ * undefined, and the caller folds the whole history again (projectHistory). Mutates `previous` only when the caller
+ * says it owns it (`owned`, e.g. just parsed from storage).
  */
-export function projectNextEvent(previous: PipelineState, e: PreparedEvent, settings: PipelineSettings): PipelineProjection | undefined {
+export function projectNextEvent(previous: PipelineState, e: PreparedEvent, settings: PipelineSettings, owned = false): PipelineProjection | undefined {
   if (!foldsInOrder(previous, e)) return undefined;
-  return projectState(stepPipelineState(structuredClone(previous), e), settings);
+  return projectState(stepPipelineState(owned ? previous : structuredClone(previous), e), settings);
 }

@@ -53,7 +53,7 @@ export class PipelineSettingsResolver {
   readonly risk: RiskSettings;
   private readonly companyClocks: unknown;
 
-  constructor(private readonly company: Company | undefined) {
+  constructor(private readonly company: Pick<Company, 'settings' | 'timeZone'> | undefined) {
     const settings = companyPipelineSettings(company?.settings);
     this.companyClocks = withZone(settings.clocks, company?.timeZone);
     this.risk = settings.risk === undefined ? DEFAULT_RISK_SETTINGS : resolveRiskSettings(DEFAULT_RISK_SETTINGS, settings.risk);

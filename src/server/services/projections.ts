@@ -11,8 +11,10 @@ import {
   type PreparedEvent,
 } from '../../domain/pipeline/index.js';
 import { parseIsoMs } from '../../domain/pipeline/time.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import {
   getProjection,
+  getProjectionContext,
   getRoleOrThrow,
   getApplicationOrThrow,
   inTransaction,
@@ -70,17 +72,20 @@ export async function projectApplicationFromEvents(tx: Tx, applicationId: string
  * order, else (a back-dated event, a retraction, no row yet) the history folded again.
  */
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
-  const [app, row, settings] = await Promise.all([getApplicationOrThrow(tx, event.applicationId), getProjection(tx, event.applicationId), PipelineSettingsResolver.load(tx)]);
-  if (row) {
-    const role = await getRoleOrThrow(tx, app.roleId);
+  const context = await getProjectionContext(tx, event.applicationId);
+  if (!context) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  const settings = new PipelineSettingsResolver(context.company);
+  const roleSettings = settings.forRole({ id: context.roleId, clockOverrides: context.clockOverrides });
+  if (context.stateJson !== null) {
     const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
-    const next = projectNextEvent(JSON.parse(row.stateJson) as PipelineState, prepared, settings.forRole(role));
+    const next = projectNextEvent(JSON.parse(context.stateJson) as PipelineState, prepared, roleSettings, true);
     if (next) {
-      await upsertProjections(tx, [toWrite(app.id, app.roleId, next)], now);
+      await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, next)], now);
       return;
     }
   }
-  await upsertProjections(tx, [await projectFromEvents(tx, app.id, app.roleId, settings)], now);
+  const events = (await listEpochEventsOfApplications(tx, [event.applicationId], TYPES_WITH_DATA_READ)).get(event.applicationId) ?? [];
+  await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, projectHistory(events, roleSettings))], now);
 }
 
 /**

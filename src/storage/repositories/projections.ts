@@ -83,6 +83,24 @@ export async function getProjection(tx: Tx, applicationId: string): Promise<Proj
   return r ? toRecord(r) : undefined;
 }
 
+/** What keeping one application's row needs, in one query: its role and the role's clock overrides, and its row if any. */
+export async function getProjectionContext(
+  tx: Tx,
+  applicationId: string,
+): Promise<{ roleId: string; clockOverrides: Record<string, unknown>; stateJson: string | null; company: { settings: Record<string, unknown>; timeZone: string } | undefined } | undefined> {
+  const r = await tx
+    .selectFrom('applications as a')
+    .innerJoin('roles as r', 'r.id', 'a.role_id')
+    .leftJoin('application_projections as p', 'p.application_id', 'a.id')
+    .leftJoin('companies as c', (j) => j.onTrue())
+    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverrides', 'p.state as state', 'c.settings as companySettings', 'c.time_zone as timeZone'])
+    .where('a.id', '=', applicationId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const company = r.companySettings === null || r.timeZone === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone };
+  return { roleId: r.roleId, clockOverrides: JSON.parse(r.clockOverrides) as Record<string, unknown>, stateJson: r.state, company };
+}
+
 /** The rows of these applications (any order). */
 export async function listProjectionsByIds(tx: Tx, ids: readonly string[]): Promise<ProjectionRecord[]> {
   if (ids.length === 0) return [];
