@@ -202,14 +202,17 @@ function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, 
   return clock;
 }
 
-/** The clocks at `nowMs` from the fold's runs (see stepClockRuns). */
-export function clocksFromRuns(runs: ClockRuns, nowMs: number, settings: ClockSettings): Clock[] {
+/**
+ * The clocks at `nowMs` from the fold's runs (see stepClockRuns). With `runningOnly`, stopped clocks other than
+ * cycle.total are left out: what Today reads (a stopped clock is never late), at a fraction of the cost.
+ */
+export function clocksFromRuns(runs: ClockRuns, nowMs: number, settings: ClockSettings, runningOnly = false): Clock[] {
   const clocks: Clock[] = [];
   for (const id of CLOCK_IDS) {
     const list = runsOf(runs, id);
     if (list.length === 0) continue;
     const target = effectiveTarget(settings, id);
-    for (const run of list) clocks.push(toClock(id, run, nowMs, settings, target));
+    for (const run of list) if (!runningOnly || run.stop === undefined || id === 'cycle.total') clocks.push(toClock(id, run, nowMs, settings, target));
   }
   return clocks;
 }

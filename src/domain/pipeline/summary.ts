@@ -65,12 +65,13 @@ function summarizePrepared(prepared: readonly PreparedEvent[], nowMs: number, se
 /**
  * The summary at `now` from the fold's state (fold.ts): the same answer as summarizeApplication over the history
  * the state was folded from, for any `now` at or after its last event. The read model calls it with stored states.
+ * `runningClocksOnly` leaves stopped clocks out (except cycle.total): Today's items, risk and day counts stay the same.
  */
-export function summaryFromState(state: PipelineState, now: Date | number, settings: PipelineSettings = {}): ApplicationSummary {
+export function summaryFromState(state: PipelineState, now: Date | number, settings: PipelineSettings = {}, opts: { runningClocksOnly?: boolean } = {}): ApplicationSummary {
   const nowMs = toEpochMs(now);
   const clockSettings = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
   const facts = historyFacts(state.history);
-  const clocks = clocksFromRuns(state.runs, nowMs, clockSettings);
+  const clocks = clocksFromRuns(state.runs, nowMs, clockSettings, opts.runningClocksOnly);
   const risk = riskFromInputs(state.risk, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);
   // One day count everywhere: the header, the board and Today all read the cycle clock (docs/pipeline.md, "Day counts").
   const cycle = clocks.find((c) => c.id === 'cycle.total');

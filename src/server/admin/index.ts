@@ -22,7 +22,16 @@ export async function withStore<T>(databaseUrl: string, work: (store: Store) => 
 }
 
 export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[]; dialect: string; location: string }> {
-  return withStore(databaseUrl, async (store) => ({ applied: await migrateToLatest(store.db, store.dialect), dialect: store.dialect, location: store.location }), { migrate: false });
+  return withStore(
+    databaseUrl,
+    async (store) => {
+      const applied = await migrateToLatest(store.db, store.dialect);
+      // The read model starts empty: fill it from the events now rather than on the first slow reads.
+      if (applied.includes('013-application-projections')) await rebuildProjections(store, new Date());
+      return { applied, dialect: store.dialect, location: store.location };
+    },
+    { migrate: false },
+  );
 }
 
 /**

@@ -102,8 +102,8 @@ export async function getApplicationDetail(tx: Tx, id: string, now: Date): Promi
 
 /**
  * Runs `visit` over applications with their summaries, loading events in batches (one query per
- * EVENT_BATCH_SIZE applications; only the data the rules read is decoded). Nothing derived is cached: states
- * come from events and `now`.
+ * EVENT_BATCH_SIZE applications; only the data the rules read is decoded). The fallback of the read model's reads
+ * for applications without a usable row (docs/decisions/008-read-model.md).
  */
 async function summarizeHeadings(
   tx: Tx,
@@ -172,7 +172,8 @@ export async function collectToday(tx: Tx, now: Date): Promise<TodayCollection> 
     urgent.push(today);
     applications.set(h.id, { heading: h, today });
   };
-  for (const { heading, stateJson } of attention.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!)));
+  // Stopped clocks are never late: Today leaves them out of the summary (the same items, less work).
+  for (const { heading, stateJson } of attention.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!), { runningClocksOnly: true }));
   await summarizeHeadings(tx, attention.unprojected, roles, settings, now, visit);
   return { items: buildTodayItems(urgent, now), applications, roles, users, activeApplications };
 }

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { main } from '../../cli/main.js';
+import { captureIo } from '../../cli/test-io.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../domain/shared/errors.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
@@ -162,3 +167,34 @@ for (const dialect of dialectsUnderTest()) {
     }, 60_000);
   });
 }
+
+describe('closer db rebuild-projections', () => {
+  it('recomputes every row from the events and reports what it corrected (JSON with --json)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'closer-rebuild-')), 'c.db');
+    const h = await createHarness(await openDatabase({ url: `sqlite:${file}` }));
+    const owner = (await listUsers(h.store.db))[0]!;
+    const actor = { id: owner.id, role: owner.role };
+    const now = h.clock.now();
+    const ids: string[] = [];
+    await inTransaction(h.store.db, async (tx) => {
+      const role = await createRole(tx, actor, { title: 'ML Engineer', seniority: 'senior' }, now);
+      for (const name of ['Ada', 'Grace']) {
+        const c = await createCandidate(tx, actor, { name, email: `${name}@cli.example`, source: 'referral' }, now);
+        const app = await createApplication(tx, actor, { candidateId: c.id, roleId: role.id }, now);
+        await appendEvent(tx, actor, app.id, { type: 'outreach.sent', occurredAt: new Date(now.getTime() - 12 * 24 * HOUR).toISOString(), data: { channel: 'email' } }, now);
+        ids.push(app.id);
+      }
+    });
+    // One row made wrong behind the server's back, one removed.
+    await h.store.db.updateTable('application_projections').set({ attention_at: null }).where('application_id', '=', ids[0]!).execute();
+    await h.store.db.deleteFrom('application_projections').where('application_id', '=', ids[1]!).execute();
+    await h.close();
+    const io = captureIo();
+    expect(await main(['db', 'rebuild-projections', '--db', file, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ applications: 2, created: 1, corrected: 1, unchanged: 0, dialect: 'sqlite' });
+    const again = captureIo();
+    expect(await main(['db', 'rebuild-projections', '--db', file], again)).toBe(0);
+    expect(again.out()).toContain('Rebuilt 2 applications');
+    expect(again.out()).toContain('2 were right, 0 corrected, 0 added');
+  }, 60_000);
+});

@@ -180,6 +180,6 @@ export async function rebuildProjections(store: Store, now: Date): Promise<Rebui
 }
 
 /** The summary at `now` from a stored state (as summarizeApplication would give from the events). */
-export function summaryOfStored(stateJson: string, now: Date, settings: Parameters<typeof summaryFromState>[2]): ApplicationSummary {
-  return summaryFromState(JSON.parse(stateJson) as PipelineState, now, settings);
+export function summaryOfStored(stateJson: string, now: Date, settings: Parameters<typeof summaryFromState>[2], opts: Parameters<typeof summaryFromState>[3] = {}): ApplicationSummary {
+  return summaryFromState(JSON.parse(stateJson) as PipelineState, now, settings, opts);
 }
