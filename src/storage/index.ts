@@ -26,3 +26,4 @@ export * from './repositories/role-bands.js';
 export * from './repositories/audit-subjects.js';
 export * from './repositories/today-marks.js';
 export * from './repositories/today-lookups.js';
+export * from './repositories/projections.js';

@@ -375,6 +375,22 @@ export interface TodayMarkTable {
   created_at: string;
 }
 
+/** The pipeline read model (migration 013): derived from application_events, rebuilt by `closer db rebuild-projections`. */
+export interface ApplicationProjectionTable {
+  application_id: string;
+  role_id: string;
+  status: string;
+  stage: string;
+  /** Epoch milliseconds. */
+  first_contact_at: number | null;
+  last_event_at: number | null;
+  attention_at: number | null;
+  next_change_at: number | null;
+  /** The fold's state (domain/pipeline/fold.ts) as JSON. */
+  state: string;
+  updated_at: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -402,4 +418,5 @@ export interface Database {
   erased_applications: ErasedApplicationTable;
   role_bands: RoleBandTable;
   today_marks: TodayMarkTable;
+  application_projections: ApplicationProjectionTable;
 }

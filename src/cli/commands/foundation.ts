@@ -1,4 +1,4 @@
-import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, resolveDatabaseUrl } from '../../server/admin/index.js';
+import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, rebuildProjectionsFromCli, resolveDatabaseUrl } from '../../server/admin/index.js';
 import { serve } from '../../server/main.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../io.js';
@@ -40,6 +40,20 @@ export const dbMigrateCommand: Command = {
   async run(ctx) {
     const r = await migrateDatabase(databaseUrl(ctx));
     ctx.print(r, r.applied.length ? `Applied ${r.applied.join(', ')} to ${r.location}` : `${r.location} is up to date`);
+    return 0;
+  },
+};
+
+export const dbRebuildProjectionsCommand: Command = {
+  path: ['db', 'rebuild-projections'],
+  summary: 'Recompute the pipeline read model (clocks, risk, Today) from the events',
+  usage: 'closer db rebuild-projections [--db FILE | --database-url URL] [--json]',
+  async run(ctx) {
+    const r = await rebuildProjectionsFromCli(databaseUrl(ctx));
+    ctx.print(
+      r,
+      `Rebuilt ${r.applications} ${r.applications === 1 ? 'application' : 'applications'} in ${r.location}: ${r.unchanged} were right, ${r.corrected} corrected, ${r.created} added.`,
+    );
     return 0;
   },
 };

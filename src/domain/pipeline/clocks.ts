@@ -32,19 +32,28 @@ export interface Clock {
   subject?: ClockSubject;
 }
 
-interface Run {
+export interface Run {
   start: number;
   stop?: number;
   subject?: ClockSubject;
 }
 
-interface Runs {
+/**
+ * The clocks' part of the fold over a history: each clock's current run, plus what the next event needs to know
+ * (whether the application is active, scorecards submitted before their interview was logged). Plain data, so a
+ * read model can store it as JSON and resume the fold from it (projection.ts).
+ */
+export interface ClockRuns {
+  active: boolean;
   cycle?: Run;
   afterFinal?: Run;
-  approvals: Map<string, Run>;
+  /** By offer id, in the order of the latest request. */
+  approvals: Array<[string, Run]>;
   reply?: Run;
-  scorecards: Map<string, Run>;
+  /** By interview and interviewer ("interviewId\u0000interviewerId"), in the order they started. */
+  scorecards: Array<[string, Run]>;
   idle?: Run;
+  submittedEarly: string[];
 }
 
 const running = (run: Run | undefined): run is Run => run !== undefined && run.stop === undefined;
@@ -53,89 +62,115 @@ function stopRun(run: Run | undefined, t: number): void {
   if (running(run)) run.stop = t;
 }
 
+export function emptyClockRuns(): ClockRuns {
+  return { active: true, approvals: [], scorecards: [], submittedEarly: [] };
+}
+
+const entry = (list: Array<[string, Run]>, key: string): Run | undefined => list.find(([k]) => k === key)?.[1];
+
 /**
- * One pass over the events, oldest first, keeping each clock's current run. Rules beyond the spec table
- * (docs/pipeline.md): closing events stop every clock; clocks only start while the application is active;
- * reopening resumes cycle.total from first contact;
+ * One step of the fold over the events, oldest first, keeping each clock's current run (mutates `runs`). Rules
+ * beyond the spec table (docs/pipeline.md): closing events stop every clock; clocks only start while the
+ * application is active; reopening resumes cycle.total from first contact;
  * a later final interview re-anchors offer.after-final; an approval clock also stops when its offer is extended
  * or superseded by another offer; a re-logged interview does not restart its scorecards.
  */
-function collectRuns(events: readonly PreparedEvent[]): Runs {
-  const runs: Runs = { approvals: new Map(), scorecards: new Map() };
-  const submittedEarly = new Set<string>();
-  let active = true;
-  for (const e of events) {
-    const t = e.t;
-    stopRun(runs.idle, t);
-    if (REOPENING_EVENTS.has(e.type) && !active) {
-      active = true;
-      // Reopened, the application is no longer closed: the cycle clock runs on from first contact, so
-      // "days since first contact" stays the days since first contact. The other clocks need new start events.
-      if (runs.cycle) delete runs.cycle.stop;
-    }
-    if (TERMINAL_EVENTS.has(e.type) && active) {
-      active = false;
-      stopRun(runs.cycle, t);
-      stopRun(runs.afterFinal, t);
-      stopRun(runs.reply, t);
-      for (const run of runs.approvals.values()) stopRun(run, t);
-      for (const run of runs.scorecards.values()) stopRun(run, t);
-    }
-    switch (e.type) {
-      case 'outreach.sent':
-      case 'application.received':
-        if (!runs.cycle && active) runs.cycle = { start: t };
-        break;
-      case 'interview.completed':
-        if (!active) break;
-        if (e.data.final) {
-          if (running(runs.afterFinal)) runs.afterFinal.start = t;
-          else runs.afterFinal = { start: t };
-        }
-        for (const interviewerId of e.data.interviewerIds ?? []) {
-          const key = `${e.data.interviewId}\u0000${interviewerId}`;
-          if (runs.scorecards.has(key)) continue;
-          const subject = { interviewId: e.data.interviewId, interviewerId };
-          runs.scorecards.set(key, submittedEarly.has(key) ? { start: t, stop: t, subject } : { start: t, subject });
-        }
-        break;
-      case 'scorecard.submitted': {
-        const key = `${e.data.interviewId}\u0000${e.data.interviewerId}`;
-        const run = runs.scorecards.get(key);
-        if (run) stopRun(run, t);
-        else submittedEarly.add(key);
-        break;
-      }
-      case 'offer.approval-requested': {
-        if (!active) break;
-        for (const [offerId, run] of runs.approvals) if (offerId !== e.data.offerId) stopRun(run, t);
-        const current = runs.approvals.get(e.data.offerId);
-        if (!running(current)) {
-          const subject: ClockSubject = { offerId: e.data.offerId };
-          if (e.data.approverIds) subject.approverIds = [...e.data.approverIds];
-          runs.approvals.delete(e.data.offerId); // re-insert so listing order follows the latest request
-          runs.approvals.set(e.data.offerId, { start: t, subject });
-        }
-        break;
-      }
-      case 'offer.approved':
-      case 'offer.rejected':
-        stopRun(runs.approvals.get(e.data.offerId), t);
-        break;
-      case 'offer.extended':
-        stopRun(runs.afterFinal, t);
-        for (const run of runs.approvals.values()) stopRun(run, t);
-        break;
-      case 'candidate.replied':
-        if (active && e.data.asksQuestion && !running(runs.reply)) runs.reply = { start: t };
-        break;
-      case 'team.replied':
-        stopRun(runs.reply, t);
-        break;
-    }
-    if (active) runs.idle = { start: t };
+export function stepClockRuns(runs: ClockRuns, e: PreparedEvent): void {
+  const t = e.t;
+  stopRun(runs.idle, t);
+  if (REOPENING_EVENTS.has(e.type) && !runs.active) {
+    runs.active = true;
+    // Reopened, the application is no longer closed: the cycle clock runs on from first contact, so
+    // "days since first contact" stays the days since first contact. The other clocks need new start events.
+    if (runs.cycle) delete runs.cycle.stop;
   }
+  if (TERMINAL_EVENTS.has(e.type) && runs.active) {
+    runs.active = false;
+    stopRun(runs.cycle, t);
+    stopRun(runs.afterFinal, t);
+    stopRun(runs.reply, t);
+    for (const [, run] of runs.approvals) stopRun(run, t);
+    for (const [, run] of runs.scorecards) stopRun(run, t);
+  }
+  const active = runs.active;
+  switch (e.type) {
+    case 'outreach.sent':
+    case 'application.received':
+      if (!runs.cycle && active) runs.cycle = { start: t };
+      break;
+    case 'interview.completed':
+      if (!active) break;
+      if (e.data.final) {
+        if (running(runs.afterFinal)) runs.afterFinal.start = t;
+        else runs.afterFinal = { start: t };
+      }
+      for (const interviewerId of e.data.interviewerIds ?? []) {
+        const key = `${e.data.interviewId}\u0000${interviewerId}`;
+        if (entry(runs.scorecards, key)) continue;
+        const subject = { interviewId: e.data.interviewId, interviewerId };
+        runs.scorecards.push([key, runs.submittedEarly.includes(key) ? { start: t, stop: t, subject } : { start: t, subject }]);
+      }
+      break;
+    case 'scorecard.submitted': {
+      const key = `${e.data.interviewId}\u0000${e.data.interviewerId}`;
+      const run = entry(runs.scorecards, key);
+      if (run) stopRun(run, t);
+      else if (!runs.submittedEarly.includes(key)) runs.submittedEarly.push(key);
+      break;
+    }
+    case 'offer.approval-requested': {
+      if (!active) break;
+      for (const [offerId, run] of runs.approvals) if (offerId !== e.data.offerId) stopRun(run, t);
+      const current = entry(runs.approvals, e.data.offerId);
+      if (!running(current)) {
+        const subject: ClockSubject = { offerId: e.data.offerId };
+        if (e.data.approverIds) subject.approverIds = [...e.data.approverIds];
+        // re-insert so listing order follows the latest request
+        runs.approvals = runs.approvals.filter(([k]) => k !== e.data.offerId);
+        runs.approvals.push([e.data.offerId, { start: t, subject }]);
+      }
+      break;
+    }
+    case 'offer.approved':
+    case 'offer.rejected':
+      stopRun(entry(runs.approvals, e.data.offerId), t);
+      break;
+    case 'offer.extended':
+      stopRun(runs.afterFinal, t);
+      for (const [, run] of runs.approvals) stopRun(run, t);
+      break;
+    case 'candidate.replied':
+      if (active && e.data.asksQuestion && !running(runs.reply)) runs.reply = { start: t };
+      break;
+    case 'team.replied':
+      stopRun(runs.reply, t);
+      break;
+  }
+  if (active) runs.idle = { start: t };
+}
+
+function collectRuns(events: readonly PreparedEvent[]): ClockRuns {
+  const runs = emptyClockRuns();
+  for (const e of events) stepClockRuns(runs, e);
   return runs;
+}
+
+/** Every run of a clock id, in listing order. */
+export function runsOf(runs: ClockRuns, id: ClockId): Run[] {
+  switch (id) {
+    case 'cycle.total':
+      return runs.cycle ? [runs.cycle] : [];
+    case 'offer.after-final':
+      return runs.afterFinal ? [runs.afterFinal] : [];
+    case 'approval.pending':
+      return runs.approvals.map(([, r]) => r);
+    case 'reply.to-candidate':
+      return runs.reply ? [runs.reply] : [];
+    case 'scorecard.due':
+      return runs.scorecards.map(([, r]) => r);
+    case 'stage.idle':
+      return runs.idle ? [runs.idle] : [];
+  }
 }
 
 function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, target: EffectiveTarget): Clock {
@@ -167,24 +202,24 @@ function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, 
   return clock;
 }
 
-/** computeClocks over events already prepared (sorted, in the past): the shared core of computeClocks and summarizeApplication. */
-export function clocksFromPrepared(events: readonly PreparedEvent[], nowMs: number, settings: ClockSettings): Clock[] {
-  const runs = collectRuns(events);
-  const byId: Record<ClockId, Run[]> = {
-    'cycle.total': runs.cycle ? [runs.cycle] : [],
-    'offer.after-final': runs.afterFinal ? [runs.afterFinal] : [],
-    'approval.pending': [...runs.approvals.values()],
-    'reply.to-candidate': runs.reply ? [runs.reply] : [],
-    'scorecard.due': [...runs.scorecards.values()],
-    'stage.idle': runs.idle ? [runs.idle] : [],
-  };
+/**
+ * The clocks at `nowMs` from the fold's runs (see stepClockRuns). With `runningOnly`, stopped clocks other than
+ * cycle.total are left out: what Today reads (a stopped clock is never late), at a fraction of the cost.
+ */
+export function clocksFromRuns(runs: ClockRuns, nowMs: number, settings: ClockSettings, runningOnly = false): Clock[] {
   const clocks: Clock[] = [];
   for (const id of CLOCK_IDS) {
-    if (byId[id].length === 0) continue;
+    const list = runsOf(runs, id);
+    if (list.length === 0) continue;
     const target = effectiveTarget(settings, id);
-    for (const run of byId[id]) clocks.push(toClock(id, run, nowMs, settings, target));
+    for (const run of list) if (!runningOnly || run.stop === undefined || id === 'cycle.total') clocks.push(toClock(id, run, nowMs, settings, target));
   }
   return clocks;
+}
+
+/** computeClocks over events already prepared (sorted, in the past): the shared core of computeClocks and summarizeApplication. */
+export function clocksFromPrepared(events: readonly PreparedEvent[], nowMs: number, settings: ClockSettings): Clock[] {
+  return clocksFromRuns(collectRuns(events), nowMs, settings);
 }
 
 /**

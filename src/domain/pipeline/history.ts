@@ -138,42 +138,56 @@ const STEP_OF: Partial<Record<EventType, number>> = {
 };
 const STEP_NAMES = ['new', 'contacted', 'applied', 'interviewing', 'offer'];
 
+/** The part of the fold that describeHistory reads: plain data, resumable (projection.ts). */
+export interface HistoryStep {
+  status: ApplicationStatus;
+  explicitStage?: string;
+  step: number;
+  firstContactAt?: number;
+  lastEventAt?: number;
+}
+
+export function emptyHistoryStep(): HistoryStep {
+  return { status: 'active', step: 0 };
+}
+
+/** One step of the fold: an event (oldest first) applied to status, stage and first contact (mutates `h`). */
+export function stepHistory(h: HistoryStep, e: PreparedEvent): void {
+  h.step = Math.max(h.step, STEP_OF[e.type] ?? 0);
+  h.lastEventAt = e.t;
+  switch (e.type) {
+    case 'outreach.sent':
+    case 'application.received':
+      h.firstContactAt ??= e.t;
+      break;
+    case 'stage.changed':
+      h.explicitStage = e.data.to;
+      if (h.status !== 'active') h.status = 'active';
+      break;
+    case 'offer.accepted':
+      if (h.status === 'active') h.status = 'accepted';
+      break;
+    case 'candidate.withdrew':
+      h.status = 'withdrawn';
+      break;
+    case 'application.closed':
+      h.status = e.data.status;
+      break;
+    case 'application.reopened':
+      h.explicitStage = e.data.stage;
+      h.status = 'active';
+      break;
+  }
+}
+
+/** Status, stage and times as the fold state says. */
+export function historyFacts(h: HistoryStep): HistoryFacts {
+  return { status: h.status, stage: h.explicitStage ?? STEP_NAMES[h.step]!, firstContactAt: h.firstContactAt, lastEventAt: h.lastEventAt };
+}
+
 /** Status, stage and the first-contact time of an application, in one pass over its prepared events. */
 export function describeHistory(events: readonly PreparedEvent[]): HistoryFacts {
-  let status: ApplicationStatus = 'active';
-  let explicitStage: string | undefined;
-  let step = 0;
-  let firstContactAt: number | undefined;
-  for (const e of events) {
-    step = Math.max(step, STEP_OF[e.type] ?? 0);
-    switch (e.type) {
-      case 'outreach.sent':
-      case 'application.received':
-        firstContactAt ??= e.t;
-        break;
-      case 'stage.changed':
-        explicitStage = e.data.to;
-        if (status !== 'active') status = 'active';
-        break;
-      case 'offer.accepted':
-        if (status === 'active') status = 'accepted';
-        break;
-      case 'candidate.withdrew':
-        status = 'withdrawn';
-        break;
-      case 'application.closed':
-        status = e.data.status;
-        break;
-      case 'application.reopened':
-        explicitStage = e.data.stage;
-        status = 'active';
-        break;
-    }
-  }
-  return {
-    status,
-    stage: explicitStage ?? STEP_NAMES[step]!,
-    firstContactAt,
-    lastEventAt: events.length > 0 ? events[events.length - 1]!.t : undefined,
-  };
+  const h = emptyHistoryStep();
+  for (const e of events) stepHistory(h, e);
+  return historyFacts(h);
 }

@@ -85,3 +85,8 @@ export {
   normalizeName,
 } from './duplicates.js';
 export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';
+export { emptyPipelineState, foldPipelineState, foldsInOrder, stepPipelineState } from './fold.js';
+export type { PipelineState } from './fold.js';
+export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState } from './projection.js';
+export type { PipelineProjection } from './projection.js';
+export { summaryFromState } from './summary.js';

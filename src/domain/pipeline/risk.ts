@@ -176,21 +176,62 @@ export function isEngagementFalling(replies: readonly { latencyHours: number; le
   return true;
 }
 
+/** A logged signal as risk reads it: the latest log of its type. */
+export interface LoggedSignalInput {
+  type: SignalType;
+  t: number;
+  note?: string;
+  deadline?: string;
+}
+
+/** The most candidate replies any setting reads (engagementReplies is at most 20). */
+export const MAX_ENGAGEMENT_REPLIES = 20;
+
+/** What the risk rules read from a history: the latest log of each signal, the latest replies. Plain data, resumable (projection.ts). */
+export interface RiskInputs {
+  /** In order of first log of each type (a later log replaces the entry in place). */
+  logged: LoggedSignalInput[];
+  /** The latest MAX_ENGAGEMENT_REPLIES candidate replies, oldest first. */
+  replies: Array<{ latencyHours: number; length: number; t: number }>;
+}
+
+export function emptyRiskInputs(): RiskInputs {
+  return { logged: [], replies: [] };
+}
+
+/** One step of the fold (mutates `inputs`). */
+export function stepRiskInputs(inputs: RiskInputs, e: PreparedEvent): void {
+  if (e.type === 'signal.observed') {
+    const entry: LoggedSignalInput = { type: e.data.signal, t: e.t };
+    if (e.data.note !== undefined) entry.note = e.data.note;
+    if (e.data.signal === 'competing-offer' && e.data.deadline !== undefined) entry.deadline = e.data.deadline;
+    const at = inputs.logged.findIndex((l) => l.type === entry.type);
+    if (at >= 0) inputs.logged[at] = entry;
+    else inputs.logged.push(entry);
+  } else if (e.type === 'candidate.replied') {
+    inputs.replies.push({ latencyHours: e.data.latencyHours, length: e.data.length, t: e.t });
+    if (inputs.replies.length > MAX_ENGAGEMENT_REPLIES) inputs.replies.shift();
+  }
+}
+
 /** computeRisk over prepared events: shared core of computeRisk and summarizeApplication. */
 export function riskFromPrepared(events: readonly PreparedEvent[], clocks: readonly Clock[], nowMs: number, settings: RiskSettings): RiskAssessment {
+  const inputs = emptyRiskInputs();
+  for (const e of events) stepRiskInputs(inputs, e);
+  return riskFromInputs(inputs, clocks, nowMs, settings);
+}
+
+/** The risk at `nowMs` from the fold's inputs and the clocks at `nowMs`. */
+export function riskFromInputs(inputs: RiskInputs, clocks: readonly Clock[], nowMs: number, settings: RiskSettings): RiskAssessment {
   const found: RiskSignal[] = [];
-  const latestLogged = new Map<SignalType, Extract<PreparedEvent, { type: 'signal.observed' }>>();
-  const replies: { latencyHours: number; length: number; t: number }[] = [];
-  for (const e of events) {
-    if (e.type === 'signal.observed') latestLogged.set(e.data.signal, e);
-    else if (e.type === 'candidate.replied') replies.push({ latencyHours: e.data.latencyHours, length: e.data.length, t: e.t });
-  }
-  for (const [type, e] of latestLogged) {
+  const replies = inputs.replies;
+  for (const e of inputs.logged) {
+    const type = e.type;
     const weight = settings.signals[type].weight;
     const decay = decayFactor((nowMs - e.t) / DAY_MS, settings.halfLifeDays);
     const signal: RiskSignal = { type, contribution: weight * decay, weight, decay, source: 'logged', observedAt: new Date(e.t).toISOString() };
-    if (e.data.note !== undefined) signal.note = e.data.note;
-    if (e.data.signal === 'competing-offer' && e.data.deadline !== undefined) signal.deadline = e.data.deadline;
+    if (e.note !== undefined) signal.note = e.note;
+    if (e.deadline !== undefined) signal.deadline = e.deadline;
     found.push(signal);
   }
   const detected = (type: SignalType, extra: Partial<RiskSignal>) => {

@@ -1,8 +1,9 @@
-import { clocksFromPrepared, type Clock } from './clocks.js';
+import { clocksFromRuns, type Clock } from './clocks.js';
 import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
-import { describeHistory, prepareEpochEvents, prepareEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
-import { DEFAULT_RISK_SETTINGS, riskFromPrepared, type RiskAssessment, type RiskLevel, type RiskSettings } from './risk.js';
+import { foldPipelineState, type PipelineState } from './fold.js';
+import { historyFacts, prepareEpochEvents, prepareEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
+import { DEFAULT_RISK_SETTINGS, riskFromInputs, type RiskAssessment, type RiskLevel, type RiskSettings } from './risk.js';
 import { DAY_MS, toEpochMs, toIso } from './time.js';
 
 export interface PipelineSettings {
@@ -58,10 +59,20 @@ export function summarizeEpochEvents(events: readonly PreparedEvent[], now: Date
 }
 
 function summarizePrepared(prepared: readonly PreparedEvent[], nowMs: number, settings: PipelineSettings): ApplicationSummary {
+  return summaryFromState(foldPipelineState(prepared), nowMs, settings);
+}
+
+/**
+ * The summary at `now` from the fold's state (fold.ts): the same answer as summarizeApplication over the history
+ * the state was folded from, for any `now` at or after its last event. The read model calls it with stored states.
+ * `runningClocksOnly` leaves stopped clocks out (except cycle.total): Today's items, risk and day counts stay the same.
+ */
+export function summaryFromState(state: PipelineState, now: Date | number, settings: PipelineSettings = {}, opts: { runningClocksOnly?: boolean } = {}): ApplicationSummary {
+  const nowMs = toEpochMs(now);
   const clockSettings = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
-  const facts = describeHistory(prepared);
-  const clocks = clocksFromPrepared(prepared, nowMs, clockSettings);
-  const risk = riskFromPrepared(prepared, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);
+  const facts = historyFacts(state.history);
+  const clocks = clocksFromRuns(state.runs, nowMs, clockSettings, opts.runningClocksOnly);
+  const risk = riskFromInputs(state.risk, clocks, nowMs, settings.risk ?? DEFAULT_RISK_SETTINGS);
   // One day count everywhere: the header, the board and Today all read the cycle clock (docs/pipeline.md, "Day counts").
   const cycle = clocks.find((c) => c.id === 'cycle.total');
   const targetDays = cycle ? cycle.targetHours / cycle.dayHours : clockSettings.targets['cycle.total'].warningHours / 24;

@@ -5,6 +5,7 @@ import { getUserByEmail, migrateToLatest, openDatabase, type Store } from '../..
 
 export { resolveDatabaseUrl } from '../../storage/index.js';
 import { createApiToken, createUser, logout, setUpWorkspace } from '../services/accounts.js';
+import { rebuildProjections, type RebuildReport } from '../services/projections.js';
 import { Password } from '../routes/users/schema.js';
 
 /**
@@ -21,7 +22,24 @@ async function withStore<T>(databaseUrl: string, work: (store: Store) => Promise
 }
 
 export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[]; dialect: string; location: string }> {
-  return withStore(databaseUrl, async (store) => ({ applied: await migrateToLatest(store.db, store.dialect), dialect: store.dialect, location: store.location }), { migrate: false });
+  return withStore(
+    databaseUrl,
+    async (store) => {
+      const applied = await migrateToLatest(store.db, store.dialect);
+      // The read model starts empty: fill it from the events now rather than on the first slow reads.
+      if (applied.includes('013-application-projections')) await rebuildProjections(store, new Date());
+      return { applied, dialect: store.dialect, location: store.location };
+    },
+    { migrate: false },
+  );
+}
+
+/**
+ * `closer db rebuild-projections`: recomputes the pipeline read model (one row per application) from the events and
+ * reports what it found (docs/decisions/008-read-model.md). Safe while the server runs.
+ */
+export async function rebuildProjectionsFromCli(databaseUrl: string, now = new Date()): Promise<RebuildReport & { dialect: string; location: string }> {
+  return withStore(databaseUrl, async (store) => ({ ...(await rebuildProjections(store, now)), dialect: store.dialect, location: store.location }));
 }
 
 export async function backupDatabase(databaseUrl: string, file: string): Promise<{ file: string; dialect: string }> {

@@ -16,6 +16,7 @@ import {
   type RoleBandRecord,
   type Tx,
 } from '../../storage/index.js';
+import { projectApplicationFromEvents } from './projections.js';
 import type { DemoContext } from './demo.js';
 import { DEFAULT_PROCESS_STAGES, projectApplication } from './pipeline.js';
 
@@ -388,5 +389,6 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
     }
     const projection = projectApplication(app, await listEventsOfApplication(tx, app.id), now);
     await updateApplication(tx, app.id, app.version, projection, now);
+    await projectApplicationFromEvents(tx, app.id, now);
   }
 }

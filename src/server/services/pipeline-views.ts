@@ -24,7 +24,9 @@ import {
   getCandidateOrThrow,
   getCompany,
   getRoleOrThrow,
-  listApplicationHeadings,
+  countActiveApplications,
+  listAttentionHeadings,
+  listRoleHeadingsWithState,
   listCandidateSourcesOfRole,
   listEventsOfApplication,
   listRoles,
@@ -40,6 +42,7 @@ import {
   type UserRecord,
 } from '../../storage/index.js';
 import { companyPipelineSettings, withZone } from './pipeline.js';
+import { summaryOfStored } from './projections.js';
 
 /** Applications whose events are loaded per query: bounds memory and parameter counts while avoiding N+1. */
 export const EVENT_BATCH_SIZE = 500;
@@ -50,7 +53,7 @@ export class PipelineSettingsResolver {
   readonly risk: RiskSettings;
   private readonly companyClocks: unknown;
 
-  constructor(private readonly company: Company | undefined) {
+  constructor(private readonly company: Pick<Company, 'settings' | 'timeZone'> | undefined) {
     const settings = companyPipelineSettings(company?.settings);
     this.companyClocks = withZone(settings.clocks, company?.timeZone);
     this.risk = settings.risk === undefined ? DEFAULT_RISK_SETTINGS : resolveRiskSettings(DEFAULT_RISK_SETTINGS, settings.risk);
@@ -99,8 +102,8 @@ export async function getApplicationDetail(tx: Tx, id: string, now: Date): Promi
 
 /**
  * Runs `visit` over applications with their summaries, loading events in batches (one query per
- * EVENT_BATCH_SIZE applications; only the data the rules read is decoded). Nothing derived is cached: states
- * come from events and `now`.
+ * EVENT_BATCH_SIZE applications; only the data the rules read is decoded). The fallback of the read model's reads
+ * for applications without a usable row (docs/decisions/008-read-model.md).
  */
 async function summarizeHeadings(
   tx: Tx,
@@ -144,21 +147,35 @@ export interface TodayCollection {
   activeApplications: number;
 }
 
-/** The Today items over every active application, with the records the per-person views need. */
+/**
+ * The Today items over every active application, with the records the per-person views need. An indexed read of the
+ * read model: only the applications whose rows say they may need attention by now (attention_at <= now) are read,
+ * and their clocks and risk come from their stored states at `now` (docs/decisions/008-read-model.md); the
+ * applications without a usable row are derived from their events as before.
+ */
 export async function collectToday(tx: Tx, now: Date): Promise<TodayCollection> {
-  const [headings, roleList, users, settings] = await Promise.all([listApplicationHeadings(tx), listRoles(tx), listUsers(tx), PipelineSettingsResolver.load(tx)]);
+  const [attention, activeApplications, roleList, users, settings] = await Promise.all([
+    listAttentionHeadings(tx, now.getTime()),
+    countActiveApplications(tx),
+    listRoles(tx),
+    listUsers(tx),
+    PipelineSettingsResolver.load(tx),
+  ]);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
   const urgent: TodayApplication[] = [];
   const applications: TodayCollection['applications'] = new Map();
-  await summarizeHeadings(tx, headings, roles, settings, now, (h, s) => {
+  const visit = (h: ApplicationHeading, s: ApplicationSummary) => {
     const listed = s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
     if (!listed) return;
     const today: TodayApplication = { applicationId: h.id, candidateName: h.candidateName, roleTitle: h.roleTitle, clocks: s.clocks, risk: s.risk, status: s.status, people };
     urgent.push(today);
     applications.set(h.id, { heading: h, today });
-  });
-  return { items: buildTodayItems(urgent, now), applications, roles, users, activeApplications: headings.length };
+  };
+  // Stopped clocks are never late: Today leaves them out of the summary (the same items, less work).
+  for (const { heading, stateJson } of attention.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!), { runningClocksOnly: true }));
+  await summarizeHeadings(tx, attention.unprojected, roles, settings, now, visit);
+  return { items: buildTodayItems(urgent, now), applications, roles, users, activeApplications };
 }
 
 /** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */
@@ -185,9 +202,9 @@ const CLOSED_COLUMNS = [
 /** A role's applications as columns by stage (the process plan's, then hired / lost / withdrawn), each card with its days against the target and its risk. */
 export async function computeBoard(tx: Tx, roleId: string, now: Date): Promise<Board> {
   const role = await getRoleOrThrow(tx, roleId);
-  const [headings, settings] = await Promise.all([listApplicationHeadings(tx, { roleId, includeClosed: true }), PipelineSettingsResolver.load(tx)]);
+  const [rows, settings] = await Promise.all([listRoleHeadingsWithState(tx, roleId, now.getTime()), PipelineSettingsResolver.load(tx)]);
   const cards: BoardCard[] = [];
-  await summarizeHeadings(tx, headings, new Map([[role.id, role]]), settings, now, (h, s) => {
+  const toCard = (h: ApplicationHeading, s: ApplicationSummary) => {
     cards.push({
       applicationId: h.id,
       candidateId: h.candidateId,
@@ -199,7 +216,11 @@ export async function computeBoard(tx: Tx, roleId: string, now: Date): Promise<B
       overTarget: s.overTarget,
       risk: { level: s.risk.level, score: s.risk.score },
     });
-  });
+  };
+  // The read model's states; applications without a usable row are derived from their events.
+  const roleSettings = settings.forRole(role);
+  for (const r of rows) if (r.stateJson !== null) toCard(r.heading, summaryOfStored(r.stateJson, now, roleSettings));
+  await summarizeHeadings(tx, rows.filter((r) => r.stateJson === null).map((r) => r.heading), new Map([[role.id, role]]), settings, now, toCard);
   const stageIndex = new Map(role.processPlan.stages.map((s, i) => [s.id, i]));
   cards.sort((a, b) => (b.daysSinceFirstContact ?? -1) - (a.daysSinceFirstContact ?? -1) || (a.applicationId < b.applicationId ? -1 : 1));
   const columns: Board['columns'] = role.processPlan.stages.map((s) => ({ stage: s.id, name: s.name, kind: 'stage' as const, cards: cards.filter((c) => c.status === 'active' && c.stage === s.id) }));

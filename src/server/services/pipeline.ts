@@ -50,6 +50,7 @@ import {
   type RoleStageRecord,
   type Tx,
 } from '../../storage/index.js';
+import { projectAppendedEvent, projectApplicationFromEvents, reprojectForSettings } from './projections.js';
 
 /** Who is writing: the signed-in user. */
 export interface PipelineActor {
@@ -170,6 +171,8 @@ export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expec
   if (changed.length === 0) return current;
   const updated = await updateRole(tx, id, expectedVersion, patch, now, actor.id);
   if (!updated) throw staleVersion();
+  // New clock targets move when the role's applications need attention (their folded states stay).
+  if (changed.includes('clockOverrides')) await reprojectForSettings(tx, now, { roleId: id });
   await recordAudit(tx, { actorId: actor.id, action: 'role.update', entity: 'role', entityId: id, fields: changed, at: now });
   return updated;
 }
@@ -352,6 +355,7 @@ export async function createApplication(tx: Tx, actor: PipelineActor, input: App
     if (isUniqueViolation(error)) throw duplicateApplication();
     throw error;
   }
+  await projectApplicationFromEvents(tx, app.id, now);
   await recordAudit(tx, { actorId: actor.id, action: 'application.create', entity: 'application', entityId: app.id, fields: Object.keys(input), at: now });
   return app;
 }
@@ -482,6 +486,7 @@ async function appendParsedEvent(tx: Tx, actor: PipelineActor, applicationId: st
     actorId: actor.id,
     data: input.data,
   });
+  await projectAppendedEvent(tx, event, now);
   const fields = ['type', 'occurredAt', ...Object.keys(input.data as object).map((k) => `data.${k}`)];
   await recordAudit(tx, { actorId: actor.id, action: 'event.append', entity: 'application_event', entityId: event.id, fields, at: now });
   return event;
@@ -623,6 +628,7 @@ export async function putPipelineSettings(tx: Tx, actor: PipelineActor, input: P
   if (input.risk !== undefined) value.risk = input.risk;
   const updated = await updateCompany(tx, company.id, company.version, { settings: { ...company.settings, pipeline: value } }, now);
   if (!updated) throw new DomainError('CONFLICT', 'The company settings changed meanwhile. Try again.');
+  await reprojectForSettings(tx, now);
   await recordAudit(tx, { actorId: actor.id, action: 'company.update', entity: 'company', entityId: company.id, fields: ['settings.pipeline'], at: now });
   return updated;
 }

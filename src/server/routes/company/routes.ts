@@ -6,6 +6,7 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { getCompany, recordAudit, updateCompany } from '../../../storage/index.js';
 import type { Company } from '../../../storage/index.js';
 import { DomainError } from '../../../domain/shared/errors.js';
+import { reprojectForSettings } from '../../services/projections.js';
 import { COMPANY_STAGES, CompanyEquityFigures, CompanyProfile } from '../../../domain/company/company.js';
 import { can } from '../../../domain/access/policy.js';
 import { errorResponses } from '../common-schemas.js';
@@ -76,6 +77,8 @@ export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
       const now = ctx.now();
       const updated = await updateCompany(tx, current.id, expected, patch, now);
       if (!updated) throw stale();
+      // Business hours count in the company's time zone: a new zone moves when applications need attention.
+      if (changed.includes('timeZone')) await reprojectForSettings(tx, now);
       await recordAudit(tx, { actorId: request.auth!.user.id, action: 'company.update', entity: 'company', entityId: current.id, fields: changed, at: now });
       return { status: 200, body: present(updated, request.auth!.user), version: updated.version };
     });

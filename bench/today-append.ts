@@ -1,0 +1,162 @@
+// Event appends per second through the pipeline service (one transaction per append, as the API does), on SQLite
+// and PostgreSQL, over 1,000 applications of 100 events: in order (the common case) and back-dated (the history is
+// folded again). Run on a commit before the read model and on this one to compare (results in bench/results/append.json).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { appendEvent } from '../src/server/services/pipeline.js';
+import { seededRandom } from '../src/domain/shared/random.js';
+import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
+import {
+  inTransaction,
+  insertApplications,
+  insertCandidates,
+  insertEvents,
+  insertRole,
+  listUsers,
+  openDatabase,
+  type ApplicationInsert,
+  type CandidateInsert,
+  type EventInsert,
+  type Store,
+} from '../src/storage/index.js';
+
+const APPLICATIONS = Number(process.env.BENCH_APPEND_APPLICATIONS ?? 1_000);
+const EVENTS_PER_APPLICATION = 100;
+const IN_ORDER = Number(process.env.BENCH_APPENDS ?? 1_000);
+const BACK_DATED = Math.max(1, Math.floor(IN_ORDER / 5));
+const NOW = new Date('2026-11-02T15:00:00.000Z');
+const HOUR = 3_600_000;
+
+/** The read model's rebuild, when this commit has one (the bench also runs on commits from before it). */
+async function buildReadModel(store: Store): Promise<boolean> {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '../src/server/services/projections.ts');
+  if (!existsSync(file)) return false;
+  const mod = (await import('../src/server/services/projections.js')) as { rebuildProjections?: (s: Store, now: Date) => Promise<unknown> };
+  if (!mod.rebuildProjections) return false;
+  await mod.rebuildProjections(store, NOW);
+  return true;
+}
+
+async function seed(store: Store, ownerId: string, roleId: string): Promise<string[]> {
+  const rng = seededRandom(11);
+  const candidates: CandidateInsert[] = [];
+  const apps: ApplicationInsert[] = [];
+  const events: EventInsert[] = [];
+  for (let n = 0; n < APPLICATIONS; n++) {
+    const id = `app-${n}`;
+    candidates.push({ id: `cand-${n}`, name: `Candidate ${n}`, email: `c${n}@bench.example`, phone: null, links: [], location: null, currentEmployer: null, source: 'referral', passive: false, specializations: [], productionMlYears: null, currentCompensation: null, createdBy: ownerId });
+    apps.push({ id, candidateId: `cand-${n}`, roleId, stage: 'sourced', status: 'active', lossReason: null, labels: [], closedAt: null, createdBy: ownerId });
+    const start = NOW.getTime() - (5 + rng() * 20) * 24 * HOUR;
+    const step = (NOW.getTime() - 24 * HOUR - start) / EVENTS_PER_APPLICATION;
+    for (let i = 0; i < EVENTS_PER_APPLICATION; i++) {
+      const at = new Date(start + i * step).toISOString();
+      const r = rng();
+      const [type, data]: [string, Record<string, unknown>] =
+        i === 0
+          ? ['outreach.sent', { channel: 'email' }]
+          : r < 0.4
+            ? ['candidate.replied', { latencyHours: Math.round(rng() * 480) / 10, length: Math.floor(50 + rng() * 900), asksQuestion: rng() < 0.4 }]
+            : r < 0.7
+              ? ['team.replied', {}]
+              : r < 0.95
+                ? ['note', { text: `Call notes ${i}` }]
+                : ['signal.observed', { signal: 'equity-questions' }];
+      events.push({ id: `${id}-e${i}`, applicationId: id, seq: i + 1, type, occurredAt: at, recordedAt: at, actorId: null, data });
+    }
+  }
+  await inTransaction(store.db, async (tx) => {
+    await insertCandidates(tx, candidates, NOW);
+    await insertApplications(tx, apps, NOW);
+    await insertEvents(tx, events, 1_000);
+  });
+  return apps.map((a) => a.id);
+}
+
+async function rate(count: number, run: (i: number) => Promise<void>): Promise<{ appends: number; seconds: number; perSecond: number; msPerAppend: number }> {
+  for (let i = 0; i < 20; i++) await run(-1 - i); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) await run(i);
+  const seconds = (performance.now() - t0) / 1000;
+  return { appends: count, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(count / seconds), msPerAppend: Math.round((seconds * 1000 * 100) / count) / 100 };
+}
+
+async function benchDialect(store: Store): Promise<Record<string, unknown>> {
+  const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
+  const setup = await app.inject({
+    method: 'POST',
+    url: '/api/v1/setup',
+    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
+  });
+  if (setup.statusCode !== 201 && setup.statusCode !== 200) throw new Error(`setup -> ${setup.statusCode}`);
+  const owner = (await listUsers(store.db))[0]!;
+  const role = await insertRole(
+    store.db,
+    { id: 'role-1', title: 'Role 1', specializations: [], seniority: 'senior', hiringManagerId: owner.id, processPlan: { stages: [{ id: 'sourced', name: 'Sourced', plannedDays: 2 }] }, clockOverrides: {}, band: null, pedigreeBlind: true, status: 'open', createdBy: owner.id },
+    NOW,
+  );
+  const ids = await seed(store, owner.id, role.id);
+  const readModel = await buildReadModel(store);
+  const rng = seededRandom(5);
+  const actor = { id: owner.id, role: owner.role };
+  const bodies = [{ type: 'note', data: { text: 'Followed up.' } }, { type: 'team.replied' }, { type: 'candidate.replied', data: { latencyHours: 3, length: 400, asksQuestion: true } }];
+  let tick = 0;
+  const inOrder = await rate(IN_ORDER, async (i) => {
+    const now = new Date(NOW.getTime() + ++tick * 1_000);
+    const body = bodies[Math.abs(i) % bodies.length]!;
+    await inTransaction(store.db, (tx) => appendEvent(tx, actor, ids[Math.floor(rng() * ids.length)]!, body, now));
+  });
+  const backDated = await rate(BACK_DATED, async () => {
+    const now = new Date(NOW.getTime() + ++tick * 1_000);
+    const occurredAt = new Date(NOW.getTime() - 3 * 24 * HOUR).toISOString();
+    await inTransaction(store.db, (tx) => appendEvent(tx, actor, ids[Math.floor(rng() * ids.length)]!, { type: 'note', occurredAt, data: { text: 'Back-dated note.' } }, now));
+  });
+  await app.close();
+  console.log(`[${store.dialect}] read model ${readModel ? 'on' : 'absent'}: ${inOrder.perSecond} in-order appends/s, ${backDated.perSecond} back-dated appends/s`);
+  return { readModel, inOrder, backDated };
+}
+
+export async function runAppendBench(): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+  if (dialects.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), 'closer-bench-append-'));
+    // synchronous=NORMAL: no fsync per commit, so the figure is the work Closer does, not the disk's.
+    const store = await openDatabase({ url: `sqlite:${join(dir, 'append.db')}`, unsafeNoSync: true });
+    try {
+      results.sqlite = await benchDialect(store);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (dialects.includes('postgres')) {
+    const server = process.env.TEST_DATABASE_URL
+      ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
+      : await startEmbeddedPostgres({ dirPrefix: 'closer-bench-append-pg', flags: ['-c', 'shared_buffers=128MB'] });
+    const name = `closer_bench_append_${process.pid}`;
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server.adminUrl);
+    url.pathname = `/${name}`;
+    const store = await openDatabase({ url: url.toString(), poolSize: 4 });
+    try {
+      results.postgres = await benchDialect(store);
+    } finally {
+      await store.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+      await admin.end();
+      await server.stop();
+    }
+  }
+  return {
+    note: `${APPLICATIONS} applications x ${EVENTS_PER_APPLICATION} events seeded in bulk; ${IN_ORDER} appends in order then ${BACK_DATED} back-dated ones (3 days earlier) to random applications, one transaction each, through the pipeline service (appendEvent: validation, row lock, event, audit, read model when present). SQLite with synchronous=NORMAL; PostgreSQL ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded (fsync off)'}. The machine is shared, so compare runs made close together.`,
+    ...results,
+  };
+}

@@ -1,0 +1,46 @@
+import { emptyClockRuns, stepClockRuns, type ClockRuns } from './clocks.js';
+import { RETRACTION, emptyHistoryStep, stepHistory, type HistoryStep, type PreparedEvent } from './history.js';
+import { emptyRiskInputs, stepRiskInputs, type RiskInputs } from './risk.js';
+
+/**
+ * The one fold of an application's history (`history -> state`): everything the rules read from events, before
+ * time and settings are applied. Stage and status, each clock's runs, the risk inputs. Plain JSON-safe data, so
+ * the read model stores it and resumes the fold from it when an event arrives in order (docs/decisions/008-read-model.md);
+ * summaryFromState (summary.ts) turns it into clocks and risk at any `now` at or after its last event.
+ */
+export interface PipelineState {
+  v: 1;
+  history: HistoryStep;
+  runs: ClockRuns;
+  risk: RiskInputs;
+}
+
+export function emptyPipelineState(): PipelineState {
+  return { v: 1, history: emptyHistoryStep(), runs: emptyClockRuns(), risk: emptyRiskInputs() };
+}
+
+/** One event (a prepared one: retractions already folded out) applied to the state; mutates and returns it. */
+export function stepPipelineState(state: PipelineState, e: PreparedEvent): PipelineState {
+  stepHistory(state.history, e);
+  stepClockRuns(state.runs, e);
+  stepRiskInputs(state.risk, e);
+  return state;
+}
+
+/** The state after a prepared history (oldest first, retractions folded out): the from-scratch fold. */
+export function foldPipelineState(events: readonly PreparedEvent[]): PipelineState {
+  const state = emptyPipelineState();
+  for (const e of events) stepPipelineState(state, e);
+  return state;
+}
+
+/**
+ * True when `e`, just recorded, can be folded onto `state` (the fold of the history before it) and give the fold of
+ * the whole history: it is not a retraction and sorts last (not before the latest event; equal times keep recording
+ * order). Otherwise (a back-dated event, a correction) the history is folded again from scratch.
+ */
+export function foldsInOrder(state: PipelineState, e: { type: string; t: number }): boolean {
+  if (e.type === RETRACTION) return false;
+  const last = state.history.lastEventAt;
+  return last === undefined || e.t >= last;
+}

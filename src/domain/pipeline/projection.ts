@@ -1,0 +1,145 @@
+import { businessHoursBetween } from './business-hours.js';
+import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
+import { runsOf } from './clocks.js';
+import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
+import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
+import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskLevel } from './risk.js';
+import { summaryFromState, type ApplicationSummary, type PipelineSettings } from './summary.js';
+import { DAY_MS, HOUR_MS } from './time.js';
+
+/**
+ * The read model's row of one application: the fold's state (fold.ts) and the columns the indexed reads select by.
+ * Everything here is a function of the history and the settings alone (never of the time of writing), so a row
+ * kept up to date event by event equals a row rebuilt from the events (docs/decisions/008-read-model.md).
+ */
+export interface PipelineProjection {
+  state: PipelineState;
+  status: ApplicationStatus;
+  stage: string;
+  firstContactAt: number | null;
+  lastEventAt: number | null;
+  /**
+   * The earliest instant, from the last event on, at which the application is on Today (a clock past its warning
+   * time, or a high or critical risk); null when it will not be without a new event. Today reads the rows with
+   * `attention_at <= now` and derives their items from the state: a row whose risk has since decayed is read and
+   * dropped, none that is due is missed.
+   */
+  attentionAt: number | null;
+  /** The first instant after the last event at which a clock's state or the risk level changes (null: never without a new event). */
+  nextChangeAt: number | null;
+}
+
+/** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */
+const DECAY_HALF_LIVES = 64;
+
+/** Whether the application shows on Today: the test collectToday applies. */
+function onToday(s: ApplicationSummary): boolean {
+  return s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
+}
+
+/**
+ * The instant a running clock's elapsed time reaches `hours` (in its basis): the clock passes that threshold right
+ * after it. Business hours are searched (elapsed working hours grow monotonically with the end time).
+ */
+function crossingAt(start: number, hours: number, clocks: ClockSettings): number | null {
+  if (clocks.hours.mode === 'calendar') return start + hours * HOUR_MS;
+  const bh = clocks.hours;
+  let lo = start + hours * HOUR_MS; // working hours never outrun calendar hours
+  if (businessHoursBetween(start, lo, bh) > hours) return lo;
+  let span = Math.max(DAY_MS, hours * HOUR_MS);
+  let hi = lo + span;
+  for (let i = 0; businessHoursBetween(start, hi, bh) <= hours; i++) {
+    if (i > 12) return null; // no working time for years (every day a holiday): never
+    lo = hi;
+    span *= 2;
+    hi = lo + span;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (businessHoursBetween(start, mid, bh) > hours) hi = mid;
+    else lo = mid;
+  }
+  return lo;
+}
+
+/** The warning and critical crossings of every running clock. */
+function clockCrossings(state: PipelineState, clocks: ClockSettings): Array<{ id: string; warning: number | null; critical: number | null }> {
+  const out: Array<{ id: string; warning: number | null; critical: number | null }> = [];
+  for (const id of CLOCK_IDS) {
+    const target = effectiveTarget(clocks, id);
+    for (const run of runsOf(state.runs, id)) {
+      if (run.stop !== undefined) continue;
+      out.push({ id, warning: crossingAt(run.start, target.warningHours, clocks), critical: crossingAt(run.start, target.criticalHours, clocks) });
+    }
+  }
+  return out;
+}
+
+/** attention_at: see PipelineProjection. */
+export function attentionAt(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): number | null {
+  const t0 = state.history.lastEventAt;
+  if (t0 === undefined) return null;
+  if (onToday(atLastEvent ?? summaryFromState(state, t0, settings))) return t0;
+  // Not listed at the last event: risk only falls from here (logged signals decay) or rises with a critical clock,
+  // which passed its warning time first. So the first warning crossing is the first time it can be listed.
+  let first: number | null = null;
+  for (const c of clockCrossings(state, settings.clocks ?? DEFAULT_CLOCK_SETTINGS)) if (c.warning !== null && (first === null || c.warning < first)) first = c.warning;
+  return first === null ? null : Math.max(first, t0);
+}
+
+/** next_change_at: see PipelineProjection. */
+export function nextChangeAt(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): number | null {
+  const t0 = state.history.lastEventAt;
+  if (t0 === undefined) return null;
+  const clocks = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
+  let next: number | null = null;
+  for (const c of clockCrossings(state, clocks)) {
+    for (const t of [c.warning, c.critical]) if (t !== null && t > t0 && (next === null || t < next)) next = t;
+  }
+  // Until the next clock crossing only the decay of logged signals moves the risk, downwards (detected signals stay
+  // as they are at the last event): search for the first instant its level differs, in closed form per instant.
+  const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  const detected = (atLastEvent ?? summaryFromState(state, t0, settings)).risk.signals.filter((s) => s.source === 'detected').map((s) => s.contribution);
+  const logged = state.risk.logged.map((l) => ({ weight: risk.signals[l.type].weight, t: l.t })).filter((l) => l.weight > 0);
+  const level = (t: number) => riskLevel(combineContributions([...detected, ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]), risk.levels);
+  const start = level(t0);
+  let hi = next ?? t0 + Math.ceil(DECAY_HALF_LIVES * risk.halfLifeDays * DAY_MS);
+  if (logged.length === 0 || level(hi) === start) return next;
+  let lo = t0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (level(mid) === start) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The row of an application from its state and settings. */
+export function projectState(state: PipelineState, settings: PipelineSettings): PipelineProjection {
+  const facts = historyFacts(state.history);
+  const atLastEvent = facts.lastEventAt === undefined ? undefined : summaryFromState(state, facts.lastEventAt, settings);
+  return {
+    state,
+    status: facts.status,
+    stage: facts.stage,
+    firstContactAt: facts.firstContactAt ?? null,
+    lastEventAt: facts.lastEventAt ?? null,
+    attentionAt: attentionAt(state, settings, atLastEvent),
+    nextChangeAt: nextChangeAt(state, settings, atLastEvent),
+  };
+}
+
+/** The row from scratch: the whole history (epoch-ms events as the bulk readers give them; every event, retractions included). */
+export function projectHistory(events: readonly PreparedEvent[], settings: PipelineSettings): PipelineProjection {
+  return projectState(foldPipelineState(prepareEpochEvents(events, Number.POSITIVE_INFINITY)), settings);
+}
+
+/**
+ * The row after one more event: the stored state stepped by it when it folds in order (foldsInOrder), else
+ * undefined, and the caller folds the whole history again (projectHistory). Mutates `previous` only when the caller
+ * says it owns it (`owned`, e.g. just parsed from storage).
+ */
+export function projectNextEvent(previous: PipelineState, e: PreparedEvent, settings: PipelineSettings, owned = false): PipelineProjection | undefined {
+  if (!foldsInOrder(previous, e)) return undefined;
+  return projectState(stepPipelineState(owned ? previous : structuredClone(previous), e), settings);
+}

@@ -1,0 +1,185 @@
+import {
+  TYPES_WITH_DATA_READ,
+  attentionAt,
+  nextChangeAt,
+  projectHistory,
+  projectNextEvent,
+  summaryFromState,
+  type ApplicationSummary,
+  type PipelineProjection,
+  type PipelineState,
+  type PreparedEvent,
+} from '../../domain/pipeline/index.js';
+import { parseIsoMs } from '../../domain/pipeline/time.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import {
+  getProjection,
+  getProjectionContext,
+  getRoleOrThrow,
+  getApplicationOrThrow,
+  inTransaction,
+  listApplicationIdsPage,
+  listEpochEventsOfApplications,
+  listProjections,
+  listProjectionsByIds,
+  updateProjectionTimes,
+  upsertProjections,
+  type ApplicationEventRecord,
+  type ProjectionWrite,
+  type Store,
+  type Tx,
+} from '../../storage/index.js';
+import { PipelineSettingsResolver } from './pipeline-views.js';
+
+/*
+ * The pipeline read model (docs/decisions/008-read-model.md). Every rule is the domain's (fold.ts, projection.ts);
+ * this file only loads, stores and walks rows. Writers call projectAppendedEvent in the transaction of the event,
+ * under the application's row lock.
+ */
+
+/** Applications per page when rows are recomputed in bulk. */
+const PAGE = 500;
+
+function toWrite(applicationId: string, roleId: string, p: PipelineProjection): ProjectionWrite {
+  return {
+    applicationId,
+    roleId,
+    status: p.status,
+    stage: p.stage,
+    firstContactAt: p.firstContactAt,
+    lastEventAt: p.lastEventAt,
+    attentionAt: p.attentionAt,
+    nextChangeAt: p.nextChangeAt,
+    state: p.state,
+  };
+}
+
+/** The read model's row of one application, folded from its whole history. */
+async function projectFromEvents(tx: Tx, applicationId: string, roleId: string, settings: PipelineSettingsResolver): Promise<ProjectionWrite> {
+  const role = await getRoleOrThrow(tx, roleId);
+  const events = (await listEpochEventsOfApplications(tx, [applicationId], TYPES_WITH_DATA_READ)).get(applicationId) ?? [];
+  return toWrite(applicationId, roleId, projectHistory(events, settings.forRole(role)));
+}
+
+/** Recomputes one application's row from its events (a new application, demo data, imports). */
+export async function projectApplicationFromEvents(tx: Tx, applicationId: string, now: Date): Promise<void> {
+  const app = await getApplicationOrThrow(tx, applicationId);
+  await upsertProjections(tx, [await projectFromEvents(tx, applicationId, app.roleId, await PipelineSettingsResolver.load(tx))], now);
+}
+
+/**
+ * Keeps the row up to date after `event` was appended: the stored state stepped by the event when it folds in
+ * order, else (a back-dated event, a retraction, no row yet) the history folded again.
+ */
+export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
+  const context = await getProjectionContext(tx, event.applicationId);
+  if (!context) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  const settings = new PipelineSettingsResolver(context.company);
+  const roleSettings = settings.forRole({ id: context.roleId, clockOverrides: context.clockOverrides });
+  if (context.stateJson !== null) {
+    const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
+    const next = projectNextEvent(JSON.parse(context.stateJson) as PipelineState, prepared, roleSettings, true);
+    if (next) {
+      await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, next)], now);
+      return;
+    }
+  }
+  const events = (await listEpochEventsOfApplications(tx, [event.applicationId], TYPES_WITH_DATA_READ)).get(event.applicationId) ?? [];
+  await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, projectHistory(events, roleSettings))], now);
+}
+
+/**
+ * After a change of clock or risk settings (the company's, or one role's with `roleId`): the states stay (they
+ * do not depend on settings), the attention and next-change times are recomputed. Returns how many rows moved.
+ */
+export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: string } = {}): Promise<number> {
+  const settings = await PipelineSettingsResolver.load(tx);
+  const roles = new Map<string, Awaited<ReturnType<typeof getRoleOrThrow>>>();
+  let moved = 0;
+  let afterId: string | undefined;
+  for (;;) {
+    const rows = await listProjections(tx, { roleId: opts.roleId, afterId, limit: PAGE });
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1]!.applicationId;
+    const changes: Array<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null }> = [];
+    for (const row of rows) {
+      let role = roles.get(row.roleId);
+      if (!role) roles.set(row.roleId, (role = await getRoleOrThrow(tx, row.roleId)));
+      const state = JSON.parse(row.stateJson) as PipelineState;
+      const s = settings.forRole(role);
+      const a = attentionAt(state, s);
+      const n = nextChangeAt(state, s);
+      if (a !== row.attentionAt || n !== row.nextChangeAt) changes.push({ applicationId: row.applicationId, attentionAt: a, nextChangeAt: n });
+    }
+    await updateProjectionTimes(tx, changes, now);
+    moved += changes.length;
+  }
+  return moved;
+}
+
+export interface RebuildReport {
+  applications: number;
+  /** Rows written where there was none. */
+  created: number;
+  /** Rows that differed from the rebuild (0 when the read model was right). */
+  corrected: number;
+  unchanged: number;
+}
+
+/** The row as stored and as rebuilt, compared on what reads use. */
+function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, rebuilt: ProjectionWrite): boolean {
+  if (!stored) return false;
+  return (
+    stored.roleId === rebuilt.roleId &&
+    stored.status === rebuilt.status &&
+    stored.stage === rebuilt.stage &&
+    stored.firstContactAt === rebuilt.firstContactAt &&
+    stored.lastEventAt === rebuilt.lastEventAt &&
+    stored.attentionAt === rebuilt.attentionAt &&
+    stored.nextChangeAt === rebuilt.nextChangeAt &&
+    stored.stateJson === JSON.stringify(rebuilt.state)
+  );
+}
+
+/**
+ * `closer db rebuild-projections`: recomputes every application's row from its events, a page of applications per
+ * transaction (their rows locked, so appends running meanwhile wait or come after), and counts what it found.
+ */
+export async function rebuildProjections(store: Store, now: Date): Promise<RebuildReport> {
+  const report: RebuildReport = { applications: 0, created: 0, corrected: 0, unchanged: 0 };
+  let afterId: string | undefined;
+  for (;;) {
+    const done = await inTransaction(store.db, async (tx) => {
+      const page = await listApplicationIdsPage(tx, afterId, PAGE);
+      if (page.length === 0) return true;
+      afterId = page[page.length - 1]!.id;
+      const ids = page.map((a) => a.id);
+      // Row locks on PostgreSQL, as an append takes them (SQLite transactions are serial anyway).
+      await tx.updateTable('applications').set((eb) => ({ version: eb.ref('version') })).where('id', 'in', ids).execute();
+      const settings = await PipelineSettingsResolver.load(tx);
+      const events = await listEpochEventsOfApplications(tx, ids, TYPES_WITH_DATA_READ);
+      const stored = new Map((await listProjectionsByIds(tx, ids)).map((r) => [r.applicationId, r]));
+      const roles = new Map<string, Awaited<ReturnType<typeof getRoleOrThrow>>>();
+      const writes: ProjectionWrite[] = [];
+      for (const { id, roleId } of page) {
+        let role = roles.get(roleId);
+        if (!role) roles.set(roleId, (role = await getRoleOrThrow(tx, roleId)));
+        const rebuilt = toWrite(id, roleId, projectHistory(events.get(id) ?? [], settings.forRole(role)));
+        const before = stored.get(id);
+        report.applications += 1;
+        if (!before) report.created += 1;
+        else if (sameRow(before, rebuilt)) report.unchanged += 1;
+        else report.corrected += 1;
+        writes.push(rebuilt);
+      }
+      await upsertProjections(tx, writes, now);
+      return false;
+    });
+    if (done) return report;
+  }
+}
+
+/** The summary at `now` from a stored state (as summarizeApplication would give from the events). */
+export function summaryOfStored(stateJson: string, now: Date, settings: Parameters<typeof summaryFromState>[2], opts: Parameters<typeof summaryFromState>[3] = {}): ApplicationSummary {
+  return summaryFromState(JSON.parse(stateJson) as PipelineState, now, settings, opts);
+}
