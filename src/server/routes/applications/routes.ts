@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import { withoutRetracted } from '../../../domain/pipeline/index.js';
-import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -10,15 +9,11 @@ import { appendEvent, changeApplication, createApplication } from '../../service
 import { getApplicationDetail } from '../../services/pipeline-views.js';
 import '../../services/pipeline-demo.js';
 import { getApplicationOrThrow, listApplications, listEventsOfApplication, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
-import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView, WriteErrors } from './schema.js';
+import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
+import { presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { ApplicationDetailView, ApplicationView } from '../../../api/applications.js';
+import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView } from '../../../api/applications.js';
 
-function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
-  const l = limit === undefined ? 200 : Number(limit);
-  if (l < 1 || l > 1000) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 1000.', 'limit');
-  return { limit: l, offset: offset === undefined ? 0 : Number(offset) };
-}
 
 export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/applications', {
@@ -26,7 +21,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: z.object({ items: z.array(ApplicationView) }), ...errorResponses } },
   }, async (request) => {
     const { roleId, candidateId, status, limit, offset } = request.query;
-    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...listWindow(limit, offset) });
+    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...pageWindow({ limit, offset }, PAGE_EXCEPTIONS.applications) });
     return { items: items.map(presentApplication) };
   });
 

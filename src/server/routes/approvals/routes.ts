@@ -4,10 +4,12 @@ import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { approvalPlanFor, approvalSettingsOf, approvalSettingsVersion, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
 import { getCompany, inTransaction, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { OfferDetailView, presentOfferDetail } from '../offers/presenter.js';
-import { ApprovalInboxItemView, ApprovalSettingsView, presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
-import { ApprovalSettingsBody, DecisionBody } from './schema.js';
+import { errorResponses, IdParams } from '../../../api/shared.js';
+import { presentOfferDetail } from '../offers/presenter.js';
+import { OfferDetailView } from '../../../api/offers.js';
+import { presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
+import { ApprovalInboxItemView, ApprovalSettingsView } from '../../../api/approvals.js';
+import { ApprovalSettingsBody, DecisionBody } from '../../../api/approvals.js';
 
 /** True when none of the configured approvers can decide, so the owners do (services/offers.ts approvalPlanFor). */
 function ownersDecide(settings: Parameters<typeof approvalPlanFor>[0], users: Parameters<typeof approvalPlanFor>[1]): boolean {

@@ -20,9 +20,9 @@ import {
   uploadCandidateFile,
 } from '../../services/candidate-record.js';
 import { openFileDirectory } from '../../services/file-store.js';
-import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
-import { WriteErrors } from '../applications/schema.js';
-import { CandidateView, presentCandidate } from './presenter.js';
+import { ErrorResponse, errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
+import { presentCandidate } from './presenter.js';
+import { CandidateView } from '../../../api/candidates.js';
 import { candidateViewer } from './routes.js';
 
 export const CandidateFileView = z.object({

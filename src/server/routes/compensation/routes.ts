@@ -4,7 +4,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { evaluateOfferOffLoop } from '../../services/compensation.js';
 import { OfferEvaluationPool } from '../../services/offer-evaluation-pool.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses } from '../../../api/shared.js';
 
 /**
  * The body schema is declared for OpenAPI, but validated by the domain parser itself (the same one

@@ -20,11 +20,11 @@ import {
 } from '../../services/interviews.js';
 import '../../services/interviews-demo.js';
 import { getApplicationOrThrow } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail, presentTemplate, TemplateView } from './presenter.js';
-import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody, pageWindow } from './schema.js';
+import { errorResponses, IdParams, pageWindow, PreconditionErrors } from '../../../api/shared.js';
+import { presentInterview, presentInterviewDetail, presentTemplate } from './presenter.js';
+import { InterviewDetailView, InterviewView, TemplateView } from '../../../api/interviews.js';
+import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody } from '../../../api/interviews.js';
 
-const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
 
 /** Sends an invite as `text/calendar` (RFC 5545 with its iTIP method), as a download, never cached. */
 function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
@@ -38,7 +38,7 @@ function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
 export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await createInterview(tx, request.auth!.user, request.params.id, request.body, ctx.now());
@@ -53,7 +53,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
       tags: ['interviews'],
       params: IdParams,
       body: OnsiteCreateBody,
-      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...WriteErrors },
+      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...PreconditionErrors },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
@@ -79,7 +79,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   }, async (request) => {
     const q = request.query;
     await getApplicationOrThrow(ctx.store.db, request.params.id);
-    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q.limit, q.offset) });
+    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
     return { items: items.map(presentInterview) };
   });
 
@@ -88,7 +88,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['interviews'], querystring: InterviewListQuery, response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: q.applicationId, status: q.status, mine: q.mine === 'true', ...pageWindow(q.limit, q.offset) });
+    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: q.applicationId, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
     return { items: items.map(presentInterview) };
   });
 
@@ -103,7 +103,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/interviews/:id', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -114,7 +114,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/complete', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await completeInterview(tx, request.auth!.user, request.params.id, ctx.now(), request.body?.occurredAt);
@@ -124,7 +124,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/cancel', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

@@ -9,10 +9,10 @@ import {
   inTransaction,
   listNotifications,
 } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { pageWindow } from '../interviews/schema.js';
-import { DeliverySettingsView, NotificationView, PreferencesView, presentNotification } from './presenter.js';
-import { DeliverySettingsBody, NotificationListQuery, PreferencesBody, ReadManyBody } from './schema.js';
+import { errorResponses, IdParams, pageWindow } from '../../../api/shared.js';
+import { presentNotification } from './presenter.js';
+import { DeliverySettingsView, NotificationView, PreferencesView } from '../../../api/notifications.js';
+import { DeliverySettingsBody, NotificationListQuery, PreferencesBody, ReadManyBody } from '../../../api/notifications.js';
 
 export function registerNotificationRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/notifications', {
@@ -22,7 +22,7 @@ export function registerNotificationRoutes(app: App, ctx: ServerContext): void {
     const user = request.auth!.user;
     const q = request.query;
     const [items, unread] = await Promise.all([
-      listNotifications(ctx.store.db, user.id, { unreadOnly: q.unread === 'true', ...pageWindow(q.limit, q.offset) }),
+      listNotifications(ctx.store.db, user.id, { unreadOnly: q.unread === 'true', ...pageWindow(q) }),
       countUnreadNotifications(ctx.store.db, user.id),
     ]);
     return { items: items.map(presentNotification), unread };

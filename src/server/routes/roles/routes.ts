@@ -7,11 +7,11 @@ import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
 import '../../services/pipeline-demo.js';
 import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';
-import { RoleCreateBody, RoleListQuery, RolePatchBody } from './schema.js';
+import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
+import { presentRole } from './presenter.js';
+import { BoardView, RoleView, SourceMixView } from '../../../api/roles.js';
+import { RoleCreateBody, RoleListQuery, RolePatchBody } from '../../../api/roles.js';
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
 
 export function registerRoleRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/roles', {
@@ -24,7 +24,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/roles', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...WriteErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const role = await createRole(tx, request.auth!.user, request.body, ctx.now());
@@ -43,7 +43,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/roles/:id', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...WriteErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

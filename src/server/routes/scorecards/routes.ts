@@ -14,9 +14,10 @@ import {
 } from '../../services/interviews.js';
 import type { Transaction } from 'kysely';
 import { getUser, inTransaction, type Database } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { DecisionViewSchema, MyScorecardView, ScorecardView, presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
-import { ScorecardDraftBody, ScorecardSubmitBody } from './schema.js';
+import { errorResponses, IdParams } from '../../../api/shared.js';
+import { presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
+import { DecisionViewSchema, MyScorecardView, ScorecardView } from '../../../api/scorecards.js';
+import { ScorecardDraftBody, ScorecardSubmitBody } from '../../../api/scorecards.js';
 
 /**
  * Runs a scorecard write; a first autosave racing another (both inserting the one card) loses on the unique

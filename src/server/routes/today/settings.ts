@@ -6,8 +6,7 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { companyPipelineSettings, putPipelineSettings } from '../../services/pipeline.js';
 import { PipelineSettingsResolver } from '../../services/pipeline-views.js';
 import { getCompany, type Company } from '../../../storage/index.js';
-import { WriteErrors } from '../applications/schema.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses, WriteErrors } from '../../../api/shared.js';
 
 export const PipelineSettingsBody = z.strictObject({ clocks: ClockSettingsOverride.optional(), risk: RiskSettingsOverride.optional() });
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { cleanText, Email, WholeMoney } from '../../../domain/company/company.js';
-import { CANDIDATE_SOURCES } from '../../../domain/pipeline/index.js';
-import { Currency, Specializations } from '../roles/schema.js';
+import { cleanText, Email, WholeMoney } from '../domain/company/company.js';
+import { CANDIDATE_SOURCES } from '../domain/pipeline/index.js';
+import { Currency, Specializations } from './roles.js';
+import { PageQuery } from './shared.js';
 
 export const CurrentCompensation = z.strictObject({ base: WholeMoney, bonus: WholeMoney, equityAnnual: WholeMoney, currency: Currency });
+export type CurrentCompensation = z.infer<typeof CurrentCompensation>;
 const Link = cleanText(500).refine((s) => /^https?:\/\/\S+$/i.test(s), { message: 'A link is an http(s) URL' });
 const Links = z
   .array(Link)
@@ -31,14 +33,38 @@ export const CandidatePatchBody = CandidateCreateBody.omit({ allowDuplicate: tru
 export type CandidatePatchBody = z.infer<typeof CandidatePatchBody>;
 
 export const CandidateMergeBody = z.strictObject({ intoId: z.string().min(1).max(64) });
-
-/** Whole numbers as strings (query strings are never coerced). */
-export const QueryInt = z.string().regex(/^\d{1,6}$/, { message: 'A whole number' });
+export type CandidateMergeBody = z.infer<typeof CandidateMergeBody>;
 
 export const CandidateListQuery = z.strictObject({
   q: cleanText(200).optional(),
-  limit: QueryInt.optional(),
-  offset: QueryInt.optional(),
+  ...PageQuery.shape,
   /** `false` (default): people not archived; `true`: only archived ones; `any`: both. */
   archived: z.enum(['false', 'true', 'any']).optional(),
 });
+export type CandidateListQuery = z.infer<typeof CandidateListQuery>;
+
+export const CandidateView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  links: z.array(z.string()),
+  location: z.string().nullable(),
+  /** Absent when hidden from a pedigree-blind viewer (`pedigreeHidden`). */
+  currentEmployer: z.string().nullable().optional(),
+  pedigreeHidden: z.boolean().optional(),
+  source: z.string(),
+  passive: z.boolean(),
+  specializations: z.array(z.string()),
+  productionMlYears: z.number().nullable(),
+  /** Only for viewers with compensation.read; interviewers never get this field. */
+  currentCompensation: z.object({ base: z.number(), bonus: z.number(), equityAnnual: z.number(), currency: z.string() }).nullable().optional(),
+  mergedIntoId: z.string().nullable(),
+  /** When the candidate was archived; null while not archived. */
+  archivedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+export type CandidateView = z.infer<typeof CandidateView>;
