@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanText } from '../domain/company/company.js';
 import { CLOCK_IDS, EventInputBody, LOSS_REASONS, SIGNAL_TYPES } from '../domain/pipeline/index.js';
-import { PageQuery } from './shared.js';
+import { listOf, PageQuery } from './shared.js';
 import { StageId } from './roles.js';
 
 
@@ -125,3 +125,11 @@ export const ApplicationDetailView = ApplicationView.extend({
 });
 
 export type ApplicationDetailView = z.infer<typeof ApplicationDetailView>;
+
+export const ApplicationListView = listOf(ApplicationView);
+export type ApplicationListView = z.infer<typeof ApplicationListView>;
+export const EventListView = listOf(EventView);
+export type EventListView = z.infer<typeof EventListView>;
+/** POST /applications/:id/events: the event recorded and the application after it. */
+export const EventRecordedView = z.object({ event: EventView, application: ApplicationView });
+export type EventRecordedView = z.infer<typeof EventRecordedView>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OfferView } from './offers.js';
 import { cleanText } from '../domain/company/company.js';
 import { APPROVAL_MODES, ApprovalSettings } from '../domain/offers/index.js';
+import { listOf } from './shared.js';
 
 export const DecisionBody = z.strictObject({ comment: cleanText(2_000).optional() }).nullish();
 export type DecisionBody = z.infer<typeof DecisionBody>;
@@ -22,3 +23,6 @@ export const ApprovalSettingsView = z.object({
 export const ApprovalInboxItemView = OfferView.extend({ requestedAt: z.string() });
 export type ApprovalSettingsView = z.infer<typeof ApprovalSettingsView>;
 export type ApprovalInboxItemView = z.infer<typeof ApprovalInboxItemView>;
+
+export const ApprovalInboxView = listOf(ApprovalInboxItemView);
+export type ApprovalInboxView = z.infer<typeof ApprovalInboxView>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText, Email, WholeMoney } from '../domain/company/company.js';
 import { CANDIDATE_SOURCES } from '../domain/pipeline/index.js';
 import { Currency, Specializations } from './roles.js';
-import { PageQuery } from './shared.js';
+import { ErrorResponse, errorResponses, listOf, PageQuery } from './shared.js';
 
 export const CurrentCompensation = z.strictObject({ base: WholeMoney, bonus: WholeMoney, equityAnnual: WholeMoney, currency: Currency });
 export type CurrentCompensation = z.infer<typeof CurrentCompensation>;
@@ -68,3 +68,44 @@ export const CandidateView = z.object({
 });
 
 export type CandidateView = z.infer<typeof CandidateView>;
+
+export const CandidateListView = listOf(CandidateView);
+export type CandidateListView = z.infer<typeof CandidateListView>;
+
+/** 409 CONFLICT on create: the people this one may duplicate, and why ('email', 'name-and-employer'). */
+export const DuplicateResponse = ErrorResponse.extend({
+  matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })),
+});
+export type DuplicateResponse = z.infer<typeof DuplicateResponse>;
+
+/** POST /candidates/:id/merge: the record kept, the one merged away, and the applications that moved. */
+export const CandidateMergedView = z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) });
+export type CandidateMergedView = z.infer<typeof CandidateMergedView>;
+
+/* ---------------------------------------------------------- candidate files */
+
+export const CandidateFileView = z.object({
+  id: z.string(),
+  candidateId: z.string(),
+  kind: z.literal('cv'),
+  /** Cleaned on upload (docs/api-pipeline.md): safe to show and to use as a download name. */
+  filename: z.string(),
+  contentType: z.enum(['application/pdf', 'text/plain']),
+  byteSize: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type CandidateFileView = z.infer<typeof CandidateFileView>;
+export const CandidateFileListView = listOf(CandidateFileView);
+export type CandidateFileListView = z.infer<typeof CandidateFileListView>;
+
+export const FileParams = z.strictObject({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
+export type FileParams = z.infer<typeof FileParams>;
+export const UploadQuery = z.strictObject({ filename: cleanText(500).optional() });
+export type UploadQuery = z.infer<typeof UploadQuery>;
+/** A file upload: too large (413), a type other than PDF or text (415), file storage not configured (503). */
+export const FileErrors = { ...errorResponses, 413: ErrorResponse, 415: ErrorResponse, 503: ErrorResponse } as const;
+export const CandidateErasedResponse = z.null().describe('Erased');
+export const FileBytesResponse = z.unknown().describe('The file bytes');
+export const FileRemovedResponse = z.null().describe('Removed');

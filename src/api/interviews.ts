@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERVIEW_STATUSES, InterviewCreateInput, InterviewPatchInput, OnsiteCreateInput } from '../domain/interviews/index.js';
-import { PageQuery } from './shared.js';
+import { listOf, PageQuery } from './shared.js';
 
 export const InterviewCreateBody = InterviewCreateInput;
 export type InterviewCreateBody = z.infer<typeof InterviewCreateBody>;
@@ -89,3 +89,12 @@ export const InterviewDetailView = InterviewView.extend({ template: TemplateView
 export type TemplateView = z.infer<typeof TemplateView>;
 export type InterviewCandidateView = z.infer<typeof InterviewCandidateView>;
 export type InterviewDetailView = z.infer<typeof InterviewDetailView>;
+
+export const InterviewListView = listOf(InterviewView);
+export type InterviewListView = z.infer<typeof InterviewListView>;
+/** POST /applications/:id/onsite: the onsite's id and its interviews. */
+export const OnsiteCreatedView = z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) });
+export type OnsiteCreatedView = z.infer<typeof OnsiteCreatedView>;
+/** GET /roles/:id/scorecard-template. */
+export const RoleTemplateView = z.object({ roleId: z.string(), template: TemplateView });
+export type RoleTemplateView = z.infer<typeof RoleTemplateView>;

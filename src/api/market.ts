@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../domain/company/company.js';
+import { listOf } from './shared.js';
 
 /** Request and response schemas of the market routes (docs/api-compensation.md). Querystrings are strings, parsed here explicitly. */
 
@@ -113,3 +114,6 @@ export const TableResponse = z.object({
   ),
 });
 export type TableResponse = z.infer<typeof TableResponse>;
+
+export const DatasetListView = listOf(DatasetView);
+export type DatasetListView = z.infer<typeof DatasetListView>;

@@ -49,3 +49,10 @@ export const DeliverySettingsView = z.object({
 export type NotificationView = z.infer<typeof NotificationView>;
 export type PreferencesView = z.infer<typeof PreferencesView>;
 export type DeliverySettingsView = z.infer<typeof DeliverySettingsView>;
+
+/** GET /notifications: a page of the viewer's notifications and how many are unread in all. */
+export const NotificationListView = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+export type NotificationListView = z.infer<typeof NotificationListView>;
+/** POST /notifications/read: how many were marked read, and how many stay unread. */
+export const ReadManyView = z.object({ marked: z.number().int(), unread: z.number().int() });
+export type ReadManyView = z.infer<typeof ReadManyView>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from './shared.js';
+import { listOf, PageQuery } from './shared.js';
 import { cleanText } from '../domain/company/company.js';
 import { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, OfferTermsInput } from '../domain/offers/index.js';
 
@@ -158,3 +158,8 @@ export type TermsView = z.infer<typeof TermsView>;
 export type VersionView = z.infer<typeof VersionView>;
 export type OfferDetailView = z.infer<typeof OfferDetailView>;
 export type SummaryView = z.infer<typeof SummaryView>;
+
+export const OfferListView = listOf(OfferView);
+export type OfferListView = z.infer<typeof OfferListView>;
+export const VersionListView = listOf(VersionView);
+export type VersionListView = z.infer<typeof VersionListView>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cleanText, WholeMoney } from '../domain/company/company.js';
 import { ClockSettingsOverride } from '../domain/pipeline/index.js';
 import { SENIORITY_LEVELS, specializationKeys } from '../domain/taxonomy/taxonomy.js';
+import { listOf } from './shared.js';
 
 /** A specialization key of the taxonomy (taxonomy.md: ml-engineering, mlops, ...). */
 export const SpecializationKey = z.string().max(64).refine((k) => specializationKeys().includes(k), { message: 'Unknown specialization (see the taxonomy)' });
@@ -116,3 +117,6 @@ export type BoardCardView = z.infer<typeof BoardCardView>;
 export type BoardView = z.infer<typeof BoardView>;
 export type Finding = z.infer<typeof Finding>;
 export type SourceMixView = z.infer<typeof SourceMixView>;
+
+export const RoleListView = listOf(RoleView);
+export type RoleListView = z.infer<typeof RoleListView>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECOMMENDATIONS, SCORECARD_STATUSES, ScorecardDraftInput } from '../domain/interviews/index.js';
 import { TemplateView } from './interviews.js';
+import { listOf } from './shared.js';
 
 export const ScorecardDraftBody = ScorecardDraftInput;
 export type ScorecardDraftBody = z.infer<typeof ScorecardDraftBody>;
@@ -65,3 +66,6 @@ export const DecisionViewSchema = z.object({
 });
 export type MyScorecardView = z.infer<typeof MyScorecardView>;
 export type DecisionViewSchema = z.infer<typeof DecisionViewSchema>;
+
+export const ScorecardListView = listOf(ScorecardView);
+export type ScorecardListView = z.infer<typeof ScorecardListView>;

@@ -95,3 +95,6 @@ export function pageWindow(query: { limit?: string; offset?: string }, rule: Pag
   else if (limit < 1 || limit > rule.maxLimit) throw new DomainError('VALIDATION_FAILED', `limit is a whole number from 1 to ${rule.maxLimit}.`, 'limit');
   return { limit, offset: query.offset === undefined ? 0 : Number(query.offset) };
 }
+
+/** No body, `{}` or null: actions that take nothing but the path (and If-Match). */
+export const NoBody = z.strictObject({}).nullish();

@@ -2,8 +2,7 @@ import { can } from '../../../domain/access/policy.js';
 import { nextActionForClock } from '../../../domain/pipeline/index.js';
 import type { ApplicationEventRecord, ApplicationRecord } from '../../../storage/index.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
-import { APPLICATION_STATUSES, ClockView, EventView, RiskView } from '../../../api/applications.js';
-import { ApplicationDetailView, ApplicationView } from '../../../api/applications.js';
+import { ApplicationDetailView, ApplicationView, EventView } from '../../../api/applications.js';
 
 export function presentApplication(a: ApplicationRecord): ApplicationView {
   return {

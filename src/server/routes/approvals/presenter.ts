@@ -1,8 +1,7 @@
-import { APPROVAL_MODES, type ApprovalSettings } from '../../../domain/offers/index.js';
+import { type ApprovalSettings } from '../../../domain/offers/index.js';
 import type { UserRecord } from '../../../storage/index.js';
 import type { OfferListEntry } from '../../services/offers.js';
 import { presentOffer } from '../offers/presenter.js';
-import { OfferView } from '../../../api/offers.js';
 import { ApprovalInboxItemView, ApprovalSettingsView } from '../../../api/approvals.js';
 
 export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): ApprovalSettingsView {

@@ -4,8 +4,7 @@ import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/
 import { auditFacets, countAudit, listAudit, listUsers, loadAuditSubjects, type AuditFilter } from '../../../storage/index.js';
 import { errorResponses, PAGE_EXCEPTIONS, pageWindow } from '../../../api/shared.js';
 import { presentAudit } from './presenter.js';
-import { AuditFacetsView, AuditPageView } from '../../../api/audit.js';
-import { AuditQuery } from '../../../api/audit.js';
+import { AuditFacetsView, AuditPageView, AuditQuery } from '../../../api/audit.js';
 
 const DAY_MS = 86_400_000;
 

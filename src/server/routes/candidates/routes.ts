@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -9,8 +8,7 @@ import '../../services/pipeline-demo.js';
 import { getCandidateOrThrow, listCandidates, listCandidatesInBlindRoles, type CandidateRecord, type Tx, type UserRecord } from '../../../storage/index.js';
 import { ErrorResponse, errorResponses, IdParams, pageWindow, WriteErrors } from '../../../api/shared.js';
 import { presentCandidate, type CandidateViewer } from './presenter.js';
-import { CandidateView } from '../../../api/candidates.js';
-import { CandidateCreateBody, CandidateListQuery, CandidateMergeBody, CandidatePatchBody } from '../../../api/candidates.js';
+import { CandidateCreateBody, CandidateListQuery, CandidateListView, CandidateMergeBody, CandidateMergedView, CandidatePatchBody, CandidateView, DuplicateResponse } from '../../../api/candidates.js';
 
 /** What this user may see of these candidates: the employer is hidden from pedigree-blind viewers for candidates in blind roles. */
 export async function candidateViewer(tx: Tx, user: UserRecord, candidates: readonly CandidateRecord[]): Promise<CandidateViewer> {
@@ -19,14 +17,10 @@ export async function candidateViewer(tx: Tx, user: UserRecord, candidates: read
 }
 
 
-const DuplicateResponse = ErrorResponse.extend({
-  matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })),
-});
-
 export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/candidates', {
     preValidation: requireAction('candidates.read'),
-    schema: { tags: ['candidates'], querystring: CandidateListQuery, response: { 200: z.object({ items: z.array(CandidateView) }), ...errorResponses } },
+    schema: { tags: ['candidates'], querystring: CandidateListQuery, response: { 200: CandidateListView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
     const window = pageWindow(request.query);
@@ -86,7 +80,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
       tags: ['candidates'],
       params: IdParams,
       body: CandidateMergeBody,
-      response: { 200: z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) }), ...WriteErrors },
+      response: { 200: CandidateMergedView, ...WriteErrors },
     },
   }, async (request, reply) => {
     const user = request.auth!.user;

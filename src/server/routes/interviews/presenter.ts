@@ -1,4 +1,4 @@
-import { INTERVIEW_STATUSES, type ScorecardTemplate } from '../../../domain/interviews/index.js';
+import { type ScorecardTemplate } from '../../../domain/interviews/index.js';
 import { durationOf, type InterviewDetail } from '../../services/interviews.js';
 import { InterviewCandidateView, InterviewDetailView, InterviewView, TemplateView } from '../../../api/interviews.js';
 

@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -20,10 +19,9 @@ import {
 } from '../../services/interviews.js';
 import '../../services/interviews-demo.js';
 import { getApplicationOrThrow } from '../../../storage/index.js';
-import { errorResponses, IdParams, pageWindow, PreconditionErrors } from '../../../api/shared.js';
+import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
 import { presentInterview, presentInterviewDetail, presentTemplate } from './presenter.js';
-import { InterviewDetailView, InterviewView, TemplateView } from '../../../api/interviews.js';
-import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody } from '../../../api/interviews.js';
+import { InterviewCompleteBody, InterviewCreateBody, InterviewDetailView, InterviewListQuery, InterviewListView, InterviewPatchBody, InviteQuery, OnsiteCreateBody, OnsiteCreatedView, RoleTemplateView } from '../../../api/interviews.js';
 
 
 /** Sends an invite as `text/calendar` (RFC 5545 with its iTIP method), as a download, never cached. */
@@ -53,7 +51,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
       tags: ['interviews'],
       params: IdParams,
       body: OnsiteCreateBody,
-      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...PreconditionErrors },
+      response: { 201: OnsiteCreatedView, ...PreconditionErrors },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
@@ -75,7 +73,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
+    schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: InterviewListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
     await getApplicationOrThrow(ctx.store.db, request.params.id);
@@ -85,7 +83,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/interviews', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], querystring: InterviewListQuery, response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
+    schema: { tags: ['interviews'], querystring: InterviewListQuery, response: { 200: InterviewListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
     const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: q.applicationId, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
@@ -124,7 +122,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/cancel', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...PreconditionErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: NoBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -135,7 +133,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/roles/:id/scorecard-template', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, response: { 200: z.object({ roleId: z.string(), template: TemplateView }), ...errorResponses } },
+    schema: { tags: ['interviews'], params: IdParams, response: { 200: RoleTemplateView, ...errorResponses } },
   }, async (request) => {
     const { role, template } = await getRoleTemplate(ctx.store.db, request.params.id);
     return { roleId: role.id, template: presentTemplate(template) };

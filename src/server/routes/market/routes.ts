@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -6,7 +5,7 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { MarketService, MAX_IMPORT_BODY_BYTES } from '../../services/market.js';
 import { errorResponses, UploadErrors } from '../../../api/shared.js';
 import { presentBenchmark, presentDataset, presentTable } from './presenter.js';
-import { BenchmarkQuery, BenchmarkResponse, DatasetImportBody, DatasetView, SelectionBody, TableQuery, TableResponse } from '../../../api/market.js';
+import { BenchmarkQuery, BenchmarkResponse, DatasetImportBody, DatasetListView, DatasetView, SelectionBody, TableQuery, TableResponse } from '../../../api/market.js';
 
 
 /** Query errors name their parameter as the schema's own errors do (`querystring.level`), so a client maps every error of a GET the same way. */
@@ -31,7 +30,7 @@ export function registerMarketRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/market/datasets', {
     preValidation: requireAction('market.read'),
-    schema: { tags: ['market'], response: { 200: z.object({ items: z.array(DatasetView) }), ...errorResponses } },
+    schema: { tags: ['market'], response: { 200: DatasetListView, ...errorResponses } },
   }, async () => ({ items: (await market.listDatasets()).map(presentDataset) }));
 
   app.post('/api/v1/market/datasets', {

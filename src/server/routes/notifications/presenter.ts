@@ -1,4 +1,3 @@
-import { DIGEST_MODES, NOTIFICATION_KINDS } from '../../../domain/notifications/index.js';
 import type { NotificationRecord } from '../../../storage/index.js';
 import { NotificationView } from '../../../api/notifications.js';
 

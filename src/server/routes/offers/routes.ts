@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -19,10 +18,9 @@ import {
 } from '../../services/offers.js';
 import { ERROR_CATALOGUE } from '../../../domain/shared/error-codes.js';
 import { getOfferOrThrow, listApprovalDecisions, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams, pageWindow, PreconditionErrors } from '../../../api/shared.js';
+import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
 import { presentOffer, presentOfferDetail, presentSummary, presentVersion } from './presenter.js';
-import { OfferDetailView, OfferView, SummaryView, VersionView } from '../../../api/offers.js';
-import { OfferCreateBody, OfferExtendBody, OfferListQuery, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery } from '../../../api/offers.js';
+import { OfferCreateBody, OfferDetailView, OfferExtendBody, OfferListQuery, OfferListView, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery, SummaryView, VersionListView, VersionView } from '../../../api/offers.js';
 
 
 function safeFileName(text: string): string {
@@ -49,7 +47,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/offers', {
     preValidation: requireAction('offers.read'),
-    schema: { tags: ['offers'], querystring: OfferListQuery, response: { 200: z.object({ items: z.array(OfferView) }), ...errorResponses } },
+    schema: { tags: ['offers'], querystring: OfferListQuery, response: { 200: OfferListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
     const [entries, users] = await Promise.all([listOfferEntries(ctx.store.db, { status: q.status, applicationId: q.applicationId, ...pageWindow(q) }), listUsers(ctx.store.db)]);
@@ -68,7 +66,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/offers/:id/versions', {
     preValidation: requireAction('offers.read'),
-    schema: { tags: ['offers'], params: IdParams, response: { 200: z.object({ items: z.array(VersionView) }), ...errorResponses } },
+    schema: { tags: ['offers'], params: IdParams, response: { 200: VersionListView, ...errorResponses } },
   }, async (request) => {
     const d = await getOfferDetail(ctx.store.db, request.params.id);
     const decisions = await listApprovalDecisions(ctx.store.db, d.versions.map((v) => v.id));
@@ -98,7 +96,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/submit', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: OfferDetailView, ...PreconditionErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: NoBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await submitOffer(tx, request.auth!.user, request.params.id, ctx.now());

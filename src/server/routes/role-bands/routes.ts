@@ -6,8 +6,7 @@ import { readOfferBandCheck, readRoleBands, removeRoleBand, setRoleBand } from '
 import { listUsers, type Tx } from '../../../storage/index.js';
 import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
 import { presentOfferBandCheck, presentRoleBands } from './presenter.js';
-import { OfferBandCheckView, RoleBandsView } from '../../../api/role-bands.js';
-import { OfferBandCheckQuery, RoleBandBody, RoleStageParams } from '../../../api/role-bands.js';
+import { OfferBandCheckQuery, OfferBandCheckView, RoleBandBody, RoleBandsView, RoleStageParams } from '../../../api/role-bands.js';
 
 
 async function people(tx: Tx): Promise<Map<string, string>> {

@@ -1,6 +1,5 @@
 import { can } from '../../../domain/access/policy.js';
 import type { RoleRecord } from '../../../storage/index.js';
-import { ROLE_SENIORITIES, ROLE_STATUSES } from '../../../api/roles.js';
 import { RoleView } from '../../../api/roles.js';
 
 export interface Viewer {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -9,14 +8,13 @@ import '../../services/pipeline-demo.js';
 import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
 import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
 import { presentRole } from './presenter.js';
-import { BoardView, RoleView, SourceMixView } from '../../../api/roles.js';
-import { RoleCreateBody, RoleListQuery, RolePatchBody } from '../../../api/roles.js';
+import { BoardView, RoleCreateBody, RoleListQuery, RoleListView, RolePatchBody, RoleView, SourceMixView } from '../../../api/roles.js';
 
 
 export function registerRoleRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/roles', {
     preValidation: requireAction('roles.read'),
-    schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: z.object({ items: z.array(RoleView) }), ...errorResponses } },
+    schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: RoleListView, ...errorResponses } },
   }, async (request) => {
     const roles = await listRoles(ctx.store.db, { status: request.query.status });
     return { items: roles.map((r) => presentRole(r, request.auth!.user)) };

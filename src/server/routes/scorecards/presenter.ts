@@ -1,8 +1,7 @@
-import { RECOMMENDATIONS, SCORECARD_STATUSES, type DecisionView } from '../../../domain/interviews/index.js';
+import { type DecisionView } from '../../../domain/interviews/index.js';
 import type { ScorecardRecord } from '../../../storage/index.js';
 import type { MyScorecard } from '../../services/interviews.js';
 import { presentTemplate } from '../interviews/presenter.js';
-import { TemplateView } from '../../../api/interviews.js';
 import { DecisionViewSchema, MyScorecardView, ScorecardView } from '../../../api/scorecards.js';
 
 export function presentScorecard(card: ScorecardRecord, interviewerName: string): ScorecardView {

@@ -1,7 +1,4 @@
 import {
-  CLOCK_IDS,
-  TODAY_REASONS,
-  TODAY_SCOPES,
   todayItemName,
   todayReasonText,
   wholeDays,

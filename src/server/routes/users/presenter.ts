@@ -1,4 +1,3 @@
-import { USER_ROLES } from '../../../domain/access/policy.js';
 import type { UserRecord } from '../../../storage/index.js';
 import { PersonView, UserView } from '../../../api/users.js';
 
