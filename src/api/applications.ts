@@ -133,3 +133,11 @@ export type EventListView = z.infer<typeof EventListView>;
 /** POST /applications/:id/events: the event recorded and the application after it. */
 export const EventRecordedView = z.object({ event: EventView, application: ApplicationView });
 export type EventRecordedView = z.infer<typeof EventRecordedView>;
+
+/** The body of POST /applications/:id/events as a client builds it; the domain's parseEventInput checks it per type. */
+export interface EventCreateInput {
+  type: string;
+  /** When it happened (default: now); up to a minute ahead of the server's clock. */
+  occurredAt?: string;
+  data?: Record<string, unknown>;
+}

@@ -14,7 +14,7 @@ export interface ClockOverrides {
 }
 
 /** A role with everything its settings screen shows. */
-export interface RoleSetup extends Role {
+export interface RoleSetup extends Omit<Role, 'clockOverrides'> {
   clockOverrides: ClockOverrides;
 }
 
