@@ -19,6 +19,66 @@ const ALLOWED = {
 // I/O-free parsers: zod for schemas, yaml for plan documents (shared by the API and `closer check`).
 const DOMAIN_PACKAGES = new Set(['zod', 'yaml']);
 
+// ---- contract layer (src/api, issue 10) ----------------------------------------------------------------------
+// src/api holds the request and response schemas of the HTTP API (Zod) and their types: it may import only the
+// domain and zod. The server and the CLI may import it; the web only with `import type`, or from the zod-free
+// constant modules (src/api/constants.ts, src/api/*-constants.ts), so zod never reaches the web's first load.
+ALLOWED.api = ['domain', 'api'];
+for (const layer of ['server', 'cli', 'web']) ALLOWED[layer].push('api');
+const API_PACKAGES = new Set(['zod']);
+const isApiConstants = (rel) => /^api[\\/](?:constants|[\w-]+-constants)\.ts$/.test(rel);
+const statementRe = /^\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** Value imports (not `import type`) of a file: [{ spec, line }]. */
+function valueImports(text) {
+  const found = [];
+  for (const m of text.matchAll(statementRe)) {
+    const spec = m[4] ?? m[5] ?? m[6];
+    if (m[4] !== undefined && m[2]) continue; // import type / export type
+    found.push(spec);
+  }
+  return found;
+}
+
+/** The packages a module brings along at run time, following relative value imports. */
+function packagesReached(file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const reached = [];
+  for (const spec of valueImports(readFileSync(file, 'utf8'))) {
+    if (!spec.startsWith('.')) {
+      reached.push(`${spec} (via ${relative(src, file)})`);
+      continue;
+    }
+    const target = resolve(dirname(file), spec).replace(/\.js$/, '');
+    const candidates = [`${target}.ts`, `${target}.tsx`, join(target, 'index.ts')];
+    const found = candidates.find((c) => { try { return statSync(c).isFile(); } catch { return false; } });
+    if (found) reached.push(...packagesReached(found, seen));
+    else if (/\.json$/.test(spec)) reached.push(`${spec} (data, via ${relative(src, file)})`);
+  }
+  return reached;
+}
+
+function checkContractLayer(rel, file, text, problems) {
+  const layer = rel.split(sep)[0];
+  if (layer === 'api') {
+    for (const spec of valueImports(text)) {
+      if (spec.startsWith('.')) continue;
+      const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (!API_PACKAGES.has(pkg)) problems.push(`${rel}: the API contract may import only the domain and zod, not ${spec}`);
+    }
+    if (isApiConstants(rel)) for (const p of packagesReached(file)) problems.push(`${rel}: a zod-free constants module may not bring ${p}`);
+  }
+  if (layer === 'web') {
+    for (const spec of valueImports(text)) {
+      if (!spec.startsWith('.')) continue;
+      const targetRel = relative(src, resolve(dirname(file), spec)).replace(/\.js$/, '.ts');
+      if (targetRel.split(sep)[0] === 'api' && !isApiConstants(targetRel)) problems.push(`${rel}: the web may import the API contract only with \`import type\` (or from api/constants.ts): ${spec}`);
+    }
+  }
+}
+// ---- end contract layer ------------------------------------------------------------------------------------------
+
 function* files(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -35,6 +95,7 @@ for (const file of files(src)) {
   if (!(layer in ALLOWED)) continue;
   if (/\.test\.tsx?$/.test(file) || rel.startsWith(`test-support${sep}`)) continue;
   const text = readFileSync(file, 'utf8');
+  checkContractLayer(rel, file, text, problems); // contract layer (src/api)
   for (const m of text.matchAll(importRe)) {
     const spec = m[1] ?? m[2];
     if (spec.startsWith('.')) {

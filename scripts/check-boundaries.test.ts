@@ -74,3 +74,40 @@ describe('scripts/check-boundaries.mjs', () => {
     expect(execFileSync('node', ['scripts/check-boundaries.mjs'], { encoding: 'utf8' })).toContain('Import boundaries ok');
   });
 });
+
+describe('scripts/check-boundaries.mjs: the API contract (src/api)', () => {
+  const domain = { 'domain/a.ts': 'export const A = 1;' };
+
+  it('lets the contract import the domain and zod, and the server and the CLI import the contract', () => {
+    const r = check({
+      ...domain,
+      'api/x.ts': "import { z } from 'zod';\nimport { A } from '../domain/a.js';\nexport const X = z.object({});",
+      'server/r.ts': "import { X } from '../api/x.js';",
+      'cli/c.ts': "import type { X } from '../api/x.js';",
+    });
+    expect(r.output).toContain('Import boundaries ok');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails when the contract imports storage, the server or another package', () => {
+    expect(check({ 'api/x.ts': "import '../storage/b.js';", 'storage/b.ts': '' }).output).toContain('api may not import storage');
+    expect(check({ 'api/x.ts': "import '../server/b.js';", 'server/b.ts': '' }).output).toContain('api may not import server');
+    expect(check({ 'api/x.ts': "import Fastify from 'fastify';" }).output).toContain('may import only the domain and zod');
+  });
+
+  it('lets the web import the contract only as types, or from the zod-free constants module', () => {
+    const api = { 'api/x.ts': "import { z } from 'zod';\nexport const X = z.object({});", 'api/constants.ts': "export { A } from '../domain/a.js';", ...domain };
+    expect(check({ ...api, 'web/p.ts': "import type { X } from '../api/x.js';\nimport { A } from '../api/constants.js';" }).code).toBe(0);
+    const r = check({ ...api, 'web/p.ts': "import { X } from '../api/x.js';" });
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('only with `import type`');
+    expect(check({ ...api, 'web/p.ts': "const m = import('../api/x.js');" }).output).toContain('only with `import type`');
+  });
+
+  it('fails when a constants module brings zod along, directly or through the domain', () => {
+    expect(check({ 'api/constants.ts': "import { z } from 'zod';\nexport const A = z.string();" }).output).toContain('zod-free constants module may not bring zod');
+    const r = check({ 'api/constants.ts': "export { A } from '../domain/a.js';", 'domain/a.ts': "import { z } from 'zod';\nexport const A = ['x'] as const;\nexport const S = z.string();" });
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('may not bring zod (via domain/a.ts)');
+  });
+});

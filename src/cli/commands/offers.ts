@@ -1,42 +1,16 @@
 import type { Command, CommandContext } from '../command.js';
 import { callApi, UsageError } from '../io.js';
+import type { OfferDetailView, OfferView } from '../../api/offers.js';
 
 const STATUSES = ['draft', 'pending-approval', 'approved', 'extended', 'accepted', 'declined', 'expired', 'withdrawn'];
 
-interface OfferListItem {
-  id: string;
-  candidateName: string;
-  roleTitle: string;
-  status: string;
-  currentVersion: number;
-  currency: string;
-  base: number;
-  equity: { shares: number; fullyDilutedShares: number; fullyDilutedPct: number };
-  insideBand: boolean;
-  awaiting: Array<{ id: string; name: string }>;
-  expiresAt: string | null;
-}
-
-interface OfferDetail extends OfferListItem {
-  allowedActions: string[];
-  current: {
-    version: number;
-    evaluation: {
-      threshold: { amount: number; binding: string };
-      pStartupBeatsIncumbent?: number;
-      findings: Array<{ rule: string; severity: string; message: string }>;
-    } | null;
-    bandReasons: Array<{ field: string; message: string }>;
-    approvalMode: string | null;
-    approvers: Array<{ name: string; decision: string | null; comment: string | null }>;
-  };
-  versions: Array<{ version: number }>;
-}
+type OfferListItem = OfferView;
+type OfferDetail = OfferDetailView;
 
 const int = (n: number) => n.toLocaleString('en-US');
 
 /** "50,000 shares of 10,000,000 fully diluted (0.5000%)": never a bare percentage. */
-export function formatEquity(e: OfferListItem['equity']): string {
+export function formatEquity(e: Pick<OfferListItem['equity'], 'shares' | 'fullyDilutedShares' | 'fullyDilutedPct'>): string {
   return `${int(e.shares)} shares of ${int(e.fullyDilutedShares)} fully diluted (${e.fullyDilutedPct.toFixed(4)}%)`;
 }
 

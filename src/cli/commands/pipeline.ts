@@ -1,27 +1,9 @@
 import type { Command } from '../command.js';
 import { callApi, UsageError } from '../io.js';
+import type { TodayView } from '../../api/today.js';
 
-interface TodayItem {
-  applicationId: string;
-  candidateName: string;
-  roleTitle: string;
-  kind: 'clock' | 'risk';
-  id: string;
-  level: string;
-  action: string;
-}
-
-interface TodayResponse {
-  scope?: 'mine' | 'all';
-  /** How many applications "Everything" has; null for people who see their own work only. */
-  cardsInEverything?: number | null;
-  /** One per application of the scope. */
-  cards?: Array<{ applicationId: string }>;
-  items: TodayItem[];
-  total: number;
-  activeApplications: number;
-  at: string;
-}
+/** What the CLI prints of GET /today: the flat list of items, most urgent first. */
+type TodayResponse = Pick<TodayView, 'items' | 'total' | 'activeApplications' | 'at' | 'scope' | 'cardsInEverything' | 'cards'>;
 
 /** One line per item, most urgent first: level, what, who, and the next action; a pointer to --all when it has more. */
 export function formatToday(today: TodayResponse): string {

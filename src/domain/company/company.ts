@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { COMPANY_STAGES, type CompanyStage } from './stages.js';
 
-export const COMPANY_STAGES = ['preseed', 'seed', 'seed-tier1', 'series-a', 'series-b', 'series-c', 'growth'] as const;
-export type CompanyStage = (typeof COMPANY_STAGES)[number];
+export { COMPANY_STAGES, type CompanyStage };
 
 /** Text from people: bounded, no NUL, no lone surrogates (they corrupt SQLite and break PostgreSQL). */
 export function cleanText(max: number, min = 1) {

@@ -5,8 +5,9 @@ import { ValidationError } from '../shared/errors.js';
 import { businessDayHours, minutesOfDay, type BusinessHours } from './business-hours.js';
 import { toValidationError } from './validation.js';
 
-export const CLOCK_IDS = ['cycle.total', 'offer.after-final', 'approval.pending', 'reply.to-candidate', 'scorecard.due', 'stage.idle'] as const;
-export type ClockId = (typeof CLOCK_IDS)[number];
+import { CLOCK_IDS, type ClockId } from './lists.js';
+
+export { CLOCK_IDS, type ClockId };
 
 /** Warning and critical times of one clock, in calendar hours. */
 export interface ClockTarget {

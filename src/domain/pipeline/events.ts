@@ -1,33 +1,18 @@
 import { z } from 'zod';
 import { cleanText } from '../company/company.js';
 import { ValidationError, toResult, type Result } from '../shared/errors.js';
-import { CANDIDATE_SOURCES } from './source-mix.js';
+import { CANDIDATE_SOURCES, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from './lists.js';
 import { toEpochMs, toIso, type Instant } from './time.js';
 import { toValidationError } from './validation.js';
 
 /** Events may be stamped up to this far ahead of the server's clock: devices disagree by seconds, not minutes. */
 export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
 
-export const OUTREACH_CHANNELS = ['email', 'linkedin', 'github', 'x', 'phone', 'message', 'in-person', 'other'] as const;
-export const LOGGED_SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
+export { LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS, type LoggedSignal, type LossReason } from './lists.js';
 export const CLOSE_STATUSES = ['hired', 'lost', 'withdrawn'] as const;
-export const LOSS_REASONS = [
-  'accepted-other-offer',
-  'compensation',
-  'equity',
-  'process-too-slow',
-  'approval-delay',
-  'role-fit',
-  'location',
-  'not-selected',
-  'unresponsive',
-  'other',
-] as const;
 
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
-export type LoggedSignal = (typeof LOGGED_SIGNALS)[number];
 export type CloseStatus = (typeof CLOSE_STATUSES)[number];
-export type LossReason = (typeof LOSS_REASONS)[number];
 
 /** Opaque ids from other records (users, interviews, offers): printable ASCII, no spaces. */
 const Id = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, { message: 'Ids are 1-128 printable characters without spaces' });

@@ -1,8 +1,9 @@
 import sourcing from '../../../data/pipeline/sourcing.json' with { type: 'json' };
 import { fillTemplate } from './template.js';
 
-export const CANDIDATE_SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
-export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
+import { CANDIDATE_SOURCES, type CandidateSource } from './lists.js';
+
+export { CANDIDATE_SOURCES, type CandidateSource };
 
 /** A playbook finding (playbook-checks.md output shape). */
 export interface Finding {

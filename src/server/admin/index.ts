@@ -6,7 +6,7 @@ import { getUserByEmail, migrateToLatest, openDatabase, type Store } from '../..
 export { resolveDatabaseUrl } from '../../storage/index.js';
 import { createApiToken, createUser, logout, setUpWorkspace } from '../services/accounts.js';
 import { rebuildProjections, type RebuildReport } from '../services/projections.js';
-import { Password } from '../routes/users/schema.js';
+import { Password } from '../../api/users.js';
 
 /**
  * Operations the CLI runs against the database directly (no server running): the CLI reaches

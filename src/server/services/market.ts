@@ -23,8 +23,6 @@ import { PROJECT_ROOT } from '../paths.js';
  * server and cached by id. Datasets are immutable once imported, so a cached parse never goes stale.
  */
 
-/** Largest CSV an import accepts (characters); the bundled 74,301-row file is about 4 MB. */
-export const MAX_IMPORT_CSV_CHARS = 8 * 1024 * 1024;
 /** Request body limit of an import: the CSV as a JSON string (escaped newlines, multi-byte text) plus the metadata. */
 export const MAX_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
 /** How many parsed imported datasets a server keeps in memory (a parsed 4 MB file is about 1.5 MB of typed arrays). */

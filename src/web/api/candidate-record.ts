@@ -2,6 +2,7 @@
  * The candidate record as the web app sees it (docs/api-pipeline.md, "The candidate record"): edit, archive,
  * erase, CV files, and closing or reopening an application. Writes send If-Match with the version the page read.
  */
+import type { CandidateFileView } from '../../api/candidates.js';
 import { ApiError, api, toApiError } from './client.js';
 import { ifMatch, newIdempotencyKey } from './pipeline.js';
 import type { Application, ApplicationStatus, Candidate, CandidateSource, CurrentCompensation, LossReason } from './pipeline.js';
@@ -22,17 +23,7 @@ export interface CandidatePatch {
   currentCompensation?: CurrentCompensation | null;
 }
 
-export interface CandidateFile {
-  id: string;
-  candidateId: string;
-  kind: 'cv';
-  filename: string;
-  contentType: 'application/pdf' | 'text/plain';
-  byteSize: number;
-  sha256: string;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type CandidateFile = CandidateFileView;
 
 const id = (value: string) => encodeURIComponent(value);
 

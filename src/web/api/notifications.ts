@@ -1,19 +1,10 @@
 /** In-app notifications of the signed-in person (docs/interviews-offers.md): the bell's list and read state. */
+import type { NotificationListView, NotificationView, ReadManyView } from '../../api/notifications.js';
 import { api } from './client.js';
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** A path inside the app ("/offers/…"). */
-  link: string;
-  applicationId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type AppNotification = NotificationView;
 
-export function listNotifications(signal?: AbortSignal, limit = 20): Promise<{ items: AppNotification[]; unread: number }> {
+export function listNotifications(signal?: AbortSignal, limit = 20): Promise<NotificationListView> {
   return api.get('/notifications', { query: { limit }, signal });
 }
 
@@ -21,6 +12,6 @@ export function markNotificationRead(id: string): Promise<AppNotification> {
   return api.post(`/notifications/${encodeURIComponent(id)}/read`, {});
 }
 
-export function markAllNotificationsRead(): Promise<{ marked: number; unread: number }> {
+export function markAllNotificationsRead(): Promise<ReadManyView> {
   return api.post('/notifications/read', {});
 }

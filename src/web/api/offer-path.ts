@@ -1,6 +1,7 @@
 import type { OfferDraft } from '../../domain/offers/draft.js';
 import type { OfferTermsInput } from '../../domain/offers/offer.js';
 import type { NextStep } from '../../domain/pipeline/next-step.js';
+import type { OfferDraftResponse, OfferTargetsResponse } from '../../api/offer-drafts.js';
 import { api } from './client.js';
 
 // The path from candidate to signed offer (docs/interviews-offers.md, "One path to a signed offer"): an
@@ -8,21 +9,8 @@ import { api } from './client.js';
 
 export type { NextStep, OfferDraft, OfferTermsInput };
 
-export interface OfferDraftView {
-  application: { id: string; candidateId: string; candidateName: string; roleId: string; roleTitle: string; status: string };
-  /** The offer already open on the application: revise it rather than drafting a second. */
-  openOffer: { id: string; status: string } | null;
-  draft: OfferDraft;
-}
-
-export interface OfferTarget {
-  applicationId: string;
-  candidateId: string;
-  candidateName: string;
-  roleId: string;
-  roleTitle: string;
-  stage: string;
-}
+export type OfferDraftView = OfferDraftResponse;
+export type OfferTarget = OfferTargetsResponse['items'][number];
 
 const enc = encodeURIComponent;
 
@@ -34,7 +22,7 @@ export function getOfferDraft(applicationId: string, signal?: AbortSignal): Prom
   return api.get(`/applications/${enc(applicationId)}/offer-draft`, { signal });
 }
 
-export function listOfferTargets(q: string, signal?: AbortSignal): Promise<{ items: OfferTarget[] }> {
+export function listOfferTargets(q: string, signal?: AbortSignal): Promise<OfferTargetsResponse> {
   return api.get('/offer-drafts', { query: { q: q.trim() || undefined, limit: 20 }, signal });
 }
 

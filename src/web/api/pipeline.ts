@@ -1,217 +1,43 @@
 /**
  * The pipeline API (docs/api-pipeline.md) as the web app sees it: roles, candidates, applications, events,
- * the board, the source mix and Today. The server owns the contract; these types mirror it, and where the JSON is a
- * domain type as is (clocks, risk, findings) they import it (types only: no cost in the bundle).
+ * the board, the source mix and Today. The shapes are the contract's (src/api), imported as types only (no cost in
+ * the bundle); the lists come from its zod-free constants module.
  */
-import type { Clock as DomainClock } from '../../domain/pipeline/clocks.js';
-import type { RiskAssessment, RiskLevel } from '../../domain/pipeline/risk.js';
-import type { Finding } from '../../domain/pipeline/source-mix.js';
-import type { BoardCard } from '../../domain/pipeline/summary.js';
+import type { ApplicationDetailView, ApplicationView, ClockView, EventCreateInput, EventView, RiskView } from '../../api/applications.js';
+import type { CandidateCreateBody as ContractCandidateCreateBody, CandidateView, CurrentCompensation as ContractCurrentCompensation, DuplicateResponse } from '../../api/candidates.js';
+import type { BoardCardView, BoardView, Finding, RoleStageView, RoleView, SourceMixView } from '../../api/roles.js';
+import type { TodayItemView, TodayView } from '../../api/today.js';
 import { ApiError, api, toApiError } from './client.js';
 import type { ListOf } from './types.js';
+import type { CandidateSource, LossReason } from '../../api/constants.js';
 
 export type { ClockState } from '../../domain/pipeline/clocks.js';
 export type { RiskLevel } from '../../domain/pipeline/risk.js';
-export type { BoardCard } from '../../domain/pipeline/summary.js';
+export { CANDIDATE_SOURCES, CLOCK_IDS, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from '../../api/constants.js';
+export type { CandidateSource, ClockId, LoggedSignal, LossReason } from '../../api/constants.js';
 
-// Mirrors of the domain's lists (src/domain/pipeline): events.ts and clock-settings.ts import zod, and source-mix.ts,
-// which does not, still brings its sourcing.json (about 1.3 kB) into the entry chunk. pipeline-constants.test.ts keeps
-// them equal.
-export const CANDIDATE_SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
-export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
-export const LOGGED_SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
-export type LoggedSignal = (typeof LOGGED_SIGNALS)[number];
-export const CLOCK_IDS = ['cycle.total', 'offer.after-final', 'approval.pending', 'reply.to-candidate', 'scorecard.due', 'stage.idle'] as const;
-export type ClockId = (typeof CLOCK_IDS)[number];
-export const OUTREACH_CHANNELS = ['email', 'linkedin', 'github', 'x', 'phone', 'message', 'in-person', 'other'] as const;
-export const LOSS_REASONS = [
-  'accepted-other-offer',
-  'compensation',
-  'equity',
-  'process-too-slow',
-  'approval-delay',
-  'role-fit',
-  'location',
-  'not-selected',
-  'unresponsive',
-  'other',
-] as const;
-export type LossReason = (typeof LOSS_REASONS)[number];
-
-export type ApplicationStatus = 'active' | 'hired' | 'lost' | 'withdrawn';
-
-export interface RoleStage {
-  id: string;
-  name: string;
-  plannedDays: number;
-}
-
-export interface Role {
-  id: string;
-  title: string;
-  /** the job description the role was scoped from; null when none was saved */
-  description: string | null;
-  specializations: string[];
-  seniority: string;
-  hiringManagerId: string | null;
-  recruiterId: string | null;
-  processPlan: { stages: RoleStage[]; plannedDays: number };
-  pedigreeBlind: boolean;
-  status: 'open' | 'closed';
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface CurrentCompensation {
-  base: number;
-  bonus: number;
-  equityAnnual: number;
-  currency: string;
-}
-
-export interface Candidate {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  links: string[];
-  location: string | null;
-  currentEmployer?: string | null;
-  pedigreeHidden?: boolean;
-  source: CandidateSource;
-  passive: boolean;
-  specializations: string[];
-  productionMlYears: number | null;
-  currentCompensation?: CurrentCompensation | null;
-  mergedIntoId: string | null;
-  /** When the candidate was archived; null while not archived. */
-  archivedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface CandidateCreateBody {
-  name: string;
-  email: string;
-  source: CandidateSource;
-  currentEmployer?: string | null;
-  phone?: string | null;
-  links?: string[];
-  location?: string | null;
-  passive?: boolean;
-  specializations?: string[];
-  productionMlYears?: number | null;
-  currentCompensation?: CurrentCompensation | null;
-  allowDuplicate?: boolean;
-}
-
-export interface DuplicateMatch {
-  candidate: Candidate;
-  reasons: Array<'email' | 'name-and-employer' | string>;
-}
-
-export interface Application {
-  id: string;
-  candidateId: string;
-  roleId: string;
-  stage: string;
-  status: ApplicationStatus;
-  lossReason: string | null;
-  labels: string[];
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
+export type ApplicationStatus = ApplicationView['status'];
+export type RoleStage = RoleStageView;
+export type Role = RoleView;
+export type CurrentCompensation = ContractCurrentCompensation;
+/** The view declares `source` a string; it is always one of CANDIDATE_SOURCES (CandidateCreateBody checks it). */
+export type Candidate = Omit<CandidateView, 'source'> & { source: CandidateSource };
+export type CandidateCreateBody = ContractCandidateCreateBody;
+export type DuplicateMatch = Omit<DuplicateResponse['matches'][number], 'candidate'> & { candidate: Candidate };
+export type Application = ApplicationView;
 /** A clock as the application detail sends it: running ones carry their next action. */
-export interface Clock extends DomainClock {
-  action?: string;
-}
-
-export type Risk = RiskAssessment;
-
-export interface PipelineEvent {
-  id: string;
-  applicationId: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actorId: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface ApplicationDetail extends Application {
-  candidateName: string;
-  roleTitle: string;
-  firstContactAt: string | null;
-  lastEventAt: string | null;
-  daysSinceFirstContact: number | null;
-  targetDays: number;
-  overTarget: boolean;
-  events: PipelineEvent[];
-  clocks: Clock[];
-  risk: Risk;
-}
-
-
-export interface BoardColumn {
-  stage: string;
-  name: string;
-  kind: 'stage' | 'closed';
-  cards: BoardCard[];
-}
-
-export interface Board {
-  role: { id: string; title: string; status: 'open' | 'closed' };
-  targetDays: number;
-  columns: BoardColumn[];
-  leading: BoardCard | null;
-}
-
+export type Clock = ClockView;
+export type Risk = RiskView;
+export type PipelineEvent = EventView;
+export type ApplicationDetail = ApplicationDetailView;
+export type BoardCard = BoardCardView;
+export type Board = BoardView;
+export type BoardColumn = Board['columns'][number];
 export type SourceMixFinding = Finding;
-
-export interface SourceMix {
-  roleId: string;
-  total: number;
-  counts: Record<string, number>;
-  shares: Record<string, number>;
-  referralOnlyShare: number;
-  findings: SourceMixFinding[];
-  errors: number;
-  warnings: number;
-}
-
-export interface TodayItem {
-  applicationId: string;
-  candidateName: string;
-  roleTitle: string;
-  kind: 'clock' | 'risk';
-  id: ClockId | 'risk';
-  level: 'warning' | 'critical' | 'high';
-  action: string;
-  key: string;
-  elapsedHours?: number;
-  targetHours?: number;
-  criticalHours?: number;
-  score?: number;
-  hoursToDeadline?: number;
-}
-
-export interface Today {
-  items: TodayItem[];
-  total: number;
-  activeApplications: number;
-  at: string;
-}
-
-export interface EventBody {
-  type: string;
-  occurredAt?: string;
-  data?: Record<string, unknown>;
-}
+export type SourceMix = SourceMixView;
+export type TodayItem = TodayItemView;
+export type Today = TodayView;
+export type EventBody = EventCreateInput;
 
 /** A fresh key for one user intent: a retried request with the same key is recorded once. */
 export function newIdempotencyKey(): string {

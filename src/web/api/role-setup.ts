@@ -3,6 +3,8 @@
  * (docs/api-pipeline.md "Role settings" and "Bands", docs/interviews-offers.md "Approval settings",
  * docs/api-foundation.md "Audit log"). The server owns the contract; these types mirror it.
  */
+import type { AuditFacetsView, AuditPageView, AuditView } from '../../api/audit.js';
+import type { CheckedView, OfferBandCheckView, RoleBandBody, RoleBandsView, StageBandView, StageDefaultView } from '../../api/role-bands.js';
 import { api } from './client.js';
 import { ifMatch } from './pipeline.js';
 import type { ClockId, Role, RoleStage } from './pipeline.js';
@@ -14,7 +16,7 @@ export interface ClockOverrides {
 }
 
 /** A role with everything its settings screen shows. */
-export interface RoleSetup extends Role {
+export interface RoleSetup extends Omit<Role, 'clockOverrides'> {
   clockOverrides: ClockOverrides;
 }
 
@@ -59,51 +61,11 @@ export async function getCompanyClocks(signal?: AbortSignal): Promise<CompanyClo
 
 /* ----------------------------------------------------------------- bands */
 
-export interface StageBand {
-  companyStage: string;
-  /** True for the company's current stage: the band offers are checked against. */
-  current: boolean;
-  baseMin: number;
-  baseMax: number;
-  equityPctMin: number;
-  equityPctMax: number;
-  currency: string;
-  approvedBy: string | null;
-  approvedOn: string | null;
-  recordedBy: { id: string; name: string } | null;
-  recordedAt: string;
-}
+export type StageBand = StageBandView;
+export type StageDefault = StageDefaultView;
+export type RoleBands = RoleBandsView;
 
-export interface StageDefault {
-  stage: string;
-  role: string;
-  baseMin: number;
-  baseMax: number;
-  equityPctMin: number;
-  equityPctMax: number;
-  currency: string;
-  source: string;
-}
-
-export interface RoleBands {
-  roleId: string;
-  roleTitle: string;
-  version: number;
-  companyStage: string;
-  current: StageBand | null;
-  bands: StageBand[];
-  stageDefaults: StageDefault[];
-}
-
-export interface BandBody {
-  baseMin: number;
-  baseMax: number;
-  equityPctMin: number;
-  equityPctMax: number;
-  currency: string;
-  approvedBy: string;
-  approvedOn: string;
-}
+export type BandBody = RoleBandBody;
 
 export function getRoleBands(roleId: string, signal?: AbortSignal): Promise<RoleBands> {
   return api.get(`/roles/${enc(roleId)}/bands`, { signal });
@@ -118,22 +80,8 @@ export function deleteRoleBand(roleId: string, stage: string, version: number): 
   return api.delete(`/roles/${enc(roleId)}/bands/${enc(stage)}`, { headers: { 'If-Match': ifMatch(version) } });
 }
 
-export interface CheckedBand {
-  companyStage: string;
-  band: Omit<StageBand, 'companyStage' | 'current'> | null;
-}
-
-export interface OfferBandCheck {
-  offerId: string;
-  roleId: string;
-  version: number;
-  insideBand: boolean;
-  reasons: Array<{ field: string; message: string }>;
-  /** Null for versions checked before bands were kept per stage. */
-  checkedAgainst: CheckedBand | null;
-  current: CheckedBand;
-  sameAsCurrent: boolean;
-}
+export type CheckedBand = CheckedView;
+export type OfferBandCheck = OfferBandCheckView;
 
 export function getOfferBandCheck(offerId: string, version: number | undefined, signal?: AbortSignal): Promise<OfferBandCheck> {
   return api.get(`/offers/${enc(offerId)}/band-check`, { query: { version }, signal });
@@ -161,25 +109,8 @@ export function putApprovalSettings(version: number, body: { approverIds: string
 
 /* ------------------------------------------------------------------ audit */
 
-export interface AuditItem {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  actionLabel: string;
-  entity: string;
-  entityType: string;
-  entityId: string;
-  entityLabel: string;
-  fields: string[];
-}
-
-export interface AuditPage {
-  items: AuditItem[];
-  total: number;
-  nextCursor: string | null;
-}
+export type AuditItem = AuditView;
+export type AuditPage = AuditPageView;
 
 export interface AuditQuery {
   limit?: number;
@@ -192,11 +123,7 @@ export interface AuditQuery {
   to?: string;
 }
 
-export interface AuditFacets {
-  actions: Array<{ value: string; label: string }>;
-  entities: Array<{ value: string; label: string }>;
-  actors: Array<{ id: string; name: string }>;
-}
+export type AuditFacets = AuditFacetsView;
 
 export function listAuditPage(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
   return api.get('/audit', { query: { ...query }, signal });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COMPANY_STAGES as DOMAIN_STAGES } from '../../domain/company/company.js';
 import { COMPANY_STAGES, COMPANY_STAGE_LABELS, USER_ROLES, USER_ROLE_LABELS } from './types.js';
 
 describe('web API types', () => {
-  it('lists the same company stages as the domain, each with a label', () => {
-    expect(COMPANY_STAGES).toEqual(DOMAIN_STAGES);
+  it('labels every company stage', () => {
     for (const stage of COMPANY_STAGES) expect(COMPANY_STAGE_LABELS[stage]).toBeTruthy();
   });
 

@@ -1,13 +1,22 @@
 /**
- * Shapes of the Foundation API (docs/api-foundation.md) as the web app sees them.
- * The server owns the contract; these types mirror it and change with it.
+ * The Foundation API (docs/api-foundation.md) as the web app sees it. The shapes are the contract's
+ * (src/api), imported as types only: they cost nothing in the bundle. The lists come from the contract's zod-free
+ * constants module.
  */
 
-import { USER_ROLES, can } from '../../domain/access/policy.js';
-import type { Action, UserRole } from '../../domain/access/policy.js';
+import { can } from '../../domain/access/policy.js';
+import type { Action } from '../../domain/access/policy.js';
+import { COMPANY_STAGES, USER_ROLES, type CompanyStage, type UserRole } from '../../api/constants.js';
+import type { CompanyPatchBody as ContractCompanyPatchBody, CompanyView } from '../../api/company.js';
+import type { SessionView } from '../../api/auth.js';
+import type { DemoSetupView, SetupInput } from '../../api/setup.js';
+import type { AuditView } from '../../api/audit.js';
+import type { TokenCreatedView, TokenView } from '../../api/tokens.js';
+import type { PersonView, UserCreatedView, UserCreateBody as ContractUserCreateBody, UserPatchBody as ContractUserPatchBody, UserView } from '../../api/users.js';
 
-export { USER_ROLES, can };
-export type { Action, UserRole };
+export { COMPANY_STAGES, USER_ROLES, can };
+export type { Action, CompanyStage, UserRole };
+export type { ListOf } from '../../api/shared.js';
 
 export const USER_ROLE_LABELS: Record<UserRole, string> = {
   owner: 'Owner',
@@ -17,11 +26,6 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   interviewer: 'Interviewer',
   approver: 'Approver',
 };
-
-// Mirrors COMPANY_STAGES in src/domain/company/company.ts (a test keeps them equal). Importing that module
-// would pull zod into the first load, so the list is repeated here.
-export const COMPANY_STAGES = ['preseed', 'seed', 'seed-tier1', 'series-a', 'series-b', 'series-c', 'growth'] as const;
-export type CompanyStage = (typeof COMPANY_STAGES)[number];
 
 export const COMPANY_STAGE_LABELS: Record<CompanyStage, string> = {
   preseed: 'Pre-seed',
@@ -33,103 +37,21 @@ export const COMPANY_STAGE_LABELS: Record<CompanyStage, string> = {
   growth: 'Growth',
 };
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  disabled: boolean;
-  createdAt: string;
-}
-
+export type User = UserView;
 /** A colleague as GET /people lists them (no e-mail): for pickers and names on screen. */
-export type Person = Pick<User, 'id' | 'name' | 'role' | 'disabled'>;
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Company {
-  id: string;
-  name: string;
-  stage: CompanyStage;
-  raisedUsd: number;
-  headcount: number;
-  aiTeamSize: number;
-  currency: string;
-  timeZone: string;
-  /** The record version; send it back as `If-Match` to change the profile. */
-  version: number;
-  /** The figures offers are built on (absent for roles that may not read compensation; null until recorded). */
-  lastPostMoney?: number | null;
-  fullyDilutedShares?: number | null;
-  /** The current strike (409A price) per share; may have cents. */
-  strikePrice?: number | null;
-}
-
-export type CompanyPatchBody = Partial<Pick<Company, 'name' | 'stage' | 'raisedUsd' | 'headcount' | 'aiTeamSize' | 'currency' | 'timeZone' | 'lastPostMoney' | 'fullyDilutedShares' | 'strikePrice'>>;
-
-export interface SetupBody {
-  company: {
-    name: string;
-    stage: CompanyStage;
-    raisedUsd: number;
-    headcount: number;
-    aiTeamSize: number;
-    currency?: string;
-    timeZone?: string;
-  };
-  owner: { name: string; email: string; password: string };
-}
-
-export interface DemoSession extends Session {
-  credentials: { email: string; password: string };
-}
-
-export interface UserCreateBody {
-  email: string;
-  name: string;
-  role: UserRole;
-  password?: string;
-}
-
-export interface UserCreated {
-  user: User;
-  invitePassword?: string;
-}
-
-export interface UserPatchBody {
-  role?: UserRole;
-  disabled?: boolean;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ApiTokenCreated {
-  token: ApiToken;
-  secret: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  fields: unknown;
-}
-
-export interface ListOf<T> {
-  items: T[];
-}
+export type Person = PersonView;
+export type Session = SessionView;
+/** The company profile; `version` goes back as `If-Match` to change it. */
+export type Company = CompanyView;
+export type CompanyPatchBody = ContractCompanyPatchBody;
+export type SetupBody = SetupInput;
+export type DemoSession = DemoSetupView;
+export type UserCreateBody = ContractUserCreateBody;
+export type UserCreated = UserCreatedView;
+export type UserPatchBody = ContractUserPatchBody;
+export type ApiToken = TokenView;
+export type ApiTokenCreated = TokenCreatedView;
+export type AuditEntry = AuditView;
 
 /** Whether the UI should offer user management; the server enforces the same policy table. */
 export function canManageUsers(role: UserRole): boolean {

@@ -3,15 +3,7 @@ import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { getCompany, listEventsOfApplication, updateCompany } from '../../../storage/index.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
-
-interface Clock {
-  id: string;
-  state: string;
-  elapsedHours: number;
-  targetHours: number;
-  basis: string;
-  action?: string;
-}
+import type { ClockView as Clock } from '../../../api/applications.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`applications API [${dialect.name}]`, () => {

@@ -1,38 +1,8 @@
-import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import { nextActionForClock } from '../../../domain/pipeline/index.js';
 import type { ApplicationEventRecord, ApplicationRecord } from '../../../storage/index.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
-import { APPLICATION_STATUSES, ClockView, EventView, RiskView } from './schema.js';
-
-export const ApplicationView = z.object({
-  id: z.string(),
-  candidateId: z.string(),
-  roleId: z.string(),
-  stage: z.string(),
-  status: z.enum(APPLICATION_STATUSES),
-  lossReason: z.string().nullable(),
-  labels: z.array(z.string()),
-  closedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type ApplicationView = z.infer<typeof ApplicationView>;
-
-export const ApplicationDetailView = ApplicationView.extend({
-  candidateName: z.string(),
-  roleTitle: z.string(),
-  firstContactAt: z.string().nullable(),
-  lastEventAt: z.string().nullable(),
-  daysSinceFirstContact: z.number().nullable(),
-  targetDays: z.number(),
-  overTarget: z.boolean(),
-  events: z.array(EventView),
-  clocks: z.array(ClockView),
-  risk: RiskView,
-});
-export type ApplicationDetailView = z.infer<typeof ApplicationDetailView>;
+import { ApplicationDetailView, ApplicationView, EventView } from '../../../api/applications.js';
 
 export function presentApplication(a: ApplicationRecord): ApplicationView {
   return {
@@ -60,7 +30,7 @@ const SENSITIVE_TEXT: Readonly<Record<string, readonly string[]>> = {
   'application.reopened': ['note'],
 };
 
-export function presentEvent(e: ApplicationEventRecord, viewer?: { role: string }): z.infer<typeof EventView> {
+export function presentEvent(e: ApplicationEventRecord, viewer?: { role: string }): EventView {
   let data = e.data as Record<string, unknown>;
   const hidden = SENSITIVE_TEXT[e.type];
   if (hidden && viewer && !can(viewer.role, 'compensation.read')) data = Object.fromEntries(Object.entries(data).filter(([k]) => !hidden.includes(k)));

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import { withoutRetracted } from '../../../domain/pipeline/index.js';
-import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -9,23 +7,18 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
 import { getApplicationDetail } from '../../services/pipeline-views.js';
 import { getApplicationOrThrow, listApplications, listEventsOfApplication, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
-import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView, WriteErrors } from './schema.js';
+import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
+import { presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { ApplicationCreateBody, ApplicationDetailView, ApplicationListQuery, ApplicationListView, ApplicationPatchBody, ApplicationView, EventCreateBody, EventListView, EventRecordedView } from '../../../api/applications.js';
 
-function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
-  const l = limit === undefined ? 200 : Number(limit);
-  if (l < 1 || l > 1000) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 1000.', 'limit');
-  return { limit: l, offset: offset === undefined ? 0 : Number(offset) };
-}
 
 export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/applications', {
     preValidation: requireAction('applications.read'),
-    schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: z.object({ items: z.array(ApplicationView) }), ...errorResponses } },
+    schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: ApplicationListView, ...errorResponses } },
   }, async (request) => {
     const { roleId, candidateId, status, limit, offset } = request.query;
-    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...listWindow(limit, offset) });
+    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...pageWindow({ limit, offset }, PAGE_EXCEPTIONS.applications) });
     return { items: items.map(presentApplication) };
   });
 
@@ -61,7 +54,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/applications/:id/events', {
     preValidation: requireAction('applications.read'),
-    schema: { tags: ['applications'], params: IdParams, response: { 200: z.object({ items: z.array(EventView) }), ...errorResponses } },
+    schema: { tags: ['applications'], params: IdParams, response: { 200: EventListView, ...errorResponses } },
   }, async (request) => {
     await getApplicationOrThrow(ctx.store.db, request.params.id);
     // Retracted events (Undo on Today) and their retractions are left out, as the rules leave them out.
@@ -72,7 +65,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('applications.write'),
     // The schema documents the body; the domain's parseEventInput checks it (with the injected clock) for the stable codes.
     validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidatorCompiler(route as unknown as Parameters<typeof zodValidatorCompiler>[0])),
-    schema: { tags: ['applications'], params: IdParams, body: EventCreateBody, response: { 201: z.object({ event: EventView, application: ApplicationView }), ...WriteErrors } },
+    schema: { tags: ['applications'], params: IdParams, body: EventCreateBody, response: { 201: EventRecordedView, ...WriteErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const { event, application } = await appendEvent(tx, request.auth!.user, request.params.id, request.body as unknown, ctx.now());

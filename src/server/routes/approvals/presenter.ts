@@ -1,20 +1,10 @@
-import { z } from 'zod';
-import { APPROVAL_MODES, type ApprovalSettings } from '../../../domain/offers/index.js';
+import { type ApprovalSettings } from '../../../domain/offers/index.js';
 import type { UserRecord } from '../../../storage/index.js';
 import type { OfferListEntry } from '../../services/offers.js';
-import { OfferView, presentOffer } from '../offers/presenter.js';
+import { presentOffer } from '../offers/presenter.js';
+import { ApprovalInboxItemView, ApprovalSettingsView } from '../../../api/approvals.js';
 
-export const ApprovalSettingsView = z.object({
-  approverIds: z.array(z.string()),
-  mode: z.enum(APPROVAL_MODES),
-  approvers: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), active: z.boolean() })),
-  /** True when no approver is configured and the workspace's owners decide instead. */
-  ownersDecide: z.boolean(),
-  /** The setting's version (also the ETag): send it as If-Match with PUT. */
-  version: z.number().int(),
-});
-
-export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): z.infer<typeof ApprovalSettingsView> {
+export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): ApprovalSettingsView {
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
     version: s.version,
@@ -28,10 +18,7 @@ export function presentApprovalSettings(s: ApprovalSettings & { version: number 
   };
 }
 
-/** An offer in the approver's inbox: the offer, and when the approval of its current version was requested. */
-export const ApprovalInboxItemView = OfferView.extend({ requestedAt: z.string() });
-
-export function presentApprovalInboxItem(e: OfferListEntry, people: Map<string, string>): z.infer<typeof ApprovalInboxItemView> {
+export function presentApprovalInboxItem(e: OfferListEntry, people: Map<string, string>): ApprovalInboxItemView {
   // The inbox holds pending versions only, and submitting is what sets both the pending status and submittedAt.
   return { ...presentOffer(e, people), requestedAt: e.version.submittedAt! };
 }

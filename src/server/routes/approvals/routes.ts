@@ -1,13 +1,13 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { approvalPlanFor, approvalSettingsOf, approvalSettingsVersion, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
 import { getCompany, inTransaction, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { OfferDetailView, presentOfferDetail } from '../offers/presenter.js';
-import { ApprovalInboxItemView, ApprovalSettingsView, presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
-import { ApprovalSettingsBody, DecisionBody } from './schema.js';
+import { errorResponses, IdParams, PreconditionErrors } from '../../../api/shared.js';
+import { presentOfferDetail } from '../offers/presenter.js';
+import { OfferDetailView } from '../../../api/offers.js';
+import { presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
+import { ApprovalInboxView, ApprovalSettingsBody, ApprovalSettingsView, DecisionBody } from '../../../api/approvals.js';
 
 /** True when none of the configured approvers can decide, so the owners do (services/offers.ts approvalPlanFor). */
 function ownersDecide(settings: Parameters<typeof approvalPlanFor>[0], users: Parameters<typeof approvalPlanFor>[1]): boolean {
@@ -17,7 +17,7 @@ function ownersDecide(settings: Parameters<typeof approvalPlanFor>[0], users: Pa
 export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/approvals', {
     preValidation: requireAction('offers.approve'),
-    schema: { tags: ['approvals'], response: { 200: z.object({ items: z.array(ApprovalInboxItemView) }), ...errorResponses } },
+    schema: { tags: ['approvals'], response: { 200: ApprovalInboxView, ...errorResponses } },
   }, async (request) => {
     const [entries, users] = await Promise.all([listMyApprovals(ctx.store.db, request.auth!.user.id), listUsers(ctx.store.db)]);
     const people = new Map(users.map((u) => [u.id, u.name]));
@@ -56,7 +56,7 @@ export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
 
   app.put('/api/v1/approvals/settings', {
     preValidation: requireAction('company.update'),
-    schema: { tags: ['approvals'], body: ApprovalSettingsBody, response: { 200: ApprovalSettingsView, ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } },
+    schema: { tags: ['approvals'], body: ApprovalSettingsBody, response: { 200: ApprovalSettingsView, ...PreconditionErrors } },
   }, async (request, reply) => {
     // If-Match is checked when sent (the web always sends it); scripts written before it was added still work without.
     const expected = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);

@@ -3,20 +3,8 @@ import { recordAudit } from '../../../storage/index.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { expectOk, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
+import type { AuditView as Entry } from '../../../api/audit.js';
 
-interface Entry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  actionLabel: string;
-  entity: string;
-  entityType: string;
-  entityId: string;
-  entityLabel: string;
-  fields: string[];
-}
 
 for (const dialect of dialectsUnderTest()) {
   describe(`GET /api/v1/audit [${dialect.name}]`, () => {

@@ -1,40 +1,6 @@
-import { z } from 'zod';
 import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/words.js';
 import type { AuditRecord, AuditSubject } from '../../../storage/index.js';
-
-export const AuditView = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  /** The actor's name; "System" for work without a signed-in user. */
-  actorName: z.string(),
-  action: z.string(),
-  /** What the action did, in words ("Created a role"). */
-  actionLabel: z.string(),
-  entity: z.string(),
-  /** The kind of record, in words ("Role"). */
-  entityType: z.string(),
-  entityId: z.string(),
-  /** The record by name (a role's title, a candidate's name), or words saying it no longer exists. */
-  entityLabel: z.string(),
-  /** Names of the fields that changed, never their values. */
-  fields: z.array(z.string()),
-});
-export type AuditView = z.infer<typeof AuditView>;
-
-export const AuditPageView = z.object({
-  items: z.array(AuditView),
-  /** How many entries match the filters, over all pages. */
-  total: z.number().int(),
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: z.string().nullable(),
-});
-
-export const AuditFacetsView = z.object({
-  actions: z.array(z.object({ value: z.string(), label: z.string() })),
-  entities: z.array(z.object({ value: z.string(), label: z.string() })),
-  actors: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+import { AuditView } from '../../../api/audit.js';
 
 /** The label of an audited record from its looked-up facts. */
 export function subjectLabel(entity: string, subject: AuditSubject | undefined): string {

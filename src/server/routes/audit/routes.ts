@@ -2,9 +2,9 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/words.js';
 import { auditFacets, countAudit, listAudit, listUsers, loadAuditSubjects, type AuditFilter } from '../../../storage/index.js';
-import { errorResponses } from '../common-schemas.js';
-import { AuditFacetsView, AuditPageView, presentAudit } from './presenter.js';
-import { AuditQuery } from './schema.js';
+import { errorResponses, PAGE_EXCEPTIONS, pageWindow } from '../../../api/shared.js';
+import { presentAudit } from './presenter.js';
+import { AuditFacetsView, AuditPageView, AuditQuery } from '../../../api/audit.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ export function registerAuditRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPageView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    const limit = Math.max(1, Math.min(Number(q.limit ?? 100), 1000));
+    const { limit } = pageWindow(q, PAGE_EXCEPTIONS.audit);
     const filter: AuditFilter = { entity: q.entity, entityId: q.entityId, actorId: q.actorId, action: q.action, from: instant(q.from, false), to: instant(q.to, true) };
     const db = ctx.store.db;
     const [rows, total, users] = await Promise.all([

@@ -1,19 +1,16 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { signedIn } from '../../plugins/auth.js';
 import { login, logout } from '../../services/accounts.js';
 import { DomainError } from '../../../domain/shared/errors.js';
-import { cleanText, Email } from '../../../domain/company/company.js';
-import { errorResponses, ErrorResponse } from '../common-schemas.js';
-import { presentUser, UserView } from '../users/presenter.js';
+import { CurrentSessionView, LoginBody, SessionView } from '../../../api/auth.js';
+import { EmptyBody, errorResponses, ErrorResponse, NoContent } from '../../../api/shared.js';
+import { presentUser } from '../users/presenter.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { normaliseEmail } from '../../../storage/index.js';
 
-const SessionView = z.object({ user: UserView, csrfToken: z.string() });
-
 export function registerAuthRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/auth/login', {
-    schema: { tags: ['auth'], body: z.strictObject({ email: Email, password: cleanText(256) }), response: { 200: SessionView, 429: ErrorResponse, ...errorResponses } },
+    schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionView, 429: ErrorResponse, ...errorResponses } },
   }, async (request, reply) => {
     const email = normaliseEmail(request.body.email);
     // Both limits are counted on every attempt, so one IP cannot spray many accounts and one account cannot be hammered from many IPs.
@@ -27,7 +24,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/auth/logout', {
     preValidation: signedIn,
-    schema: { tags: ['auth'], body: z.strictObject({}).optional(), response: { 204: z.null(), ...errorResponses } },
+    schema: { tags: ['auth'], body: EmptyBody, response: { 204: NoContent, ...errorResponses } },
   }, async (request, reply) => {
     if (request.auth?.sessionId) await logout(ctx.store, request.auth.sessionId);
     clearSessionCookie(reply, ctx);
@@ -35,7 +32,7 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
   });
 
   app.get('/api/v1/session', {
-    schema: { tags: ['auth'], response: { 200: z.object({ user: UserView, csrfToken: z.string().nullable() }), ...errorResponses } },
+    schema: { tags: ['auth'], response: { 200: CurrentSessionView, ...errorResponses } },
   }, async (request) => {
     if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
     return { user: presentUser(request.auth.user), csrfToken: request.auth.csrfToken ?? null };

@@ -1,32 +1,7 @@
-import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import type { CandidateRecord } from '../../../storage/index.js';
 import type { Viewer } from '../roles/presenter.js';
-
-export const CandidateView = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  links: z.array(z.string()),
-  location: z.string().nullable(),
-  /** Absent when hidden from a pedigree-blind viewer (`pedigreeHidden`). */
-  currentEmployer: z.string().nullable().optional(),
-  pedigreeHidden: z.boolean().optional(),
-  source: z.string(),
-  passive: z.boolean(),
-  specializations: z.array(z.string()),
-  productionMlYears: z.number().nullable(),
-  /** Only for viewers with compensation.read; interviewers never get this field. */
-  currentCompensation: z.object({ base: z.number(), bonus: z.number(), equityAnnual: z.number(), currency: z.string() }).nullable().optional(),
-  mergedIntoId: z.string().nullable(),
-  /** When the candidate was archived; null while not archived. */
-  archivedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type CandidateView = z.infer<typeof CandidateView>;
+import { CandidateView } from '../../../api/candidates.js';
 
 export interface CandidateViewer extends Viewer {
   /** Candidates whose employer this viewer may not see (pedigree-blind roles, for viewers without candidates.read-pedigree). */

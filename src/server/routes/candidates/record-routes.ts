@@ -1,8 +1,6 @@
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, contentDisposition, formatMegabytes } from '../../../domain/candidates/cv-file.js';
-import { cleanText } from '../../../domain/company/company.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { inTransaction, type CandidateFileRecord } from '../../../storage/index.js';
 import type { App, ServerContext } from '../../context.js';
@@ -20,24 +18,10 @@ import {
   uploadCandidateFile,
 } from '../../services/candidate-record.js';
 import { openFileDirectory } from '../../services/file-store.js';
-import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
-import { WriteErrors } from '../applications/schema.js';
-import { CandidateView, presentCandidate } from './presenter.js';
+import { ErrorResponse, errorResponses, IdParams, NoBody, WriteErrors } from '../../../api/shared.js';
+import { presentCandidate } from './presenter.js';
+import { CandidateErasedResponse, CandidateFileListView, CandidateFileView, CandidateView, FileBytesResponse, FileErrors, FileParams, FileRemovedResponse, UploadQuery } from '../../../api/candidates.js';
 import { candidateViewer } from './routes.js';
-
-export const CandidateFileView = z.object({
-  id: z.string(),
-  candidateId: z.string(),
-  kind: z.literal('cv'),
-  /** Cleaned on upload (docs/api-pipeline.md): safe to show and to use as a download name. */
-  filename: z.string(),
-  contentType: z.enum(['application/pdf', 'text/plain']),
-  byteSize: z.number().int(),
-  sha256: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string().nullable(),
-});
-export type CandidateFileView = z.infer<typeof CandidateFileView>;
 
 function presentFile(f: CandidateFileRecord): CandidateFileView {
   return {
@@ -53,11 +37,6 @@ function presentFile(f: CandidateFileRecord): CandidateFileView {
   };
 }
 
-const FileParams = z.strictObject({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
-const UploadQuery = z.strictObject({ filename: cleanText(500).optional() });
-/** No body, or `{}`: these actions take nothing but the If-Match. */
-const NoBody = z.strictObject({}).nullish();
-const FileErrors = { ...errorResponses, 413: ErrorResponse, 415: ErrorResponse, 503: ErrorResponse } as const;
 
 /**
  * The candidate record beyond its fields: archive and unarchive, erase (DELETE), and CV files (upload as the raw
@@ -85,7 +64,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
 
   app.delete('/api/v1/candidates/:id', {
     preValidation: requireAction('candidates.delete'),
-    schema: { tags: ['candidates'], params: IdParams, response: { 204: z.null().describe('Erased'), ...WriteErrors, 503: ErrorResponse } },
+    schema: { tags: ['candidates'], params: IdParams, response: { 204: CandidateErasedResponse, ...WriteErrors, 503: ErrorResponse } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     const sent = await runWrite(ctx, request, reply, async (tx) => {
@@ -99,7 +78,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
 
   app.get('/api/v1/candidates/:id/files', {
     preValidation: requireAction('candidates.read-files'),
-    schema: { tags: ['candidates'], params: IdParams, response: { 200: z.object({ items: z.array(CandidateFileView) }), ...errorResponses } },
+    schema: { tags: ['candidates'], params: IdParams, response: { 200: CandidateFileListView, ...errorResponses } },
   }, async (request) => ({ items: (await listFilesOfCandidate(ctx.store.db, request.params.id)).map(presentFile) }));
 
   app.get('/api/v1/candidates/:id/files/:fileId', {
@@ -108,7 +87,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
       tags: ['candidates'],
       description: 'The file itself, as an attachment (Content-Type application/pdf or text/plain; charset=utf-8).',
       params: FileParams,
-      response: { 200: z.unknown().describe('The file bytes'), ...errorResponses, 503: ErrorResponse },
+      response: { 200: FileBytesResponse, ...errorResponses, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const { file, bytes } = await readCandidateFile(ctx.store.db, request.params.id, request.params.fileId, files);
@@ -123,7 +102,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
 
   app.delete('/api/v1/candidates/:id/files/:fileId', {
     preValidation: requireAction('candidates.write'),
-    schema: { tags: ['candidates'], params: FileParams, response: { 204: z.null().describe('Removed'), ...errorResponses, 503: ErrorResponse } },
+    schema: { tags: ['candidates'], params: FileParams, response: { 204: FileRemovedResponse, ...errorResponses, 503: ErrorResponse } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await removeCandidateFile(tx, request.auth!.user, request.params.id, request.params.fileId, ctx.now(), files);

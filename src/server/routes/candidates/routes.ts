@@ -1,16 +1,13 @@
-import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
-import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeCandidate, createCandidate, DuplicateCandidateError, mergeCandidates } from '../../services/pipeline.js';
 import { getCandidateOrThrow, listCandidates, listCandidatesInBlindRoles, type CandidateRecord, type Tx, type UserRecord } from '../../../storage/index.js';
-import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
-import { WriteErrors } from '../applications/schema.js';
-import { CandidateView, presentCandidate, type CandidateViewer } from './presenter.js';
-import { CandidateCreateBody, CandidateListQuery, CandidateMergeBody, CandidatePatchBody } from './schema.js';
+import { ErrorResponse, errorResponses, IdParams, pageWindow, WriteErrors } from '../../../api/shared.js';
+import { presentCandidate, type CandidateViewer } from './presenter.js';
+import { CandidateCreateBody, CandidateListQuery, CandidateListView, CandidateMergeBody, CandidateMergedView, CandidatePatchBody, CandidateView, DuplicateResponse } from '../../../api/candidates.js';
 
 /** What this user may see of these candidates: the employer is hidden from pedigree-blind viewers for candidates in blind roles. */
 export async function candidateViewer(tx: Tx, user: UserRecord, candidates: readonly CandidateRecord[]): Promise<CandidateViewer> {
@@ -18,24 +15,14 @@ export async function candidateViewer(tx: Tx, user: UserRecord, candidates: read
   return { role: user.role, hiddenEmployers: await listCandidatesInBlindRoles(tx, candidates.map((c) => c.id)) };
 }
 
-function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
-  const l = limit === undefined ? 100 : Number(limit);
-  const o = offset === undefined ? 0 : Number(offset);
-  if (l < 1 || l > 500) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 500.', 'limit');
-  return { limit: l, offset: o };
-}
-
-const DuplicateResponse = ErrorResponse.extend({
-  matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })),
-});
 
 export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/candidates', {
     preValidation: requireAction('candidates.read'),
-    schema: { tags: ['candidates'], querystring: CandidateListQuery, response: { 200: z.object({ items: z.array(CandidateView) }), ...errorResponses } },
+    schema: { tags: ['candidates'], querystring: CandidateListQuery, response: { 200: CandidateListView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
-    const window = listWindow(request.query.limit, request.query.offset);
+    const window = pageWindow(request.query);
     // Pedigree-blind viewers cannot find people by employer either.
     const archived = ({ false: 'exclude', true: 'only', any: 'include' } as const)[request.query.archived ?? 'false'];
     const items = await listCandidates(ctx.store.db, { q: request.query.q, searchEmployer: can(user.role, 'candidates.read-pedigree'), archived, ...window });
@@ -92,7 +79,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
       tags: ['candidates'],
       params: IdParams,
       body: CandidateMergeBody,
-      response: { 200: z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) }), ...WriteErrors },
+      response: { 200: CandidateMergedView, ...WriteErrors },
     },
   }, async (request, reply) => {
     const user = request.auth!.user;

@@ -1,10 +1,10 @@
-import { OfferEvaluateInput, OfferEvaluation } from '../../../domain/compensation/index.js';
-import { evaluateThresholdRequest, ThresholdRequest, ThresholdResult } from '../../../domain/compensation/threshold-request.js';
+import { evaluateThresholdRequest } from '../../../domain/compensation/threshold-request.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { evaluateOfferOffLoop } from '../../services/compensation.js';
 import { OfferEvaluationPool } from '../../services/offer-evaluation-pool.js';
-import { errorResponses } from '../common-schemas.js';
+import { OfferEvaluateBody, OfferEvaluationView, ThresholdBody, ThresholdView } from '../../../api/compensation.js';
+import { errorResponses } from '../../../api/shared.js';
 
 /**
  * The body schema is declared for OpenAPI, but validated by the domain parser itself (the same one
@@ -25,12 +25,12 @@ export function registerCompensationRoutes(app: App, _ctx: ServerContext): void 
   app.post('/api/v1/offers/evaluate', {
     preValidation: requireAction('offers.evaluate'),
     validatorCompiler: validatedByTheDomain,
-    schema: { tags: ['compensation'], body: OfferEvaluateInput, response: { 200: OfferEvaluation, ...errorResponses } },
+    schema: { tags: ['compensation'], body: OfferEvaluateBody, response: { 200: OfferEvaluationView, ...errorResponses } },
   }, async (request) => evaluateOfferOffLoop(request.body, pool));
 
   app.post('/api/v1/compensation/threshold', {
     preValidation: requireAction('offers.evaluate'),
     validatorCompiler: validatedByTheDomain,
-    schema: { tags: ['compensation'], body: ThresholdRequest, response: { 200: ThresholdResult, ...errorResponses } },
+    schema: { tags: ['compensation'], body: ThresholdBody, response: { 200: ThresholdView, ...errorResponses } },
   }, async (request) => evaluateThresholdRequest(request.body));
 }

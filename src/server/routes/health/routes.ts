@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { HealthUnavailableView, HealthView } from '../../../api/health.js';
 import type { App, ServerContext } from '../../context.js';
 import { pingDatabase } from '../../../storage/index.js';
 
 export function registerHealthRoutes(app: App, ctx: ServerContext): void {
   app.get('/healthz', {
-    schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }), 503: z.object({ status: z.literal('unavailable'), database: z.enum(['sqlite', 'postgres']) }) } },
+    schema: { tags: ['health'], response: { 200: HealthView, 503: HealthUnavailableView } },
   }, async (_request, reply) => {
     const up = await pingDatabase(ctx.store);
     if (!up) return reply.status(503).send({ status: 'unavailable' as const, database: ctx.store.dialect });

@@ -1,19 +1,8 @@
-import { z } from 'zod';
-import { INTERVIEW_STATUSES, type ScorecardTemplate } from '../../../domain/interviews/index.js';
+import { type ScorecardTemplate } from '../../../domain/interviews/index.js';
 import { durationOf, type InterviewDetail } from '../../services/interviews.js';
+import { InterviewCandidateView, InterviewDetailView, InterviewView, TemplateView } from '../../../api/interviews.js';
 
-const Anchors = z.object({ '1': z.string(), '2': z.string(), '3': z.string(), '4': z.string() });
-
-export const TemplateView = z.object({
-  rubricId: z.string(),
-  rubricVersion: z.string(),
-  scale: Anchors,
-  specializations: z.array(z.string()),
-  attributes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), anchors: Anchors })),
-  fallback: z.boolean(),
-});
-
-export function presentTemplate(t: ScorecardTemplate): z.infer<typeof TemplateView> {
+export function presentTemplate(t: ScorecardTemplate): TemplateView {
   return {
     rubricId: t.rubricId,
     rubricVersion: t.rubricVersion,
@@ -24,61 +13,10 @@ export function presentTemplate(t: ScorecardTemplate): z.infer<typeof TemplateVi
   };
 }
 
-/** The candidate as an interview shows them. No compensation, no e-mail or phone; employer and links only when not pedigree-blind. */
-export const InterviewCandidateView = z.object({
-  id: z.string(),
-  name: z.string(),
-  specializations: z.array(z.string()),
-  productionMlYears: z.number().nullable(),
-  location: z.string().nullable(),
-  currentEmployer: z.string().nullable().optional(),
-  links: z.array(z.string()).optional(),
-});
-
-export const InterviewView = z.object({
-  id: z.string(),
-  applicationId: z.string(),
-  role: z.object({ id: z.string(), title: z.string() }),
-  candidate: InterviewCandidateView,
-  kind: z.string(),
-  scheduledAt: z.string(),
-  /** Length in minutes (the default for interviews from before lengths were recorded). */
-  durationMinutes: z.number().int(),
-  endsAt: z.string(),
-  /** Stage of the role's process plan; null for interviews from before stages were recorded. */
-  stageId: z.string().nullable(),
-  stageName: z.string().nullable(),
-  location: z.string().nullable(),
-  /** As scheduled: null means every attribute of the role's template. */
-  focusAttributeIds: z.array(z.string()).nullable(),
-  /** The attributes this interview covers now, in template order. */
-  focus: z.array(z.object({ id: z.string(), name: z.string() })),
-  /** Internal notes for the interviewers. */
-  notes: z.string(),
-  /** Interviews scheduled together as one onsite share this id. */
-  onsiteId: z.string().nullable(),
-  final: z.boolean(),
-  pedigreeBlind: z.boolean(),
-  /** True when this viewer's view hides pedigree (blind interview, their card not in yet). */
-  pedigreeHidden: z.boolean(),
-  hiddenFields: z.array(z.string()),
-  status: z.enum(INTERVIEW_STATUSES),
-  completedAt: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
-  interviewers: z.array(z.object({ id: z.string(), name: z.string() })),
-  myScorecard: z.object({ id: z.string().nullable(), status: z.enum(['not-started', 'draft', 'submitted']) }).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type InterviewView = z.infer<typeof InterviewView>;
-
-export const InterviewDetailView = InterviewView.extend({ template: TemplateView });
-
 /** The fields of an interview that leave the server (listed, so nothing else can). */
 export function presentInterview(d: InterviewDetail): InterviewView {
   const c = d.candidate;
-  const candidate: z.infer<typeof InterviewCandidateView> = { id: c.id, name: c.name, specializations: c.specializations, productionMlYears: c.productionMlYears, location: c.location };
+  const candidate: InterviewCandidateView = { id: c.id, name: c.name, specializations: c.specializations, productionMlYears: c.productionMlYears, location: c.location };
   if (!d.pedigreeHidden) {
     candidate.currentEmployer = c.currentEmployer ?? null;
     candidate.links = c.links ?? [];
@@ -115,6 +53,6 @@ export function presentInterview(d: InterviewDetail): InterviewView {
   };
 }
 
-export function presentInterviewDetail(d: InterviewDetail): z.infer<typeof InterviewDetailView> {
+export function presentInterviewDetail(d: InterviewDetail): InterviewDetailView {
   return { ...presentInterview(d), template: presentTemplate(d.template) };
 }

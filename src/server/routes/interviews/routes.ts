@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -19,11 +18,10 @@ import {
   type InviteFile,
 } from '../../services/interviews.js';
 import { getApplicationOrThrow } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail, presentTemplate, TemplateView } from './presenter.js';
-import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody, pageWindow } from './schema.js';
+import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
+import { presentInterview, presentInterviewDetail, presentTemplate } from './presenter.js';
+import { InterviewCompleteBody, InterviewCreateBody, InterviewDetailView, InterviewListQuery, InterviewListView, InterviewPatchBody, InviteQuery, OnsiteCreateBody, OnsiteCreatedView, RoleTemplateView } from '../../../api/interviews.js';
 
-const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
 
 /** Sends an invite as `text/calendar` (RFC 5545 with its iTIP method), as a download, never cached. */
 function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
@@ -37,7 +35,7 @@ function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
 export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await createInterview(tx, request.auth!.user, request.params.id, request.body, ctx.now());
@@ -52,7 +50,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
       tags: ['interviews'],
       params: IdParams,
       body: OnsiteCreateBody,
-      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...WriteErrors },
+      response: { 201: OnsiteCreatedView, ...PreconditionErrors },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
@@ -74,20 +72,20 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
+    schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: InterviewListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
     await getApplicationOrThrow(ctx.store.db, request.params.id);
-    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q.limit, q.offset) });
+    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
     return { items: items.map(presentInterview) };
   });
 
   app.get('/api/v1/interviews', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], querystring: InterviewListQuery, response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
+    schema: { tags: ['interviews'], querystring: InterviewListQuery, response: { 200: InterviewListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: q.applicationId, status: q.status, mine: q.mine === 'true', ...pageWindow(q.limit, q.offset) });
+    const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: q.applicationId, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
     return { items: items.map(presentInterview) };
   });
 
@@ -102,7 +100,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/interviews/:id', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -113,7 +111,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/complete', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await completeInterview(tx, request.auth!.user, request.params.id, ctx.now(), request.body?.occurredAt);
@@ -123,7 +121,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/cancel', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: NoBody, response: { 200: InterviewDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -134,7 +132,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/roles/:id/scorecard-template', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, response: { 200: z.object({ roleId: z.string(), template: TemplateView }), ...errorResponses } },
+    schema: { tags: ['interviews'], params: IdParams, response: { 200: RoleTemplateView, ...errorResponses } },
   }, async (request) => {
     const { role, template } = await getRoleTemplate(ctx.store.db, request.params.id);
     return { roleId: role.id, template: presentTemplate(template) };

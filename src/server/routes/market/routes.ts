@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { MarketService, MAX_IMPORT_BODY_BYTES } from '../../services/market.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses, UploadErrors } from '../../../api/shared.js';
 import { presentBenchmark, presentDataset, presentTable } from './presenter.js';
-import { BenchmarkQuery, BenchmarkResponse, DatasetImportBody, DatasetView, SelectionBody, TableQuery, TableResponse } from './schema.js';
+import { BenchmarkQuery, BenchmarkResponse, DatasetImportBody, DatasetListView, DatasetView, SelectionBody, TableQuery, TableResponse } from '../../../api/market.js';
 
-const WriteErrors = { ...errorResponses, 413: errorResponses[400] } as const;
 
 /** Query errors name their parameter as the schema's own errors do (`querystring.level`), so a client maps every error of a GET the same way. */
 async function inQuery<T>(work: () => Promise<T>): Promise<T> {
@@ -32,13 +30,13 @@ export function registerMarketRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/market/datasets', {
     preValidation: requireAction('market.read'),
-    schema: { tags: ['market'], response: { 200: z.object({ items: z.array(DatasetView) }), ...errorResponses } },
+    schema: { tags: ['market'], response: { 200: DatasetListView, ...errorResponses } },
   }, async () => ({ items: (await market.listDatasets()).map(presentDataset) }));
 
   app.post('/api/v1/market/datasets', {
     preValidation: requireAction('datasets.manage'),
     bodyLimit: MAX_IMPORT_BODY_BYTES,
-    schema: { tags: ['market'], body: DatasetImportBody, response: { 201: DatasetView, ...WriteErrors } },
+    schema: { tags: ['market'], body: DatasetImportBody, response: { 201: DatasetView, ...UploadErrors } },
   }, async (request, reply) => {
     // Parsing a large file takes a few hundred ms: do it before the transaction, not while holding the writer.
     const prepared = market.prepareImport(request.body);

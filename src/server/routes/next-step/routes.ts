@@ -1,8 +1,8 @@
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { getNextStep } from '../../services/next-step.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { NextStepView } from './schema.js';
+import { errorResponses, IdParams } from '../../../api/shared.js';
+import { NextStepView } from '../../../api/next-step.js';
 
 export function registerNextStepRoutes(app: App, ctx: ServerContext): void {
   // Everyone who reads applications; the rule itself keeps offers and pay from viewers without offers.read.

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { deliverySettingsOf, getPreferences, markRead, presentDeliverySettings, putDeliverySettings, putPreferences } from '../../services/notifications.js';
@@ -9,20 +8,19 @@ import {
   inTransaction,
   listNotifications,
 } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { pageWindow } from '../interviews/schema.js';
-import { DeliverySettingsView, NotificationView, PreferencesView, presentNotification } from './presenter.js';
-import { DeliverySettingsBody, NotificationListQuery, PreferencesBody, ReadManyBody } from './schema.js';
+import { errorResponses, IdParams, NoBody, pageWindow } from '../../../api/shared.js';
+import { presentNotification } from './presenter.js';
+import { DeliverySettingsBody, DeliverySettingsView, NotificationListQuery, NotificationListView, NotificationView, PreferencesBody, PreferencesView, ReadManyBody, ReadManyView } from '../../../api/notifications.js';
 
 export function registerNotificationRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/notifications', {
     preValidation: requireAction('notifications.manage-own'),
-    schema: { tags: ['notifications'], querystring: NotificationListQuery, response: { 200: z.object({ items: z.array(NotificationView), unread: z.number().int() }), ...errorResponses } },
+    schema: { tags: ['notifications'], querystring: NotificationListQuery, response: { 200: NotificationListView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
     const q = request.query;
     const [items, unread] = await Promise.all([
-      listNotifications(ctx.store.db, user.id, { unreadOnly: q.unread === 'true', ...pageWindow(q.limit, q.offset) }),
+      listNotifications(ctx.store.db, user.id, { unreadOnly: q.unread === 'true', ...pageWindow(q) }),
       countUnreadNotifications(ctx.store.db, user.id),
     ]);
     return { items: items.map(presentNotification), unread };
@@ -30,7 +28,7 @@ export function registerNotificationRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/notifications/:id/read', {
     preValidation: requireAction('notifications.manage-own'),
-    schema: { tags: ['notifications'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: NotificationView, ...errorResponses } },
+    schema: { tags: ['notifications'], params: IdParams, body: NoBody, response: { 200: NotificationView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
     return inTransaction(ctx.store.db, async (tx) => {
@@ -41,7 +39,7 @@ export function registerNotificationRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/notifications/read', {
     preValidation: requireAction('notifications.manage-own'),
-    schema: { tags: ['notifications'], body: ReadManyBody, response: { 200: z.object({ marked: z.number().int(), unread: z.number().int() }), ...errorResponses } },
+    schema: { tags: ['notifications'], body: ReadManyBody, response: { 200: ReadManyView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
     return inTransaction(ctx.store.db, async (tx) => {

@@ -1,9 +1,8 @@
-import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { getOfferDraft, listOfferTargets } from '../../services/offer-draft.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { OfferDraftResponse, OfferTargetsQuery, OfferTargetsResponse } from './schema.js';
+import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow } from '../../../api/shared.js';
+import { OfferDraftResponse, OfferTargetsQuery, OfferTargetsResponse } from '../../../api/offer-drafts.js';
 
 export function registerOfferDraftRoutes(app: App, ctx: ServerContext): void {
   // Pay, bands and the company's valuation: only for people who make offers.
@@ -16,8 +15,7 @@ export function registerOfferDraftRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('offers.write'),
     schema: { tags: ['offers'], querystring: OfferTargetsQuery, response: { 200: OfferTargetsResponse, ...errorResponses } },
   }, async (request) => {
-    const limit = request.query.limit === undefined ? 20 : Number(request.query.limit);
-    if (limit < 1 || limit > 100) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 100.', 'limit');
+    const { limit } = pageWindow(request.query, PAGE_EXCEPTIONS.offerTargets);
     return { items: await listOfferTargets(ctx.store.db, request.query.q, limit) };
   });
 }

@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
@@ -19,12 +18,10 @@ import {
 } from '../../services/offers.js';
 import { ERROR_CATALOGUE } from '../../../domain/shared/error-codes.js';
 import { getOfferOrThrow, listApprovalDecisions, listUsers } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { pageWindow } from '../interviews/schema.js';
-import { OfferDetailView, OfferView, SummaryView, VersionView, presentOffer, presentOfferDetail, presentSummary, presentVersion } from './presenter.js';
-import { OfferCreateBody, OfferExtendBody, OfferListQuery, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery } from './schema.js';
+import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
+import { presentOffer, presentOfferDetail, presentSummary, presentVersion } from './presenter.js';
+import { OfferCreateBody, OfferDetailView, OfferExtendBody, OfferListQuery, OfferListView, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery, SummaryView, VersionListView, VersionView } from '../../../api/offers.js';
 
-const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
 
 function safeFileName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offer';
@@ -38,7 +35,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/applications/:id/offers', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferCreateBody, response: { 201: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferCreateBody, response: { 201: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     // The engine runs before the transaction: it takes a few hundred ms and must not hold the writer.
     const prepared = await prepareOfferVersion(ctx.store, request.params.id, request.body);
@@ -50,10 +47,10 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/offers', {
     preValidation: requireAction('offers.read'),
-    schema: { tags: ['offers'], querystring: OfferListQuery, response: { 200: z.object({ items: z.array(OfferView) }), ...errorResponses } },
+    schema: { tags: ['offers'], querystring: OfferListQuery, response: { 200: OfferListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    const [entries, users] = await Promise.all([listOfferEntries(ctx.store.db, { status: q.status, applicationId: q.applicationId, ...pageWindow(q.limit, q.offset) }), listUsers(ctx.store.db)]);
+    const [entries, users] = await Promise.all([listOfferEntries(ctx.store.db, { status: q.status, applicationId: q.applicationId, ...pageWindow(q) }), listUsers(ctx.store.db)]);
     const people = new Map(users.map((u) => [u.id, u.name]));
     return { items: entries.map((e) => presentOffer(e, people)) };
   });
@@ -69,7 +66,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/offers/:id/versions', {
     preValidation: requireAction('offers.read'),
-    schema: { tags: ['offers'], params: IdParams, response: { 200: z.object({ items: z.array(VersionView) }), ...errorResponses } },
+    schema: { tags: ['offers'], params: IdParams, response: { 200: VersionListView, ...errorResponses } },
   }, async (request) => {
     const d = await getOfferDetail(ctx.store.db, request.params.id);
     const decisions = await listApprovalDecisions(ctx.store.db, d.versions.map((v) => v.id));
@@ -86,7 +83,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.put('/api/v1/offers/:id', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferReviseBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferReviseBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     const offer = await getOfferOrThrow(ctx.store.db, request.params.id);
@@ -99,7 +96,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/submit', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: NoBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await submitOffer(tx, request.auth!.user, request.params.id, ctx.now());
@@ -109,7 +106,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/extend', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferExtendBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferExtendBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await extendOffer(tx, request.auth!.user, request.params.id, request.body?.expiresAt, ctx.now());
@@ -120,7 +117,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
   for (const answer of ['accept', 'decline'] as const) {
     app.post(`/api/v1/offers/:id/${answer}`, {
       preValidation: requireAction('offers.write'),
-      schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...WriteErrors } },
+      schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
     }, async (request, reply) =>
       runWrite(ctx, request, reply, async (tx) => {
         const { expired } = await respondToOffer(tx, request.auth!.user, request.params.id, answer, request.body?.reason, ctx.now());
@@ -133,7 +130,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/withdraw', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await withdrawOffer(tx, request.auth!.user, request.params.id, request.body?.reason, ctx.now());

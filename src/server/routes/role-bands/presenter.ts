@@ -1,46 +1,14 @@
-import { z } from 'zod';
 import { COMPANY_STAGES } from '../../../domain/company/company.js';
 import { stageDefaultBand } from '../../../domain/offers/index.js';
 import type { CheckedBandRecord, StageBandRecord } from '../../../storage/index.js';
 import type { OfferBandCheck, RoleBandsState } from '../../services/role-bands.js';
+import { CheckedView, OfferBandCheckView, PersonRef, RoleBandsView, StageBandView } from '../../../api/role-bands.js';
 
-const PersonRef = z.object({ id: z.string(), name: z.string() });
-
-const BandFacts = {
-  baseMin: z.number(),
-  baseMax: z.number(),
-  equityPctMin: z.number(),
-  equityPctMax: z.number(),
-  currency: z.string(),
-  /** A person's name or "Board meeting"; null for a band recorded without approval facts (before they were kept, or through PATCH /roles). */
-  approvedBy: z.string().nullable(),
-  approvedOn: z.string().nullable(),
-  recordedBy: PersonRef.nullable(),
-  recordedAt: z.string(),
-};
-
-export const StageBandView = z.object({ companyStage: z.string(), current: z.boolean(), ...BandFacts });
-export const StageDefaultView = z.object({ stage: z.string(), role: z.string(), baseMin: z.number(), baseMax: z.number(), equityPctMin: z.number(), equityPctMax: z.number(), currency: z.string(), source: z.string() });
-
-export const RoleBandsView = z.object({
-  roleId: z.string(),
-  roleTitle: z.string(),
-  /** The role's version: send it as If-Match to change a band. */
-  version: z.number().int(),
-  companyStage: z.string(),
-  /** The band of the company's current stage: the one offers are checked against. */
-  current: StageBandView.nullable(),
-  bands: z.array(StageBandView),
-  /** Defaults by stage from data/compensation/stage-bands.json (senior AI engineer), for reference. */
-  stageDefaults: z.array(StageDefaultView),
-});
-export type RoleBandsView = z.infer<typeof RoleBandsView>;
-
-function person(id: string | null, people: Map<string, string>): z.infer<typeof PersonRef> | null {
+function person(id: string | null, people: Map<string, string>): PersonRef | null {
   return id ? { id, name: people.get(id) ?? 'A former user' } : null;
 }
 
-function presentBand(b: StageBandRecord, companyStage: string, people: Map<string, string>): z.infer<typeof StageBandView> {
+function presentBand(b: StageBandRecord, companyStage: string, people: Map<string, string>): StageBandView {
   return {
     companyStage: b.companyStage,
     current: b.companyStage === companyStage,
@@ -72,30 +40,11 @@ export function presentRoleBands(s: RoleBandsState, people: Map<string, string>)
   };
 }
 
-const CheckedView = z.object({
-  companyStage: z.string(),
-  band: z.object(BandFacts).nullable(),
-});
-
-export const OfferBandCheckView = z.object({
-  offerId: z.string(),
-  roleId: z.string(),
-  version: z.number().int(),
-  insideBand: z.boolean(),
-  reasons: z.array(z.object({ field: z.string(), message: z.string() })),
-  /** The band this version was checked against; null for versions checked before bands were kept per stage. */
-  checkedAgainst: CheckedView.nullable(),
-  /** The role's band for the company's stage now. */
-  current: CheckedView,
-  /** True when the band now is the one the version was checked against (same stage, ranges and approval). */
-  sameAsCurrent: z.boolean(),
-});
-
-function presentChecked(c: CheckedBandRecord, people: Map<string, string>): z.infer<typeof CheckedView> {
+function presentChecked(c: CheckedBandRecord, people: Map<string, string>): CheckedView {
   return { companyStage: c.companyStage, band: c.band ? { ...c.band, recordedBy: person(c.band.recordedBy, people) } : null };
 }
 
-export function presentOfferBandCheck(c: OfferBandCheck, people: Map<string, string>): z.infer<typeof OfferBandCheckView> {
+export function presentOfferBandCheck(c: OfferBandCheck, people: Map<string, string>): OfferBandCheckView {
   const keys = ['baseMin', 'baseMax', 'equityPctMin', 'equityPctMax', 'currency', 'approvedBy', 'approvedOn', 'recordedAt'] as const;
   const same = (a: CheckedBandRecord | null, b: CheckedBandRecord) =>
     a !== null && a.companyStage === b.companyStage && (a.band === null || b.band === null ? a.band === b.band : keys.every((k) => a.band![k] === b.band![k]));

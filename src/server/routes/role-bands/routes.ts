@@ -4,11 +4,10 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { readOfferBandCheck, readRoleBands, removeRoleBand, setRoleBand } from '../../services/role-bands.js';
 import { listUsers, type Tx } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { OfferBandCheckView, presentOfferBandCheck, presentRoleBands, RoleBandsView } from './presenter.js';
-import { OfferBandCheckQuery, RoleBandBody, RoleStageParams } from './schema.js';
+import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
+import { presentOfferBandCheck, presentRoleBands } from './presenter.js';
+import { OfferBandCheckQuery, OfferBandCheckView, RoleBandBody, RoleBandsView, RoleStageParams } from '../../../api/role-bands.js';
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
 
 async function people(tx: Tx): Promise<Map<string, string>> {
   return new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
@@ -30,7 +29,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
 
   app.put('/api/v1/roles/:id/bands/:stage', {
     preValidation: [requireAction('roles.write'), requireAction('compensation.read')],
-    schema: { tags: ['roles'], params: RoleStageParams, body: RoleBandBody, response: { 200: RoleBandsView, ...writeErrors } },
+    schema: { tags: ['roles'], params: RoleStageParams, body: RoleBandBody, response: { 200: RoleBandsView, ...WriteErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -41,7 +40,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
 
   app.delete('/api/v1/roles/:id/bands/:stage', {
     preValidation: [requireAction('roles.write'), requireAction('compensation.read')],
-    schema: { tags: ['roles'], params: RoleStageParams, response: { 200: RoleBandsView, ...writeErrors } },
+    schema: { tags: ['roles'], params: RoleStageParams, response: { 200: RoleBandsView, ...WriteErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

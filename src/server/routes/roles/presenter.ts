@@ -1,28 +1,6 @@
-import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import type { RoleRecord } from '../../../storage/index.js';
-import { ROLE_SENIORITIES, ROLE_STATUSES } from './schema.js';
-
-export const RoleStageView = z.object({ id: z.string(), name: z.string(), plannedDays: z.number() });
-export const RoleView = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  specializations: z.array(z.string()),
-  seniority: z.enum(ROLE_SENIORITIES),
-  hiringManagerId: z.string().nullable(),
-  recruiterId: z.string().nullable(),
-  processPlan: z.object({ stages: z.array(RoleStageView), plannedDays: z.number() }),
-  clockOverrides: z.record(z.string(), z.unknown()),
-  /** Pay and equity: absent for viewers without compensation.read (interviewers). */
-  band: z.object({ baseMin: z.number(), baseMax: z.number(), equityPctMin: z.number(), equityPctMax: z.number(), currency: z.string() }).nullable().optional(),
-  pedigreeBlind: z.boolean(),
-  status: z.enum(ROLE_STATUSES),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-export type RoleView = z.infer<typeof RoleView>;
+import { RoleView } from '../../../api/roles.js';
 
 export interface Viewer {
   role: string;
@@ -49,34 +27,3 @@ export function presentRole(r: RoleRecord, viewer: Viewer): RoleView {
   if (can(viewer.role, 'compensation.read')) view.band = r.band;
   return view;
 }
-
-export const BoardCardView = z.object({
-  applicationId: z.string(),
-  candidateId: z.string(),
-  candidateName: z.string(),
-  stage: z.string(),
-  status: z.string(),
-  /** Calendar days since the first outreach or application; null before first contact. */
-  daysSinceFirstContact: z.number().nullable(),
-  targetDays: z.number(),
-  overTarget: z.boolean(),
-  risk: z.object({ level: z.enum(['low', 'medium', 'high', 'critical']), score: z.number() }),
-});
-export const BoardView = z.object({
-  role: z.object({ id: z.string(), title: z.string(), status: z.enum(ROLE_STATUSES) }),
-  targetDays: z.number(),
-  columns: z.array(z.object({ stage: z.string(), name: z.string(), kind: z.enum(['stage', 'closed']), cards: z.array(BoardCardView) })),
-  leading: BoardCardView.nullable(),
-});
-
-export const Finding = z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), fix: z.string(), path: z.string() });
-export const SourceMixView = z.object({
-  roleId: z.string(),
-  total: z.number().int(),
-  counts: z.record(z.string(), z.number().int()),
-  shares: z.record(z.string(), z.number()),
-  referralOnlyShare: z.number(),
-  findings: z.array(Finding),
-  errors: z.number().int(),
-  warnings: z.number().int(),
-});

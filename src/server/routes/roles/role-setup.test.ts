@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { pipelineKit } from '../../../test-support/pipeline-kit.js';
+import type { RoleStageView } from '../../../api/roles.js';
 
-type Stage = { id: string; name: string; plannedDays: number };
+type Stage = RoleStageView;
 
 for (const dialect of dialectsUnderTest()) {
   describe(`setting up a role's process and clocks [${dialect.name}]`, () => {

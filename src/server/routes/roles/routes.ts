@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -6,16 +5,15 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
 import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';
-import { RoleCreateBody, RoleListQuery, RolePatchBody } from './schema.js';
+import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
+import { presentRole } from './presenter.js';
+import { BoardView, RoleCreateBody, RoleListQuery, RoleListView, RolePatchBody, RoleView, SourceMixView } from '../../../api/roles.js';
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
 
 export function registerRoleRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/roles', {
     preValidation: requireAction('roles.read'),
-    schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: z.object({ items: z.array(RoleView) }), ...errorResponses } },
+    schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: RoleListView, ...errorResponses } },
   }, async (request) => {
     const roles = await listRoles(ctx.store.db, { status: request.query.status });
     return { items: roles.map((r) => presentRole(r, request.auth!.user)) };
@@ -23,7 +21,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/roles', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...WriteErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const role = await createRole(tx, request.auth!.user, request.body, ctx.now());
@@ -42,7 +40,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/roles/:id', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...WriteErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

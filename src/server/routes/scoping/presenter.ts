@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import type { CompanyTeamPlan, TeamPlanInputsState } from '../../services/scoping.js';
-import type { TeamPlanInputsView, TeamPlanView } from './schema.js';
+import type { TeamPlanInputsView, TeamPlanView } from '../../../api/scoping.js';
 
 export interface Viewer {
   role: string;
@@ -14,11 +13,11 @@ const COMPENSATION_RULES = new Set(['comp.budget-share']);
  * The team plan as it leaves the server: cost per hire, band, the team's cash comp and the budget share
  * are compensation, so a viewer without compensation.read gets the hires and their reasons only.
  */
-export function presentTeamPlan(plan: CompanyTeamPlan, viewer: Viewer): z.infer<typeof TeamPlanView> {
+export function presentTeamPlan(plan: CompanyTeamPlan, viewer: Viewer): TeamPlanView {
   const visible = can(viewer.role, 'compensation.read');
   const base = {
     findings: visible ? plan.findings : plan.findings.filter((f) => !COMPENSATION_RULES.has(f.rule)),
-    inputs: plan.inputs as z.infer<typeof TeamPlanView>['inputs'],
+    inputs: plan.inputs as TeamPlanView['inputs'],
     inputsStored: plan.inputsStored,
     compensationVisible: visible,
   };
@@ -32,7 +31,7 @@ export function presentTeamPlan(plan: CompanyTeamPlan, viewer: Viewer): z.infer<
 }
 
 /** Stored team-plan inputs; members' cash comp and the budget only for viewers with compensation.read. */
-export function presentTeamPlanInputs(state: TeamPlanInputsState, viewer: Viewer): z.infer<typeof TeamPlanInputsView> {
+export function presentTeamPlanInputs(state: TeamPlanInputsState, viewer: Viewer): TeamPlanInputsView {
   const visible = can(viewer.role, 'compensation.read');
   if (visible) return { ...state, compensationVisible: visible };
   const { raisedUsd: _raised, ...profile } = state.profile;

@@ -30,7 +30,7 @@ import {
   TeamPlanInputsBody,
   TeamPlanInputsView,
   TeamPlanView,
-} from './schema.js';
+} from '../../../api/scoping.js';
 
 /** Role analysis, taxonomy extension, plan checker, attractiveness and team plan (docs/api-scoping.md). */
 export function registerScopingRoutes(app: App, ctx: ServerContext): void {

@@ -1,23 +1,8 @@
-import { z } from 'zod';
-import { RECOMMENDATIONS, SCORECARD_STATUSES, type DecisionView } from '../../../domain/interviews/index.js';
+import { type DecisionView } from '../../../domain/interviews/index.js';
 import type { ScorecardRecord } from '../../../storage/index.js';
 import type { MyScorecard } from '../../services/interviews.js';
-import { TemplateView, presentTemplate } from '../interviews/presenter.js';
-
-export const ScorecardView = z.object({
-  id: z.string().nullable(),
-  interviewId: z.string(),
-  interviewerId: z.string(),
-  interviewerName: z.string(),
-  status: z.enum([...SCORECARD_STATUSES, 'not-started']),
-  ratings: z.array(z.object({ attributeId: z.string(), rating: z.number().int().nullable(), evidence: z.string() })),
-  recommendation: z.enum(RECOMMENDATIONS).nullable(),
-  notes: z.string(),
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type ScorecardView = z.infer<typeof ScorecardView>;
+import { presentTemplate } from '../interviews/presenter.js';
+import { DecisionViewSchema, MyScorecardView, ScorecardView } from '../../../api/scorecards.js';
 
 export function presentScorecard(card: ScorecardRecord, interviewerName: string): ScorecardView {
   return {
@@ -35,52 +20,14 @@ export function presentScorecard(card: ScorecardRecord, interviewerName: string)
   };
 }
 
-export const MyScorecardView = z.object({ scorecard: ScorecardView, template: TemplateView });
-
-export function presentMyScorecard(m: MyScorecard, viewer: { id: string; name: string }): z.infer<typeof MyScorecardView> {
+export function presentMyScorecard(m: MyScorecard, viewer: { id: string; name: string }): MyScorecardView {
   const scorecard: ScorecardView = m.card
     ? presentScorecard(m.card, viewer.name)
     : { id: null, interviewId: m.interview.id, interviewerId: viewer.id, interviewerName: viewer.name, status: 'not-started', ratings: [], recommendation: null, notes: '', submittedAt: null, updatedAt: null, version: 0 };
   return { scorecard, template: presentTemplate(m.template) };
 }
 
-const DecisionRatingView = z.object({
-  scorecardId: z.string(),
-  interviewId: z.string(),
-  interviewKind: z.string(),
-  interviewerId: z.string(),
-  interviewerName: z.string(),
-  rating: z.number().int(),
-  evidence: z.string(),
-});
-
-export const DecisionViewSchema = z.object({
-  applicationId: z.string(),
-  role: z.object({ id: z.string(), title: z.string() }),
-  template: TemplateView,
-  attributes: z.array(
-    z.object({
-      attributeId: z.string(),
-      name: z.string(),
-      onTemplate: z.boolean(),
-      ratings: z.array(DecisionRatingView),
-      covered: z.boolean(),
-      min: z.number().nullable(),
-      max: z.number().nullable(),
-      mean: z.number().nullable(),
-      strongDisagreement: z.boolean(),
-    }),
-  ),
-  uncovered: z.array(z.string()),
-  strongDisagreements: z.array(z.string()),
-  recommendations: z.array(z.object({ scorecardId: z.string(), interviewId: z.string(), interviewerId: z.string(), interviewerName: z.string(), recommendation: z.enum(RECOMMENDATIONS) })),
-  recommendationCounts: z.object({ 'strong-no': z.number().int(), no: z.number().int(), yes: z.number().int(), 'strong-yes': z.number().int() }),
-  recommendationsSplit: z.boolean(),
-  pending: z.array(z.object({ interviewId: z.string(), interviewerId: z.string(), interviewerName: z.string() })),
-  submittedCount: z.number().int(),
-});
-
-export function presentDecision(input: { applicationId: string; role: { id: string; title: string }; template: Parameters<typeof presentTemplate>[0]; view: DecisionView }): z.infer<typeof DecisionViewSchema> {
+export function presentDecision(input: { applicationId: string; role: { id: string; title: string }; template: Parameters<typeof presentTemplate>[0]; view: DecisionView }): DecisionViewSchema {
   const v = input.view;
   return {
     applicationId: input.applicationId,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { setEtag } from '../../plugins/etag.js';
@@ -14,9 +13,9 @@ import {
 } from '../../services/interviews.js';
 import type { Transaction } from 'kysely';
 import { getUser, inTransaction, type Database } from '../../../storage/index.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { DecisionViewSchema, MyScorecardView, ScorecardView, presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
-import { ScorecardDraftBody, ScorecardSubmitBody } from './schema.js';
+import { errorResponses, IdParams } from '../../../api/shared.js';
+import { presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
+import { DecisionViewSchema, MyScorecardView, ScorecardDraftBody, ScorecardListView, ScorecardSubmitBody, ScorecardView } from '../../../api/scorecards.js';
 
 /**
  * Runs a scorecard write; a first autosave racing another (both inserting the one card) loses on the unique
@@ -60,7 +59,7 @@ export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
 
   app.get('/api/v1/interviews/:id/scorecards', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['scorecards'], params: IdParams, response: { 200: z.object({ items: z.array(ScorecardView) }), ...errorResponses } },
+    schema: { tags: ['scorecards'], params: IdParams, response: { 200: ScorecardListView, ...errorResponses } },
   }, async (request) => {
     const { cards, names } = await listVisibleScorecards(ctx.store.db, request.auth!.user, request.params.id);
     return { items: cards.map((c) => presentScorecard(c, names.get(c.interviewerId) ?? c.interviewerId)) };

@@ -1,25 +1,18 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { isSetUp, setUpWorkspace } from '../../services/accounts.js';
 import { createDemoWorkspace } from '../../services/demo.js';
-import { CompanyProfile, cleanText, Email } from '../../../domain/company/company.js';
-import { errorResponses } from '../common-schemas.js';
-import { presentUser, UserView } from '../users/presenter.js';
+import { DemoSetupView, SetupBody, SetupStatusView, SetupView } from '../../../api/setup.js';
+import { EmptyBody, errorResponses } from '../../../api/shared.js';
+import { presentUser } from '../users/presenter.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
-import { Password } from '../users/schema.js';
-
-const SetupBody = z.strictObject({
-  company: CompanyProfile,
-  owner: z.strictObject({ name: cleanText(200), email: Email, password: Password }),
-});
 
 export function registerSetupRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/setup/status', {
-    schema: { tags: ['setup'], response: { 200: z.object({ setUp: z.boolean() }) } },
+    schema: { tags: ['setup'], response: { 200: SetupStatusView } },
   }, async () => ({ setUp: await isSetUp(ctx.store) }));
 
   app.post('/api/v1/setup', {
-    schema: { tags: ['setup'], body: SetupBody, response: { 201: z.object({ user: UserView, csrfToken: z.string() }), ...errorResponses } },
+    schema: { tags: ['setup'], body: SetupBody, response: { 201: SetupView, ...errorResponses } },
   }, async (request, reply) => {
     const { user, session } = await setUpWorkspace(ctx.store, request.body, ctx.now(), ctx.config.sessionTtlHours);
     setSessionCookie(reply, ctx, session);
@@ -29,8 +22,8 @@ export function registerSetupRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/setup/demo', {
     schema: {
       tags: ['setup'],
-      body: z.strictObject({}).optional(),
-      response: { 201: z.object({ user: UserView, csrfToken: z.string(), credentials: z.object({ email: z.string(), password: z.string() }) }), ...errorResponses },
+      body: EmptyBody,
+      response: { 201: DemoSetupView, ...errorResponses },
     },
   }, async (_request, reply) => {
     const { user, session, credentials } = await createDemoWorkspace(ctx.store, ctx.now(), ctx.config.sessionTtlHours);

@@ -1,21 +1,13 @@
-import { z } from 'zod';
-import { TODAY_SCOPES, UNDO_WINDOW_MS } from '../../../domain/pipeline/index.js';
-import { DomainError } from '../../../domain/shared/errors.js';
+import { UNDO_WINDOW_MS } from '../../../domain/pipeline/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
 import { presentEvent } from '../applications/presenter.js';
-import { EventView, WriteErrors } from '../applications/schema.js';
-import { QueryInt } from '../candidates/schema.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
-import { presentMark, presentToday, TodayMarkView, TodayView } from './presenter.js';
+import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
+import { presentMark, presentToday } from './presenter.js';
+import { TodayActionBody, TodayActionResultView, TodayQuery, TodayUndoBody, TodayUndoView, TodayView } from '../../../api/today.js';
 import { registerPipelineSettingsRoutes } from './settings.js';
-
-export { TodayItemView, TodayView } from './presenter.js';
-
-const TodayQuery = z.strictObject({ limit: QueryInt.optional(), scope: z.enum(TODAY_SCOPES).optional() });
-const TodayActionBody = z.strictObject({ applicationId: z.string().min(1).max(64), key: z.string().min(1).max(1_000) });
 
 export function registerTodayRoutes(app: App, ctx: ServerContext): void {
   registerPipelineSettingsRoutes(app, ctx);
@@ -24,8 +16,7 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('today.read'),
     schema: { tags: ['today'], querystring: TodayQuery, response: { 200: TodayView, ...errorResponses } },
   }, async (request) => {
-    const limit = request.query.limit === undefined ? 500 : Number(request.query.limit);
-    if (limit < 1 || limit > 10_000) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 10000.', 'limit');
+    const { limit } = pageWindow(request.query, PAGE_EXCEPTIONS.today);
     const now = ctx.now();
     const user = request.auth!.user;
     const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now);
@@ -34,7 +25,7 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/today/actions', {
     preValidation: requireAction('applications.write'),
-    schema: { tags: ['today'], body: TodayActionBody, response: { 201: z.object({ mark: TodayMarkView, event: EventView }), ...WriteErrors } },
+    schema: { tags: ['today'], body: TodayActionBody, response: { 201: TodayActionResultView, ...WriteErrors } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const user = request.auth!.user;
@@ -48,8 +39,8 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
     schema: {
       tags: ['today'],
       params: IdParams,
-      body: z.strictObject({}).nullish(),
-      response: { 200: z.object({ markId: z.string(), eventId: z.string(), retractionId: z.string() }), ...WriteErrors },
+      body: TodayUndoBody,
+      response: { 200: TodayUndoView, ...WriteErrors },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {

@@ -1,32 +1,14 @@
-import { z } from 'zod';
-import { ClockSettingsOverride, RiskSettingsOverride, SIGNAL_TYPES } from '../../../domain/pipeline/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { companyPipelineSettings, putPipelineSettings } from '../../services/pipeline.js';
 import { PipelineSettingsResolver } from '../../services/pipeline-views.js';
 import { getCompany, type Company } from '../../../storage/index.js';
-import { WriteErrors } from '../applications/schema.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses, WriteErrors } from '../../../api/shared.js';
+import { SIGNAL_TYPES } from '../../../domain/pipeline/index.js';
+import { PipelineSettingsBody, PipelineSettingsView } from '../../../api/pipeline-settings.js';
 
-export const PipelineSettingsBody = z.strictObject({ clocks: ClockSettingsOverride.optional(), risk: RiskSettingsOverride.optional() });
-
-const PipelineSettingsView = z.object({
-  /** What the company changed (as stored). */
-  overrides: z.object({ clocks: z.unknown().optional(), risk: z.unknown().optional() }),
-  /** The result over the defaults: what every role without its own overrides uses. */
-  effective: z.object({
-    clocks: z.object({ targets: z.record(z.string(), z.object({ warningHours: z.number(), criticalHours: z.number() })), hours: z.record(z.string(), z.unknown()) }),
-    risk: z.object({
-      weights: z.record(z.enum(SIGNAL_TYPES), z.number()),
-      halfLifeDays: z.number(),
-      levels: z.object({ medium: z.number(), high: z.number(), critical: z.number() }),
-      engagementReplies: z.number(),
-    }),
-  }),
-});
-
-function presentSettings(company: Company | undefined): z.infer<typeof PipelineSettingsView> {
+function presentSettings(company: Company | undefined): PipelineSettingsView {
   const resolver = new PipelineSettingsResolver(company);
   const clocks = resolver.clocksFor({ id: '', clockOverrides: {} });
   const risk = resolver.risk;

@@ -2,26 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
+import type { RiskView as Risk } from '../../../api/applications.js';
+import type { TodayItemView as TodayItem } from '../../../api/today.js';
 
 const START = '2026-11-02T15:00:00.000Z';
-
-interface TodayItem {
-  applicationId: string;
-  kind: string;
-  id: string;
-  level: string;
-  action: string;
-  candidateName: string;
-  roleTitle: string;
-  hoursToDeadline?: number;
-}
-
-interface Risk {
-  score: number;
-  level: string;
-  signals: Array<{ type: string; contribution: number; source: string; deadline?: string }>;
-  actions: Array<{ id: string; text: string }>;
-}
 
 const decay = (hours: number) => Math.pow(0.5, hours / 24 / 7);
 

@@ -1,26 +1,23 @@
-import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { createApiToken, listTokensOf, revokeToken } from '../../services/accounts.js';
-import { cleanText } from '../../../domain/company/company.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, NoContent } from '../../../api/shared.js';
+import { TokenCreateBody, TokenCreatedView, TokenListView, TokenView } from '../../../api/tokens.js';
 import type { ApiTokenRecord } from '../../../storage/index.js';
 
-const TokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
-
-function presentToken(t: ApiTokenRecord): z.infer<typeof TokenView> {
+function presentToken(t: ApiTokenRecord): TokenView {
   return { id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
 }
 
 export function registerTokenRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/tokens', {
     preValidation: requireAction('tokens.manage-own'),
-    schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(TokenView) }), ...errorResponses } },
+    schema: { tags: ['tokens'], response: { 200: TokenListView, ...errorResponses } },
   }, async (request) => ({ items: (await listTokensOf(ctx.store, request.auth!.user.id)).map(presentToken) }));
 
   app.post('/api/v1/tokens', {
     preValidation: requireAction('tokens.manage-own'),
-    schema: { tags: ['tokens'], body: z.strictObject({ name: cleanText(100) }), response: { 201: z.object({ token: TokenView, secret: z.string() }), ...errorResponses } },
+    schema: { tags: ['tokens'], body: TokenCreateBody, response: { 201: TokenCreatedView, ...errorResponses } },
   }, async (request, reply) => {
     const user = request.auth!.user;
     const { token, secret } = await createApiToken(ctx.store, user.id, user.id, request.body.name, ctx.now());
@@ -29,7 +26,7 @@ export function registerTokenRoutes(app: App, ctx: ServerContext): void {
 
   app.delete('/api/v1/tokens/:id', {
     preValidation: requireAction('tokens.manage-own'),
-    schema: { tags: ['tokens'], params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    schema: { tags: ['tokens'], params: IdParams, response: { 204: NoContent, ...errorResponses } },
   }, async (request, reply) => {
     await revokeToken(ctx.store, request.auth!.user, request.params.id, ctx.now());
     return reply.status(204).send(null);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { cleanText } from '../../../domain/company/company.js';
-import { GRANT_KINDS } from '../../../domain/offers/index.js';
-import { QueryInt } from '../candidates/schema.js';
-import { TermsView } from '../offers/presenter.js';
+import { cleanText } from '../domain/company/company.js';
+import { GRANT_KINDS } from '../domain/offers/index.js';
+import { PageLimit } from './shared.js';
+import { TermsView } from './offers.js';
 
 const Source = z.enum(['role-band', 'company', 'candidate', 'default']);
 /** A pre-filled figure with where it came from. */
@@ -38,9 +38,12 @@ export const OfferDraftResponse = z.object({
       .nullable(),
   }),
 });
+export type OfferDraftResponse = z.infer<typeof OfferDraftResponse>;
 
-export const OfferTargetsQuery = z.strictObject({ q: cleanText(200).optional(), limit: QueryInt.optional() });
+export const OfferTargetsQuery = z.strictObject({ q: cleanText(200).optional(), limit: PageLimit.optional() });
+export type OfferTargetsQuery = z.infer<typeof OfferTargetsQuery>;
 
 export const OfferTargetsResponse = z.object({
   items: z.array(z.object({ applicationId: z.string(), candidateId: z.string(), candidateName: z.string(), roleId: z.string(), roleTitle: z.string(), stage: z.string() })),
 });
+export type OfferTargetsResponse = z.infer<typeof OfferTargetsResponse>;

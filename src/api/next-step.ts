@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEXT_STEP_KINDS, NEXT_STEP_TARGETS } from '../../../domain/pipeline/index.js';
+import { NEXT_STEP_KINDS, NEXT_STEP_TARGETS } from '../domain/pipeline/index.js';
 
 /** The one next step of an application: the step in words and its one button (docs/interviews-offers.md). */
 export const NextStepView = z.object({

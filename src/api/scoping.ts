@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BOTTLENECKS, TeamMember } from '../../../domain/scoping/index.js';
-import { Taxonomy, TaxonomyExtension, SENIORITY_LEVELS } from '../../../domain/taxonomy/index.js';
-import { COMPANY_STAGES } from '../../../domain/company/company.js';
-import { ErrorResponse, errorResponses } from '../common-schemas.js';
+import { BOTTLENECKS, TeamMember } from '../domain/scoping/index.js';
+import { Taxonomy, TaxonomyExtension, SENIORITY_LEVELS } from '../domain/taxonomy/index.js';
+import { COMPANY_STAGES } from '../domain/company/company.js';
+import { ErrorResponse, errorResponses } from './shared.js';
 
 /** Error statuses the scoping routes can answer (413 and 422 are the analyser's text errors). */
 export const ScopingErrors = { ...errorResponses, 413: ErrorResponse, 422: ErrorResponse } as const;
@@ -19,6 +19,7 @@ export type AnalyzeBody = z.infer<typeof AnalyzeBody>;
 
 const Severity = z.enum(['error', 'warning', 'info']);
 export const FindingView = z.object({ rule: z.string(), severity: Severity, message: z.string(), fix: z.string(), evidence: z.array(z.string()) });
+export type FindingView = z.infer<typeof FindingView>;
 
 export const AnalysisView = z.object({
   specializations: z.array(
@@ -58,6 +59,7 @@ export const AnalysisView = z.object({
   taxonomyVersion: z.string(),
   companyContext: z.object({ seniorAiPractitioner: z.boolean(), teamInputsStored: z.boolean() }),
 });
+export type AnalysisView = z.infer<typeof AnalysisView>;
 
 /* ----------------------------------------------------------------- taxonomy */
 
@@ -69,6 +71,7 @@ export const TaxonomyView = z.object({
   updatedAt: z.string().nullable(),
   taxonomy: Taxonomy,
 });
+export type TaxonomyView = z.infer<typeof TaxonomyView>;
 
 /* --------------------------------------------------------------- plan check */
 
@@ -76,6 +79,7 @@ export const TaxonomyView = z.object({
 export const PlanCheckBody = z
   .record(z.string(), z.unknown())
   .describe('A plan document (docs/plan.schema.json), or { "yaml": "<plan text>" } with exactly that one key.');
+export type PlanCheckBody = z.infer<typeof PlanCheckBody>;
 
 export const PlanCheckView = z.object({
   findings: z.array(z.object({ rule: z.string(), severity: Severity, message: z.string(), fix: z.string(), path: z.string() })),
@@ -83,6 +87,7 @@ export const PlanCheckView = z.object({
   warnings: z.number().int(),
   infos: z.number().int(),
 });
+export type PlanCheckView = z.infer<typeof PlanCheckView>;
 
 /* ----------------------------------------------------------- attractiveness */
 
@@ -127,6 +132,7 @@ export const AttractivenessInputsView = z.object({
   /** Known without asking: 'ai-team' (the AI team on the Team page), 'company-profile' (setup: nobody builds ML/AI); null when asked. */
   seniorAiPractitionerFrom: z.enum(['ai-team', 'company-profile']).nullable(),
 });
+export type AttractivenessInputsView = z.infer<typeof AttractivenessInputsView>;
 
 export const AttractivenessView = z.object({
   score: z.number(),
@@ -139,6 +145,7 @@ export const AttractivenessView = z.object({
   inputsStored: z.boolean(),
   seniorAiPractitionerFrom: z.enum(['ai-team', 'company-profile']).nullable(),
 });
+export type AttractivenessView = z.infer<typeof AttractivenessView>;
 
 /* ---------------------------------------------------------------- team plan */
 
@@ -193,6 +200,7 @@ export const TeamPlanInputsView = z.object({
     raisedUsd: z.number().int().optional(),
   }),
 });
+export type TeamPlanInputsView = z.infer<typeof TeamPlanInputsView>;
 
 export const TeamPlanView = z.object({
   hires: z.array(
@@ -234,3 +242,4 @@ export const TeamPlanView = z.object({
   inputsStored: z.boolean(),
   compensationVisible: z.boolean(),
 });
+export type TeamPlanView = z.infer<typeof TeamPlanView>;

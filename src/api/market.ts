@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { cleanText } from '../../../domain/company/company.js';
-import { MAX_IMPORT_CSV_CHARS } from '../../services/market.js';
+import { cleanText } from '../domain/company/company.js';
+import { listOf } from './shared.js';
 
 /** Request and response schemas of the market routes (docs/api-compensation.md). Querystrings are strings, parsed here explicitly. */
+
+/** Largest CSV an import accepts (characters); the bundled 74,301-row file is about 4 MB. */
+export const MAX_IMPORT_CSV_CHARS = 8 * 1024 * 1024;
 
 const CountryParam = z.string().regex(/^[A-Za-z]{2}$/, { message: 'country: use an ISO 3166 alpha-2 code such as US' });
 const DatasetIdParam = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, { message: 'datasetId: letters, digits, dot, dash or underscore' });
@@ -25,6 +28,7 @@ export const DatasetImportBody = z.strictObject({
 export type DatasetImportBody = z.infer<typeof DatasetImportBody>;
 
 export const SelectionBody = z.strictObject({ datasetId: DatasetIdParam });
+export type SelectionBody = z.infer<typeof SelectionBody>;
 
 export const BenchmarkQuery = z.strictObject({
   roleGroup: z.string().min(1).max(100),
@@ -32,11 +36,13 @@ export const BenchmarkQuery = z.strictObject({
   country: CountryParam.optional(),
   datasetId: DatasetIdParam.optional(),
 });
+export type BenchmarkQuery = z.infer<typeof BenchmarkQuery>;
 
 export const TableQuery = z.strictObject({
   country: CountryParam.optional(),
   datasetId: DatasetIdParam.optional(),
 });
+export type TableQuery = z.infer<typeof TableQuery>;
 
 const Level = z.enum(['EN', 'MI', 'SE', 'EX']);
 const Fallback = z.enum(['none', 'years', 'roleGroup', 'allTitles']);
@@ -52,9 +58,12 @@ export const DatasetView = z.object({
   builtIn: z.boolean(),
   selected: z.boolean(),
 });
+export type DatasetView = z.infer<typeof DatasetView>;
 
 export const DatasetRefView = z.object({ id: z.string(), name: z.string(), source: z.string(), asOf: z.string() });
+export type DatasetRefView = z.infer<typeof DatasetRefView>;
 export const DatasetFullRefView = DatasetRefView.extend({ sourceUrl: z.string().nullable(), licence: z.string() });
+export type DatasetFullRefView = z.infer<typeof DatasetFullRefView>;
 
 export const BenchmarkView = z.object({
   n: z.number().int(),
@@ -80,8 +89,10 @@ export const BenchmarkView = z.object({
   source: z.string(),
   datasetId: z.string(),
 });
+export type BenchmarkView = z.infer<typeof BenchmarkView>;
 
 export const BenchmarkResponse = z.object({ dataset: DatasetRefView, benchmark: BenchmarkView });
+export type BenchmarkResponse = z.infer<typeof BenchmarkResponse>;
 
 export const TableResponse = z.object({
   dataset: DatasetFullRefView,
@@ -102,3 +113,7 @@ export const TableResponse = z.object({
     }),
   ),
 });
+export type TableResponse = z.infer<typeof TableResponse>;
+
+export const DatasetListView = listOf(DatasetView);
+export type DatasetListView = z.infer<typeof DatasetListView>;

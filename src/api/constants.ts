@@ -1,0 +1,18 @@
+/**
+ * The fixed lists of the API (enums of its schemas) without zod: the one module of the contract the web may import
+ * values from (`npm run lint` checks that nothing here brings zod or a data file along). Everything else of the
+ * contract the web imports with `import type`.
+ */
+export { COMPANY_STAGES, type CompanyStage } from '../domain/company/stages.js';
+export { USER_ROLES, type UserRole } from '../domain/access/policy.js';
+export {
+  CANDIDATE_SOURCES,
+  CLOCK_IDS,
+  LOGGED_SIGNALS,
+  LOSS_REASONS,
+  OUTREACH_CHANNELS,
+  type CandidateSource,
+  type ClockId,
+  type LoggedSignal,
+  type LossReason,
+} from '../domain/pipeline/lists.js';
