@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import { nextActionForClock } from '../../../domain/pipeline/index.js';
-import type { ApplicationEventRecord, ApplicationRecord } from '../../../storage/index.js';
+import type { ApplicationEventRecord, ApplicationRecord } from '../../services/records.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
 import { APPLICATION_STATUSES, ClockView, EventView, RiskView } from './schema.js';
 

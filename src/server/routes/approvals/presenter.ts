@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPROVAL_MODES, type ApprovalSettings } from '../../../domain/offers/index.js';
-import type { UserRecord } from '../../../storage/index.js';
+import type { UserRecord } from '../../services/records.js';
 import type { OfferListEntry } from '../../services/offers.js';
 import { OfferView, presentOffer } from '../offers/presenter.js';
 

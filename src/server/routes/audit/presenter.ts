@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/words.js';
-import type { AuditRecord, AuditSubject } from '../../../storage/index.js';
+import type { AuditRecord, AuditSubject } from '../../services/records.js';
 
 export const AuditView = z.object({
   id: z.string(),

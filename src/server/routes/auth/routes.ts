@@ -4,10 +4,10 @@ import { signedIn } from '../../plugins/auth.js';
 import { login, logout } from '../../services/accounts.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { cleanText, Email } from '../../../domain/company/company.js';
+import { normaliseEmail } from '../../../domain/access/email.js';
 import { errorResponses, ErrorResponse } from '../common-schemas.js';
 import { presentUser, UserView } from '../users/presenter.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
-import { normaliseEmail } from '../../../storage/index.js';
 
 const SessionView = z.object({ user: UserView, csrfToken: z.string() });
 

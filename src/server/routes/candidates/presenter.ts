@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
-import type { CandidateRecord } from '../../../storage/index.js';
+import type { CandidateRecord } from '../../services/records.js';
 import type { Viewer } from '../roles/presenter.js';
 
 export const CandidateView = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIGEST_MODES, NOTIFICATION_KINDS } from '../../../domain/notifications/index.js';
-import type { NotificationRecord } from '../../../storage/index.js';
+import type { NotificationRecord } from '../../services/records.js';
 
 export const NotificationView = z.object({
   id: z.string(),

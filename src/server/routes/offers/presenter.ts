@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, allowedOfferActions, fullyDilutedPct, type OfferSummary } from '../../../domain/offers/index.js';
-import type { ApprovalDecisionRecord, OfferVersionRecord } from '../../../storage/index.js';
+import type { ApprovalDecisionRecord, OfferVersionRecord } from '../../services/records.js';
 import type { OfferDetail, OfferListEntry } from '../../services/offers.js';
 
 // Compensation lives only here and in the approvals presenter; both routes require offers.read or offers.approve,

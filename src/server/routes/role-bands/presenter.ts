@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_STAGES } from '../../../domain/company/company.js';
 import { stageDefaultBand } from '../../../domain/offers/index.js';
-import type { CheckedBandRecord, StageBandRecord } from '../../../storage/index.js';
+import type { CheckedBandRecord, StageBandRecord } from '../../services/records.js';
 import type { OfferBandCheck, RoleBandsState } from '../../services/role-bands.js';
 
 const PersonRef = z.object({ id: z.string(), name: z.string() });

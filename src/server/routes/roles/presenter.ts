@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
-import type { RoleRecord } from '../../../storage/index.js';
+import type { RoleRecord } from '../../services/records.js';
 import { ROLE_SENIORITIES, ROLE_STATUSES } from './schema.js';
 
 export const RoleStageView = z.object({ id: z.string(), name: z.string(), plannedDays: z.number() });

@@ -6,7 +6,7 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
 import '../../services/pipeline-demo.js';
-import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
+import { findRoles, readRole } from '../../services/roles.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';
 import { RoleCreateBody, RoleListQuery, RolePatchBody } from './schema.js';
@@ -18,7 +18,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: z.object({ items: z.array(RoleView) }), ...errorResponses } },
   }, async (request) => {
-    const roles = await listRoles(ctx.store.db, { status: request.query.status });
+    const roles = await findRoles(ctx.store.db, { status: request.query.status });
     return { items: roles.map((r) => presentRole(r, request.auth!.user)) };
   });
 
@@ -36,7 +36,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], params: IdParams, response: { 200: RoleView, ...errorResponses } },
   }, async (request, reply) => {
-    const role = await getRoleOrThrow(ctx.store.db, request.params.id);
+    const role = await readRole(ctx.store.db, request.params.id);
     setEtag(reply, role.version);
     return presentRole(role, request.auth!.user);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RECOMMENDATIONS, SCORECARD_STATUSES, type DecisionView } from '../../../domain/interviews/index.js';
-import type { ScorecardRecord } from '../../../storage/index.js';
+import type { ScorecardRecord } from '../../services/records.js';
 import type { MyScorecard } from '../../services/interviews.js';
 import { TemplateView, presentTemplate } from '../interviews/presenter.js';
 

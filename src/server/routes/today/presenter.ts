@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CLOCK_IDS,
+  SIGNAL_TYPES,
   TODAY_REASONS,
   TODAY_SCOPES,
   todayItemName,
@@ -9,6 +10,7 @@ import {
   type TodayAction,
   type TodayItem,
 } from '../../../domain/pipeline/index.js';
+import type { PipelineSettingsState } from '../../services/pipeline-settings.js';
 import type { PersonalToday, TodayMarkOfPerson } from '../../services/today.js';
 
 export const TodayItemView = z.object({
@@ -153,5 +155,37 @@ export function presentToday(today: PersonalToday, limit: number, now: Date, und
     activeApplications: today.activeApplications,
     at: now.toISOString(),
     marks: today.marks.map(presentMark),
+  };
+}
+
+export const PipelineSettingsView = z.object({
+  /** What the company changed (as stored). */
+  overrides: z.object({ clocks: z.unknown().optional(), risk: z.unknown().optional() }),
+  /** The result over the defaults: what every role without its own overrides uses. */
+  effective: z.object({
+    clocks: z.object({ targets: z.record(z.string(), z.object({ warningHours: z.number(), criticalHours: z.number() })), hours: z.record(z.string(), z.unknown()) }),
+    risk: z.object({
+      weights: z.record(z.enum(SIGNAL_TYPES), z.number()),
+      halfLifeDays: z.number(),
+      levels: z.object({ medium: z.number(), high: z.number(), critical: z.number() }),
+      engagementReplies: z.number(),
+    }),
+  }),
+});
+
+/** The company's clock and risk settings as the API shows them: the stored overrides and the effective result. */
+export function presentPipelineSettings(s: PipelineSettingsState): z.infer<typeof PipelineSettingsView> {
+  const { clocks, risk, stored } = s;
+  return {
+    overrides: { ...(stored.clocks !== undefined ? { clocks: stored.clocks } : {}), ...(stored.risk !== undefined ? { risk: stored.risk } : {}) },
+    effective: {
+      clocks: { targets: clocks.targets, hours: clocks.hours as Record<string, unknown> },
+      risk: {
+        weights: Object.fromEntries(SIGNAL_TYPES.map((t) => [t, risk.signals[t].weight])) as Record<(typeof SIGNAL_TYPES)[number], number>,
+        halfLifeDays: risk.halfLifeDays,
+        levels: risk.levels,
+        engagementReplies: risk.engagementReplies,
+      },
+    },
   };
 }

@@ -4,7 +4,7 @@ import { requireAction } from '../../plugins/auth.js';
 import { createApiToken, listTokensOf, revokeToken } from '../../services/accounts.js';
 import { cleanText } from '../../../domain/company/company.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import type { ApiTokenRecord } from '../../../storage/index.js';
+import type { ApiTokenRecord } from '../../services/records.js';
 
 const TokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
 

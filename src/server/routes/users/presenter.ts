@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLES } from '../../../domain/access/policy.js';
-import type { UserRecord } from '../../../storage/index.js';
+import type { UserRecord } from '../../services/records.js';
 
 export const UserView = z.object({
   id: z.string(),

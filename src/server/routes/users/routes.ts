@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { changeUser, createUser } from '../../services/accounts.js';
-import { listUsers } from '../../../storage/index.js';
+import { changeUser, createUser, listAccounts } from '../../services/accounts.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { PersonView, presentPerson, presentUser, UserView } from './presenter.js';
 import { UserCreateBody, UserPatchBody } from './schema.js';
@@ -11,12 +10,12 @@ export function registerUserRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/users', {
     preValidation: requireAction('users.read'),
     schema: { tags: ['users'], response: { 200: z.object({ items: z.array(UserView) }), ...errorResponses } },
-  }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentUser) }));
+  }, async () => ({ items: (await listAccounts(ctx.store)).map(presentUser) }));
 
   app.get('/api/v1/people', {
     preValidation: requireAction('people.read'),
     schema: { tags: ['users'], response: { 200: z.object({ items: z.array(PersonView) }), ...errorResponses } },
-  }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentPerson) }));
+  }, async () => ({ items: (await listAccounts(ctx.store)).map(presentPerson) }));
 
   app.post('/api/v1/users', {
     preValidation: requireAction('users.manage'),
