@@ -9,7 +9,8 @@ import { appendEvent, changeApplication, createApplication } from '../../service
 import { findApplications, listApplicationEvents, readApplicationDetail } from '../../services/applications.js';
 import '../../services/pipeline-demo.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { presentEvent } from '../shared/event-presenter.js';
+import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail } from './presenter.js';
 import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView, WriteErrors } from './schema.js';
 
 function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {

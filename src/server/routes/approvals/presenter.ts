@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { APPROVAL_MODES, type ApprovalSettings } from '../../../domain/offers/index.js';
-import type { UserRecord } from '../../services/records.js';
+import { APPROVAL_MODES } from '../../../domain/offers/index.js';
+import type { ApprovalSettingsState } from '../../services/approvals.js';
 import type { OfferListEntry } from '../../services/offers.js';
-import { OfferView, presentOffer } from '../offers/presenter.js';
+import { OfferView, presentOffer } from '../shared/offer-presenter.js';
 
 export const ApprovalSettingsView = z.object({
   approverIds: z.array(z.string()),
@@ -14,7 +14,7 @@ export const ApprovalSettingsView = z.object({
   version: z.number().int(),
 });
 
-export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): z.infer<typeof ApprovalSettingsView> {
+export function presentApprovalSettings({ settings: s, users, ownersDecide }: ApprovalSettingsState): z.infer<typeof ApprovalSettingsView> {
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
     version: s.version,

@@ -6,8 +6,8 @@ import { DomainError } from '../../../domain/shared/errors.js';
 import { cleanText, Email } from '../../../domain/company/company.js';
 import { normaliseEmail } from '../../../domain/access/email.js';
 import { errorResponses, ErrorResponse } from '../common-schemas.js';
-import { presentUser, UserView } from '../users/presenter.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { presentUser, UserView } from '../shared/user-presenter.js';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
 
 const SessionView = z.object({ user: UserView, csrfToken: z.string() });
 

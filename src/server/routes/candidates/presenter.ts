@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { can } from '../../../domain/access/policy.js';
 import type { CandidateRecord } from '../../services/records.js';
-import type { Viewer } from '../roles/presenter.js';
 
 export const CandidateView = z.object({
   id: z.string(),
@@ -28,7 +27,8 @@ export const CandidateView = z.object({
 });
 export type CandidateView = z.infer<typeof CandidateView>;
 
-export interface CandidateViewer extends Viewer {
+export interface CandidateViewer {
+  role: string;
   /** Candidates whose employer this viewer may not see (pedigree-blind roles, for viewers without candidates.read-pedigree). */
   hiddenEmployers?: ReadonlySet<string>;
 }

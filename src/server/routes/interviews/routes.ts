@@ -19,9 +19,10 @@ import {
   type InviteFile,
 } from '../../services/interviews.js';
 import '../../services/interviews-demo.js';
-import { getApplicationOrThrow } from '../../../storage/index.js';
+import { requireApplication } from '../../services/applications.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail, presentTemplate, TemplateView } from './presenter.js';
+import { presentTemplate, TemplateView } from '../shared/template-presenter.js';
+import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail } from './presenter.js';
 import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody, pageWindow } from './schema.js';
 
 const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
@@ -78,7 +79,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: z.object({ items: z.array(InterviewView) }), ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    await getApplicationOrThrow(ctx.store.db, request.params.id);
+    await requireApplication(ctx.store.db, request.params.id);
     const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q.limit, q.offset) });
     return { items: items.map(presentInterview) };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIGEST_MODES, NOTIFICATION_KINDS } from '../../../domain/notifications/index.js';
+import { DIGEST_MODES, NOTIFICATION_KINDS, type DeliverySettings } from '../../../domain/notifications/index.js';
 import type { NotificationRecord } from '../../services/records.js';
 
 export const NotificationView = z.object({
@@ -26,3 +26,9 @@ export const DeliverySettingsView = z.object({
   chat: z.object({ webhookUrl: z.string() }).nullable(),
   appUrl: z.string().nullable(),
 });
+
+/** Settings as shown to admins: the SMTP password never leaves the server. */
+export function presentDeliverySettings(s: DeliverySettings & { appUrl?: string }): z.infer<typeof DeliverySettingsView> {
+  const email = s.email ? { host: s.email.host, port: s.email.port, secure: s.email.secure, from: s.email.from, ignoreTls: s.email.ignoreTls ?? false, user: s.email.user ?? null, hasPassword: s.email.password !== undefined } : null;
+  return { email, chat: s.chat ? { webhookUrl: s.chat.webhookUrl } : null, appUrl: s.appUrl ?? null };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText } from '../../../domain/company/company.js';
 import { GRANT_KINDS } from '../../../domain/offers/index.js';
 import { QueryInt } from '../candidates/schema.js';
-import { TermsView } from '../offers/presenter.js';
+import { TermsView } from '../shared/offer-presenter.js';
 
 const Source = z.enum(['role-band', 'company', 'candidate', 'default']);
 /** A pre-filled figure with where it came from. */

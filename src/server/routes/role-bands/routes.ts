@@ -3,16 +3,12 @@ import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { readOfferBandCheck, readRoleBands, removeRoleBand, setRoleBand } from '../../services/role-bands.js';
-import { listUsers, type Tx } from '../../../storage/index.js';
+import { namesOfPeople } from '../../services/people.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
 import { OfferBandCheckView, presentOfferBandCheck, presentRoleBands, RoleBandsView } from './presenter.js';
 import { OfferBandCheckQuery, RoleBandBody, RoleStageParams } from './schema.js';
 
 const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
-
-async function people(tx: Tx): Promise<Map<string, string>> {
-  return new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
-}
 
 /**
  * Board-approved bands per role and company funding stage (docs/api-pipeline.md "Bands"). Reading needs
@@ -25,7 +21,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
   }, async (request, reply) => {
     const state = await readRoleBands(ctx.store.db, request.params.id);
     setEtag(reply, state.role.version);
-    return presentRoleBands(state, await people(ctx.store.db));
+    return presentRoleBands(state, await namesOfPeople(ctx.store.db));
   });
 
   app.put('/api/v1/roles/:id/bands/:stage', {
@@ -35,7 +31,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
       const state = await setRoleBand(tx, request.auth!.user, request.params.id, request.params.stage, expected, request.body, ctx.now());
-      return { status: 200, body: presentRoleBands(state, await people(tx)), version: state.role.version };
+      return { status: 200, body: presentRoleBands(state, await namesOfPeople(tx)), version: state.role.version };
     });
   });
 
@@ -46,7 +42,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
       const state = await removeRoleBand(tx, request.auth!.user, request.params.id, request.params.stage, expected, ctx.now());
-      return { status: 200, body: presentRoleBands(state, await people(tx)), version: state.role.version };
+      return { status: 200, body: presentRoleBands(state, await namesOfPeople(tx)), version: state.role.version };
     });
   });
 
@@ -56,6 +52,6 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
   }, async (request) => {
     const version = request.query.version === undefined ? undefined : Number(request.query.version);
     const check = await readOfferBandCheck(ctx.store.db, request.params.id, version);
-    return presentOfferBandCheck(check, await people(ctx.store.db));
+    return presentOfferBandCheck(check, await namesOfPeople(ctx.store.db));
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RECOMMENDATIONS, SCORECARD_STATUSES, type DecisionView } from '../../../domain/interviews/index.js';
 import type { ScorecardRecord } from '../../services/records.js';
 import type { MyScorecard } from '../../services/interviews.js';
-import { TemplateView, presentTemplate } from '../interviews/presenter.js';
+import { TemplateView, presentTemplate } from '../shared/template-presenter.js';
 
 export const ScorecardView = z.object({
   id: z.string().nullable(),

@@ -4,8 +4,8 @@ import { isSetUp, setUpWorkspace } from '../../services/accounts.js';
 import { createDemoWorkspace } from '../../services/demo.js';
 import { CompanyProfile, cleanText, Email } from '../../../domain/company/company.js';
 import { errorResponses } from '../common-schemas.js';
-import { presentUser, UserView } from '../users/presenter.js';
-import { setSessionCookie } from '../auth/session-cookie.js';
+import { presentUser, UserView } from '../shared/user-presenter.js';
+import { setSessionCookie } from '../../plugins/session-cookie.js';
 import { Password } from '../users/schema.js';
 
 const SetupBody = z.strictObject({

@@ -6,7 +6,7 @@ import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import '../../services/pipeline-demo.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
-import { presentEvent } from '../applications/presenter.js';
+import { presentEvent } from '../shared/event-presenter.js';
 import { EventView, WriteErrors } from '../applications/schema.js';
 import { QueryInt } from '../candidates/schema.js';
 import { errorResponses, IdParams } from '../common-schemas.js';

@@ -3,7 +3,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { changeUser, createUser, listAccounts } from '../../services/accounts.js';
 import { errorResponses, IdParams } from '../common-schemas.js';
-import { PersonView, presentPerson, presentUser, UserView } from './presenter.js';
+import { PersonView, presentPerson, presentUser, UserView } from '../shared/user-presenter.js';
 import { UserCreateBody, UserPatchBody } from './schema.js';
 
 export function registerUserRoutes(app: App, ctx: ServerContext): void {
