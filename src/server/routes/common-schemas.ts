@@ -16,5 +16,11 @@ export const errorResponses = {
   409: ErrorResponse,
 } as const;
 
+/**
+ * The one table of a write's error responses: the standard ones, 412 PRECONDITION_FAILED (a stale If-Match),
+ * 422 IDEMPOTENCY_KEY_REUSED (runWrite) and 428 PRECONDITION_REQUIRED (no If-Match).
+ */
+export const writeErrorResponses = { ...errorResponses, 412: ErrorResponse, 422: ErrorResponse, 428: ErrorResponse } as const;
+
 export const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 export const EmptyBody = z.strictObject({}).optional();

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { InterviewStatus } from '../../domain/interviews/index.js';
 import type { Tx } from '../transaction.js';
 import type { InterviewTable } from '../schema.js';
@@ -137,7 +137,7 @@ export async function getInterview(tx: Tx, id: string): Promise<InterviewRecord 
 
 export async function getInterviewOrThrow(tx: Tx, id: string): Promise<InterviewRecord> {
   const i = await getInterview(tx, id);
-  if (!i) throw new NotFoundError('INTERVIEW_NOT_FOUND', 'No such interview.', 'id');
+  if (!i) throw new DomainError('INTERVIEW_NOT_FOUND', 'No such interview.', 'id');
   return i;
 }
 

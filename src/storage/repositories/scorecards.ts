@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Recommendation, ScorecardContent, ScorecardStatus } from '../../domain/interviews/index.js';
 import type { Tx } from '../transaction.js';
 import type { ScorecardTable } from '../schema.js';
@@ -57,7 +57,7 @@ export async function getScorecard(tx: Tx, id: string): Promise<ScorecardRecord 
 
 export async function getScorecardOrThrow(tx: Tx, id: string): Promise<ScorecardRecord> {
   const s = await getScorecard(tx, id);
-  if (!s) throw new NotFoundError('SCORECARD_NOT_FOUND', 'No such scorecard.', 'id');
+  if (!s) throw new DomainError('SCORECARD_NOT_FOUND', 'No such scorecard.', 'id');
   return s;
 }
 

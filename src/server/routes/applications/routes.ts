@@ -8,10 +8,10 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
 import { findApplications, listApplicationEvents, readApplicationDetail } from '../../services/applications.js';
 import '../../services/pipeline-demo.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { presentEvent } from '../shared/event-presenter.js';
 import { ApplicationDetailView, ApplicationView, presentApplication, presentApplicationDetail } from './presenter.js';
-import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView, WriteErrors } from './schema.js';
+import { ApplicationCreateBody, ApplicationListQuery, ApplicationPatchBody, EventCreateBody, EventView } from './schema.js';
 
 function listWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
   const l = limit === undefined ? 200 : Number(limit);
@@ -31,7 +31,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/applications', {
     preValidation: requireAction('applications.write'),
-    schema: { tags: ['applications'], body: ApplicationCreateBody, response: { 201: ApplicationView, ...WriteErrors } },
+    schema: { tags: ['applications'], body: ApplicationCreateBody, response: { 201: ApplicationView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const application = await createApplication(tx, request.auth!.user, request.body, ctx.now());
@@ -50,7 +50,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/applications/:id', {
     preValidation: requireAction('applications.write'),
-    schema: { tags: ['applications'], params: IdParams, body: ApplicationPatchBody, response: { 200: ApplicationView, ...WriteErrors } },
+    schema: { tags: ['applications'], params: IdParams, body: ApplicationPatchBody, response: { 200: ApplicationView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -70,7 +70,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('applications.write'),
     // The schema documents the body; the domain's parseEventInput checks it (with the injected clock) for the stable codes.
     validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidatorCompiler(route as unknown as Parameters<typeof zodValidatorCompiler>[0])),
-    schema: { tags: ['applications'], params: IdParams, body: EventCreateBody, response: { 201: z.object({ event: EventView, application: ApplicationView }), ...WriteErrors } },
+    schema: { tags: ['applications'], params: IdParams, body: EventCreateBody, response: { 201: z.object({ event: EventView, application: ApplicationView }), ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const { event, application } = await appendEvent(tx, request.auth!.user, request.params.id, request.body as unknown, ctx.now());

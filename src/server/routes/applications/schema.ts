@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { cleanText } from '../../../domain/company/company.js';
 import { CLOCK_IDS, EventInputBody, LOSS_REASONS, SIGNAL_TYPES } from '../../../domain/pipeline/index.js';
-import { ErrorResponse, errorResponses } from '../common-schemas.js';
 import { QueryInt } from '../candidates/schema.js';
 import { StageId } from '../roles/schema.js';
 
 /** Errors a pipeline write can answer with, besides the common ones. */
-export const WriteErrors = { ...errorResponses, 412: ErrorResponse, 422: ErrorResponse, 428: ErrorResponse } as const;
 
 export const APPLICATION_STATUSES = ['active', 'hired', 'lost', 'withdrawn'] as const;
 const Label = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { message: 'A label is a lowercase slug of up to 32 characters' });

@@ -22,8 +22,7 @@ import {
 } from '../../services/candidate-record.js';
 import { candidateViewer } from '../../services/candidates.js';
 import { openFileDirectory } from '../../services/file-store.js';
-import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
-import { WriteErrors } from '../applications/schema.js';
+import { ErrorResponse, errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { CandidateView, presentCandidate } from './presenter.js';
 
 export const CandidateFileView = z.object({
@@ -73,7 +72,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
   ] as const) {
     app.post(`/api/v1/candidates/:id/${action}`, {
       preValidation: requireAction('candidates.write'),
-      schema: { tags: ['candidates'], params: IdParams, body: NoBody, response: { 200: CandidateView, ...WriteErrors } },
+      schema: { tags: ['candidates'], params: IdParams, body: NoBody, response: { 200: CandidateView, ...writeErrorResponses } },
     }, async (request, reply) => {
       const expected = requireIfMatch(request);
       const user = request.auth!.user;
@@ -86,7 +85,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
 
   app.delete('/api/v1/candidates/:id', {
     preValidation: requireAction('candidates.delete'),
-    schema: { tags: ['candidates'], params: IdParams, response: { 204: z.null().describe('Erased'), ...WriteErrors, 503: ErrorResponse } },
+    schema: { tags: ['candidates'], params: IdParams, response: { 204: z.null().describe('Erased'), ...writeErrorResponses, 503: ErrorResponse } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     const sent = await runWrite(ctx, request, reply, async (tx) => {

@@ -7,8 +7,7 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { changeCandidate, createCandidate, DuplicateCandidateError, mergeCandidates } from '../../services/pipeline.js';
 import '../../services/pipeline-demo.js';
 import { candidateViewer, findCandidates, readCandidate } from '../../services/candidates.js';
-import { ErrorResponse, errorResponses, IdParams } from '../common-schemas.js';
-import { WriteErrors } from '../applications/schema.js';
+import { ErrorResponse, errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { CandidateView, presentCandidate } from './presenter.js';
 import { CandidateCreateBody, CandidateListQuery, CandidateMergeBody, CandidatePatchBody } from './schema.js';
 
@@ -38,7 +37,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/candidates', {
     preValidation: requireAction('candidates.write'),
-    schema: { tags: ['candidates'], body: CandidateCreateBody, response: { 201: CandidateView, ...WriteErrors, 409: DuplicateResponse.or(ErrorResponse) } },
+    schema: { tags: ['candidates'], body: CandidateCreateBody, response: { 201: CandidateView, ...writeErrorResponses, 409: DuplicateResponse.or(ErrorResponse) } },
   }, async (request, reply) => {
     const user = request.auth!.user;
     try {
@@ -69,7 +68,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/candidates/:id', {
     preValidation: requireAction('candidates.write'),
-    schema: { tags: ['candidates'], params: IdParams, body: CandidatePatchBody, response: { 200: CandidateView, ...WriteErrors } },
+    schema: { tags: ['candidates'], params: IdParams, body: CandidatePatchBody, response: { 200: CandidateView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     const user = request.auth!.user;
@@ -85,7 +84,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
       tags: ['candidates'],
       params: IdParams,
       body: CandidateMergeBody,
-      response: { 200: z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) }), ...WriteErrors },
+      response: { 200: z.object({ candidate: CandidateView, mergedId: z.string(), movedApplicationIds: z.array(z.string()) }), ...writeErrorResponses },
     },
   }, async (request, reply) => {
     const user = request.auth!.user;

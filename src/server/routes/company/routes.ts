@@ -5,7 +5,7 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeCompany, readCompany } from '../../services/company.js';
 import { CompanyEquityFigures, CompanyProfile } from '../../../domain/company/company.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses, writeErrorResponses } from '../common-schemas.js';
 import { CompanyView, presentCompany } from './presenter.js';
 
 /** Any subset of the profile; defaults do not apply to a patch, so an omitted field stays as it is. */
@@ -23,7 +23,6 @@ const CompanyPatchBody = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one field to change' });
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] };
 
 export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/company', {
@@ -37,7 +36,7 @@ export function registerCompanyRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/company', {
     preValidation: requireAction('company.update'),
-    schema: { tags: ['company'], body: CompanyPatchBody, response: { 200: CompanyView, ...writeErrors } },
+    schema: { tags: ['company'], body: CompanyPatchBody, response: { 200: CompanyView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

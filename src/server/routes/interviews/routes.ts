@@ -20,12 +20,11 @@ import {
 } from '../../services/interviews.js';
 import '../../services/interviews-demo.js';
 import { requireApplication } from '../../services/applications.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { presentTemplate, TemplateView } from '../shared/template-presenter.js';
 import { InterviewDetailView, InterviewView, presentInterview, presentInterviewDetail } from './presenter.js';
 import { InterviewCompleteBody, InterviewCreateBody, InterviewListQuery, InterviewPatchBody, InviteQuery, OnsiteCreateBody, pageWindow } from './schema.js';
 
-const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
 
 /** Sends an invite as `text/calendar` (RFC 5545 with its iTIP method), as a download, never cached. */
 function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
@@ -39,7 +38,7 @@ function sendInvite(reply: FastifyReply, file: InviteFile): FastifyReply {
 export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/applications/:id/interviews', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCreateBody, response: { 201: InterviewDetailView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await createInterview(tx, request.auth!.user, request.params.id, request.body, ctx.now());
@@ -54,7 +53,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
       tags: ['interviews'],
       params: IdParams,
       body: OnsiteCreateBody,
-      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...WriteErrors },
+      response: { 201: z.object({ onsiteId: z.string(), interviews: z.array(InterviewDetailView) }), ...writeErrorResponses },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
@@ -104,7 +103,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/interviews/:id', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewPatchBody, response: { 200: InterviewDetailView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -115,7 +114,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/complete', {
     preValidation: requireAction('interviews.read-assigned'),
-    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: InterviewCompleteBody, response: { 200: InterviewDetailView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const interview = await completeInterview(tx, request.auth!.user, request.params.id, ctx.now(), request.body?.occurredAt);
@@ -125,7 +124,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/interviews/:id/cancel', {
     preValidation: requireAction('interviews.write'),
-    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...WriteErrors } },
+    schema: { tags: ['interviews'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: InterviewDetailView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

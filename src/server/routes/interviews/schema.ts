@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../../../domain/shared/errors.js';
+import { DomainError } from '../../../domain/shared/errors.js';
 import { INTERVIEW_STATUSES, InterviewCreateInput, InterviewPatchInput, OnsiteCreateInput } from '../../../domain/interviews/index.js';
 
 export const InterviewCreateBody = InterviewCreateInput;
@@ -21,6 +21,6 @@ export const InterviewListQuery = z.strictObject({
 /** `limit` (1-500, default 100) and `offset` from their query-string digits. */
 export function pageWindow(limit: string | undefined, offset: string | undefined): { limit: number; offset: number } {
   const l = limit === undefined ? 100 : Number(limit);
-  if (l < 1 || l > 500) throw new ValidationError('VALIDATION_FAILED', 'limit is a whole number from 1 to 500.', 'limit');
+  if (l < 1 || l > 500) throw new DomainError('VALIDATION_FAILED', 'limit is a whole number from 1 to 500.', 'limit');
   return { limit: l, offset: offset === undefined ? 0 : Number(offset) };
 }

@@ -20,12 +20,11 @@ import {
   withdrawOffer,
 } from '../../services/offers.js';
 import { ERROR_CATALOGUE } from '../../../domain/shared/error-codes.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { pageWindow } from '../interviews/schema.js';
 import { OfferDetailView, OfferView, SummaryView, VersionView, presentOffer, presentOfferDetail, presentSummary, presentVersion } from '../shared/offer-presenter.js';
 import { OfferCreateBody, OfferExtendBody, OfferListQuery, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery } from './schema.js';
 
-const WriteErrors = { ...errorResponses, 412: errorResponses[409], 428: errorResponses[409] } as const;
 
 function safeFileName(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offer';
@@ -39,7 +38,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/applications/:id/offers', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferCreateBody, response: { 201: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferCreateBody, response: { 201: OfferDetailView, ...writeErrorResponses } },
   }, async (request, reply) => {
     // The engine runs before the transaction: it takes a few hundred ms and must not hold the writer.
     const prepared = await prepareOfferVersion(ctx.store, request.params.id, request.body);
@@ -85,7 +84,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.put('/api/v1/offers/:id', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferReviseBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferReviseBody, response: { 200: OfferDetailView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     const prepared = await prepareOfferRevision(ctx.store, request.params.id, request.body);
@@ -97,7 +96,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/submit', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: z.strictObject({}).nullish(), response: { 200: OfferDetailView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await submitOffer(tx, request.auth!.user, request.params.id, ctx.now());
@@ -107,7 +106,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/extend', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferExtendBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferExtendBody, response: { 200: OfferDetailView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await extendOffer(tx, request.auth!.user, request.params.id, request.body?.expiresAt, ctx.now());
@@ -118,7 +117,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
   for (const answer of ['accept', 'decline'] as const) {
     app.post(`/api/v1/offers/:id/${answer}`, {
       preValidation: requireAction('offers.write'),
-      schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...WriteErrors } },
+      schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...writeErrorResponses } },
     }, async (request, reply) =>
       runWrite(ctx, request, reply, async (tx) => {
         const { expired } = await respondToOffer(tx, request.auth!.user, request.params.id, answer, request.body?.reason, ctx.now());
@@ -131,7 +130,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/offers/:id/withdraw', {
     preValidation: requireAction('offers.write'),
-    schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...WriteErrors } },
+    schema: { tags: ['offers'], params: IdParams, body: OfferReasonBody, response: { 200: OfferDetailView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       await withdrawOffer(tx, request.auth!.user, request.params.id, request.body?.reason, ctx.now());

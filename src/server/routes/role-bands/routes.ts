@@ -4,11 +4,10 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { readOfferBandCheck, readRoleBands, removeRoleBand, setRoleBand } from '../../services/role-bands.js';
 import { namesOfPeople } from '../../services/people.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { OfferBandCheckView, presentOfferBandCheck, presentRoleBands, RoleBandsView } from './presenter.js';
 import { OfferBandCheckQuery, RoleBandBody, RoleStageParams } from './schema.js';
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
 
 /**
  * Board-approved bands per role and company funding stage (docs/api-pipeline.md "Bands"). Reading needs
@@ -26,7 +25,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
 
   app.put('/api/v1/roles/:id/bands/:stage', {
     preValidation: [requireAction('roles.write'), requireAction('compensation.read')],
-    schema: { tags: ['roles'], params: RoleStageParams, body: RoleBandBody, response: { 200: RoleBandsView, ...writeErrors } },
+    schema: { tags: ['roles'], params: RoleStageParams, body: RoleBandBody, response: { 200: RoleBandsView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
@@ -37,7 +36,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
 
   app.delete('/api/v1/roles/:id/bands/:stage', {
     preValidation: [requireAction('roles.write'), requireAction('compensation.read')],
-    schema: { tags: ['roles'], params: RoleStageParams, response: { 200: RoleBandsView, ...writeErrors } },
+    schema: { tags: ['roles'], params: RoleStageParams, response: { 200: RoleBandsView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

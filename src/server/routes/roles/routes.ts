@@ -7,11 +7,10 @@ import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
 import '../../services/pipeline-demo.js';
 import { findRoles, readRole } from '../../services/roles.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { BoardView, presentRole, RoleView, SourceMixView } from './presenter.js';
 import { RoleCreateBody, RoleListQuery, RolePatchBody } from './schema.js';
 
-const writeErrors = { ...errorResponses, 412: errorResponses[409], 422: errorResponses[409], 428: errorResponses[409] };
 
 export function registerRoleRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/roles', {
@@ -24,7 +23,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/roles', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], body: RoleCreateBody, response: { 201: RoleView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const role = await createRole(tx, request.auth!.user, request.body, ctx.now());
@@ -43,7 +42,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
 
   app.patch('/api/v1/roles/:id', {
     preValidation: requireAction('roles.write'),
-    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...writeErrors } },
+    schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...writeErrorResponses } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {

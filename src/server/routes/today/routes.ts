@@ -7,9 +7,9 @@ import { runWrite } from '../../plugins/idempotency.js';
 import '../../services/pipeline-demo.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
 import { presentEvent } from '../shared/event-presenter.js';
-import { EventView, WriteErrors } from '../applications/schema.js';
+import { EventView } from '../applications/schema.js';
 import { QueryInt } from '../candidates/schema.js';
-import { errorResponses, IdParams } from '../common-schemas.js';
+import { errorResponses, IdParams, writeErrorResponses } from '../common-schemas.js';
 import { presentMark, presentToday, TodayMarkView, TodayView } from './presenter.js';
 import { registerPipelineSettingsRoutes } from './settings.js';
 
@@ -35,7 +35,7 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
 
   app.post('/api/v1/today/actions', {
     preValidation: requireAction('applications.write'),
-    schema: { tags: ['today'], body: TodayActionBody, response: { 201: z.object({ mark: TodayMarkView, event: EventView }), ...WriteErrors } },
+    schema: { tags: ['today'], body: TodayActionBody, response: { 201: z.object({ mark: TodayMarkView, event: EventView }), ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const user = request.auth!.user;
@@ -50,7 +50,7 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
       tags: ['today'],
       params: IdParams,
       body: z.strictObject({}).nullish(),
-      response: { 200: z.object({ markId: z.string(), eventId: z.string(), retractionId: z.string() }), ...WriteErrors },
+      response: { 200: z.object({ markId: z.string(), eventId: z.string(), retractionId: z.string() }), ...writeErrorResponses },
     },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {

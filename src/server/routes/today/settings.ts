@@ -4,8 +4,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changePipelineSettings, readPipelineSettings } from '../../services/pipeline-settings.js';
-import { WriteErrors } from '../applications/schema.js';
-import { errorResponses } from '../common-schemas.js';
+import { errorResponses, writeErrorResponses } from '../common-schemas.js';
 import { PipelineSettingsView, presentPipelineSettings } from './presenter.js';
 
 export const PipelineSettingsBody = z.strictObject({ clocks: ClockSettingsOverride.optional(), risk: RiskSettingsOverride.optional() });
@@ -19,7 +18,7 @@ export function registerPipelineSettingsRoutes(app: App, ctx: ServerContext): vo
 
   app.put('/api/v1/pipeline/settings', {
     preValidation: requireAction('company.update'),
-    schema: { tags: ['today'], body: PipelineSettingsBody, response: { 200: PipelineSettingsView, ...WriteErrors } },
+    schema: { tags: ['today'], body: PipelineSettingsBody, response: { 200: PipelineSettingsView, ...writeErrorResponses } },
   }, async (request, reply) =>
     runWrite(ctx, request, reply, async (tx) => {
       const settings = await changePipelineSettings(tx, request.auth!.user, request.body, ctx.now());
