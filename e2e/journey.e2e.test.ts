@@ -74,7 +74,7 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
   async function openToday(page: Page): Promise<void> {
     await page.goto('/today');
     await waitForPage(page, 'Today');
-    await page.getByText(/need(s)? (you|the team), most urgent first/).waitFor();
+    await page.getByText(/need(s)? (you|the team), most urgent first|^Nothing needs (you|the team) right now/).waitFor();
   }
 
   /** What an interviewer or approver must never see on a page: pay, bands, offers. */
