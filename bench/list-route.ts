@@ -22,7 +22,6 @@ import {
   insertApplications,
   insertCandidates,
   insertEvents,
-  insertRole,
   listUsers,
   openDatabase,
   type ApplicationInsert,
@@ -30,6 +29,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, HOUR, insertBenchRoles } from './fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const STEPS = (process.env.BENCH_STEPS ?? '1000,10000').split(',').map(Number);
@@ -40,13 +40,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROLES = 10;
 /** Applications of the role the route lists: the issue's 60 rows. */
 const LISTED = 60;
-const NOW = new Date('2026-11-02T15:00:00.000Z');
-const HOUR = 3_600_000;
-const STAGES = ['sourced', 'screen', 'technical', 'final', 'offer'] as const;
-
-function id(prefix: string, n: number): string {
-  return `${prefix}-${String(n).padStart(6, '0')}`;
-}
 
 /** Set-up workspace, ten roles, and an owner API token made the way a client makes one. */
 export async function workspace(store: Store): Promise<{ token: string; roleIds: string[]; owner: string }> {
@@ -60,27 +53,7 @@ export async function workspace(store: Store): Promise<{ token: string; roleIds:
   const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
   await app.close();
   const owner = (await listUsers(store.db))[0]!.id;
-  const roleIds: string[] = [];
-  for (let r = 0; r < ROLES; r++) {
-    const role = await insertRole(
-      store.db,
-      {
-        id: id('role', r),
-        title: `Role ${r + 1}`,
-        specializations: ['ml-engineering'],
-        seniority: 'senior',
-        hiringManagerId: owner,
-        processPlan: { stages: STAGES.map((s) => ({ id: s, name: s, plannedDays: 2 })) },
-        clockOverrides: {},
-        band: null,
-        pedigreeBlind: true,
-        status: 'open',
-        createdBy: owner,
-      },
-      NOW,
-    );
-    roleIds.push(role.id);
-  }
+  const roleIds = await insertBenchRoles(store.db, ROLES, owner);
   return { token: tok.json().secret as string, roleIds, owner };
 }
 

@@ -19,7 +19,6 @@ import {
   insertCandidates,
   insertEvents,
   getCompany,
-  insertRole,
   listUsers,
   upsertProjections,
   type ProjectionWrite,
@@ -29,14 +28,12 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, HOUR, insertBenchRoles } from './fixtures.js';
 
 const EVENTS_PER_APPLICATION = Number(process.env.BENCH_EVENTS_PER_APP ?? 100);
 const STEPS = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ROLES = 10;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const NOW = new Date('2026-11-02T15:00:00.000Z');
-const HOUR = 3_600_000;
-const STAGES = ['sourced', 'screen', 'technical', 'final', 'offer'] as const;
 const SOURCES = ['referral', 'vc-introduction', 'outbound', 'inbound', 'event', 'community', 'other'] as const;
 const SIGNALS = ['accelerate-request', 'equity-questions', 'ceo-call-request', 'logistics-focus', 'competing-offer'] as const;
 
@@ -58,10 +55,6 @@ async function workspace(app: App): Promise<string> {
   const cookie = setup.cookies.find((c) => c.name === 'closer_session')!;
   const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
   return tok.json().secret as string;
-}
-
-function id(prefix: string, n: number): string {
-  return `${prefix}-${String(n).padStart(6, '0')}`;
 }
 
 /**
@@ -194,27 +187,7 @@ async function benchDialect(store: Store, describe: string): Promise<Record<stri
   const token = await workspace(app);
   const users = await listUsers(store.db);
   const owner = users[0]!.id;
-  const roleIds: string[] = [];
-  for (let r = 0; r < ROLES; r++) {
-    const role = await insertRole(
-      store.db,
-      {
-        id: id('role', r),
-        title: `Role ${r + 1}`,
-        specializations: ['ml-engineering'],
-        seniority: 'senior',
-        hiringManagerId: owner,
-        processPlan: { stages: STAGES.map((s) => ({ id: s, name: s, plannedDays: 2 })) },
-        clockOverrides: {},
-        band: null,
-        pedigreeBlind: true,
-        status: 'open',
-        createdBy: owner,
-      },
-      NOW,
-    );
-    roleIds.push(role.id);
-  }
+  const roleIds = await insertBenchRoles(store.db, ROLES, owner);
   const people = { owner, interviewer: owner, approver: owner };
   const steps: Record<string, unknown> = {};
   let seeded = 0;
