@@ -8,11 +8,10 @@ import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { FieldError } from '../../components/FieldError.js';
 import { SelectField } from '../../components/Field.js';
-import { formFailure } from '../../components/form-errors.js';
 import { CLOCK_WORDS, describeTarget, fromHours, toHours, unitFor } from './clock-words.js';
 import type { HoursUnit } from './clock-words.js';
 import type { SectionProps } from './RoleSettingsPage.js';
-import { ReloadButton, staleMessage } from './save-error.js';
+import { ReloadButton, sectionSaveFailure } from './save-error.js';
 
 interface ClockDraft {
   override: boolean;
@@ -102,10 +101,10 @@ function ClockForm({ role, canEdit, save, reload, company }: SectionProps & { co
       setNotice('Clocks saved.');
     } catch (error) {
       const names = CLOCK_IDS.flatMap((id) => [field(id, 'warningHours'), field(id, 'criticalHours')]);
-      const failure = formFailure(error, names);
+      const failure = sectionSaveFailure(error, names);
       setErrors(failure.fields as Record<string, string>);
-      setStale(staleMessage(error) !== undefined);
-      setFormError(staleMessage(error) ?? failure.form);
+      setStale(failure.stale);
+      setFormError(failure.message);
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,9 @@ import type { Person } from '../../api/types.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { SelectField } from '../../components/Field.js';
-import { formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import type { SectionProps } from './RoleSettingsPage.js';
-import { ReloadButton, staleMessage } from './save-error.js';
+import { ReloadButton, sectionSaveFailure } from './save-error.js';
 
 const FIELDS = ['recruiterId', 'hiringManagerId', 'pedigreeBlind', 'status'] as const;
 type Field = (typeof FIELDS)[number];
@@ -59,10 +58,10 @@ export function RolePeopleSection({ role, canEdit, save, reload, people }: Secti
       setDraft(draftOf(saved));
       setNotice('People and status saved.');
     } catch (error) {
-      const failure = formFailure(error, FIELDS);
+      const failure = sectionSaveFailure(error, FIELDS);
       setErrors(failure.fields);
-      setStale(staleMessage(error) !== undefined);
-      setFormError(staleMessage(error) ?? failure.form);
+      setStale(failure.stale);
+      setFormError(failure.message);
     } finally {
       setBusy(false);
     }

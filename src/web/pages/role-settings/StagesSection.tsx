@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { formatDays } from '../../../domain/pipeline/day-count.js';
-import { formFailure } from '../../components/form-errors.js';
 import type { CompanyClockSettings } from '../../api/role-setup.js';
 import { Alert } from '../../components/Alert.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { FieldError } from '../../components/FieldError.js';
 import type { SectionProps } from './RoleSettingsPage.js';
-import { ReloadButton, staleMessage } from './save-error.js';
+import { ReloadButton, sectionSaveFailure } from './save-error.js';
 import { checkDrafts, moveStage, parseDays, stageIdFor, toDrafts, toStages, totalDays } from './stage-list.js';
 import type { StageDraft } from './stage-list.js';
 
@@ -102,10 +101,10 @@ export function StagesSection({ role, canEdit, save, reload, clocks }: SectionPr
       setNotice('Stages saved.');
     } catch (error) {
       const fieldNames = drafts.flatMap((_, i) => [`processPlan.stages.${i}.name`, `processPlan.stages.${i}.plannedDays`]);
-      const failure = formFailure(error, fieldNames);
+      const failure = sectionSaveFailure(error, fieldNames);
       setErrors(failure.fields as Record<string, string>);
-      setStale(staleMessage(error) !== undefined);
-      setFormError(staleMessage(error) ?? failure.form);
+      setStale(failure.stale);
+      setFormError(failure.message);
     } finally {
       setBusy(false);
     }
