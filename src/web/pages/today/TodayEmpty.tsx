@@ -11,11 +11,14 @@ export interface TodayEmptyProps {
   othersCount: number;
   doneCount: number;
   canAddCandidates: boolean;
+  /** True in a workspace with no active application yet: the next step is to start a search, not to open a board. */
+  nothingInPlay: boolean;
+  canCreateRoles: boolean;
   onSeeEverything: () => void;
 }
 
 /** An empty Today that says, for this person, why it is empty and what to do next. */
-export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidates, onSeeEverything }: TodayEmptyProps) {
+export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidates, nothingInPlay, canCreateRoles, onSeeEverything }: TodayEmptyProps) {
   const done = doneCount > 0 ? ` You have done ${formatCount(doneCount)} ${doneCount === 1 ? 'thing' : 'things'} from here today.` : '';
   if (role === 'interviewer') {
     return (
@@ -46,6 +49,10 @@ export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidat
             <Button variant="primary" onClick={onSeeEverything}>
               See everything ({formatCount(others)})
             </Button>
+          ) : nothingInPlay && canCreateRoles ? (
+            <Link to="/roles/new" className="button button-primary">
+              Create a role
+            </Link>
           ) : (
             <Link to="/roles" className="button button-primary">
               Open a role board
@@ -64,7 +71,11 @@ export function TodayEmpty({ role, scope, othersCount, doneCount, canAddCandidat
         {others > 0 ? ` ${formatCount(others)} ${others === 1 ? 'card needs' : 'cards need'} someone else on the team.` : ''}
         {done}
       </p>
-      <p>Keep it that way: log each call and signal as it happens, and move candidates on the role boards.</p>
+      <p>
+        {nothingInPlay
+          ? 'No candidate is in a search yet. Start one: create a role with its stages and pay band, then add the people you are talking to.'
+          : 'Keep it that way: log each call and signal as it happens, and move candidates on the role boards.'}
+      </p>
     </EmptyState>
   );
 }

@@ -182,6 +182,8 @@ export function TodayPage() {
           othersCount={Math.max(0, (data.cardsInEverything ?? 0) - data.cards.length)}
           doneCount={data.marks.length}
           canAddCandidates={canAdd}
+          nothingInPlay={data.activeApplications === 0}
+          canCreateRoles={can(user.role, 'roles.write')}
           onSeeEverything={() => setScope('all')}
         />
       ) : null}
