@@ -27,6 +27,11 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The one precondition error (412 PRECONDITION_FAILED on If-Match): the record moved on since the caller read it. */
+export function preconditionFailed(message = 'The record changed since you read it. Reload and try again.'): DomainError {
+  return new DomainError('PRECONDITION_FAILED', message, 'If-Match');
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 /** Runs a throwing parser and returns a result instead: the safeParseX half of each parseX pair. */

@@ -4,13 +4,15 @@ import { DomainError, NotFoundError, ValidationError } from '../../domain/shared
 import {
   DEFAULT_CLOCK_SETTINGS,
   DEFAULT_RISK_SETTINGS,
+  companyPipelineSettings,
   findDuplicateCandidates,
   parseEventInput,
+  projectApplication,
   resolveClockSettings,
   resolveRiskSettings,
-  summarizeApplication,
   type EventInput,
-  type TimedEvent,
+  type StoredTimedEvent,
+  withZone,
 } from '../../domain/pipeline/index.js';
 import {
   getApplicationOrThrow,
@@ -100,22 +102,6 @@ async function checkClockOverrides(tx: Tx, overrides: Record<string, unknown> | 
     if (error instanceof DomainError) throw new ValidationError(error.code, error.message, error.field ? `clockOverrides.${error.field}` : 'clockOverrides');
     throw error;
   }
-}
-
-/** The pipeline part of `companies.settings`: `{ pipeline: { clocks?, risk? } }`. */
-export function companyPipelineSettings(settings: Record<string, unknown> | undefined): { clocks?: unknown; risk?: unknown } {
-  const p = settings?.pipeline;
-  if (!p || typeof p !== 'object' || Array.isArray(p)) return {};
-  return p as { clocks?: unknown; risk?: unknown };
-}
-
-/** Business hours count in the company's time zone unless the settings name another. */
-export function withZone(overrides: unknown, timeZone: string | undefined): unknown {
-  if (!timeZone || !overrides || typeof overrides !== 'object' || Array.isArray(overrides)) return overrides;
-  const o = overrides as { hours?: unknown };
-  const hours = o.hours as { mode?: unknown; timeZone?: unknown } | undefined;
-  if (!hours || typeof hours !== 'object' || hours.mode !== 'business' || hours.timeZone !== undefined) return overrides;
-  return { ...o, hours: { ...hours, timeZone } };
 }
 
 export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput, now: Date): Promise<RoleRecord> {
@@ -525,7 +511,7 @@ export async function appendEvent(
   const event = await appendParsedEvent(tx, actor, applicationId, input, now);
   if (!PROJECTED_TYPES.has(input.type)) return { event, application: app };
   const history = await listEventsOfApplication(tx, applicationId);
-  const projection = projectApplication(app, history, new Date(Math.max(now.getTime(), Date.parse(input.occurredAt))));
+  const projection = projectApplication(app, history as readonly StoredTimedEvent[], new Date(Math.max(now.getTime(), Date.parse(input.occurredAt))));
   const patch: ApplicationPatch = {};
   for (const k of ['stage', 'status', 'lossReason', 'closedAt'] as const) if (projection[k] !== app[k]) (patch as Record<string, unknown>)[k] = projection[k];
   const changed = Object.keys(patch);
@@ -558,39 +544,6 @@ export async function retractEvent(tx: Tx, actor: PipelineActor, applicationId: 
   }
   if (history.some((e) => e.type === 'event.retracted' && e.data.eventId === eventId)) throw new DomainError('CONFLICT', 'This event was already taken back.', 'eventId');
   return appendParsedEvent(tx, actor, applicationId, parseEventInput({ type: 'event.retracted', data: { eventId } }, now), now);
-}
-
-/**
- * Stage, status, loss reason and close time as the history says: the status from the domain's summary
- * (an accepted offer counts as hired), the stage from the latest stage.changed (else the stage it was
- * created at), the loss reason and close time from the event that closed it.
- */
-export function projectApplication(
-  app: Pick<ApplicationRecord, 'stage'>,
-  history: readonly ApplicationEventRecord[],
-  now: Date,
-): Pick<ApplicationRecord, 'stage' | 'status' | 'lossReason' | 'closedAt'> {
-  const timed = history as readonly TimedEvent[];
-  const summary = summarizeApplication(timed, now);
-  const status = summary.status === 'accepted' ? 'hired' : summary.status;
-  let lossReason: string | null = null;
-  let closedAt: string | null = null;
-  let hasStageChange = false;
-  let open = true;
-  // The history is stored oldest first; events after `now` have not happened yet.
-  for (const e of history) {
-    if (Date.parse(e.occurredAt) > now.getTime()) continue;
-    if (e.type === 'stage.changed' || e.type === 'application.reopened') {
-      hasStageChange = true;
-      if (!open) [open, lossReason, closedAt] = [true, null, null];
-    } else if (e.type === 'application.closed' || e.type === 'candidate.withdrew' || e.type === 'offer.accepted') {
-      if (open) [open, closedAt] = [false, e.occurredAt];
-      if (e.type === 'application.closed') lossReason = 'lossReason' in e.data && e.data.lossReason !== undefined ? e.data.lossReason : null;
-      if (e.type === 'candidate.withdrew') lossReason = null;
-    }
-  }
-  if (status === 'active') [lossReason, closedAt] = [null, null];
-  return { stage: hasStageChange ? summary.stage : app.stage, status, lossReason, closedAt };
 }
 
 /* --------------------------------------------------------------- settings */

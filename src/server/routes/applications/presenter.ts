@@ -1,6 +1,6 @@
 import { can } from '../../../domain/access/policy.js';
 import { nextActionForClock } from '../../../domain/pipeline/index.js';
-import type { ApplicationEventRecord, ApplicationRecord } from '../../../storage/index.js';
+import type { ApplicationEventRecord, ApplicationRecord } from '../../services/records.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
 import { ApplicationDetailView, ApplicationView, EventView } from '../../../api/applications.js';
 

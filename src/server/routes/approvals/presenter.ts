@@ -1,5 +1,5 @@
 import { type ApprovalSettings } from '../../../domain/offers/index.js';
-import type { UserRecord } from '../../../storage/index.js';
+import type { UserRecord } from '../../services/records.js';
 import type { OfferListEntry } from '../../services/offers.js';
 import { presentOffer } from '../offers/presenter.js';
 import { ApprovalInboxItemView, ApprovalSettingsView } from '../../../api/approvals.js';

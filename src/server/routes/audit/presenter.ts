@@ -1,5 +1,5 @@
 import { describeAuditAction, describeAuditEntity } from '../../../domain/audit/words.js';
-import type { AuditRecord, AuditSubject } from '../../../storage/index.js';
+import type { AuditRecord, AuditSubject } from '../../services/records.js';
 import { AuditView } from '../../../api/audit.js';
 
 /** The label of an audited record from its looked-up facts. */

@@ -1,5 +1,5 @@
 import { can } from '../../../domain/access/policy.js';
-import type { CandidateRecord } from '../../../storage/index.js';
+import type { CandidateRecord } from '../../services/records.js';
 import type { Viewer } from '../roles/presenter.js';
 import { CandidateView } from '../../../api/candidates.js';
 

@@ -1,4 +1,4 @@
-import type { NotificationRecord } from '../../../storage/index.js';
+import type { NotificationRecord } from '../../services/records.js';
 import { NotificationView } from '../../../api/notifications.js';
 
 export function presentNotification(n: NotificationRecord): NotificationView {

@@ -1,5 +1,5 @@
 import { can } from '../../../domain/access/policy.js';
-import type { RoleRecord } from '../../../storage/index.js';
+import type { RoleRecord } from '../../services/records.js';
 import { RoleView } from '../../../api/roles.js';
 
 export interface Viewer {

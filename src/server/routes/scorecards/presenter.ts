@@ -1,5 +1,5 @@
 import { type DecisionView } from '../../../domain/interviews/index.js';
-import type { ScorecardRecord } from '../../../storage/index.js';
+import type { ScorecardRecord } from '../../services/records.js';
 import type { MyScorecard } from '../../services/interviews.js';
 import { presentTemplate } from '../interviews/presenter.js';
 import { DecisionViewSchema, MyScorecardView, ScorecardView } from '../../../api/scorecards.js';
