@@ -46,6 +46,7 @@ import {
   getScorecard,
   getScorecardOf,
   getUser,
+  inTransaction,
   insertInterview,
   insertScorecard,
   isUniqueViolation,
@@ -61,6 +62,7 @@ import {
   type InterviewRecord,
   type RoleRecord,
   type ScorecardRecord,
+  type Store,
   type Tx,
   type UserRecord,
 } from '../../storage/index.js';
@@ -477,6 +479,26 @@ export async function submitScorecard(tx: Tx, viewer: Viewer, interviewId: strin
 /** Whether any unique-constraint race on a first autosave should simply be retried (the card now exists). */
 export function isScorecardRace(error: unknown): boolean {
   return isUniqueViolation(error);
+}
+
+/**
+ * Runs a scorecard write in a transaction; a first autosave racing another (both inserting the one card) loses on
+ * the unique constraint and is simply run again, now as an update.
+ */
+export async function writeScorecard(store: Store, work: (tx: Tx) => Promise<MyScorecard>): Promise<MyScorecard> {
+  try {
+    return await inTransaction(store.db, work);
+  } catch (error) {
+    if (!isScorecardRace(error)) throw error;
+    return inTransaction(store.db, work);
+  }
+}
+
+/** One card the viewer may see with its author's name (the id when the author is no longer a user). */
+export async function readScorecard(tx: Tx, viewer: Viewer, id: string): Promise<{ card: ScorecardRecord; authorName: string }> {
+  const { card } = await getVisibleScorecard(tx, viewer, id);
+  const author = await getUser(tx, card.interviewerId);
+  return { card, authorName: author?.name ?? card.interviewerId };
 }
 
 /** The viewer's scorecard duties on an application: one per completed interview they are on. */

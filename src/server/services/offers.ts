@@ -63,6 +63,7 @@ import {
   type UserRecord,
 } from '../../storage/index.js';
 import { notifyUsers, setCompanySetting } from './notifications.js';
+import { namesOfPeople } from './people.js';
 import { appendEvent } from './pipeline.js';
 
 export type Actor = Pick<UserRecord, 'id' | 'role'>;
@@ -449,6 +450,25 @@ export async function listOfferEntries(db: Tx, filter: OfferFilter): Promise<Off
     out.push({ offer, version, awaiting, candidateName: heading?.candidateName ?? 'the candidate', roleTitle: heading?.roleTitle ?? 'the role' });
   }
   return out;
+}
+
+/** The offers of a list page with the names of the people they name (approvers). */
+export async function listOffersWithPeople(db: Tx, filter: OfferFilter): Promise<{ entries: OfferListEntry[]; people: Map<string, string> }> {
+  const [entries, people] = await Promise.all([listOfferEntries(db, filter), namesOfPeople(db)]);
+  return { entries, people };
+}
+
+/** Every version of an offer with every approval decision on them. */
+export async function getOfferHistory(db: Tx, id: string): Promise<{ detail: OfferDetail; decisions: ApprovalDecisionRecord[] }> {
+  const detail = await getOfferDetail(db, id);
+  const decisions = await listApprovalDecisions(db, detail.versions.map((v) => v.id));
+  return { detail, decisions };
+}
+
+/** Runs the engine on new terms for an existing offer, before the write's transaction (it takes a few hundred ms). */
+export async function prepareOfferRevision(store: Store, offerId: string, input: OfferTermsInput): Promise<PreparedVersion> {
+  const offer = await getOfferOrThrow(store.db, offerId);
+  return prepareOfferVersion(store, offer.applicationId, input);
 }
 
 /** The offers waiting for this approver's decision now. */

@@ -6,7 +6,8 @@ import { runWrite } from '../../plugins/idempotency.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
 import { findApplications, listApplicationEvents, readApplicationDetail } from '../../services/applications.js';
 import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
-import { presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { presentEvent } from '../shared/event-presenter.js';
+import { presentApplication, presentApplicationDetail } from './presenter.js';
 import { ApplicationCreateBody, ApplicationDetailView, ApplicationListQuery, ApplicationListView, ApplicationPatchBody, ApplicationView, EventCreateBody, EventListView, EventRecordedView } from '../../../api/applications.js';
 
 

@@ -1,9 +1,9 @@
 import { can } from '../../../domain/access/policy.js';
 import type { CandidateRecord } from '../../services/records.js';
-import type { Viewer } from '../roles/presenter.js';
 import { CandidateView } from '../../../api/candidates.js';
 
-export interface CandidateViewer extends Viewer {
+export interface CandidateViewer {
+  role: string;
   /** Candidates whose employer this viewer may not see (pedigree-blind roles, for viewers without candidates.read-pedigree). */
   hiddenEmployers?: ReadonlySet<string>;
 }

@@ -2,7 +2,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { changeUser, createUser, listAccounts } from '../../services/accounts.js';
 import { errorResponses, IdParams } from '../../../api/shared.js';
-import { presentPerson, presentUser } from './presenter.js';
+import { presentPerson, presentUser } from '../shared/user-presenter.js';
 import { PersonListView, UserChangedView, UserCreateBody, UserCreatedView, UserListView, UserPatchBody } from '../../../api/users.js';
 
 export function registerUserRoutes(app: App, ctx: ServerContext): void {
