@@ -1,6 +1,9 @@
 import type { ErrorCode } from './error-codes.js';
 
-/** Every rule violation the domain raises: a stable code from the catalogue, a message for people, and the input field at fault. */
+/**
+ * The one error type: every rule violation (bad input, a missing record, a conflict) carries a stable code from the
+ * catalogue (error-codes.ts, which also gives its HTTP status), a message for people, and the input field at fault.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
@@ -9,21 +12,6 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
-  }
-}
-
-/** Input that breaks a rule of the model (a negative salary, a probability above 1). */
-export class ValidationError extends DomainError {
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(code, message, field);
-    this.name = 'ValidationError';
-  }
-}
-
-export class NotFoundError extends DomainError {
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(code, message, field);
-    this.name = 'NotFoundError';
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { checkCvContent, safeFilename } from '../../domain/candidates/cv-file.js';
-import { DomainError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   deleteCandidateFile,
   eraseCandidates,
@@ -29,7 +29,7 @@ import type { PipelineActor } from './pipeline.js';
 /* ---------------------------------------------------------------- archive */
 
 function stale(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'The record changed since you read it. Reload and try again.', 'If-Match');
+  return preconditionFailed();
 }
 
 async function currentAt(tx: Tx, id: string, expectedVersion: number): Promise<CandidateRecord> {
