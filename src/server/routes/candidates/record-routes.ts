@@ -2,7 +2,6 @@ import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, contentDisposition, formatMegabytes } from '../../../domain/candidates/cv-file.js';
 import { DomainError } from '../../../domain/shared/errors.js';
-import type { CandidateFileRecord } from '../../services/records.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { toErrorResponse } from '../../plugins/errors.js';
@@ -21,23 +20,8 @@ import {
 import { candidateViewer } from '../../services/candidates.js';
 import { openFileDirectory } from '../../services/file-store.js';
 import { ErrorResponse, errorResponses, IdParams, NoBody, WriteErrors } from '../../../api/shared.js';
-import { presentCandidate } from './presenter.js';
+import { presentCandidate, presentFile } from './presenter.js';
 import { CandidateErasedResponse, CandidateFileListView, CandidateFileView, CandidateView, FileBytesResponse, FileErrors, FileParams, FileRemovedResponse, UploadQuery } from '../../../api/candidates.js';
-
-function presentFile(f: CandidateFileRecord): CandidateFileView {
-  return {
-    id: f.id,
-    candidateId: f.candidateId,
-    kind: f.kind,
-    filename: f.filename,
-    contentType: f.contentType as CandidateFileView['contentType'],
-    byteSize: f.byteSize,
-    sha256: f.sha256,
-    createdAt: f.createdAt,
-    createdBy: f.createdBy,
-  };
-}
-
 
 /**
  * The candidate record beyond its fields: archive and unarchive, erase (DELETE), and CV files (upload as the raw

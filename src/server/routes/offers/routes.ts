@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
+import { offerSummaryFileName, renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -23,10 +23,6 @@ import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from
 import { presentOffer, presentOfferDetail, presentSummary, presentVersion } from '../shared/offer-presenter.js';
 import { OfferCreateBody, OfferDetailView, OfferExtendBody, OfferListQuery, OfferListView, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery, SummaryView, VersionListView, VersionView } from '../../../api/offers.js';
 
-
-function safeFileName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offer';
-}
 
 export function registerOfferRoutes(app: App, ctx: ServerContext): void {
   const detail = async (tx: Parameters<typeof getOfferDetail>[0], id: string) => {
@@ -160,7 +156,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
     const summary = await buildSummary(ctx.store.db, request.params.id, ctx.now(), request.query.version ? Number(request.query.version) : undefined);
     return (reply as FastifyReply)
       .type('application/pdf')
-      .header('Content-Disposition', `attachment; filename="offer-${safeFileName(summary.candidateName)}-v${summary.version}.pdf"`)
+      .header('Content-Disposition', `attachment; filename="${offerSummaryFileName(summary)}"`)
       .header('Cache-Control', 'no-store')
       .send(Buffer.from(renderOfferSummaryPdf(summary)));
   });
