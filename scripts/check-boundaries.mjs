@@ -87,6 +87,26 @@ function* files(dir) {
   }
 }
 
+// --- thin routes (issue 10) ------------------------------------------------------------------------------------
+// Route handlers are schema -> policy -> service -> presenter: no file under server/routes imports storage (the
+// services own repositories and transactions), and a route folder never imports another route folder (what
+// several resources share lives in server/routes/shared or server/plugins; schemas live in the contract, src/api).
+const ROUTES_DIR = join('server', 'routes');
+function routeRuleProblems(rel, targetRel, spec) {
+  if (!rel.startsWith(ROUTES_DIR + sep)) return [];
+  const out = [];
+  if (targetRel.split(sep)[0] === 'storage') out.push(`${rel}: routes go through services and may not import storage (${spec})`);
+  const from = relative(ROUTES_DIR, rel).split(sep);
+  const to = relative(ROUTES_DIR, targetRel).split(sep);
+  const fromFolder = from.length > 1 ? from[0] : undefined;
+  const toFolder = !to[0].startsWith('..') && to.length > 1 ? to[0] : undefined;
+  if (fromFolder && fromFolder !== 'shared' && toFolder && toFolder !== fromFolder && toFolder !== 'shared') {
+    out.push(`${rel}: a route folder may not import another route folder (${spec}); move what both need to server/routes/shared or server/plugins`);
+  }
+  return out;
+}
+// --- end of thin routes -----------------------------------------------------------------------------------------
+
 const importRe = /(?:import|export)\s+(?:type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const problems = [];
 for (const file of files(src)) {
@@ -110,6 +130,7 @@ for (const file of files(src)) {
       if (targetLayer === 'test-support') problems.push(`${rel}: production code imports test support (${spec})`);
       else if (!ALLOWED[layer].includes(targetLayer)) problems.push(`${rel}: ${layer} may not import ${targetLayer} (${spec})`);
       if (layer === 'cli' && targetLayer === 'server' && !/server[\\/](admin|main)/.test(targetRel)) problems.push(`${rel}: cli may use only server/admin and server/main (${spec})`);
+      problems.push(...routeRuleProblems(rel, targetRel, spec));
     } else if (layer === 'domain') {
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (!DOMAIN_PACKAGES.has(pkg)) problems.push(`${rel}: the domain is pure and may not import ${spec}`);

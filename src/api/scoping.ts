@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { BOTTLENECKS, TeamMember } from '../domain/scoping/index.js';
 import { Taxonomy, TaxonomyExtension, SENIORITY_LEVELS } from '../domain/taxonomy/index.js';
 import { COMPANY_STAGES } from '../domain/company/company.js';
-import { ErrorResponse, errorResponses } from './shared.js';
+import { ErrorResponse, errorResponses, PreconditionErrors } from './shared.js';
 
 /** Error statuses the scoping routes can answer (413 and 422 are the analyser's text errors). */
 export const ScopingErrors = { ...errorResponses, 413: ErrorResponse, 422: ErrorResponse } as const;
-export const ScopingWriteErrors = { ...ScopingErrors, 412: ErrorResponse, 428: ErrorResponse } as const;
+/** A scoping write of a versioned setting: the analyser's errors and the one write-error table's 412 and 428. */
+export const ScopingWriteErrors = { ...ScopingErrors, ...PreconditionErrors } as const;
 
 /* ------------------------------------------------------------ role analysis */
 

@@ -4,7 +4,7 @@ import { evaluateOffer, OfferEvaluation } from '../../domain/compensation/index.
 import { evaluateThresholdRequest, ThresholdResult } from '../../domain/compensation/threshold-request.js';
 import { benchmark, BENCHMARK_FALLBACK, getRoleGroupOrThrow, listDatasets, parseSalaryCsv, ROLE_GROUPS, toExperienceLevel } from '../../domain/market/index.js';
 import type { Benchmark, DatasetInfo, SalaryDataset } from '../../domain/market/index.js';
-import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../io.js';
 import { readInputText } from '../input.js';

@@ -3,7 +3,7 @@ import { callApi, UsageError } from '../io.js';
 import { readInputText } from '../input.js';
 import { analyzeJobDescription, type Finding, type JobAnalysis } from '../../domain/scoping/index.js';
 import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
-import { ValidationError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import { SEVERITY_WORDS, type FindingSeverity } from '../../domain/shared/severity.js';
 
 /** A severity as the web shows it (Error, Warning, Note), upper-cased and padded for a column. */

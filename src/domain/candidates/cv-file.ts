@@ -1,6 +1,6 @@
 // What a CV upload must be, checked on the bytes (not on what the client claims): pure, no I/O.
 import limits from '../../../data/pipeline/candidate-files.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 export const CV_CONTENT_TYPES = limits.contentTypes.value as readonly CvContentType[];
 export type CvContentType = 'application/pdf' | 'text/plain';
@@ -38,23 +38,23 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
  */
 export function checkCvContent(bytes: Uint8Array | undefined, contentTypeHeader: string | undefined, maxBytes = CV_MAX_BYTES): CvContentType {
   const { type, charset } = parseMediaType(contentTypeHeader);
-  if (!isCvContentType(type)) throw new ValidationError('FILE_TYPE_INVALID', 'Upload a PDF or a plain-text file (Content-Type application/pdf or text/plain).', 'Content-Type');
-  if (!bytes || bytes.length === 0) throw new ValidationError('VALIDATION_FAILED', 'The file is empty.', 'file');
-  if (bytes.length > maxBytes) throw new ValidationError('FILE_TOO_LARGE', `A CV may be at most ${formatMegabytes(maxBytes)}.`, 'file');
+  if (!isCvContentType(type)) throw new DomainError('FILE_TYPE_INVALID', 'Upload a PDF or a plain-text file (Content-Type application/pdf or text/plain).', 'Content-Type');
+  if (!bytes || bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty.', 'file');
+  if (bytes.length > maxBytes) throw new DomainError('FILE_TOO_LARGE', `A CV may be at most ${formatMegabytes(maxBytes)}.`, 'file');
   if (type === 'application/pdf') {
-    if (!PDF_MAGIC.every((b, i) => bytes[i] === b)) throw new ValidationError('FILE_TYPE_INVALID', 'This file is not a PDF: it does not start as a PDF does.', 'file');
+    if (!PDF_MAGIC.every((b, i) => bytes[i] === b)) throw new DomainError('FILE_TYPE_INVALID', 'This file is not a PDF: it does not start as a PDF does.', 'file');
     return type;
   }
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
-    throw new ValidationError('FILE_TYPE_INVALID', 'Send text as UTF-8.', 'Content-Type');
+    throw new DomainError('FILE_TYPE_INVALID', 'Send text as UTF-8.', 'Content-Type');
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ValidationError('FILE_TYPE_INVALID', 'This file is not UTF-8 text.', 'file');
+    throw new DomainError('FILE_TYPE_INVALID', 'This file is not UTF-8 text.', 'file');
   }
-  if (BINARY_CONTROL.test(text)) throw new ValidationError('FILE_TYPE_INVALID', 'This file is not plain text: it has binary control characters.', 'file');
+  if (BINARY_CONTROL.test(text)) throw new DomainError('FILE_TYPE_INVALID', 'This file is not plain text: it has binary control characters.', 'file');
   return type;
 }
 

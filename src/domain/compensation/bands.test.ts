@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { BAND_REFERENCES, budgetShare, DEFAULT_STAGE_BANDS, getStageBand } from './bands.js';
 import { checkBelowStageBand, checkBudgetShare, checkEquityStatement } from './findings.js';
 import { parseBudgetShareInput, safeParseBudgetShareInput } from './parsers.js';
@@ -51,7 +51,7 @@ describe('budgetShare (comp.budget-share)', () => {
   });
 
   it('rejects zero or two budget bases with BUDGET_INVALID', () => {
-    expect(() => budgetShare({ aiTeamAnnualCash: 1, budget: {} })).toThrow(ValidationError);
+    expect(() => budgetShare({ aiTeamAnnualCash: 1, budget: {} })).toThrow(DomainError);
     const r = safeParseBudgetShareInput({ aiTeamAnnualCash: 1, budget: { annualBudget: 10, annualBurn: 10 } });
     expect(r.ok === false && r.error.code).toBe('BUDGET_INVALID');
     const runway = safeParseBudgetShareInput({ aiTeamAnnualCash: 1, budget: { raise: 10 } });

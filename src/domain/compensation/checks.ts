@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../shared/error-codes.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
-/** Small guards shared by the compensation functions: each throws a ValidationError with a catalogue code and the field path, never clamps. */
+/** Small guards shared by the compensation functions: each throws a DomainError with a catalogue code and the field path, never clamps. */
 
 export function fail(code: ErrorCode, field: string, message: string): never {
-  throw new ValidationError(code, `${field}: ${message}`, field);
+  throw new DomainError(code, `${field}: ${message}`, field);
 }
 
 export function isFiniteNumber(value: unknown): value is number {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { buildInitialCapTable, investorFraction, ownershipAfter, ownershipAfterRound, ownershipThroughRounds, postMoney, sharesIssued } from './dilution.js';
 import { resolveModelParameters } from './parameters.js';
 import { commonPricePerShare } from './waterfall.js';
@@ -28,9 +28,9 @@ describe('dilution helpers (compensation-model.md 4.2.8)', () => {
   });
 
   it('rejects dilutions outside [0, 1) and bad share counts', () => {
-    expect(() => ownershipAfter(0.01, [1])).toThrow(ValidationError);
-    expect(() => sharesIssued(0.2, 0)).toThrow(ValidationError);
-    expect(() => investorFraction(2, 1)).toThrow(ValidationError);
+    expect(() => ownershipAfter(0.01, [1])).toThrow(DomainError);
+    expect(() => sharesIssued(0.2, 0)).toThrow(DomainError);
+    expect(() => investorFraction(2, 1)).toThrow(DomainError);
   });
 
   it('ownershipThroughRounds: 0.5% at seed through the median dilutions of A..E', () => {
@@ -75,7 +75,7 @@ describe('dilution helpers (compensation-model.md 4.2.8)', () => {
     expect(cap.series[0]).toEqual({ invested: 2_000_000, preference: 4_000_000, shares: 200_000, participating: true });
     expect(() =>
       buildInitialCapTable({ stage: 'seed', fullyDilutedShares: 1_000_000, lastPostMoney: 10_000_000, preferred: [{ invested: 1, shares: 995_000 }] }, 10_000, params),
-    ).toThrow(ValidationError);
+    ).toThrow(DomainError);
   });
 
   it('property: more dilution never pays the employee more at any exit value', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { evaluateOffer, parseOfferEvaluateInput, safeEvaluateOffer, safeParseOfferEvaluateInput } from './evaluate-offer.js';
 import { OfferEvaluateInput, OfferEvaluation } from './schema.js';
 
@@ -22,7 +22,7 @@ function baseInput(): Record<string, any> {
 function errorOf(input: unknown): { code: string; field: string | undefined } {
   const r = safeEvaluateOffer(input);
   if (r.ok) throw new Error('expected a validation error');
-  expect(r.error).toBeInstanceOf(ValidationError);
+  expect(r.error).toBeInstanceOf(DomainError);
   return { code: r.error.code, field: r.error.field };
 }
 
@@ -246,10 +246,10 @@ describe('evaluateOffer rejects invalid input (table 4.6) with a catalogue code 
     expect(errorOf(null).code).toBe('VALIDATION_FAILED');
   });
 
-  it('parse/safeParse pair: parse throws ValidationError, safeParse returns it', () => {
+  it('parse/safeParse pair: parse throws DomainError, safeParse returns it', () => {
     const input = baseInput();
     input.startup.base = -5;
-    expect(() => parseOfferEvaluateInput(input)).toThrow(ValidationError);
+    expect(() => parseOfferEvaluateInput(input)).toThrow(DomainError);
     const r = safeParseOfferEvaluateInput(input);
     expect(r.ok).toBe(false);
     expect(safeParseOfferEvaluateInput(baseInput()).ok).toBe(true);

@@ -110,7 +110,7 @@ function percentiles(s: DistributionSummary): { mean: number; p10: number; p25: 
 
 /**
  * Evaluates a startup offer against the candidate's threshold and, when given, an incumbent offer
- * (compensation.md "Contract"). Throws ValidationError on invalid input. Same input and seed give
+ * (compensation.md "Contract"). Throws DomainError on invalid input. Same input and seed give
  * byte-identical JSON.
  */
 export function evaluateOffer(rawInput: unknown, options: EvaluateOfferOptions = {}): OfferEvaluation {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { funnelOutcomes, lifetimeFailureProbability, rescaleFailureProbability } from './funnel.js';
 import { describeModelParameters, listModelPresets, MODEL_PARAMETER_NAMES, resolveModelParameters } from './parameters.js';
 
@@ -50,13 +50,13 @@ describe('stage funnel parameters and closed-form outcomes (compensation-model.m
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).code).toBe(code);
-    expect((error as ValidationError).field).toBe(field);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
+    expect((error as DomainError).field).toBe(field);
   });
 
   it('rejects an unknown parameter name', () => {
-    expect(() => resolveModelParameters('default', { nope: 1 } as never)).toThrow(ValidationError);
+    expect(() => resolveModelParameters('default', { nope: 1 } as never)).toThrow(DomainError);
   });
 });
 
@@ -81,6 +81,6 @@ describe('rescaleFailureProbability (4.2.4: the candidate belief feeds the funne
   });
 
   it('rejects a belief outside [0, 1]', () => {
-    expect(() => rescaleFailureProbability(params, 0, 1.2)).toThrow(ValidationError);
+    expect(() => rescaleFailureProbability(params, 0, 1.2)).toThrow(DomainError);
   });
 });

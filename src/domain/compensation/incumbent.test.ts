@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { incumbentExpectedValue, INCUMBENT_PRESETS, normalizeIncumbentOffer, simulateIncumbent } from './incumbent.js';
 import type { IncumbentOffer } from './incumbent.js';
 import { parseIncumbentOffer, safeParseIncumbentOffer } from './parsers.js';
@@ -82,9 +82,9 @@ describe('incumbent offer (compensation-model.md 4.3)', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).code).toBe(code);
-    expect((error as ValidationError).field).toBe(field);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
+    expect((error as DomainError).field).toBe(field);
   });
 
   it('parseIncumbentOffer enforces whole-number money and strict fields', () => {

@@ -69,7 +69,7 @@ function scheduleOf(schedule: VestingSpec | undefined, preset: IncumbentPresetId
   return s;
 }
 
-/** Validates an incumbent offer (4.3 edge cases) and applies defaults; throws ValidationError with the field path. */
+/** Validates an incumbent offer (4.3 edge cases) and applies defaults; throws DomainError with the field path. */
 export function normalizeIncumbentOffer(offer: IncumbentOffer, field = 'incumbent'): NormalizedIncumbentOffer {
   const base = checkMoney(offer.base, `${field}.base`, { positive: true });
   if (!isFiniteNumber(offer.bonusTargetPct) || offer.bonusTargetPct < 0 || offer.bonusTargetPct > 1000) {

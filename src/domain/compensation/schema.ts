@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import simulationJson from '../../../data/compensation/simulation-defaults.json' with { type: 'json' };
 import type { ErrorCode } from '../shared/error-codes.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { INCUMBENT_PRESETS } from './incumbent.js';
 import { COMPANY_STAGES, MODEL_PRESETS } from './parameters.js';
 import { VESTING_PRESETS } from './vesting.js';
@@ -213,19 +213,19 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Maps the first Zod issue to a ValidationError with a catalogue code and the field path. */
-export function validationErrorFromZod(error: z.ZodError, input: unknown, prefix = ''): ValidationError {
+/** Maps the first Zod issue to a DomainError with a catalogue code and the field path. */
+export function validationErrorFromZod(error: z.ZodError, input: unknown, prefix = ''): DomainError {
   const issue = error.issues[0];
   const path = prefix ? [prefix, ...issue.path] : issue.path;
   if (issue.code === 'unrecognized_keys') {
     const field = formatPath([...path, issue.keys[0]]);
-    return new ValidationError('UNKNOWN_FIELD', `${field}: field is not allowed`, field);
+    return new DomainError('UNKNOWN_FIELD', `${field}: field is not allowed`, field);
   }
   // An issue with the document as a whole (not an object at all) is reported against the request body.
   const field = formatPath(path) || 'body';
-  if (path.length === 0) return new ValidationError('VALIDATION_FAILED', 'body: the input must be one JSON object', field);
+  if (path.length === 0) return new DomainError('VALIDATION_FAILED', 'body: the input must be one JSON object', field);
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-    return new ValidationError('VALIDATION_FAILED', `${field}: is required`, field);
+    return new DomainError('VALIDATION_FAILED', `${field}: is required`, field);
   }
   let code: ErrorCode = 'VALIDATION_FAILED';
   for (let i = path.length - 1; i >= 0; i--) {
@@ -235,10 +235,10 @@ export function validationErrorFromZod(error: z.ZodError, input: unknown, prefix
       break;
     }
   }
-  return new ValidationError(code, `${field}: ${issue.message}`, field);
+  return new DomainError(code, `${field}: ${issue.message}`, field);
 }
 
-/** Parses a value with a schema, throwing a ValidationError (never reshaping the input). */
+/** Parses a value with a schema, throwing a DomainError (never reshaping the input). */
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationErrorFromZod(result.error, input, prefix);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { evaluateThresholdRequest, safeEvaluateThresholdRequest } from './threshold-request.js';
 
 const candidate = (tc: number) => ({ currentBase: Math.round(tc * 0.5), currentBonus: Math.round(tc * 0.1), currentEquityAnnual: tc - Math.round(tc * 0.5) - Math.round(tc * 0.1), annualObligations: 60_000, effectiveTaxRate: 0.35 });
@@ -37,7 +37,7 @@ describe('evaluateThresholdRequest (POST /api/v1/compensation/threshold, closer 
       const r = safeEvaluateThresholdRequest(input);
       expect(r.ok).toBe(false);
       if (!r.ok) {
-        expect(r.error).toBeInstanceOf(ValidationError);
+        expect(r.error).toBeInstanceOf(DomainError);
         expect({ code: r.error.code, field: r.error.field }).toEqual({ code, field });
       }
     }

@@ -45,7 +45,7 @@ const DEFAULT_STAGE = 'seed' as const;
 const money = (x: number): number => Math.round(x) || 0;
 const fine = (x: number): number => Math.round(x * 1e6) / 1e6 || 0;
 
-/** Validates a threshold request (strict, no coercion) and computes the cash threshold; throws ValidationError with the field path. */
+/** Validates a threshold request (strict, no coercion) and computes the cash threshold; throws DomainError with the field path. */
 export function evaluateThresholdRequest(rawInput: unknown): ThresholdResult {
   const input = parseWith(ThresholdRequest, rawInput);
   const { candidate } = input;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import thresholdJson from '../../../data/compensation/threshold-defaults.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { lifetimeFailureProbability } from './funnel.js';
 import { resolveModelParameters } from './parameters.js';
 import { parseCashThresholdInput, safeParseCashThresholdInput } from './parsers.js';
@@ -89,13 +89,13 @@ describe('computeCashThreshold (compensation-model.md 4.1)', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).code).toBe(code);
-    expect((error as ValidationError).field).toBe(`candidate.${field}`);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
+    expect((error as DomainError).field).toBe(`candidate.${field}`);
   });
 
   it('parseCashThresholdInput rejects unknown fields and fractional money; safeParse returns the error', () => {
-    expect(() => parseCashThresholdInput({ ...workedExample, salary: 1 })).toThrow(ValidationError);
+    expect(() => parseCashThresholdInput({ ...workedExample, salary: 1 })).toThrow(DomainError);
     const r = safeParseCashThresholdInput({ ...workedExample, currentBase: 200_000.5, searchYears: 0.2 });
     expect(r.ok).toBe(false);
     if (!r.ok) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { parseVesting, safeParseVesting } from './parsers.js';
 import { getVestingPreset, listVestingPresets, normalizeVesting, snapPeriod, vestedFraction, vestingEvents } from './vesting.js';
 import type { VestingSpec } from './vesting.js';
@@ -11,10 +11,10 @@ function codeOf(run: () => unknown): { code: string; field: string | undefined }
   try {
     run();
   } catch (e) {
-    if (e instanceof ValidationError) return { code: e.code, field: e.field };
+    if (e instanceof DomainError) return { code: e.code, field: e.field };
     throw e;
   }
-  throw new Error('expected a ValidationError');
+  throw new Error('expected a DomainError');
 }
 
 describe('vestedFraction (compensation-model.md 4.2.2)', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { commonPricePerShare, distributeExit } from './waterfall.js';
 import type { CapTable } from './waterfall.js';
 
@@ -63,9 +63,9 @@ describe('commonPricePerShare (compensation-model.md 4.2.5)', () => {
   });
 
   it('rejects negative exit values and empty share classes', () => {
-    expect(() => commonPricePerShare(-1, oneSeries)).toThrow(ValidationError);
-    expect(() => commonPricePerShare(10, { commonShares: 0, series: [] })).toThrow(ValidationError);
-    expect(() => commonPricePerShare(10, { commonShares: 1, series: [{ preference: 1, shares: 0 }] })).toThrow(ValidationError);
+    expect(() => commonPricePerShare(-1, oneSeries)).toThrow(DomainError);
+    expect(() => commonPricePerShare(10, { commonShares: 0, series: [] })).toThrow(DomainError);
+    expect(() => commonPricePerShare(10, { commonShares: 1, series: [{ preference: 1, shares: 0 }] })).toThrow(DomainError);
   });
 
   const capTable = fc.record({

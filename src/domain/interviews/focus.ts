@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { ScorecardTemplate, TemplateAttribute } from './template.js';
 
 /**
@@ -17,7 +17,7 @@ export function checkFocus(focus: InterviewFocus | undefined, template: Scorecar
   const known = new Set(template.attributes.map((a) => a.id));
   focus.forEach((id, i) => {
     if (!known.has(id)) {
-      throw new ValidationError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         `"${id.slice(0, 64)}" is not an attribute of this role's scorecard (${template.attributes.map((a) => a.id).join(', ')}).`,
         `${fieldPrefix}focusAttributeIds[${i}]`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import scorecardData from '../../../data/interviews/scorecards.json' with { type: 'json' };
 import { cleanText } from '../company/company.js';
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import type { ScorecardTemplate } from './template.js';
 
 export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
@@ -66,7 +66,7 @@ export function applyDraft(current: ScorecardContent, input: ScorecardDraftInput
   if (input.ratings !== undefined) {
     input.ratings.forEach((r, i) => {
       if (!allowed.has(r.attributeId)) {
-        throw new ValidationError('RATING_INVALID', `"${r.attributeId.slice(0, 64)}" is not an attribute of this role's scorecard.`, `ratings[${i}].attributeId`);
+        throw new DomainError('RATING_INVALID', `"${r.attributeId.slice(0, 64)}" is not an attribute of this role's scorecard.`, `ratings[${i}].attributeId`);
       }
     });
     next.ratings = input.ratings.map((r) => ({ attributeId: r.attributeId, rating: r.rating ?? null, evidence: r.evidence ?? '' }));
@@ -93,15 +93,15 @@ export function parseScorecardForSubmit(
   content.ratings.forEach((r, i) => {
     const evidence = r.evidence.trim();
     if (r.rating === null && evidence === '') return;
-    if (!allowed.has(r.attributeId)) throw new ValidationError('RATING_INVALID', `"${r.attributeId}" is not an attribute of this role's scorecard.`, `ratings[${i}].attributeId`);
+    if (!allowed.has(r.attributeId)) throw new DomainError('RATING_INVALID', `"${r.attributeId}" is not an attribute of this role's scorecard.`, `ratings[${i}].attributeId`);
     if (r.rating === null || !Number.isInteger(r.rating) || r.rating < 1 || r.rating > 4) {
-      throw new ValidationError('RATING_INVALID', 'Give a rating from 1 to 4, or clear the evidence to leave the attribute uncovered.', `ratings[${i}].rating`);
+      throw new DomainError('RATING_INVALID', 'Give a rating from 1 to 4, or clear the evidence to leave the attribute uncovered.', `ratings[${i}].rating`);
     }
-    if (evidence === '') throw new ValidationError('EVIDENCE_REQUIRED', 'Each rating needs a line of evidence: what did the candidate say or do?', `ratings[${i}].evidence`);
+    if (evidence === '') throw new DomainError('EVIDENCE_REQUIRED', 'Each rating needs a line of evidence: what did the candidate say or do?', `ratings[${i}].evidence`);
     ratings.push({ attributeId: r.attributeId, rating: r.rating as SubmittedRating['rating'], evidence });
   });
-  if (ratings.length === 0) throw new ValidationError('SCORECARD_INCOMPLETE', 'Rate at least one attribute before submitting.', 'ratings');
-  if (content.recommendation === null) throw new ValidationError('SCORECARD_INCOMPLETE', 'Choose an overall recommendation before submitting.', 'recommendation');
+  if (ratings.length === 0) throw new DomainError('SCORECARD_INCOMPLETE', 'Rate at least one attribute before submitting.', 'ratings');
+  if (content.recommendation === null) throw new DomainError('SCORECARD_INCOMPLETE', 'Choose an overall recommendation before submitting.', 'recommendation');
   return { ratings, recommendation: content.recommendation, notes: content.notes.trim() };
 }
 

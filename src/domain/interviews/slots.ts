@@ -1,5 +1,5 @@
 import { wallTimeOf } from '../pipeline/business-hours.js';
-import { DomainError, ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /** An interview's place in time: it starts at `start` (epoch ms) and ends `durationMinutes` later. */
 export interface TimeSlot {
@@ -61,7 +61,7 @@ export function assertOnsiteSlots(slots: readonly TimeSlot[], timeZone: string, 
   slots.forEach((slot, i) => {
     const d = localDate(slot.start, timeZone);
     if (d !== day) {
-      throw new ValidationError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         `An onsite happens on one day: interview ${i + 1} is on ${d}, interview 1 on ${day} (${timeZone}).`,
         `slots[${i}].scheduledAt`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { benchmark } from './benchmark.js';
 import { getRoleGroup, ROLE_GROUPS, toExperienceLevel } from './role-groups.js';
 import { parseSalaryCsv } from './salary-csv.js';
@@ -114,8 +114,8 @@ describe('benchmark fallback chain (n < 30)', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).code).toBe('BENCHMARK_QUERY_INVALID');
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('BENCHMARK_QUERY_INVALID');
     }
   });
 

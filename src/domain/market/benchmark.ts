@@ -1,5 +1,5 @@
 import { quantileSorted } from '../compensation/statistics.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { ALL_ML_AI_GROUP_ID, BENCHMARK_FALLBACK, getRoleGroupOrThrow, toExperienceLevel } from './role-groups.js';
 import { EMPLOYMENT_TYPES, EXPERIENCE_LEVELS } from './salary-csv.js';
 import type { ExperienceLevel, SalaryDataset } from './salary-csv.js';
@@ -47,7 +47,7 @@ export interface Benchmark {
 const FT = EMPLOYMENT_TYPES.indexOf('FT');
 
 function checkCountry(value: string, field: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z]{2}$/.test(value)) throw new ValidationError('BENCHMARK_QUERY_INVALID', `${field}: use an ISO 3166 alpha-2 code`, field);
+  if (typeof value !== 'string' || !/^[A-Za-z]{2}$/.test(value)) throw new DomainError('BENCHMARK_QUERY_INVALID', `${field}: use an ISO 3166 alpha-2 code`, field);
   return value.toUpperCase();
 }
 
@@ -84,10 +84,10 @@ export function benchmark(ds: SalaryDataset, query: BenchmarkQuery): Benchmark {
   const residenceCode = query.residence === null ? null : checkCountry(query.residence ?? country, 'residence');
   const years = [...(query.years ?? BENCHMARK_FALLBACK.defaultYears)];
   if (years.length === 0 || !years.every((y) => Number.isInteger(y) && y >= 1990 && y <= 2100)) {
-    throw new ValidationError('BENCHMARK_QUERY_INVALID', 'years: give one or more whole years', 'years');
+    throw new DomainError('BENCHMARK_QUERY_INVALID', 'years: give one or more whole years', 'years');
   }
   const unit = query.unit ?? 'pairMidpoint';
-  if (unit !== 'pairMidpoint' && unit !== 'row') throw new ValidationError('BENCHMARK_QUERY_INVALID', 'unit: use pairMidpoint or row', 'unit');
+  if (unit !== 'pairMidpoint' && unit !== 'row') throw new DomainError('BENCHMARK_QUERY_INVALID', 'unit: use pairMidpoint or row', 'unit');
 
   const levelId = EXPERIENCE_LEVELS.indexOf(level);
   const companyId = ds.countries.indexOf(country);

@@ -1,5 +1,5 @@
 import roleGroupsJson from '../../../data/market/role-groups.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { EXPERIENCE_LEVELS } from './salary-csv.js';
 import type { ExperienceLevel } from './salary-csv.js';
 
@@ -50,7 +50,7 @@ export function getRoleGroup(idOrLabel: string): RoleGroup | undefined {
 export function getRoleGroupOrThrow(idOrLabel: string): RoleGroup {
   const g = getRoleGroup(idOrLabel);
   if (!g) {
-    throw new ValidationError('BENCHMARK_QUERY_INVALID', `roleGroup: unknown role group ${JSON.stringify(idOrLabel)}; use one of ${ROLE_GROUPS.map((x) => x.id).join(', ')}`, 'roleGroup');
+    throw new DomainError('BENCHMARK_QUERY_INVALID', `roleGroup: unknown role group ${JSON.stringify(idOrLabel)}; use one of ${ROLE_GROUPS.map((x) => x.id).join(', ')}`, 'roleGroup');
   }
   return g;
 }
@@ -64,5 +64,5 @@ export function toExperienceLevel(level: string): ExperienceLevel {
   for (const [code, def] of Object.entries(roleGroupsJson.levels)) {
     if (def.seniority.includes(lower)) return code as ExperienceLevel;
   }
-  throw new ValidationError('BENCHMARK_QUERY_INVALID', `level: unknown level ${JSON.stringify(level)}; use EN, MI, SE, EX or a seniority (junior, mid, senior, staff+, lead, director, head)`, 'level');
+  throw new DomainError('BENCHMARK_QUERY_INVALID', `level: unknown level ${JSON.stringify(level)}; use EN, MI, SE, EX or a seniority (junior, mid, senior, staff+, lead, director, head)`, 'level');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { listDatasets } from './datasets.js';
 import { collapseAdjacentPairs, parseSalaryCsv, parseSalaryRows, safeParseSalaryCsv } from './salary-csv.js';
 
@@ -64,8 +64,8 @@ describe('parseSalaryCsv', () => {
     expect(e.message).toContain(message);
   });
 
-  it('parseSalaryCsv throws a ValidationError', () => {
-    expect(() => parseSalaryCsv('nope')).toThrow(ValidationError);
+  it('parseSalaryCsv throws a DomainError', () => {
+    expect(() => parseSalaryCsv('nope')).toThrow(DomainError);
   });
 });
 

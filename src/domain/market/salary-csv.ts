@@ -1,5 +1,5 @@
 import datasetsJson from '../../../data/market/datasets.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { toResult } from '../shared/errors.js';
 import type { Result } from '../shared/errors.js';
 
@@ -87,7 +87,7 @@ export interface SalaryDataset {
 }
 
 function invalid(line: number, message: string): never {
-  throw new ValidationError('DATASET_INVALID', `line ${line}: ${message}`, `line ${line}`);
+  throw new DomainError('DATASET_INVALID', `line ${line}: ${message}`, `line ${line}`);
 }
 
 /** Splits CSV text (RFC 4180 quoting, LF or CRLF) into records with the line each starts on. */

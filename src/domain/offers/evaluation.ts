@@ -1,6 +1,6 @@
 import offerDefaults from '../../../data/offers/offer-defaults.json' with { type: 'json' };
 import { evaluateOffer, type EvaluateOfferOptions, type OfferEvaluation } from '../compensation/index.js';
-import { DomainError, ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { BandCheck } from './band.js';
 import type { OfferTerms } from './offer.js';
 
@@ -114,7 +114,7 @@ export function evaluateOfferVersion(
   try {
     result = evaluateOffer(input, context.options);
   } catch (error) {
-    if (error instanceof DomainError) throw new ValidationError(error.code, error.message, termsField(error.field));
+    if (error instanceof DomainError) throw new DomainError(error.code, error.message, termsField(error.field));
     throw error;
   }
   const findings: OfferFinding[] = result.findings.map((f) => ({ rule: f.rule, severity: f.severity as OfferFinding['severity'], message: f.message }));

@@ -32,7 +32,7 @@ export {
 export type { ApprovalDecision, ApprovalMode, ApprovalPlan, ApprovalProgress, ApprovalRecord } from './approvals.js';
 export { buildOfferSummary, toVestingInput } from './summary.js';
 export type { OfferSummary, OfferSummaryInput } from './summary.js';
-export { formatMoney, formatPct, formatShares, offerSummarySections, renderOfferSummaryHtml, renderOfferSummaryPdf } from './render.js';
+export { formatMoney, formatPct, formatShares, offerSummaryFileName, offerSummarySections, renderOfferSummaryHtml, renderOfferSummaryPdf } from './render.js';
 export { renderPdf } from './pdf.js';
 export type { PdfLine } from './pdf.js';
 export { buildEvaluationInput, evaluateOfferVersion } from './evaluation.js';

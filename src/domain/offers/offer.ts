@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText, WholeMoney } from '../company/company.js';
-import { DomainError, ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 
 /** The life of an offer (compensation.md, issue "offer lifecycle"). */
 export const OFFER_STATUSES = ['draft', 'pending-approval', 'approved', 'extended', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
@@ -136,14 +136,14 @@ export interface OfferTerms extends OfferTermsInput {
  */
 export function parseOfferTerms(input: OfferTermsInput): OfferTerms {
   if (input.equity.shares >= input.equity.fullyDilutedShares) {
-    throw new ValidationError('EQUITY_OUT_OF_RANGE', 'The grant must be smaller than the fully diluted share count.', 'equity.shares');
+    throw new DomainError('EQUITY_OUT_OF_RANGE', 'The grant must be smaller than the fully diluted share count.', 'equity.shares');
   }
   if ((input.equity.kind === 'ISO' || input.equity.kind === 'NSO') && input.equity.strike === undefined) {
-    throw new ValidationError('STRIKE_INVALID', 'Options (ISO, NSO) need a strike price per share.', 'equity.strike');
+    throw new DomainError('STRIKE_INVALID', 'Options (ISO, NSO) need a strike price per share.', 'equity.strike');
   }
   const v = input.equity.vesting;
   if ('totalYears' in v && v.cliffYears > v.totalYears) {
-    throw new ValidationError('VESTING_INVALID', 'The cliff cannot be longer than the vesting.', 'equity.vesting.cliffYears');
+    throw new DomainError('VESTING_INVALID', 'The cliff cannot be longer than the vesting.', 'equity.vesting.cliffYears');
   }
   return { ...input, bonusTarget: input.bonusTarget ?? 0, signOn: input.signOn ?? 0 };
 }

@@ -130,3 +130,9 @@ ${parts.join('\n')}
 </body></html>
 `;
 }
+
+/** The download name of an offer's summary PDF: `offer-<candidate>-v<version>.pdf`, the name reduced to safe characters. */
+export function offerSummaryFileName(s: Pick<OfferSummary, 'candidateName' | 'version'>): string {
+  const name = s.candidateName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offer';
+  return `offer-${name}-v${s.version}.pdf`;
+}

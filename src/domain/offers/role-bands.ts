@@ -1,5 +1,5 @@
 import { DEFAULT_STAGE_BANDS, type StageBand } from '../compensation/bands.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /**
  * Board-approved bands per role and company funding stage (compensation.md: stage bands seed a new company; a
@@ -33,13 +33,13 @@ export function stageDefaultBand(stage: string, bands: readonly StageBand[] = DE
 
 /** Checks that each minimum is at or below its maximum (MONEY_INVALID / EQUITY_OUT_OF_RANGE on the minimum). */
 export function checkBandRanges(band: BandRanges, prefix = ''): void {
-  if (band.baseMin > band.baseMax) throw new ValidationError('MONEY_INVALID', 'The lowest base is above the highest.', `${prefix}baseMin`);
-  if (band.equityPctMin > band.equityPctMax) throw new ValidationError('EQUITY_OUT_OF_RANGE', 'The lowest equity is above the highest.', `${prefix}equityPctMin`);
+  if (band.baseMin > band.baseMax) throw new DomainError('MONEY_INVALID', 'The lowest base is above the highest.', `${prefix}baseMin`);
+  if (band.equityPctMin > band.equityPctMax) throw new DomainError('EQUITY_OUT_OF_RANGE', 'The lowest equity is above the highest.', `${prefix}equityPctMin`);
 }
 
 /** Checks that a board approval date (YYYY-MM-DD) is not after `today` (YYYY-MM-DD, UTC). */
 export function checkApprovalDate(approvedOn: string, today: string, field = 'approvedOn'): void {
-  if (approvedOn > today) throw new ValidationError('VALIDATION_FAILED', 'The approval date cannot be in the future.', field);
+  if (approvedOn > today) throw new DomainError('VALIDATION_FAILED', 'The approval date cannot be in the future.', field);
 }
 
 /** The approval facts of a band: who approved it and when. */

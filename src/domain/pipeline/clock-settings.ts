@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import clocksData from '../../../data/pipeline/clocks.json' with { type: 'json' };
 import { isTimeZone } from '../company/company.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { businessDayHours, minutesOfDay, type BusinessHours } from './business-hours.js';
 import { toValidationError } from './validation.js';
 
@@ -61,8 +61,8 @@ export const ClockSettingsOverride = z.strictObject({
 });
 export type ClockSettingsOverride = z.infer<typeof ClockSettingsOverride>;
 
-function invalid(message: string, field: string): ValidationError {
-  return new ValidationError('CLOCK_SETTINGS_INVALID', message, field);
+function invalid(message: string, field: string): DomainError {
+  return new DomainError('CLOCK_SETTINGS_INVALID', message, field);
 }
 
 function mergeHours(base: HoursSetting, override: NonNullable<ClockSettingsOverride['hours']>): HoursSetting {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../company/company.js';
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import { CANDIDATE_SOURCES, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from './lists.js';
 import { toEpochMs, toIso, type Instant } from './time.js';
 import { toValidationError } from './validation.js';
@@ -111,21 +111,21 @@ const INPUT_KEYS = new Set(['type', 'occurredAt', 'data']);
 
 /**
  * Validates an event before it is appended: known type, `occurredAt` not in the future (60 s skew allowed),
- * `data` matching the type. Throws ValidationError (EVENT_TYPE_INVALID, EVENT_IN_FUTURE, VALIDATION_FAILED, UNKNOWN_FIELD).
+ * `data` matching the type. Throws DomainError (EVENT_TYPE_INVALID, EVENT_IN_FUTURE, VALIDATION_FAILED, UNKNOWN_FIELD).
  * @example parseEventInput({ type: 'offer.extended', data: { offerId: 'of_1' } }, new Date())
  */
 export function parseEventInput(input: unknown, now: Date | number): EventInput {
   const nowMs = toEpochMs(now);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ValidationError('VALIDATION_FAILED', 'An event is an object with type, occurredAt and data.');
+    throw new DomainError('VALIDATION_FAILED', 'An event is an object with type, occurredAt and data.');
   }
   const record = input as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!INPUT_KEYS.has(key)) throw new ValidationError('UNKNOWN_FIELD', `Unknown field "${key}".`, key);
+    if (!INPUT_KEYS.has(key)) throw new DomainError('UNKNOWN_FIELD', `Unknown field "${key}".`, key);
   }
   const { type, occurredAt, data } = record;
   if (!isEventType(type)) {
-    throw new ValidationError('EVENT_TYPE_INVALID', `Unknown event type${typeof type === 'string' ? ` "${type.slice(0, 64)}"` : ''}.`, 'type');
+    throw new DomainError('EVENT_TYPE_INVALID', `Unknown event type${typeof type === 'string' ? ` "${type.slice(0, 64)}"` : ''}.`, 'type');
   }
   let occurredMs = nowMs;
   if (occurredAt !== undefined) {
@@ -133,11 +133,11 @@ export function parseEventInput(input: unknown, now: Date | number): EventInput 
       (occurredAt instanceof Date && Number.isFinite(occurredAt.getTime())) ||
       (typeof occurredAt === 'string' && Timestamp.safeParse(occurredAt).success);
     if (!valid) {
-      throw new ValidationError('VALIDATION_FAILED', 'occurredAt must be an ISO 8601 date-time with a time zone.', 'occurredAt');
+      throw new DomainError('VALIDATION_FAILED', 'occurredAt must be an ISO 8601 date-time with a time zone.', 'occurredAt');
     }
     occurredMs = toEpochMs(occurredAt as Date | string, 'occurredAt');
     if (occurredMs > nowMs + CLOCK_SKEW_TOLERANCE_MS) {
-      throw new ValidationError('EVENT_IN_FUTURE', 'An event cannot happen in the future.', 'occurredAt');
+      throw new DomainError('EVENT_IN_FUTURE', 'An event cannot happen in the future.', 'occurredAt');
     }
   }
   const parsed = EVENT_DATA_SCHEMAS[type].safeParse(data === undefined ? {} : data);

@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { EventData, EventType, TimedEvent } from './events.js';
 import { parseIsoMs } from './time.js';
 
@@ -50,7 +50,7 @@ export function prepareEvents(events: readonly TimedEvent[], nowMs: number): Pre
     const e = events[i]!;
     const at = e.occurredAt;
     const t = typeof at === 'number' ? at : typeof at === 'string' ? parseIsoMs(at) : at.getTime();
-    if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (!Number.isFinite(t)) throw new DomainError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (t > nowMs) continue;
     if (retracted && (e.type === RETRACTION || (e.id !== undefined && retracted.has(e.id)))) continue;
     if (sorted && out.length > 0 && out[out.length - 1]!.t > t) sorted = false;
@@ -88,7 +88,7 @@ export function prepareEpochEvents(events: readonly PreparedEvent[], nowMs: numb
   let last = -Infinity;
   for (let i = 0; i < events.length; i++) {
     const t = events[i]!.t;
-    if (!Number.isFinite(t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (!Number.isFinite(t)) throw new DomainError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (t > nowMs || t < last || events[i]!.type === RETRACTION) return copyPrepared(events, nowMs);
     last = t;
   }
@@ -101,7 +101,7 @@ function copyPrepared(events: readonly PreparedEvent[], nowMs: number): Prepared
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (!Number.isFinite(e.t)) throw new ValidationError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
+    if (!Number.isFinite(e.t)) throw new DomainError('VALIDATION_FAILED', 'An event has no valid occurredAt.', `events[${i}].occurredAt`);
     if (e.t > nowMs) continue;
     if (retracted && (e.type === RETRACTION || (e.id !== undefined && retracted.has(e.id)))) continue;
     if (sorted && out.length > 0 && out[out.length - 1]!.t > e.t) sorted = false;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import riskData from '../../../data/pipeline/risk.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { Clock } from './clocks.js';
 import { CLOCK_IDS, type ClockId } from './clock-settings.js';
 import type { TimedEvent } from './events.js';
@@ -90,12 +90,12 @@ export function resolveRiskSettings(defaults: RiskSettings = DEFAULT_RISK_SETTIN
   }
   const actions = { ...defaults.actions };
   for (const [id, text] of Object.entries(o.actions ?? {})) {
-    if (!Object.hasOwn(defaults.actions, id)) throw new ValidationError('UNKNOWN_FIELD', `Unknown action "${id}".`, `actions.${id}`);
+    if (!Object.hasOwn(defaults.actions, id)) throw new DomainError('UNKNOWN_FIELD', `Unknown action "${id}".`, `actions.${id}`);
     actions[id] = text;
   }
   const levels = { ...defaults.levels, ...Object.fromEntries(Object.entries(o.levels ?? {}).filter(([, v]) => v !== undefined)) };
   if (!(levels.medium < levels.high && levels.high < levels.critical)) {
-    throw new ValidationError('RISK_SETTINGS_INVALID', 'Risk levels must rise: medium < high < critical.', 'levels');
+    throw new DomainError('RISK_SETTINGS_INVALID', 'Risk levels must rise: medium < high < critical.', 'levels');
   }
   return {
     ...defaults,

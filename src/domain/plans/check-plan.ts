@@ -289,7 +289,7 @@ function scopeChecks(plan: PlanDocument, taxonomy?: Taxonomy): PlanFinding[] {
 
 /**
  * Lints a hiring plan with every check of playbook-checks.md (process, comp, outreach, sourcing,
- * scope). Accepts the parsed YAML/JSON document; throws ValidationError PLAN_INVALID with the path
+ * scope). Accepts the parsed YAML/JSON document; throws DomainError PLAN_INVALID with the path
  * when the document is malformed. The comp.* checks run through the compensation engine.
  */
 export function checkPlan(doc: unknown, options: { thresholds?: PlanCheckThresholds; taxonomy?: Taxonomy } = {}): PlanCheckResult {

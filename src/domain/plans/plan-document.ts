@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 import { KebabKey, SENIORITY_LEVELS } from '../taxonomy/index.js';
 
@@ -132,14 +132,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Validates a plan document; throws ValidationError PLAN_INVALID with `field` set to the path at fault. */
+/** Validates a plan document; throws DomainError PLAN_INVALID with `field` set to the path at fault. */
 export function parsePlanDocument(input: unknown): PlanDocument {
   const r = PlanDocument.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   let path = formatPath(issue?.path ?? []);
   if (issue?.code === 'unrecognized_keys' && issue.keys.length > 0) path = path ? `${path}.${issue.keys[0]}` : issue.keys[0];
-  throw new ValidationError('PLAN_INVALID', `${path || 'plan'}: ${issue?.message ?? 'invalid'}`, path || undefined);
+  throw new DomainError('PLAN_INVALID', `${path || 'plan'}: ${issue?.message ?? 'invalid'}`, path || undefined);
 }
 
 /** The result-returning twin of parsePlanDocument. */

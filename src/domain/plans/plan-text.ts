@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /**
  * Parses a plan's text (YAML 1.2, so JSON too) the same way for `POST /plans/check` and `closer check`:
@@ -7,17 +7,17 @@ import { ValidationError } from '../shared/errors.js';
  * Aliases are capped so a "billion laughs" document cannot blow up memory.
  */
 export function parsePlanText(text: string): unknown {
-  if (text.trim() === '') throw new ValidationError('PLAN_INVALID', 'The plan text is empty.', 'yaml');
+  if (text.trim() === '') throw new DomainError('PLAN_INVALID', 'The plan text is empty.', 'yaml');
   let value: unknown;
   try {
     value = parseYaml(text, { prettyErrors: false, maxAliasCount: 50, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     const at = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new ValidationError('PLAN_INVALID', `The plan is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${first}`, 'yaml');
+    throw new DomainError('PLAN_INVALID', `The plan is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${first}`, 'yaml');
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError('PLAN_INVALID', 'The plan must be a mapping (key: value pairs) at the top level.', 'yaml');
+    throw new DomainError('PLAN_INVALID', 'The plan must be a mapping (key: value pairs) at the top level.', 'yaml');
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import type { CompiledTaxonomy, Seniority, Taxonomy, Token } from '../taxonomy/index.js';
 import { canonicalTokens, compileTaxonomy, defaultTaxonomy, findSequence, indexTokens } from '../taxonomy/index.js';
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { toResult, type Result } from '../shared/errors.js';
 import type { Finding } from './findings.js';
 import { lineWeights, weightAt, type LineWeight } from './sections.js';
@@ -145,7 +145,7 @@ function round(x: number): number {
  * Maps a job description onto the taxonomy's specializations: a score in [0, 1] for each, which are
  * core duties, the primary one, seniority, whether it spans too many, and whether it is an AI role.
  * Deterministic and offline; every score is explained by the quoted phrases and their offsets.
- * Throws ValidationError TEXT_EMPTY / TEXT_TOO_LARGE / TEXT_UNRECOGNISED (field 'text').
+ * Throws DomainError TEXT_EMPTY / TEXT_TOO_LARGE / TEXT_UNRECOGNISED (field 'text').
  * @example analyzeJobDescription({ title: 'MLOps Engineer', text: 'Own our model registry and deployment pipelines.' })
  */
 export function analyzeJobDescription(
@@ -153,13 +153,13 @@ export function analyzeJobDescription(
   taxonomy: Taxonomy = defaultTaxonomy(),
   limits: TextLimits = DEFAULT_TEXT_LIMITS,
 ): JobAnalysis {
-  if (input === null || typeof input !== 'object') throw new ValidationError('VALIDATION_FAILED', 'Send { title, text }.', 'text');
+  if (input === null || typeof input !== 'object') throw new DomainError('VALIDATION_FAILED', 'Send { title, text }.', 'text');
   const title = input.title ?? '';
   const text = input.text;
-  if (typeof title !== 'string') throw new ValidationError('VALIDATION_FAILED', 'The title must be a string.', 'title');
-  if (typeof text !== 'string') throw new ValidationError('VALIDATION_FAILED', 'The text must be a string.', 'text');
+  if (typeof title !== 'string') throw new DomainError('VALIDATION_FAILED', 'The title must be a string.', 'title');
+  if (typeof text !== 'string') throw new DomainError('VALIDATION_FAILED', 'The text must be a string.', 'text');
   if (title.length > limits.maxTitleChars) {
-    throw new ValidationError('VALIDATION_FAILED', `The title is longer than ${limits.maxTitleChars} characters.`, 'title');
+    throw new DomainError('VALIDATION_FAILED', `The title is longer than ${limits.maxTitleChars} characters.`, 'title');
   }
   assertRecognisableText(text, limits);
 

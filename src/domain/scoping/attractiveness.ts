@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import attractData from '../../../data/scoping/attractiveness.json' with { type: 'json' };
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 
 const State = z.enum(['present', 'partial', 'absent']);
@@ -56,10 +56,10 @@ export const DEFAULT_ATTRACTIVENESS_WEIGHTS: Readonly<Record<string, number>> = 
   Object.fromEntries(SIGNAL_DEFS.map((s) => [s.id, s.weight])),
 );
 
-function invalid(error: z.ZodError): ValidationError {
+function invalid(error: z.ZodError): DomainError {
   const issue = error.issues[0];
   const field = ['signals', ...(issue?.path ?? []).map(String)].join('.');
-  return new ValidationError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
+  return new DomainError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
 /**
@@ -72,8 +72,8 @@ export function scoreAttractiveness(signalsRaw: unknown, weights: Readonly<Recor
   if (!parsed.success) throw invalid(parsed.error);
   const s = parsed.data;
   for (const [id, w] of Object.entries(weights)) {
-    if (!SIGNAL_DEFS.some((d) => d.id === id)) throw new ValidationError('SCOPING_INPUT_INVALID', `weights.${id}: unknown signal`, `weights.${id}`);
-    if (!(Number.isFinite(w) && w >= 0)) throw new ValidationError('SCOPING_INPUT_INVALID', `weights.${id}: must be a number >= 0`, `weights.${id}`);
+    if (!SIGNAL_DEFS.some((d) => d.id === id)) throw new DomainError('SCOPING_INPUT_INVALID', `weights.${id}: unknown signal`, `weights.${id}`);
+    if (!(Number.isFinite(w) && w >= 0)) throw new DomainError('SCOPING_INPUT_INVALID', `weights.${id}: must be a number >= 0`, `weights.${id}`);
   }
   const states: Record<string, SignalState> = {
     'training-pipelines': s.mlInfrastructure.trainingPipelines,
@@ -91,7 +91,7 @@ export function scoreAttractiveness(signalsRaw: unknown, weights: Readonly<Recor
   };
   const weightOf = (id: string) => weights[id] ?? DEFAULT_ATTRACTIVENESS_WEIGHTS[id] ?? 0;
   const total = SIGNAL_DEFS.reduce((sum, d) => sum + weightOf(d.id), 0);
-  if (total <= 0) throw new ValidationError('SCOPING_INPUT_INVALID', 'weights: at least one weight must be above 0', 'weights');
+  if (total <= 0) throw new DomainError('SCOPING_INPUT_INVALID', 'weights: at least one weight must be above 0', 'weights');
   const signals: SignalContribution[] = SIGNAL_DEFS.map((d) => {
     const v = VALUES[states[d.id]];
     const w = weightOf(d.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import scopeData from '../../../data/scoping/role-scope.json' with { type: 'json' };
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 import { KebabKey, SENIORITY_LEVELS, compileTaxonomy, defaultTaxonomy, getSpecialization, type SeniorityLevel, type Taxonomy } from '../taxonomy/index.js';
 import type { Finding } from './findings.js';
@@ -64,7 +64,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = [what, ...(issue?.path ?? []).map(String)].join('.');
-  throw new ValidationError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
+  throw new DomainError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
 /** True when the team has at least one senior (or above) AI practitioner. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import planData from '../../../data/scoping/team-plan.json' with { type: 'json' };
-import { ValidationError, toResult, type Result } from '../shared/errors.js';
+import { DomainError, toResult, type Result } from '../shared/errors.js';
 import { COMPANY_STAGES } from '../company/company.js';
 import { getSpecialization, type SeniorityLevel } from '../taxonomy/index.js';
 import { budgetShare, checkBudgetShare, DEFAULT_STAGE_BANDS, getStageBand, type StageBand } from '../plans/comp-adapter.js';
@@ -87,7 +87,7 @@ export function planTeam(inputRaw: unknown, bands: readonly StageBand[] = DEFAUL
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = ['team', ...(issue?.path ?? []).map(String)].join('.');
-    throw new ValidationError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
+    throw new DomainError('SCOPING_INPUT_INVALID', `${field}: ${issue?.message ?? 'invalid'}`, field);
   }
   const input = parsed.data;
   const band = bandFor(input.stage, bands);

@@ -1,5 +1,5 @@
 import limitsData from '../../../data/scoping/text-limits.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /** Plain numbers of data/scoping/text-limits.json. */
 export interface TextLimits {
@@ -36,17 +36,17 @@ const LETTER = /\p{L}/gu;
 const WORDS = /\p{L}{2,}/gu;
 
 /**
- * Checks that a job description is usable text. Throws ValidationError (field 'text'):
+ * Checks that a job description is usable text. Throws DomainError (field 'text'):
  * TEXT_EMPTY, TEXT_TOO_LARGE (over 100 KB of UTF-8), or TEXT_UNRECOGNISED (binary, symbols, no words).
  */
 export function assertRecognisableText(text: string, limits: TextLimits = DEFAULT_TEXT_LIMITS): void {
-  if (text.trim().length === 0) throw new ValidationError('TEXT_EMPTY', 'The job description is empty.', 'text');
+  if (text.trim().length === 0) throw new DomainError('TEXT_EMPTY', 'The job description is empty.', 'text');
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > limits.maxBytes) {
-    throw new ValidationError('TEXT_TOO_LARGE', `The job description is ${bytes} bytes; the limit is ${limits.maxBytes} (100 KB).`, 'text');
+    throw new DomainError('TEXT_TOO_LARGE', `The job description is ${bytes} bytes; the limit is ${limits.maxBytes} (100 KB).`, 'text');
   }
   const why = unrecognisedReason(text, limits);
-  if (why) throw new ValidationError('TEXT_UNRECOGNISED', `The job description is not in a recognisable form: ${why}.`, 'text');
+  if (why) throw new DomainError('TEXT_UNRECOGNISED', `The job description is not in a recognisable form: ${why}.`, 'text');
 }
 
 /** Why a non-empty text is not a description, or undefined when it reads as text. */

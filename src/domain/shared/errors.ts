@@ -1,6 +1,9 @@
 import type { ErrorCode } from './error-codes.js';
 
-/** Every rule violation the domain raises: a stable code from the catalogue, a message for people, and the input field at fault. */
+/**
+ * The one error type: every rule violation (bad input, a missing record, a conflict) carries a stable code from the
+ * catalogue (error-codes.ts, which also gives its HTTP status), a message for people, and the input field at fault.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
@@ -12,19 +15,9 @@ export class DomainError extends Error {
   }
 }
 
-/** Input that breaks a rule of the model (a negative salary, a probability above 1). */
-export class ValidationError extends DomainError {
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(code, message, field);
-    this.name = 'ValidationError';
-  }
-}
-
-export class NotFoundError extends DomainError {
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(code, message, field);
-    this.name = 'NotFoundError';
-  }
+/** The one precondition error (412 PRECONDITION_FAILED on If-Match): the record moved on since the caller read it. */
+export function preconditionFailed(message = 'The record changed since you read it. Reload and try again.'): DomainError {
+  return new DomainError('PRECONDITION_FAILED', message, 'If-Match');
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import taxonomyData from '../../../data/taxonomy/taxonomy.json' with { type: 'json' };
 import rubricData from '../../../data/taxonomy/rubric.json' with { type: 'json' };
-import { ValidationError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /** Specialization keys, attribute ids and extension ids are kebab-case (taxonomy.md). */
 export const KebabKey = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case');
@@ -125,25 +125,25 @@ export const Rubric = z.object({
 });
 export type Rubric = z.infer<typeof Rubric>;
 
-function invalid(error: z.ZodError, what: string): ValidationError {
+function invalid(error: z.ZodError, what: string): DomainError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  return new ValidationError('TAXONOMY_INVALID', `${what}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`, field);
+  return new DomainError('TAXONOMY_INVALID', `${what}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`, field);
 }
 
-/** Validates a taxonomy document; throws ValidationError TAXONOMY_INVALID. Also checks keys are unique. */
+/** Validates a taxonomy document; throws DomainError TAXONOMY_INVALID. Also checks keys are unique. */
 export function parseTaxonomy(input: unknown): Taxonomy {
   const parsed = Taxonomy.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, 'Taxonomy');
   const seen = new Set<string>();
   for (const s of parsed.data.specializations) {
-    if (seen.has(s.key)) throw new ValidationError('TAXONOMY_INVALID', `Taxonomy: duplicate specialization key '${s.key}'`, 'specializations');
+    if (seen.has(s.key)) throw new DomainError('TAXONOMY_INVALID', `Taxonomy: duplicate specialization key '${s.key}'`, 'specializations');
     seen.add(s.key);
   }
   return parsed.data;
 }
 
-/** Validates a rubric document; throws ValidationError TAXONOMY_INVALID. */
+/** Validates a rubric document; throws DomainError TAXONOMY_INVALID. */
 export function parseRubric(input: unknown): Rubric {
   const parsed = Rubric.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error, 'Rubric');
@@ -195,7 +195,7 @@ export function mergeTaxonomy(base: Taxonomy, extensionInput: unknown): Taxonomy
     let target = specializations.find((s) => s.key === add.key);
     if (!target) {
       if (!add.name || !add.core) {
-        throw new ValidationError(
+        throw new DomainError(
           'TAXONOMY_INVALID',
           `Taxonomy extension: new specialization '${add.key}' needs a name and a core description`,
           'specializations',

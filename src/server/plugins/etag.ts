@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 
 /** The strong entity tag of a record version: `"7"`. */
 export function etagOf(version: number): string {
@@ -22,6 +22,6 @@ export function requireIfMatch(request: FastifyRequest): number {
     throw new DomainError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag you read (GET the record first).', 'If-Match');
   }
   const m = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(value);
-  if (!m) throw new DomainError('PRECONDITION_FAILED', 'If-Match does not name a version of this record. Reload and try again.', 'If-Match');
+  if (!m) throw preconditionFailed('If-Match does not name a version of this record. Reload and try again.');
   return Number(m[1]);
 }

@@ -18,6 +18,7 @@ import {
   insertSession,
   insertUser,
   listApiTokens,
+  listUsers,
   recordAudit,
   revokeApiToken,
   updateUser,
@@ -175,4 +176,9 @@ export async function revokeToken(store: Store, actor: UserRecord, id: string, n
     await revokeApiToken(tx, id, now);
     await recordAudit(tx, { actorId: actor.id, action: 'token.revoke', entity: 'api_token', entityId: id, fields: ['revokedAt'], at: now });
   });
+}
+
+/** Every user of the workspace, for the users list and the people pickers (presenters choose the fields). */
+export function listAccounts(store: Store): Promise<UserRecord[]> {
+  return listUsers(store.db);
 }

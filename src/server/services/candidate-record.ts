@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { checkCvContent, safeFilename } from '../../domain/candidates/cv-file.js';
-import { DomainError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   deleteCandidateFile,
   eraseCandidates,
@@ -9,6 +9,7 @@ import {
   getCandidateFileOrThrow,
   getCandidateOrThrow,
   getRole,
+  inTransaction,
   insertCandidateFile,
   listApplications,
   listCandidateFiles,
@@ -19,6 +20,7 @@ import {
   type CandidateFileRecord,
   type CandidateRecord,
   type ErasureReport,
+  type Store,
   type Tx,
 } from '../../storage/index.js';
 import type { FileDirectory } from './file-store.js';
@@ -27,7 +29,7 @@ import type { PipelineActor } from './pipeline.js';
 /* ---------------------------------------------------------------- archive */
 
 function stale(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'The record changed since you read it. Reload and try again.', 'If-Match');
+  return preconditionFailed();
 }
 
 async function currentAt(tx: Tx, id: string, expectedVersion: number): Promise<CandidateRecord> {
@@ -170,6 +172,23 @@ export async function uploadCandidateFile(
     if (inDirectory) await files.remove(id).catch(() => undefined);
     throw error;
   }
+}
+
+/** `uploadCandidateFile` in a transaction of its own (the upload route is not an idempotent JSON write). */
+export function attachCandidateFile(
+  store: Store,
+  actor: PipelineActor,
+  candidateId: string,
+  input: UploadInput,
+  now: Date,
+  files: FileDirectory | undefined,
+): Promise<{ file: CandidateFileRecord; created: boolean }> {
+  return inTransaction(store.db, (tx) => uploadCandidateFile(tx, actor, candidateId, input, now, files));
+}
+
+/** After an erasure on SQLite: deleted rows were zeroed (secure_delete); copying the WAL back and truncating it leaves no old page behind. */
+export function truncateErasedPages(store: Store): void {
+  store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export async function listFilesOfCandidate(tx: Tx, candidateId: string): Promise<CandidateFileRecord[]> {

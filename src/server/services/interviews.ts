@@ -34,7 +34,7 @@ import {
   type ScorecardDraftInput,
   type ScorecardTemplate,
 } from '../../domain/interviews/index.js';
-import { DomainError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   getApplication,
   getApplicationOrThrow,
@@ -46,6 +46,7 @@ import {
   getScorecard,
   getScorecardOf,
   getUser,
+  inTransaction,
   insertInterview,
   insertScorecard,
   isUniqueViolation,
@@ -61,6 +62,7 @@ import {
   type InterviewRecord,
   type RoleRecord,
   type ScorecardRecord,
+  type Store,
   type Tx,
   type UserRecord,
 } from '../../storage/index.js';
@@ -74,8 +76,8 @@ export function readsAllInterviews(viewer: Viewer): boolean {
   return can(viewer.role, 'interviews.read-all');
 }
 
-function interviewNotFound(): NotFoundError {
-  return new NotFoundError('INTERVIEW_NOT_FOUND', 'No such interview.', 'id');
+function interviewNotFound(): DomainError {
+  return new DomainError('INTERVIEW_NOT_FOUND', 'No such interview.', 'id');
 }
 
 /** The interview if this viewer may see it: everyone with read-all, else only its interviewers (others get 404). */
@@ -89,7 +91,7 @@ async function checkInterviewers(tx: Tx, ids: readonly string[], fieldPrefix = '
   for (const [i, id] of ids.entries()) {
     const user = await getUser(tx, id);
     if (!user || user.disabled || !can(user.role, 'scorecards.write-own')) {
-      throw new ValidationError('INTERVIEWER_INVALID', 'An interviewer must be an active user whose role may write scorecards.', `${fieldPrefix}interviewerIds[${i}]`);
+      throw new DomainError('INTERVIEWER_INVALID', 'An interviewer must be an active user whose role may write scorecards.', `${fieldPrefix}interviewerIds[${i}]`);
     }
   }
 }
@@ -98,7 +100,7 @@ async function checkInterviewers(tx: Tx, ids: readonly string[], fieldPrefix = '
 function checkStage(role: RoleRecord, stageId: string, field = 'stageId'): string {
   if (!role.processPlan.stages.some((s) => s.id === stageId)) {
     const names = role.processPlan.stages.map((s) => `${s.name} (${s.id})`).join(', ');
-    throw new ValidationError('VALIDATION_FAILED', `"${stageId}" is not a stage of this role's process: ${names}.`, field);
+    throw new DomainError('VALIDATION_FAILED', `"${stageId}" is not a stage of this role's process: ${names}.`, field);
   }
   return stageId;
 }
@@ -207,7 +209,7 @@ export async function scheduleOnsite(tx: Tx, actor: Viewer, applicationId: strin
 }
 
 function stale(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'Someone changed this interview since you read it. Reload it and try again.', 'If-Match');
+  return preconditionFailed('Someone changed this interview since you read it. Reload it and try again.');
 }
 
 /**
@@ -280,7 +282,7 @@ export async function completeInterview(tx: Tx, actor: Viewer, id: string, now: 
   if (!can(actor.role, 'interviews.write') && !isAssigned(current, actor.id)) throw interviewNotFound();
   const status = assertInterviewTransition(current.status, 'complete');
   const at = occurredAt ? new Date(occurredAt) : now;
-  if (at.getTime() > now.getTime() + 60_000) throw new ValidationError('EVENT_IN_FUTURE', 'An interview cannot be completed in the future.', 'occurredAt');
+  if (at.getTime() > now.getTime() + 60_000) throw new DomainError('EVENT_IN_FUTURE', 'An interview cannot be completed in the future.', 'occurredAt');
   const updated = await updateInterview(tx, id, current.version, { status, completedAt: at.toISOString() }, now);
   if (!updated) throw new DomainError('CONFLICT', 'The interview changed meanwhile. Try again.');
   await recordAudit(tx, { actorId: actor.id, action: 'interview.complete', entity: 'interview', entityId: id, fields: ['status', 'completedAt'], at: now });
@@ -479,6 +481,26 @@ export function isScorecardRace(error: unknown): boolean {
   return isUniqueViolation(error);
 }
 
+/**
+ * Runs a scorecard write in a transaction; a first autosave racing another (both inserting the one card) loses on
+ * the unique constraint and is simply run again, now as an update.
+ */
+export async function writeScorecard(store: Store, work: (tx: Tx) => Promise<MyScorecard>): Promise<MyScorecard> {
+  try {
+    return await inTransaction(store.db, work);
+  } catch (error) {
+    if (!isScorecardRace(error)) throw error;
+    return inTransaction(store.db, work);
+  }
+}
+
+/** One card the viewer may see with its author's name (the id when the author is no longer a user). */
+export async function readScorecard(tx: Tx, viewer: Viewer, id: string): Promise<{ card: ScorecardRecord; authorName: string }> {
+  const { card } = await getVisibleScorecard(tx, viewer, id);
+  const author = await getUser(tx, card.interviewerId);
+  return { card, authorName: author?.name ?? card.interviewerId };
+}
+
 /** The viewer's scorecard duties on an application: one per completed interview they are on. */
 async function dutiesOf(tx: Tx, viewerId: string, applicationId: string): Promise<Array<{ interviewId: string; submitted: boolean }>> {
   const interviews = (await listInterviews(tx, { applicationId, interviewerId: viewerId })).filter((i) => i.status === 'completed');
@@ -499,7 +521,7 @@ export async function listVisibleScorecards(tx: Tx, viewer: Viewer, interviewId:
 
 /** One card by id, or 404 SCORECARD_NOT_FOUND when it does not exist or the viewer may not see it. */
 export async function getVisibleScorecard(tx: Tx, viewer: Viewer, id: string): Promise<{ card: ScorecardRecord; interview: InterviewRecord }> {
-  const notFound = () => new NotFoundError('SCORECARD_NOT_FOUND', 'No such scorecard.', 'id');
+  const notFound = () => new DomainError('SCORECARD_NOT_FOUND', 'No such scorecard.', 'id');
   const card = await getScorecard(tx, id);
   if (!card) throw notFound();
   const interview = await getInterview(tx, card.interviewId);
@@ -522,7 +544,7 @@ export async function getVisibleScorecard(tx: Tx, viewer: Viewer, id: string): P
 export async function getDecisionView(tx: Tx, viewer: Viewer, applicationId: string): Promise<{ application: ApplicationRecord; role: RoleRecord; template: ScorecardTemplate; view: DecisionView }> {
   const application = await getApplicationOrThrow(tx, applicationId);
   if (!readsAllInterviews(viewer) && !hasSubmittedAllOwn(await dutiesOf(tx, viewer.id, applicationId))) {
-    throw new NotFoundError('NOT_FOUND', 'No decision view is available to you for this application yet.', 'id');
+    throw new DomainError('NOT_FOUND', 'No decision view is available to you for this application yet.', 'id');
   }
   const role = await getRoleOrThrow(tx, application.roleId);
   const template = templateForRole(role);
@@ -646,7 +668,7 @@ export async function getInterviewInvite(tx: Tx, viewer: Viewer, id: string, for
     return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `interview-${day}-${interview.kind}-candidate`);
   }
   if (!isAssigned(interview, target)) {
-    throw new ValidationError(
+    throw new DomainError(
       'VALIDATION_FAILED',
       target === viewer.id ? 'You are not on this interview. Name whose invite you want: an interviewer, or the candidate.' : 'That person is not an interviewer of this interview.',
       'for',
@@ -660,7 +682,7 @@ export async function getInterviewInvite(tx: Tx, viewer: Viewer, id: string, for
 /** The candidate's invite for a whole onsite: every interview of it, one calendar file. Staff only (route). */
 export async function getOnsiteInvite(tx: Tx, viewer: Viewer, onsiteId: string): Promise<InviteFile> {
   const interviews = await listInterviews(tx, { onsiteId });
-  if (interviews.length === 0 || !readsAllInterviews(viewer)) throw new NotFoundError('ONSITE_NOT_FOUND', 'No such onsite.', 'id');
+  if (interviews.length === 0 || !readsAllInterviews(viewer)) throw new DomainError('ONSITE_NOT_FOUND', 'No such onsite.', 'id');
   const { items, ctxOf, timeZone } = await inviteMaterial(tx, interviews);
   const day = localDate(Date.parse(interviews[0]!.scheduledAt), timeZone);
   return inviteFile(writeInvite(items, ctxOf, { kind: 'candidate' }), `onsite-${day}-candidate`);

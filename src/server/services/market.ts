@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchmark, BENCHMARK_FALLBACK, EXPERIENCE_LEVELS, listDatasets, parseSalaryCsv, ROLE_GROUPS } from '../../domain/market/index.js';
 import type { Benchmark, DatasetInfo, ExperienceLevel, SalaryDataset } from '../../domain/market/index.js';
-import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import {
   getCompany,
   getMarketDatasetOrThrow,
@@ -100,7 +100,7 @@ export function loadBundledDataset(id: string = DEFAULT_ID): Promise<SalaryDatas
   let memo = bundledMemo.get(id);
   if (!memo) {
     const info = BUNDLED_BY_ID.get(id);
-    if (!info) return Promise.reject(new NotFoundError('DATASET_NOT_FOUND', `No bundled dataset ${id}.`, 'datasetId'));
+    if (!info) return Promise.reject(new DomainError('DATASET_NOT_FOUND', `No bundled dataset ${id}.`, 'datasetId'));
     memo = readFile(join(PROJECT_ROOT, 'data/market', info.file), 'utf8').then((text) =>
       parseSalaryCsv(text, { id: info.id, source: info.source, asOf: info.asOf, licence: info.licence }),
     );

@@ -16,6 +16,7 @@ import { assigneeWhoCanAct, responsibleFor } from '../../domain/pipeline/index.j
 import { DomainError } from '../../domain/shared/errors.js';
 import {
   claimDigestDay,
+  countUnreadNotifications,
   enqueueOutbox,
   getApplication,
   getCompany,
@@ -27,6 +28,7 @@ import {
   inTransaction,
   insertNotificationOnce,
   listApprovalDecisions,
+  listNotifications,
   listNotificationPreferences,
   listUndigestedNotifications,
   listUsers,
@@ -37,6 +39,7 @@ import {
   upsertNotificationPreferences,
   type Company,
   type NotificationPreferencesRecord,
+  type NotificationRecord,
   type Store,
   type Tx,
   type UserRecord,
@@ -66,12 +69,6 @@ function withoutAppUrl(raw: unknown): unknown {
   return rest;
 }
 
-/** Settings as shown to admins: the SMTP password never leaves the server. */
-export function presentDeliverySettings(s: DeliverySettings & { appUrl?: string }) {
-  const email = s.email ? { host: s.email.host, port: s.email.port, secure: s.email.secure, from: s.email.from, ignoreTls: s.email.ignoreTls ?? false, user: s.email.user ?? null, hasPassword: s.email.password !== undefined } : null;
-  return { email, chat: s.chat ? { webhookUrl: s.chat.webhookUrl } : null, appUrl: s.appUrl ?? null };
-}
-
 /**
  * Replaces a key of `companies.settings` in the caller's transaction (optimistic on the company version:
  * a concurrent change of the settings answers 409 CONFLICT rather than losing either write).
@@ -86,7 +83,7 @@ export async function setCompanySetting(tx: Tx, actorId: string, key: string, va
 }
 
 /** PUT of the delivery settings. An omitted SMTP password keeps the stored one when the SMTP user is unchanged. */
-export async function putDeliverySettings(store: Store, actor: UserRecord, input: DeliverySettings & { appUrl?: string | null }, now: Date) {
+export async function putDeliverySettings(store: Store, actor: UserRecord, input: DeliverySettings & { appUrl?: string | null }, now: Date): Promise<DeliverySettings & { appUrl?: string }> {
   return inTransaction(store.db, async (tx) => {
     const current = deliverySettingsOf(await getCompany(tx));
     const email = input.email ? { ...input.email } : null;
@@ -96,7 +93,7 @@ export async function putDeliverySettings(store: Store, actor: UserRecord, input
     const value: Record<string, unknown> = { email, chat: input.chat };
     if (input.appUrl) value.appUrl = input.appUrl;
     const company = await setCompanySetting(tx, actor.id, 'notifications', value, now);
-    return presentDeliverySettings(deliverySettingsOf(company));
+    return deliverySettingsOf(company);
   });
 }
 
@@ -128,6 +125,33 @@ export async function markRead(tx: Tx, userId: string, ids: readonly string[] | 
     await recordAudit(tx, { actorId: userId, action: 'notification.read', entity: ids?.length === 1 ? 'notification' : 'user', entityId: ids?.length === 1 ? ids[0]! : userId, fields: ['readAt'], at: now });
   }
   return marked;
+}
+
+/** One page of a user's notifications (newest first) and how many are unread. */
+export async function listMyNotifications(db: Tx, userId: string, opts: { unreadOnly: boolean; limit: number; offset: number }): Promise<{ items: NotificationRecord[]; unread: number }> {
+  const [items, unread] = await Promise.all([listNotifications(db, userId, opts), countUnreadNotifications(db, userId)]);
+  return { items, unread };
+}
+
+/** Marks one of the user's notifications read (404 NOTIFICATION_NOT_FOUND for anyone else's) and reads it back. */
+export function readNotification(store: Store, userId: string, id: string, now: Date): Promise<NotificationRecord> {
+  return inTransaction(store.db, async (tx) => {
+    await markRead(tx, userId, [id], now);
+    return getNotificationOfUserOrThrow(tx, userId, id);
+  });
+}
+
+/** Marks the given notifications (or all of the user's) read; answers how many changed and how many stay unread. */
+export function readNotifications(store: Store, userId: string, ids: readonly string[] | undefined, now: Date): Promise<{ marked: number; unread: number }> {
+  return inTransaction(store.db, async (tx) => {
+    const marked = await markRead(tx, userId, ids, now);
+    return { marked, unread: await countUnreadNotifications(tx, userId) };
+  });
+}
+
+/** The workspace's delivery settings (channels for e-mail and chat). */
+export async function readDeliverySettings(db: Tx): Promise<DeliverySettings & { appUrl?: string }> {
+  return deliverySettingsOf(await getCompany(db));
 }
 
 /* ------------------------------------------------------------------ notify */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateOffer } from '../../domain/compensation/index.js';
-import { ValidationError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import { evaluateInput } from '../../test-support/compensation-fixtures.js';
 import { INLINE_PATH_LIMIT, OfferEvaluationPool } from './offer-evaluation-pool.js';
 import { evaluateOfferOffLoop } from './compensation.js';
@@ -25,7 +25,7 @@ describe('offer evaluation pool', () => {
     const input = large();
     input.startup.base = -5;
     const error = await evaluateOfferOffLoop(input, pool).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ field: 'startup.base' });
   });
 });

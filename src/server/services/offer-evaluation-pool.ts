@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { ErrorCode } from '../../domain/shared/error-codes.js';
 import type { OfferEvaluation } from '../../domain/compensation/index.js';
 
@@ -107,7 +107,6 @@ export class OfferEvaluationPool {
 }
 
 function rebuild(failure: Failure): Error {
-  if (failure.code && failure.kind === 'ValidationError') return new ValidationError(failure.code, failure.message, failure.field);
   if (failure.code) return new DomainError(failure.code, failure.message, failure.field);
   return new Error(failure.message);
 }

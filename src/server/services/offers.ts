@@ -23,7 +23,7 @@ import {
   type OfferTermsInput,
   type StoredEvaluation,
 } from '../../domain/offers/index.js';
-import { DomainError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   getApplication,
   getApplicationOrThrow,
@@ -63,6 +63,7 @@ import {
   type UserRecord,
 } from '../../storage/index.js';
 import { notifyUsers, setCompanySetting } from './notifications.js';
+import { namesOfPeople } from './people.js';
 import { appendEvent } from './pipeline.js';
 
 export type Actor = Pick<UserRecord, 'id' | 'role'>;
@@ -97,14 +98,14 @@ export async function putApprovalSettings(tx: Tx, actor: Actor, input: ApprovalS
   const company = await getCompany(tx);
   const version = approvalSettingsVersion(company);
   if (expectedVersion !== undefined && expectedVersion !== version) {
-    throw new DomainError('PRECONDITION_FAILED', 'Someone changed the approval settings since you opened them. Reload and try again.', 'If-Match');
+    throw preconditionFailed('Someone changed the approval settings since you opened them. Reload and try again.');
   }
   const users = new Map((await listUsers(tx)).map((u) => [u.id, u]));
   input.approverIds.forEach((id, i) => {
     const u = users.get(id);
     if (!u || u.disabled || !can(u.role, 'offers.approve')) {
       const who = u ? `${u.name} cannot approve offers` : 'This person is not a user of the workspace';
-      throw new ValidationError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         `${who}: an approver must be an active owner, admin or approver. Change their role in Settings → Users, or choose someone else in Settings → Approvals.`,
         `approverIds[${i}]`,
@@ -163,7 +164,7 @@ export async function prepareOfferVersion(store: Store, applicationId: string, i
 /* -------------------------------------------------------------- lifecycle */
 
 function stale(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'The offer changed since you read it. Reload and try again.', 'If-Match');
+  return preconditionFailed('The offer changed since you read it. Reload and try again.');
 }
 
 async function names(tx: Tx, applicationId: string): Promise<{ candidateName: string; roleTitle: string }> {
@@ -199,7 +200,7 @@ export async function reviseOffer(tx: Tx, actor: Actor, offerId: string, expecte
   const status = nextOfferStatus(offer.status, 'revise');
   const previous = await getOfferVersionOrThrow(tx, offer.id, offer.currentVersion);
   const changed = changedTermFields(previous.terms, prepared.terms);
-  if (changed.length === 0) throw new ValidationError('VALIDATION_FAILED', 'Nothing changed: the terms are those of the current version.', 'terms');
+  if (changed.length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing changed: the terms are those of the current version.', 'terms');
   if (previous.approvalStatus === 'pending') await updateOfferVersionApproval(tx, previous.id, { approvalStatus: 'superseded', decidedAt: now.toISOString() });
   const number = offer.currentVersion + 1;
   const version = await insertOfferVersion(
@@ -220,7 +221,7 @@ export async function reviseOffer(tx: Tx, actor: Actor, offerId: string, expecte
  * which starts the approval.pending clock) and notified.
  */
 export async function submitOffer(tx: Tx, actor: Actor, offerId: string, now: Date): Promise<OfferRecord> {
-  if (!(await lockOffer(tx, offerId))) throw new NotFoundError('OFFER_NOT_FOUND', 'No such offer.', 'id');
+  if (!(await lockOffer(tx, offerId))) throw new DomainError('OFFER_NOT_FOUND', 'No such offer.', 'id');
   const offer = await getOfferOrThrow(tx, offerId);
   nextOfferStatus(offer.status, 'submit');
   const version = await getOfferVersionOrThrow(tx, offer.id, offer.currentVersion);
@@ -266,7 +267,7 @@ export async function submitOffer(tx: Tx, actor: Actor, offerId: string, now: Da
  * draft (offer.rejected); in sequential mode the next approver is asked.
  */
 export async function decideOffer(tx: Tx, actor: Actor, offerId: string, decision: ApprovalDecision, comment: string | undefined, now: Date): Promise<{ offer: OfferRecord; version: OfferVersionRecord; decisions: ApprovalDecisionRecord[] }> {
-  if (!(await lockOffer(tx, offerId))) throw new NotFoundError('OFFER_NOT_FOUND', 'No such offer.', 'id');
+  if (!(await lockOffer(tx, offerId))) throw new DomainError('OFFER_NOT_FOUND', 'No such offer.', 'id');
   const offer = await getOfferOrThrow(tx, offerId);
   const version = await getOfferVersionOrThrow(tx, offer.id, offer.currentVersion);
   const decisions = await listApprovalDecisions(tx, [version.id]);
@@ -327,7 +328,7 @@ export async function extendOffer(tx: Tx, actor: Actor, offerId: string, expires
   const offer = await getOfferOrThrow(tx, offerId);
   const status = nextOfferStatus(offer.status, 'extend');
   const expires = expiresAt ? new Date(expiresAt) : new Date(now.getTime() + offerDefaults.validityDays.value * DAY_MS);
-  if (expires.getTime() <= now.getTime()) throw new ValidationError('VALIDATION_FAILED', 'The offer must be valid beyond now.', 'expiresAt');
+  if (expires.getTime() <= now.getTime()) throw new DomainError('VALIDATION_FAILED', 'The offer must be valid beyond now.', 'expiresAt');
   const updated = await updateOffer(tx, offer.id, offer.version, { status, extendedAt: now.toISOString(), expiresAt: expires.toISOString() }, now);
   if (!updated) throw stale();
   await recordAudit(tx, { actorId: actor.id, action: 'offer.extend', entity: 'offer', entityId: offer.id, fields: ['status', 'expiresAt'], at: now });
@@ -415,7 +416,7 @@ export async function getOfferDetail(db: Tx, id: string, versionNumber?: number)
   const offer = await getOfferOrThrow(db, id);
   const versions = await listOfferVersions(db, id);
   const version = versionNumber === undefined ? versions.find((v) => v.version === offer.currentVersion) : versions.find((v) => v.version === versionNumber);
-  if (!version) throw new NotFoundError('OFFER_NOT_FOUND', 'No such offer version.', 'version');
+  if (!version) throw new DomainError('OFFER_NOT_FOUND', 'No such offer version.', 'version');
   const decisions = await listApprovalDecisions(db, [version.id]);
   const awaiting = version.approvalStatus === 'pending' && version.approvalMode ? approvalProgress({ mode: version.approvalMode, approverIds: version.approverIds }, decisions).awaiting : [];
   const app = await getApplication(db, offer.applicationId);
@@ -449,6 +450,25 @@ export async function listOfferEntries(db: Tx, filter: OfferFilter): Promise<Off
     out.push({ offer, version, awaiting, candidateName: heading?.candidateName ?? 'the candidate', roleTitle: heading?.roleTitle ?? 'the role' });
   }
   return out;
+}
+
+/** The offers of a list page with the names of the people they name (approvers). */
+export async function listOffersWithPeople(db: Tx, filter: OfferFilter): Promise<{ entries: OfferListEntry[]; people: Map<string, string> }> {
+  const [entries, people] = await Promise.all([listOfferEntries(db, filter), namesOfPeople(db)]);
+  return { entries, people };
+}
+
+/** Every version of an offer with every approval decision on them. */
+export async function getOfferHistory(db: Tx, id: string): Promise<{ detail: OfferDetail; decisions: ApprovalDecisionRecord[] }> {
+  const detail = await getOfferDetail(db, id);
+  const decisions = await listApprovalDecisions(db, detail.versions.map((v) => v.id));
+  return { detail, decisions };
+}
+
+/** Runs the engine on new terms for an existing offer, before the write's transaction (it takes a few hundred ms). */
+export async function prepareOfferRevision(store: Store, offerId: string, input: OfferTermsInput): Promise<PreparedVersion> {
+  const offer = await getOfferOrThrow(store.db, offerId);
+  return prepareOfferVersion(store, offer.applicationId, input);
 }
 
 /** The offers waiting for this approver's decision now. */

@@ -1,4 +1,4 @@
-import { parseEventInput, type EventInput } from '../../domain/pipeline/index.js';
+import { parseEventInput, projectApplication, type EventInput, type StoredTimedEvent } from '../../domain/pipeline/index.js';
 import { DEMO_ROLE_DESCRIPTIONS } from './demo-role-descriptions.js';
 import { pick } from '../../domain/shared/random.js';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../storage/index.js';
 import { projectApplicationFromEvents } from './projections.js';
 import type { DemoContext } from './demo.js';
-import { DEFAULT_PROCESS_STAGES, projectApplication } from './pipeline.js';
+import { DEFAULT_PROCESS_STAGES } from './pipeline.js';
 
 const HOUR = 3_600_000;
 
@@ -387,7 +387,7 @@ export async function contributePipelineDemo(tx: Tx, demo: DemoContext): Promise
       const fields = ['type', 'occurredAt', ...Object.keys(e.data as object).map((k) => `data.${k}`)];
       await recordAudit(tx, { actorId: people.recruiter, action: 'event.append', entity: 'application_event', entityId: e.id, fields, at: now });
     }
-    const projection = projectApplication(app, await listEventsOfApplication(tx, app.id), now);
+    const projection = projectApplication(app, (await listEventsOfApplication(tx, app.id)) as readonly StoredTimedEvent[], now);
     await updateApplication(tx, app.id, app.version, projection, now);
     await projectApplicationFromEvents(tx, app.id, now);
   }

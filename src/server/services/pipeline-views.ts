@@ -5,6 +5,7 @@ import {
   resolveClockSettings,
   resolveRiskSettings,
   sourceMix,
+  companyPipelineSettings,
   summarizeApplication,
   summarizeEpochEvents,
   TYPES_WITH_DATA_READ,
@@ -18,6 +19,7 @@ import {
   type TodayApplication,
   type TodayItem,
   withoutRetracted,
+  withZone,
 } from '../../domain/pipeline/index.js';
 import {
   getApplicationOrThrow,
@@ -41,7 +43,6 @@ import {
   type Tx,
   type UserRecord,
 } from '../../storage/index.js';
-import { companyPipelineSettings, withZone } from './pipeline.js';
 import { summaryOfStored } from './projections.js';
 
 /** Applications whose events are loaded per query: bounds memory and parameter counts while avoiding N+1. */

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import processPlanData from '../../../data/pipeline/process-plan.json' with { type: 'json' };
-import { DomainError, NotFoundError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   DEFAULT_CLOCK_SETTINGS,
   DEFAULT_RISK_SETTINGS,
+  companyPipelineSettings,
   findDuplicateCandidates,
   parseEventInput,
+  projectApplication,
   resolveClockSettings,
   resolveRiskSettings,
-  summarizeApplication,
   type EventInput,
-  type TimedEvent,
+  type StoredTimedEvent,
+  withZone,
 } from '../../domain/pipeline/index.js';
 import {
   getApplicationOrThrow,
@@ -78,15 +80,15 @@ export interface RoleInput {
 
 function checkBand(band: RoleBandRecord | null | undefined): void {
   if (!band) return;
-  if (band.baseMin > band.baseMax) throw new ValidationError('MONEY_INVALID', 'The band minimum base is above its maximum.', 'band.baseMin');
-  if (band.equityPctMin > band.equityPctMax) throw new ValidationError('EQUITY_OUT_OF_RANGE', 'The band minimum equity is above its maximum.', 'band.equityPctMin');
+  if (band.baseMin > band.baseMax) throw new DomainError('MONEY_INVALID', 'The band minimum base is above its maximum.', 'band.baseMin');
+  if (band.equityPctMin > band.equityPctMax) throw new DomainError('EQUITY_OUT_OF_RANGE', 'The band minimum equity is above its maximum.', 'band.equityPctMin');
 }
 
 async function checkRolePerson(tx: Tx, id: string | null | undefined, field: 'hiringManagerId' | 'recruiterId'): Promise<void> {
   if (id === undefined || id === null) return;
   const user = await getUser(tx, id);
   const who = field === 'hiringManagerId' ? 'hiring manager' : 'recruiter';
-  if (!user || user.disabled) throw new ValidationError('VALIDATION_FAILED', `The ${who} must be an active user of the workspace.`, field);
+  if (!user || user.disabled) throw new DomainError('VALIDATION_FAILED', `The ${who} must be an active user of the workspace.`, field);
 }
 
 /** Role clock overrides must resolve over the company's settings (warning at or before critical, a time zone for business hours). */
@@ -97,25 +99,9 @@ async function checkClockOverrides(tx: Tx, overrides: Record<string, unknown> | 
     const companySettings = companyPipelineSettings(company?.settings);
     resolveClockSettings(DEFAULT_CLOCK_SETTINGS, withZone(companySettings.clocks, company?.timeZone), withZone(overrides, company?.timeZone));
   } catch (error) {
-    if (error instanceof DomainError) throw new ValidationError(error.code, error.message, error.field ? `clockOverrides.${error.field}` : 'clockOverrides');
+    if (error instanceof DomainError) throw new DomainError(error.code, error.message, error.field ? `clockOverrides.${error.field}` : 'clockOverrides');
     throw error;
   }
-}
-
-/** The pipeline part of `companies.settings`: `{ pipeline: { clocks?, risk? } }`. */
-export function companyPipelineSettings(settings: Record<string, unknown> | undefined): { clocks?: unknown; risk?: unknown } {
-  const p = settings?.pipeline;
-  if (!p || typeof p !== 'object' || Array.isArray(p)) return {};
-  return p as { clocks?: unknown; risk?: unknown };
-}
-
-/** Business hours count in the company's time zone unless the settings name another. */
-export function withZone(overrides: unknown, timeZone: string | undefined): unknown {
-  if (!timeZone || !overrides || typeof overrides !== 'object' || Array.isArray(overrides)) return overrides;
-  const o = overrides as { hours?: unknown };
-  const hours = o.hours as { mode?: unknown; timeZone?: unknown } | undefined;
-  if (!hours || typeof hours !== 'object' || hours.mode !== 'business' || hours.timeZone !== undefined) return overrides;
-  return { ...o, hours: { ...hours, timeZone } };
 }
 
 export async function createRole(tx: Tx, actor: PipelineActor, input: RoleInput, now: Date): Promise<RoleRecord> {
@@ -160,7 +146,7 @@ export async function changeRole(tx: Tx, actor: PipelineActor, id: string, expec
       const stage = stranded[0]!.stage;
       const name = current.processPlan.stages.find((s) => s.id === stage)?.name ?? stage;
       const count = stranded.filter((a) => a.stage === stage).length;
-      throw new ValidationError(
+      throw new DomainError(
         'VALIDATION_FAILED',
         `Stage "${name}" still has ${count === 1 ? '1 active application' : `${count} active applications`}: move ${count === 1 ? 'it' : 'them'} to another stage on the board first, then remove the stage.`,
         'processPlan.stages',
@@ -264,7 +250,7 @@ export async function changeCandidate(tx: Tx, actor: PipelineActor, id: string, 
  * DUPLICATE_APPLICATION) when both have an active application for the same role: close one first.
  */
 export async function mergeCandidates(tx: Tx, actor: PipelineActor, sourceId: string, intoId: string, now: Date): Promise<{ candidate: CandidateRecord; movedApplicationIds: string[] }> {
-  if (sourceId === intoId) throw new ValidationError('VALIDATION_FAILED', 'A candidate cannot be merged into itself.', 'intoId');
+  if (sourceId === intoId) throw new DomainError('VALIDATION_FAILED', 'A candidate cannot be merged into itself.', 'intoId');
   const source = await getCandidateOrThrow(tx, sourceId);
   const target = await getCandidate404(tx, intoId);
   if (source.mergedIntoId) throw new DomainError('CONFLICT', `This candidate was already merged into ${source.mergedIntoId}.`, 'id');
@@ -330,7 +316,7 @@ export interface ApplicationInput {
 
 function checkStage(role: RoleRecord, stage: string, field: string): void {
   if (!role.processPlan.stages.some((s) => s.id === stage)) {
-    throw new ValidationError('VALIDATION_FAILED', `"${stage}" is not a stage of this role's process (${role.processPlan.stages.map((s) => s.id).join(', ')}).`, field);
+    throw new DomainError('VALIDATION_FAILED', `"${stage}" is not a stage of this role's process (${role.processPlan.stages.map((s) => s.id).join(', ')}).`, field);
   }
 }
 
@@ -431,15 +417,15 @@ export async function changeApplication(
     if (nextStatus !== current.status || lossReason !== current.lossReason) {
       const data: Record<string, unknown> = { status: nextStatus, ...note };
       if (lossReason !== null && nextStatus !== 'hired') data.lossReason = lossReason;
-      if (lossReason !== null && nextStatus === 'hired') throw new ValidationError('VALIDATION_FAILED', 'A hired application has no loss reason.', 'lossReason');
+      if (lossReason !== null && nextStatus === 'hired') throw new DomainError('VALIDATION_FAILED', 'A hired application has no loss reason.', 'lossReason');
       events.push({ type: 'application.closed', data });
       Object.assign(patch, { status: nextStatus, lossReason, closedAt: nextStatus !== current.status ? now.toISOString() : current.closedAt });
     }
   } else if (change.lossReason !== undefined && change.lossReason !== null) {
-    throw new ValidationError('VALIDATION_FAILED', 'Only a lost or withdrawn application has a loss reason.', 'lossReason');
+    throw new DomainError('VALIDATION_FAILED', 'Only a lost or withdrawn application has a loss reason.', 'lossReason');
   }
   if (change.note !== undefined && !events.some((e) => ['application.closed', 'application.reopened'].includes((e as { type: string }).type))) {
-    throw new ValidationError('VALIDATION_FAILED', 'A note goes with closing or reopening the application.', 'note');
+    throw new DomainError('VALIDATION_FAILED', 'A note goes with closing or reopening the application.', 'note');
   }
   if (change.labels !== undefined && !sameList(change.labels, current.labels)) patch.labels = change.labels;
   // Validate every event before anything is written: the domain's rules, with field names of this body.
@@ -447,7 +433,7 @@ export async function changeApplication(
     try {
       return parseEventInput(e, now);
     } catch (error) {
-      if (error instanceof DomainError && error.field?.startsWith('data.')) throw new ValidationError(error.code, error.message, error.field.slice(5));
+      if (error instanceof DomainError && error.field?.startsWith('data.')) throw new DomainError(error.code, error.message, error.field.slice(5));
       throw error;
     }
   });
@@ -507,7 +493,7 @@ export async function appendEvent(
   if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   const input = parseEventInput(body, now);
   if (input.type === 'event.retracted') {
-    throw new ValidationError('EVENT_TYPE_INVALID', 'event.retracted is recorded by Undo on Today; it cannot be appended directly.', 'type');
+    throw new DomainError('EVENT_TYPE_INVALID', 'event.retracted is recorded by Undo on Today; it cannot be appended directly.', 'type');
   }
   const app = await getApplicationOrThrow(tx, applicationId);
   if (input.type === 'stage.changed') {
@@ -525,7 +511,7 @@ export async function appendEvent(
   const event = await appendParsedEvent(tx, actor, applicationId, input, now);
   if (!PROJECTED_TYPES.has(input.type)) return { event, application: app };
   const history = await listEventsOfApplication(tx, applicationId);
-  const projection = projectApplication(app, history, new Date(Math.max(now.getTime(), Date.parse(input.occurredAt))));
+  const projection = projectApplication(app, history as readonly StoredTimedEvent[], new Date(Math.max(now.getTime(), Date.parse(input.occurredAt))));
   const patch: ApplicationPatch = {};
   for (const k of ['stage', 'status', 'lossReason', 'closedAt'] as const) if (projection[k] !== app[k]) (patch as Record<string, unknown>)[k] = projection[k];
   const changed = Object.keys(patch);
@@ -552,45 +538,12 @@ export async function retractEvent(tx: Tx, actor: PipelineActor, applicationId: 
   if (!(await lockApplication(tx, applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'applicationId');
   const history = await listEventsOfApplication(tx, applicationId);
   const target = history.find((e) => e.id === eventId);
-  if (!target) throw new NotFoundError('EVENT_NOT_FOUND', 'No such event on this application.', 'eventId');
+  if (!target) throw new DomainError('EVENT_NOT_FOUND', 'No such event on this application.', 'eventId');
   if (target.type === 'event.retracted' || PROJECTED_TYPES.has(target.type)) {
     throw new DomainError('CONFLICT', `A ${target.type} event cannot be taken back; change the application instead.`, 'eventId');
   }
   if (history.some((e) => e.type === 'event.retracted' && e.data.eventId === eventId)) throw new DomainError('CONFLICT', 'This event was already taken back.', 'eventId');
   return appendParsedEvent(tx, actor, applicationId, parseEventInput({ type: 'event.retracted', data: { eventId } }, now), now);
-}
-
-/**
- * Stage, status, loss reason and close time as the history says: the status from the domain's summary
- * (an accepted offer counts as hired), the stage from the latest stage.changed (else the stage it was
- * created at), the loss reason and close time from the event that closed it.
- */
-export function projectApplication(
-  app: Pick<ApplicationRecord, 'stage'>,
-  history: readonly ApplicationEventRecord[],
-  now: Date,
-): Pick<ApplicationRecord, 'stage' | 'status' | 'lossReason' | 'closedAt'> {
-  const timed = history as readonly TimedEvent[];
-  const summary = summarizeApplication(timed, now);
-  const status = summary.status === 'accepted' ? 'hired' : summary.status;
-  let lossReason: string | null = null;
-  let closedAt: string | null = null;
-  let hasStageChange = false;
-  let open = true;
-  // The history is stored oldest first; events after `now` have not happened yet.
-  for (const e of history) {
-    if (Date.parse(e.occurredAt) > now.getTime()) continue;
-    if (e.type === 'stage.changed' || e.type === 'application.reopened') {
-      hasStageChange = true;
-      if (!open) [open, lossReason, closedAt] = [true, null, null];
-    } else if (e.type === 'application.closed' || e.type === 'candidate.withdrew' || e.type === 'offer.accepted') {
-      if (open) [open, closedAt] = [false, e.occurredAt];
-      if (e.type === 'application.closed') lossReason = 'lossReason' in e.data && e.data.lossReason !== undefined ? e.data.lossReason : null;
-      if (e.type === 'candidate.withdrew') lossReason = null;
-    }
-  }
-  if (status === 'active') [lossReason, closedAt] = [null, null];
-  return { stage: hasStageChange ? summary.stage : app.stage, status, lossReason, closedAt };
 }
 
 /* --------------------------------------------------------------- settings */
@@ -612,7 +565,7 @@ export async function putPipelineSettings(tx: Tx, actor: PipelineActor, input: P
     try {
       run();
     } catch (error) {
-      if (error instanceof DomainError) throw new ValidationError(error.code, error.message, error.field ? `${prefix}.${error.field}` : prefix);
+      if (error instanceof DomainError) throw new DomainError(error.code, error.message, error.field ? `${prefix}.${error.field}` : prefix);
       throw error;
     }
   };
@@ -636,7 +589,7 @@ export async function putPipelineSettings(tx: Tx, actor: PipelineActor, input: P
 /* ----------------------------------------------------------------- shared */
 
 function staleVersion(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'The record changed since you read it. Reload and try again.', 'If-Match');
+  return preconditionFailed();
 }
 
 /** Names of the fields a patch really changes (for the audit log: names, never values). */

@@ -11,7 +11,7 @@ import {
   type PreparedEvent,
 } from '../../domain/pipeline/index.js';
 import { parseIsoMs } from '../../domain/pipeline/time.js';
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import {
   getProjection,
   getProjectionContext,
@@ -73,7 +73,7 @@ export async function projectApplicationFromEvents(tx: Tx, applicationId: string
  */
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   const context = await getProjectionContext(tx, event.applicationId);
-  if (!context) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  if (!context) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   const settings = new PipelineSettingsResolver(context.company);
   const roleSettings = settings.forRole({ id: context.roleId, clockOverrides: context.clockOverrides });
   if (context.stateJson !== null) {

@@ -1,6 +1,6 @@
 import { COMPANY_STAGES } from '../../domain/company/company.js';
 import { changedBandFields, checkApprovalDate, checkBandRanges, type BandRanges } from '../../domain/offers/index.js';
-import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   currentCompanyStage,
   deleteRoleBand,
@@ -53,7 +53,7 @@ export async function readRoleBands(tx: Tx, roleId: string): Promise<RoleBandsSt
 }
 
 function stale(): DomainError {
-  return new DomainError('PRECONDITION_FAILED', 'The role changed since you read it. Reload and try again.', 'If-Match');
+  return preconditionFailed('The role changed since you read it. Reload and try again.');
 }
 
 /** Bumps the role's version, so the band change is one more version of the role (its ETag guards both). */
@@ -97,7 +97,7 @@ export async function setRoleBand(tx: Tx, actor: BandActor, roleId: string, stag
 export async function removeRoleBand(tx: Tx, actor: BandActor, roleId: string, stage: string, expectedVersion: number, now: Date): Promise<RoleBandsState> {
   const role = await getRoleOrThrow(tx, roleId);
   if (role.version !== expectedVersion) throw stale();
-  if (!(await deleteRoleBand(tx, roleId, stage))) throw new NotFoundError('ROLE_BAND_NOT_FOUND', 'This role has no band for that funding stage.', 'stage');
+  if (!(await deleteRoleBand(tx, roleId, stage))) throw new DomainError('ROLE_BAND_NOT_FOUND', 'This role has no band for that funding stage.', 'stage');
   await touchRole(tx, roleId, expectedVersion, now);
   await recordAudit(tx, { actorId: actor.id, action: 'role.band.remove', entity: 'role', entityId: roleId, fields: [`bands.${stage}`], at: now });
   return readRoleBands(tx, roleId);

@@ -13,7 +13,7 @@ import {
 } from '../../domain/scoping/index.js';
 import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
 import { defaultTaxonomy, getSpecialization, mergeTaxonomy, compileTaxonomy, type Taxonomy, type TaxonomyExtension } from '../../domain/taxonomy/index.js';
-import { DomainError, ValidationError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { CompanyStage } from '../../domain/company/company.js';
 import {
   deleteScopingDocument,
@@ -70,7 +70,7 @@ function withField<T>(run: () => T, rename: (field: string | undefined) => strin
   try {
     return run();
   } catch (error) {
-    if (error instanceof DomainError) throw new ValidationError(error.code, error.message, rename(error.field));
+    if (error instanceof DomainError) throw new DomainError(error.code, error.message, rename(error.field));
     throw error;
   }
 }
@@ -113,8 +113,8 @@ export async function putTaxonomyExtension(tx: Tx, actor: ScopingActor, extensio
     compileTaxonomy(merged);
     analyzeJobDescription({ title: 'Senior ML Engineer', text: 'Build training pipelines and deploy models to production.' }, merged);
   } catch (error) {
-    if (error instanceof DomainError) throw new ValidationError('TAXONOMY_INVALID', error.message, error.field);
-    throw new ValidationError('TAXONOMY_INVALID', 'The extension cannot be applied to the taxonomy.');
+    if (error instanceof DomainError) throw new DomainError('TAXONOMY_INVALID', error.message, error.field);
+    throw new DomainError('TAXONOMY_INVALID', 'The extension cannot be applied to the taxonomy.');
   }
   const doc = await putScopingDocument(tx, company.id, 'taxonomy-extension', extension, actor.id, now);
   await recordAudit(tx, { actorId: actor.id, action: 'taxonomy.extension.update', entity: 'company', entityId: company.id, fields: ['taxonomyExtension'], at: now });
@@ -169,9 +169,9 @@ export async function analyzeRole(tx: Tx, input: { title?: string; description: 
 export function planFromBody(body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body) && 'yaml' in body) {
     const keys = Object.keys(body);
-    if (keys.length !== 1) throw new ValidationError('UNKNOWN_FIELD', `Send either { yaml } or a plan document, not both (unexpected "${keys.find((k) => k !== 'yaml')}").`, keys.find((k) => k !== 'yaml'));
+    if (keys.length !== 1) throw new DomainError('UNKNOWN_FIELD', `Send either { yaml } or a plan document, not both (unexpected "${keys.find((k) => k !== 'yaml')}").`, keys.find((k) => k !== 'yaml'));
     const text = (body as { yaml: unknown }).yaml;
-    if (typeof text !== 'string') throw new ValidationError('VALIDATION_FAILED', 'yaml must be the plan text as a string.', 'yaml');
+    if (typeof text !== 'string') throw new DomainError('VALIDATION_FAILED', 'yaml must be the plan text as a string.', 'yaml');
     return parsePlanText(text);
   }
   return body;
@@ -344,7 +344,7 @@ export async function putTeamPlanInputs(tx: Tx, actor: ScopingActor, inputs: Tea
   (inputs.aiTeam ?? []).forEach((m, i) =>
     m.specializations.forEach((key, j) => {
       if (!getSpecialization(key, taxonomy)) {
-        throw new ValidationError('SCOPING_INPUT_INVALID', `Unknown specialization '${key}'.`, `aiTeam[${i}].specializations[${j}]`);
+        throw new DomainError('SCOPING_INPUT_INVALID', `Unknown specialization '${key}'.`, `aiTeam[${i}].specializations[${j}]`);
       }
     }),
   );

@@ -20,7 +20,7 @@ import {
   type TodayViewer,
 } from '../../domain/pipeline/index.js';
 import { approvalProgress } from '../../domain/offers/index.js';
-import { DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import {
   deleteTodayMark,
   getTodayMark,
@@ -213,7 +213,7 @@ export async function recordTodayAction(
   input: TodayActionInput,
   now: Date,
 ): Promise<{ mark: TodayMarkOfPerson; event: ApplicationEventRecord; action: TodayRecordAction }> {
-  if (!(await lockApplication(tx, input.applicationId))) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'applicationId');
+  if (!(await lockApplication(tx, input.applicationId))) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'applicationId');
   const { items, contextOf } = await itemsOfApplication(tx, input.applicationId, now);
   const item = items.find((i) => i.key === input.key);
   if (!item) throw new DomainError('TODAY_ITEM_GONE', 'This is no longer late, so there is nothing to log. Reload Today to see what is.', 'key');
@@ -255,14 +255,14 @@ export async function recordTodayAction(
  */
 export async function undoTodayMark(tx: Tx, viewer: TodayViewer, markId: string, now: Date): Promise<{ markId: string; eventId: string; retraction: ApplicationEvent }> {
   const mark = await getTodayMark(tx, markId);
-  if (!mark || mark.userId !== viewer.id) throw new NotFoundError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
+  if (!mark || mark.userId !== viewer.id) throw new DomainError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
   const age = now.getTime() - Date.parse(mark.createdAt);
   if (age > UNDO_WINDOW_MS) {
     const seconds = Math.round(UNDO_WINDOW_MS / 1000);
     throw new DomainError('UNDO_EXPIRED', `Undo lasts ${seconds} seconds after a click and that time has passed. To correct it, add a note on the candidate's page.`, 'id');
   }
   const retraction = await retractEvent(tx, viewer, mark.applicationId, mark.eventId, now);
-  if (!(await deleteTodayMark(tx, mark.id))) throw new NotFoundError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
+  if (!(await deleteTodayMark(tx, mark.id))) throw new DomainError('TODAY_MARK_NOT_FOUND', 'No such mark on your Today.', 'id');
   await recordAudit(tx, { actorId: viewer.id, action: 'today.undo', entity: 'today_mark', entityId: mark.id, fields: ['eventId'], at: now });
   return { markId: mark.id, eventId: mark.eventId, retraction };
 }

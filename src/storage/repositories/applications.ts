@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { ApplicationTable } from '../schema.js';
 
@@ -85,7 +85,7 @@ export async function getApplication(tx: Tx, id: string): Promise<ApplicationRec
 
 export async function getApplicationOrThrow(tx: Tx, id: string): Promise<ApplicationRecord> {
   const a = await getApplication(tx, id);
-  if (!a) throw new NotFoundError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  if (!a) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   return a;
 }
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { CandidateFileTable } from '../schema.js';
 
@@ -72,7 +72,7 @@ export async function listFilesOfCandidates(tx: Tx, candidateIds: readonly strin
 /** One file of one candidate; a file of another candidate is not found. */
 export async function getCandidateFileOrThrow(tx: Tx, candidateId: string, fileId: string): Promise<CandidateFileRecord> {
   const r = await tx.selectFrom('candidate_files').select(META).where('id', '=', fileId).where('candidate_id', '=', candidateId).executeTakeFirst();
-  if (!r) throw new NotFoundError('FILE_NOT_FOUND', 'No such file for this candidate.', 'fileId');
+  if (!r) throw new DomainError('FILE_NOT_FOUND', 'No such file for this candidate.', 'fileId');
   return toFile(r);
 }
 

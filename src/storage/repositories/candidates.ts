@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { CandidateTable } from '../schema.js';
 
@@ -124,7 +124,7 @@ export async function getCandidate(tx: Tx, id: string): Promise<CandidateRecord 
 
 export async function getCandidateOrThrow(tx: Tx, id: string): Promise<CandidateRecord> {
   const c = await getCandidate(tx, id);
-  if (!c) throw new NotFoundError('CANDIDATE_NOT_FOUND', 'No such candidate.', 'id');
+  if (!c) throw new DomainError('CANDIDATE_NOT_FOUND', 'No such candidate.', 'id');
   return c;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { MarketDatasetTable } from '../schema.js';
 import type { Tx } from '../transaction.js';
 
@@ -82,7 +82,7 @@ async function getMarketDataset(tx: Tx, id: string): Promise<MarketDatasetRecord
 
 export async function getMarketDatasetOrThrow(tx: Tx, id: string): Promise<MarketDatasetRecord> {
   const d = await getMarketDataset(tx, id);
-  if (!d) throw new NotFoundError('DATASET_NOT_FOUND', 'No such dataset.', 'datasetId');
+  if (!d) throw new DomainError('DATASET_NOT_FOUND', 'No such dataset.', 'datasetId');
   return d;
 }
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Channel, DigestMode, NotificationKind, NotificationPreferences } from '../../domain/notifications/index.js';
 import type { DialectName } from '../dialect.js';
 import type { Tx } from '../transaction.js';
@@ -70,7 +70,7 @@ async function getNotification(tx: Tx, id: string): Promise<NotificationRecord |
 /** A user's own notification; another user's is "not found" (never "forbidden"). */
 export async function getNotificationOfUserOrThrow(tx: Tx, userId: string, id: string): Promise<NotificationRecord> {
   const n = await getNotification(tx, id);
-  if (!n || n.userId !== userId) throw new NotFoundError('NOTIFICATION_NOT_FOUND', 'No such notification.', 'id');
+  if (!n || n.userId !== userId) throw new DomainError('NOTIFICATION_NOT_FOUND', 'No such notification.', 'id');
   return n;
 }
 

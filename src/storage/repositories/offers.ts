@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { ApprovalMode, OfferStatus, OfferTerms, StoredEvaluation } from '../../domain/offers/index.js';
 import type { Tx } from '../transaction.js';
 import type { OfferTable, OfferVersionTable } from '../schema.js';
@@ -109,7 +109,7 @@ export async function getOffer(tx: Tx, id: string): Promise<OfferRecord | undefi
 
 export async function getOfferOrThrow(tx: Tx, id: string): Promise<OfferRecord> {
   const o = await getOffer(tx, id);
-  if (!o) throw new NotFoundError('OFFER_NOT_FOUND', 'No such offer.', 'id');
+  if (!o) throw new DomainError('OFFER_NOT_FOUND', 'No such offer.', 'id');
   return o;
 }
 
@@ -196,7 +196,7 @@ export async function getOfferVersion(tx: Tx, offerId: string, version: number):
 
 export async function getOfferVersionOrThrow(tx: Tx, offerId: string, version: number): Promise<OfferVersionRecord> {
   const v = await getOfferVersion(tx, offerId, version);
-  if (!v) throw new NotFoundError('OFFER_NOT_FOUND', 'No such offer version.', 'version');
+  if (!v) throw new DomainError('OFFER_NOT_FOUND', 'No such offer version.', 'version');
   return v;
 }
 

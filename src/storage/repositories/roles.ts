@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/shared/errors.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { Tx } from '../transaction.js';
 import type { RoleTable } from '../schema.js';
 import { currentCompanyStage, deleteRoleBand, listStageBandsOfRoles, putRoleBand } from './role-bands.js';
@@ -121,7 +121,7 @@ export async function getRole(tx: Tx, id: string): Promise<RoleRecord | undefine
 
 export async function getRoleOrThrow(tx: Tx, id: string): Promise<RoleRecord> {
   const role = await getRole(tx, id);
-  if (!role) throw new NotFoundError('ROLE_NOT_FOUND', 'No such role.', 'id');
+  if (!role) throw new DomainError('ROLE_NOT_FOUND', 'No such role.', 'id');
   return role;
 }
 

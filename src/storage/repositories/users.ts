@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../../domain/access/email.js';
 import type { Tx } from '../transaction.js';
 import type { UserTable } from '../schema.js';
 
@@ -28,9 +29,7 @@ export function toUser(r: UserTable): UserRecord {
   };
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail };
 
 export async function getUser(tx: Tx, id: string): Promise<UserRecord | undefined> {
   const row = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

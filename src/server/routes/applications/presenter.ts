@@ -1,6 +1,7 @@
 import { can } from '../../../domain/access/policy.js';
 import { nextActionForClock } from '../../../domain/pipeline/index.js';
-import type { ApplicationEventRecord, ApplicationRecord } from '../../../storage/index.js';
+import type { ApplicationRecord } from '../../services/records.js';
+import { presentEvent } from '../shared/event-presenter.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
 import { ApplicationDetailView, ApplicationView, EventView } from '../../../api/applications.js';
 
@@ -18,23 +19,6 @@ export function presentApplication(a: ApplicationRecord): ApplicationView {
     updatedAt: a.updatedAt,
     version: a.version,
   };
-}
-
-/** Free text that tends to carry pay and offer terms ("their offer is 420k + 0.1%"): hidden from viewers without compensation.read. */
-const SENSITIVE_TEXT: Readonly<Record<string, readonly string[]>> = {
-  'signal.observed': ['note'],
-  'offer.rejected': ['reason'],
-  'offer.declined': ['reason'],
-  // Why someone was lost or came back is often about money ("went to BigLab for 420k").
-  'application.closed': ['note'],
-  'application.reopened': ['note'],
-};
-
-export function presentEvent(e: ApplicationEventRecord, viewer?: { role: string }): EventView {
-  let data = e.data as Record<string, unknown>;
-  const hidden = SENSITIVE_TEXT[e.type];
-  if (hidden && viewer && !can(viewer.role, 'compensation.read')) data = Object.fromEntries(Object.entries(data).filter(([k]) => !hidden.includes(k)));
-  return { id: e.id, applicationId: e.applicationId, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actorId: e.actorId, data };
 }
 
 /** An application with its timeline, clocks (each running one with its next action) and risk. No compensation is part of it. */

@@ -1,14 +1,13 @@
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
-import { withoutRetracted } from '../../../domain/pipeline/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
-import { getApplicationDetail } from '../../services/pipeline-views.js';
-import { getApplicationOrThrow, listApplications, listEventsOfApplication, listUsers } from '../../../storage/index.js';
+import { findApplications, listApplicationEvents, readApplicationDetail } from '../../services/applications.js';
 import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
-import { presentApplication, presentApplicationDetail, presentEvent } from './presenter.js';
+import { presentEvent } from '../shared/event-presenter.js';
+import { presentApplication, presentApplicationDetail } from './presenter.js';
 import { ApplicationCreateBody, ApplicationDetailView, ApplicationListQuery, ApplicationListView, ApplicationPatchBody, ApplicationView, EventCreateBody, EventListView, EventRecordedView } from '../../../api/applications.js';
 
 
@@ -18,7 +17,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: ApplicationListView, ...errorResponses } },
   }, async (request) => {
     const { roleId, candidateId, status, limit, offset } = request.query;
-    const items = await listApplications(ctx.store.db, { roleId, candidateId, status, ...pageWindow({ limit, offset }, PAGE_EXCEPTIONS.applications) });
+    const items = await findApplications(ctx.store.db, { roleId, candidateId, status, ...pageWindow({ limit, offset }, PAGE_EXCEPTIONS.applications) });
     return { items: items.map(presentApplication) };
   });
 
@@ -36,9 +35,9 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('applications.read'),
     schema: { tags: ['applications'], params: IdParams, response: { 200: ApplicationDetailView, ...errorResponses } },
   }, async (request, reply) => {
-    const [detail, users] = await Promise.all([getApplicationDetail(ctx.store.db, request.params.id, ctx.now()), listUsers(ctx.store.db)]);
+    const { detail, names } = await readApplicationDetail(ctx.store.db, request.params.id, ctx.now());
     setEtag(reply, detail.application.version);
-    return presentApplicationDetail(detail, Object.fromEntries(users.map((u) => [u.id, u.name])), request.auth!.user);
+    return presentApplicationDetail(detail, names, request.auth!.user);
   });
 
   app.patch('/api/v1/applications/:id', {
@@ -56,9 +55,7 @@ export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('applications.read'),
     schema: { tags: ['applications'], params: IdParams, response: { 200: EventListView, ...errorResponses } },
   }, async (request) => {
-    await getApplicationOrThrow(ctx.store.db, request.params.id);
-    // Retracted events (Undo on Today) and their retractions are left out, as the rules leave them out.
-    return { items: withoutRetracted(await listEventsOfApplication(ctx.store.db, request.params.id)).map((e) => presentEvent(e, request.auth!.user)) };
+    return { items: (await listApplicationEvents(ctx.store.db, request.params.id)).map((e) => presentEvent(e, request.auth!.user)) };
   });
 
   app.post('/api/v1/applications/:id/events', {

@@ -1,10 +1,9 @@
-import { type ApprovalSettings } from '../../../domain/offers/index.js';
-import type { UserRecord } from '../../../storage/index.js';
+import type { ApprovalSettingsState } from '../../services/approvals.js';
 import type { OfferListEntry } from '../../services/offers.js';
-import { presentOffer } from '../offers/presenter.js';
+import { presentOffer } from '../shared/offer-presenter.js';
 import { ApprovalInboxItemView, ApprovalSettingsView } from '../../../api/approvals.js';
 
-export function presentApprovalSettings(s: ApprovalSettings & { version: number }, users: readonly UserRecord[], ownersDecide: boolean): ApprovalSettingsView {
+export function presentApprovalSettings({ settings: s, users, ownersDecide }: ApprovalSettingsState): ApprovalSettingsView {
   const byId = new Map(users.map((u) => [u.id, u]));
   return {
     version: s.version,

@@ -1,26 +1,19 @@
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
-import { approvalPlanFor, approvalSettingsOf, approvalSettingsVersion, asDecisionConflict, decideOffer, getOfferDetail, listMyApprovals, putApprovalSettings } from '../../services/offers.js';
-import { getCompany, inTransaction, listUsers } from '../../../storage/index.js';
+import { approvalInbox, changeApprovalSettings, decideAndRead, readApprovalSettings } from '../../services/approvals.js';
 import { errorResponses, IdParams, PreconditionErrors } from '../../../api/shared.js';
-import { presentOfferDetail } from '../offers/presenter.js';
+import { presentOfferDetail } from '../shared/offer-presenter.js';
 import { OfferDetailView } from '../../../api/offers.js';
 import { presentApprovalInboxItem, presentApprovalSettings } from './presenter.js';
 import { ApprovalInboxView, ApprovalSettingsBody, ApprovalSettingsView, DecisionBody } from '../../../api/approvals.js';
-
-/** True when none of the configured approvers can decide, so the owners do (services/offers.ts approvalPlanFor). */
-function ownersDecide(settings: Parameters<typeof approvalPlanFor>[0], users: Parameters<typeof approvalPlanFor>[1]): boolean {
-  return !approvalPlanFor(settings, users).approverIds.some((id) => settings.approverIds.includes(id));
-}
 
 export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/approvals', {
     preValidation: requireAction('offers.approve'),
     schema: { tags: ['approvals'], response: { 200: ApprovalInboxView, ...errorResponses } },
   }, async (request) => {
-    const [entries, users] = await Promise.all([listMyApprovals(ctx.store.db, request.auth!.user.id), listUsers(ctx.store.db)]);
-    const people = new Map(users.map((u) => [u.id, u.name]));
+    const { entries, people } = await approvalInbox(ctx.store.db, request.auth!.user.id);
     return { items: entries.map((e) => presentApprovalInboxItem(e, people)) };
   });
 
@@ -29,17 +22,9 @@ export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
       preValidation: requireAction('offers.approve'),
       schema: { tags: ['approvals'], params: IdParams, body: DecisionBody, response: { 200: OfferDetailView, ...errorResponses } },
     }, async (request, reply) => {
-      try {
-        const d = await inTransaction(ctx.store.db, async (tx) => {
-          await decideOffer(tx, request.auth!.user, request.params.id, decision, request.body?.comment, ctx.now());
-          return getOfferDetail(tx, request.params.id);
-        });
-        setEtag(reply, d.offer.version);
-        return presentOfferDetail(d);
-      } catch (error) {
-        // A concurrent second click that reached the unique constraint is the same answer as a later one.
-        throw asDecisionConflict(error);
-      }
+      const d = await decideAndRead(ctx.store, request.auth!.user, request.params.id, decision, request.body?.comment, ctx.now());
+      setEtag(reply, d.offer.version);
+      return presentOfferDetail(d);
     });
   }
 
@@ -47,11 +32,9 @@ export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('offers.read'),
     schema: { tags: ['approvals'], response: { 200: ApprovalSettingsView, ...errorResponses } },
   }, async (_request, reply) => {
-    const [company, users] = await Promise.all([getCompany(ctx.store.db), listUsers(ctx.store.db)]);
-    const settings = approvalSettingsOf(company);
-    const version = approvalSettingsVersion(company);
-    setEtag(reply, version);
-    return presentApprovalSettings({ ...settings, version }, users, ownersDecide(settings, users));
+    const state = await readApprovalSettings(ctx.store.db);
+    setEtag(reply, state.settings.version);
+    return presentApprovalSettings(state);
   });
 
   app.put('/api/v1/approvals/settings', {
@@ -60,9 +43,8 @@ export function registerApprovalRoutes(app: App, ctx: ServerContext): void {
   }, async (request, reply) => {
     // If-Match is checked when sent (the web always sends it); scripts written before it was added still work without.
     const expected = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
-    const settings = await inTransaction(ctx.store.db, (tx) => putApprovalSettings(tx, request.auth!.user, request.body, ctx.now(), expected));
-    const users = await listUsers(ctx.store.db);
-    setEtag(reply, settings.version);
-    return presentApprovalSettings(settings, users, ownersDecide(settings, users));
+    const state = await changeApprovalSettings(ctx.store, request.auth!.user, request.body, ctx.now(), expected);
+    setEtag(reply, state.settings.version);
+    return presentApprovalSettings(state);
   });
 }

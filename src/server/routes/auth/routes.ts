@@ -4,9 +4,9 @@ import { login, logout } from '../../services/accounts.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { CurrentSessionView, LoginBody, SessionView } from '../../../api/auth.js';
 import { EmptyBody, errorResponses, ErrorResponse, NoContent } from '../../../api/shared.js';
-import { presentUser } from '../users/presenter.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
-import { normaliseEmail } from '../../../storage/index.js';
+import { normaliseEmail } from '../../../domain/access/email.js';
+import { presentUser } from '../shared/user-presenter.js';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
 
 export function registerAuthRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/auth/login', {

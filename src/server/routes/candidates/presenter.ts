@@ -1,9 +1,9 @@
 import { can } from '../../../domain/access/policy.js';
-import type { CandidateRecord } from '../../../storage/index.js';
-import type { Viewer } from '../roles/presenter.js';
-import { CandidateView } from '../../../api/candidates.js';
+import type { CandidateFileRecord, CandidateRecord } from '../../services/records.js';
+import type { CandidateFileView, CandidateView } from '../../../api/candidates.js';
 
-export interface CandidateViewer extends Viewer {
+export interface CandidateViewer {
+  role: string;
   /** Candidates whose employer this viewer may not see (pedigree-blind roles, for viewers without candidates.read-pedigree). */
   hiddenEmployers?: ReadonlySet<string>;
 }
@@ -31,4 +31,19 @@ export function presentCandidate(c: CandidateRecord, viewer: CandidateViewer): C
   else view.currentEmployer = c.currentEmployer;
   if (can(viewer.role, 'compensation.read')) view.currentCompensation = c.currentCompensation;
   return view;
+}
+
+/** A CV file's record as it leaves the server (the bytes have their own route). */
+export function presentFile(f: CandidateFileRecord): CandidateFileView {
+  return {
+    id: f.id,
+    candidateId: f.candidateId,
+    kind: f.kind,
+    filename: f.filename,
+    contentType: f.contentType as CandidateFileView['contentType'],
+    byteSize: f.byteSize,
+    sha256: f.sha256,
+    createdAt: f.createdAt,
+    createdBy: f.createdBy,
+  };
 }

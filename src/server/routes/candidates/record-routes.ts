@@ -2,7 +2,6 @@ import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, contentDisposition, formatMegabytes } from '../../../domain/candidates/cv-file.js';
 import { DomainError } from '../../../domain/shared/errors.js';
-import { inTransaction, type CandidateFileRecord } from '../../../storage/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { toErrorResponse } from '../../plugins/errors.js';
@@ -10,33 +9,19 @@ import { requireIfMatch } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import {
   archiveCandidate,
+  attachCandidateFile,
   deleteCandidate,
   listFilesOfCandidate,
   readCandidateFile,
   removeCandidateFile,
   unarchiveCandidate,
-  uploadCandidateFile,
+  truncateErasedPages,
 } from '../../services/candidate-record.js';
+import { candidateViewer } from '../../services/candidates.js';
 import { openFileDirectory } from '../../services/file-store.js';
 import { ErrorResponse, errorResponses, IdParams, NoBody, WriteErrors } from '../../../api/shared.js';
-import { presentCandidate } from './presenter.js';
+import { presentCandidate, presentFile } from './presenter.js';
 import { CandidateErasedResponse, CandidateFileListView, CandidateFileView, CandidateView, FileBytesResponse, FileErrors, FileParams, FileRemovedResponse, UploadQuery } from '../../../api/candidates.js';
-import { candidateViewer } from './routes.js';
-
-function presentFile(f: CandidateFileRecord): CandidateFileView {
-  return {
-    id: f.id,
-    candidateId: f.candidateId,
-    kind: f.kind,
-    filename: f.filename,
-    contentType: f.contentType as CandidateFileView['contentType'],
-    byteSize: f.byteSize,
-    sha256: f.sha256,
-    createdAt: f.createdAt,
-    createdBy: f.createdBy,
-  };
-}
-
 
 /**
  * The candidate record beyond its fields: archive and unarchive, erase (DELETE), and CV files (upload as the raw
@@ -71,8 +56,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
       await deleteCandidate(tx, request.auth!.user, request.params.id, expected, ctx.now(), files);
       return { status: 204, body: null };
     });
-    // Deleted rows were zeroed (secure_delete); copying the WAL back and truncating it leaves no old page behind.
-    ctx.store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    truncateErasedPages(ctx.store);
     return sent;
   });
 
@@ -139,15 +123,13 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
       },
     }, async (request, reply) => {
       const body = request.body as unknown;
-      const { file, created } = await inTransaction(ctx.store.db, (tx) =>
-        uploadCandidateFile(
-          tx,
-          request.auth!.user,
-          request.params.id,
-          { bytes: Buffer.isBuffer(body) ? body : undefined, contentType: request.headers['content-type'], filename: request.query.filename },
-          ctx.now(),
-          files,
-        ),
+      const { file, created } = await attachCandidateFile(
+        ctx.store,
+        request.auth!.user,
+        request.params.id,
+        { bytes: Buffer.isBuffer(body) ? body : undefined, contentType: request.headers['content-type'], filename: request.query.filename },
+        ctx.now(),
+        files,
       );
       return reply.status(created ? 201 : 200).send(presentFile(file));
     });

@@ -1,20 +1,12 @@
-import { can } from '../../../domain/access/policy.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeCandidate, createCandidate, DuplicateCandidateError, mergeCandidates } from '../../services/pipeline.js';
-import { getCandidateOrThrow, listCandidates, listCandidatesInBlindRoles, type CandidateRecord, type Tx, type UserRecord } from '../../../storage/index.js';
+import { candidateViewer, findCandidates, readCandidate } from '../../services/candidates.js';
 import { ErrorResponse, errorResponses, IdParams, pageWindow, WriteErrors } from '../../../api/shared.js';
-import { presentCandidate, type CandidateViewer } from './presenter.js';
+import { presentCandidate } from './presenter.js';
 import { CandidateCreateBody, CandidateListQuery, CandidateListView, CandidateMergeBody, CandidateMergedView, CandidatePatchBody, CandidateView, DuplicateResponse } from '../../../api/candidates.js';
-
-/** What this user may see of these candidates: the employer is hidden from pedigree-blind viewers for candidates in blind roles. */
-export async function candidateViewer(tx: Tx, user: UserRecord, candidates: readonly CandidateRecord[]): Promise<CandidateViewer> {
-  if (can(user.role, 'candidates.read-pedigree')) return { role: user.role };
-  return { role: user.role, hiddenEmployers: await listCandidatesInBlindRoles(tx, candidates.map((c) => c.id)) };
-}
-
 
 export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/candidates', {
@@ -23,9 +15,8 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
   }, async (request) => {
     const user = request.auth!.user;
     const window = pageWindow(request.query);
-    // Pedigree-blind viewers cannot find people by employer either.
     const archived = ({ false: 'exclude', true: 'only', any: 'include' } as const)[request.query.archived ?? 'false'];
-    const items = await listCandidates(ctx.store.db, { q: request.query.q, searchEmployer: can(user.role, 'candidates.read-pedigree'), archived, ...window });
+    const items = await findCandidates(ctx.store.db, user, { q: request.query.q, archived, ...window });
     const viewer = await candidateViewer(ctx.store.db, user, items);
     return { items: items.map((c) => presentCandidate(c, viewer)) };
   });
@@ -56,7 +47,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('candidates.read'),
     schema: { tags: ['candidates'], params: IdParams, response: { 200: CandidateView, ...errorResponses } },
   }, async (request, reply) => {
-    const candidate = await getCandidateOrThrow(ctx.store.db, request.params.id);
+    const candidate = await readCandidate(ctx.store.db, request.params.id);
     setEtag(reply, candidate.version);
     return presentCandidate(candidate, await candidateViewer(ctx.store.db, request.auth!.user, [candidate]));
   });

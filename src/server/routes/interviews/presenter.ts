@@ -1,17 +1,7 @@
-import { type ScorecardTemplate } from '../../../domain/interviews/index.js';
+import { presentTemplate } from '../shared/template-presenter.js';
 import { durationOf, type InterviewDetail } from '../../services/interviews.js';
-import { InterviewCandidateView, InterviewDetailView, InterviewView, TemplateView } from '../../../api/interviews.js';
+import { InterviewCandidateView, InterviewDetailView, InterviewView } from '../../../api/interviews.js';
 
-export function presentTemplate(t: ScorecardTemplate): TemplateView {
-  return {
-    rubricId: t.rubricId,
-    rubricVersion: t.rubricVersion,
-    scale: t.scale,
-    specializations: t.specializations,
-    attributes: t.attributes.map((a) => ({ id: a.id, name: a.name, description: a.description, anchors: a.anchors })),
-    fallback: t.fallback,
-  };
-}
 
 /** The fields of an interview that leave the server (listed, so nothing else can). */
 export function presentInterview(d: InterviewDetail): InterviewView {

@@ -17,9 +17,10 @@ import {
   scheduleOnsite,
   type InviteFile,
 } from '../../services/interviews.js';
-import { getApplicationOrThrow } from '../../../storage/index.js';
+import { requireApplication } from '../../services/applications.js';
 import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
-import { presentInterview, presentInterviewDetail, presentTemplate } from './presenter.js';
+import { presentTemplate } from '../shared/template-presenter.js';
+import { presentInterview, presentInterviewDetail } from './presenter.js';
 import { InterviewCompleteBody, InterviewCreateBody, InterviewDetailView, InterviewListQuery, InterviewListView, InterviewPatchBody, InviteQuery, OnsiteCreateBody, OnsiteCreatedView, RoleTemplateView } from '../../../api/interviews.js';
 
 
@@ -75,7 +76,7 @@ export function registerInterviewRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['interviews'], params: IdParams, querystring: InterviewListQuery.omit({ applicationId: true }), response: { 200: InterviewListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    await getApplicationOrThrow(ctx.store.db, request.params.id);
+    await requireApplication(ctx.store.db, request.params.id);
     const items = await listVisibleInterviews(ctx.store.db, request.auth!.user, { applicationId: request.params.id, status: q.status, mine: q.mine === 'true', ...pageWindow(q) });
     return { items: items.map(presentInterview) };
   });

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
+import { offerSummaryFileName, renderOfferSummaryHtml, renderOfferSummaryPdf } from '../../../domain/offers/index.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
@@ -9,7 +9,9 @@ import {
   createOffer,
   extendOffer,
   getOfferDetail,
-  listOfferEntries,
+  getOfferHistory,
+  listOffersWithPeople,
+  prepareOfferRevision,
   prepareOfferVersion,
   respondToOffer,
   reviseOffer,
@@ -17,15 +19,10 @@ import {
   withdrawOffer,
 } from '../../services/offers.js';
 import { ERROR_CATALOGUE } from '../../../domain/shared/error-codes.js';
-import { getOfferOrThrow, listApprovalDecisions, listUsers } from '../../../storage/index.js';
 import { errorResponses, IdParams, NoBody, pageWindow, PreconditionErrors } from '../../../api/shared.js';
-import { presentOffer, presentOfferDetail, presentSummary, presentVersion } from './presenter.js';
+import { presentOffer, presentOfferDetail, presentSummary, presentVersion } from '../shared/offer-presenter.js';
 import { OfferCreateBody, OfferDetailView, OfferExtendBody, OfferListQuery, OfferListView, OfferReasonBody, OfferReviseBody, OfferVersionParams, SummaryQuery, SummaryView, VersionListView, VersionView } from '../../../api/offers.js';
 
-
-function safeFileName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'offer';
-}
 
 export function registerOfferRoutes(app: App, ctx: ServerContext): void {
   const detail = async (tx: Parameters<typeof getOfferDetail>[0], id: string) => {
@@ -50,8 +47,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['offers'], querystring: OfferListQuery, response: { 200: OfferListView, ...errorResponses } },
   }, async (request) => {
     const q = request.query;
-    const [entries, users] = await Promise.all([listOfferEntries(ctx.store.db, { status: q.status, applicationId: q.applicationId, ...pageWindow(q) }), listUsers(ctx.store.db)]);
-    const people = new Map(users.map((u) => [u.id, u.name]));
+    const { entries, people } = await listOffersWithPeople(ctx.store.db, { status: q.status, applicationId: q.applicationId, ...pageWindow(q) });
     return { items: entries.map((e) => presentOffer(e, people)) };
   });
 
@@ -68,8 +64,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('offers.read'),
     schema: { tags: ['offers'], params: IdParams, response: { 200: VersionListView, ...errorResponses } },
   }, async (request) => {
-    const d = await getOfferDetail(ctx.store.db, request.params.id);
-    const decisions = await listApprovalDecisions(ctx.store.db, d.versions.map((v) => v.id));
+    const { detail: d, decisions } = await getOfferHistory(ctx.store.db, request.params.id);
     return { items: d.versions.map((v) => presentVersion(v, decisions, d.people)) };
   });
 
@@ -86,11 +81,10 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['offers'], params: IdParams, body: OfferReviseBody, response: { 200: OfferDetailView, ...PreconditionErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
-    const offer = await getOfferOrThrow(ctx.store.db, request.params.id);
-    const prepared = await prepareOfferVersion(ctx.store, offer.applicationId, request.body);
+    const prepared = await prepareOfferRevision(ctx.store, request.params.id, request.body);
     return runWrite(ctx, request, reply, async (tx) => {
-      await reviseOffer(tx, request.auth!.user, offer.id, expected, prepared, ctx.now());
-      return detail(tx, offer.id);
+      await reviseOffer(tx, request.auth!.user, request.params.id, expected, prepared, ctx.now());
+      return detail(tx, request.params.id);
     });
   });
 
@@ -162,7 +156,7 @@ export function registerOfferRoutes(app: App, ctx: ServerContext): void {
     const summary = await buildSummary(ctx.store.db, request.params.id, ctx.now(), request.query.version ? Number(request.query.version) : undefined);
     return (reply as FastifyReply)
       .type('application/pdf')
-      .header('Content-Disposition', `attachment; filename="offer-${safeFileName(summary.candidateName)}-v${summary.version}.pdf"`)
+      .header('Content-Disposition', `attachment; filename="${offerSummaryFileName(summary)}"`)
       .header('Cache-Control', 'no-store')
       .send(Buffer.from(renderOfferSummaryPdf(summary)));
   });

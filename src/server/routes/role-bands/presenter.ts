@@ -1,6 +1,6 @@
 import { COMPANY_STAGES } from '../../../domain/company/company.js';
 import { stageDefaultBand } from '../../../domain/offers/index.js';
-import type { CheckedBandRecord, StageBandRecord } from '../../../storage/index.js';
+import type { CheckedBandRecord, StageBandRecord } from '../../services/records.js';
 import type { OfferBandCheck, RoleBandsState } from '../../services/role-bands.js';
 import { CheckedView, OfferBandCheckView, PersonRef, RoleBandsView, StageBandView } from '../../../api/role-bands.js';
 

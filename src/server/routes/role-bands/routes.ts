@@ -3,15 +3,11 @@ import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { readOfferBandCheck, readRoleBands, removeRoleBand, setRoleBand } from '../../services/role-bands.js';
-import { listUsers, type Tx } from '../../../storage/index.js';
+import { namesOfPeople } from '../../services/people.js';
 import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
 import { presentOfferBandCheck, presentRoleBands } from './presenter.js';
 import { OfferBandCheckQuery, OfferBandCheckView, RoleBandBody, RoleBandsView, RoleStageParams } from '../../../api/role-bands.js';
 
-
-async function people(tx: Tx): Promise<Map<string, string>> {
-  return new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
-}
 
 /**
  * Board-approved bands per role and company funding stage (docs/api-pipeline.md "Bands"). Reading needs
@@ -24,7 +20,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
   }, async (request, reply) => {
     const state = await readRoleBands(ctx.store.db, request.params.id);
     setEtag(reply, state.role.version);
-    return presentRoleBands(state, await people(ctx.store.db));
+    return presentRoleBands(state, await namesOfPeople(ctx.store.db));
   });
 
   app.put('/api/v1/roles/:id/bands/:stage', {
@@ -34,7 +30,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
       const state = await setRoleBand(tx, request.auth!.user, request.params.id, request.params.stage, expected, request.body, ctx.now());
-      return { status: 200, body: presentRoleBands(state, await people(tx)), version: state.role.version };
+      return { status: 200, body: presentRoleBands(state, await namesOfPeople(tx)), version: state.role.version };
     });
   });
 
@@ -45,7 +41,7 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
     const expected = requireIfMatch(request);
     return runWrite(ctx, request, reply, async (tx) => {
       const state = await removeRoleBand(tx, request.auth!.user, request.params.id, request.params.stage, expected, ctx.now());
-      return { status: 200, body: presentRoleBands(state, await people(tx)), version: state.role.version };
+      return { status: 200, body: presentRoleBands(state, await namesOfPeople(tx)), version: state.role.version };
     });
   });
 
@@ -55,6 +51,6 @@ export function registerRoleBandRoutes(app: App, ctx: ServerContext): void {
   }, async (request) => {
     const version = request.query.version === undefined ? undefined : Number(request.query.version);
     const check = await readOfferBandCheck(ctx.store.db, request.params.id, version);
-    return presentOfferBandCheck(check, await people(ctx.store.db));
+    return presentOfferBandCheck(check, await namesOfPeople(ctx.store.db));
   });
 }

@@ -4,9 +4,9 @@ import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
-import { getRoleOrThrow, listRoles } from '../../../storage/index.js';
+import { findRoles, readRole } from '../../services/roles.js';
 import { errorResponses, IdParams, WriteErrors } from '../../../api/shared.js';
-import { presentRole } from './presenter.js';
+import { presentBoard, presentRole, presentSourceMix } from './presenter.js';
 import { BoardView, RoleCreateBody, RoleListQuery, RoleListView, RolePatchBody, RoleView, SourceMixView } from '../../../api/roles.js';
 
 
@@ -15,7 +15,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], querystring: RoleListQuery, response: { 200: RoleListView, ...errorResponses } },
   }, async (request) => {
-    const roles = await listRoles(ctx.store.db, { status: request.query.status });
+    const roles = await findRoles(ctx.store.db, { status: request.query.status });
     return { items: roles.map((r) => presentRole(r, request.auth!.user)) };
   });
 
@@ -33,7 +33,7 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], params: IdParams, response: { 200: RoleView, ...errorResponses } },
   }, async (request, reply) => {
-    const role = await getRoleOrThrow(ctx.store.db, request.params.id);
+    const role = await readRole(ctx.store.db, request.params.id);
     setEtag(reply, role.version);
     return presentRole(role, request.auth!.user);
   });
@@ -53,24 +53,13 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], params: IdParams, response: { 200: BoardView, ...errorResponses } },
   }, async (request) => {
-    const board = await computeBoard(ctx.store.db, request.params.id, ctx.now());
-    return { role: { id: board.role.id, title: board.role.title, status: board.role.status as 'open' | 'closed' }, targetDays: board.targetDays, columns: board.columns, leading: board.leading };
+    return presentBoard(await computeBoard(ctx.store.db, request.params.id, ctx.now()));
   });
 
   app.get('/api/v1/roles/:id/source-mix', {
     preValidation: requireAction('roles.read'),
     schema: { tags: ['roles'], params: IdParams, response: { 200: SourceMixView, ...errorResponses } },
   }, async (request) => {
-    const { role, mix } = await computeSourceMix(ctx.store.db, request.params.id);
-    return {
-      roleId: role.id,
-      total: mix.total,
-      counts: mix.counts,
-      shares: mix.shares,
-      referralOnlyShare: mix.referralOnlyShare,
-      findings: mix.findings,
-      errors: mix.findings.filter((f) => f.severity === 'error').length,
-      warnings: mix.findings.filter((f) => f.severity === 'warning').length,
-    };
+    return presentSourceMix(await computeSourceMix(ctx.store.db, request.params.id));
   });
 }

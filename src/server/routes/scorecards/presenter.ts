@@ -1,7 +1,7 @@
 import { type DecisionView } from '../../../domain/interviews/index.js';
-import type { ScorecardRecord } from '../../../storage/index.js';
+import type { ScorecardRecord } from '../../services/records.js';
 import type { MyScorecard } from '../../services/interviews.js';
-import { presentTemplate } from '../interviews/presenter.js';
+import { presentTemplate } from '../shared/template-presenter.js';
 import { DecisionViewSchema, MyScorecardView, ScorecardView } from '../../../api/scorecards.js';
 
 export function presentScorecard(card: ScorecardRecord, interviewerName: string): ScorecardView {

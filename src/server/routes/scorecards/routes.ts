@@ -4,31 +4,15 @@ import { setEtag } from '../../plugins/etag.js';
 import {
   getDecisionView,
   getMyScorecard,
-  getVisibleScorecard,
-  isScorecardRace,
   listVisibleScorecards,
+  readScorecard,
   saveScorecardDraft,
   submitScorecard,
-  type MyScorecard,
+  writeScorecard,
 } from '../../services/interviews.js';
-import type { Transaction } from 'kysely';
-import { getUser, inTransaction, type Database } from '../../../storage/index.js';
 import { errorResponses, IdParams } from '../../../api/shared.js';
 import { presentDecision, presentMyScorecard, presentScorecard } from './presenter.js';
 import { DecisionViewSchema, MyScorecardView, ScorecardDraftBody, ScorecardListView, ScorecardSubmitBody, ScorecardView } from '../../../api/scorecards.js';
-
-/**
- * Runs a scorecard write; a first autosave racing another (both inserting the one card) loses on the unique
- * constraint and is simply run again, now as an update.
- */
-async function writeCard(ctx: ServerContext, work: (tx: Transaction<Database>) => Promise<MyScorecard>): Promise<MyScorecard> {
-  try {
-    return await inTransaction(ctx.store.db, work);
-  } catch (error) {
-    if (!isScorecardRace(error)) throw error;
-    return inTransaction(ctx.store.db, work);
-  }
-}
 
 export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/interviews/:id/scorecard', {
@@ -44,7 +28,7 @@ export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['scorecards'], params: IdParams, body: ScorecardDraftBody, response: { 200: MyScorecardView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
-    const saved = await writeCard(ctx, (tx) => saveScorecardDraft(tx, user, request.params.id, request.body, ctx.now()));
+    const saved = await writeScorecard(ctx.store, (tx) => saveScorecardDraft(tx, user, request.params.id, request.body, ctx.now()));
     return presentMyScorecard(saved, user);
   });
 
@@ -53,7 +37,7 @@ export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['scorecards'], params: IdParams, body: ScorecardSubmitBody, response: { 200: MyScorecardView, ...errorResponses } },
   }, async (request) => {
     const user = request.auth!.user;
-    const saved = await writeCard(ctx, (tx) => submitScorecard(tx, user, request.params.id, request.body ?? undefined, ctx.now()));
+    const saved = await writeScorecard(ctx.store, (tx) => submitScorecard(tx, user, request.params.id, request.body ?? undefined, ctx.now()));
     return presentMyScorecard(saved, user);
   });
 
@@ -69,10 +53,9 @@ export function registerScorecardRoutes(app: App, ctx: ServerContext): void {
     preValidation: requireAction('interviews.read-assigned'),
     schema: { tags: ['scorecards'], params: IdParams, response: { 200: ScorecardView, ...errorResponses } },
   }, async (request, reply) => {
-    const { card } = await getVisibleScorecard(ctx.store.db, request.auth!.user, request.params.id);
-    const author = await getUser(ctx.store.db, card.interviewerId);
+    const { card, authorName } = await readScorecard(ctx.store.db, request.auth!.user, request.params.id);
     setEtag(reply, card.version);
-    return presentScorecard(card, author?.name ?? card.interviewerId);
+    return presentScorecard(card, authorName);
   });
 
   app.get('/api/v1/applications/:id/decision', {

@@ -3,8 +3,8 @@ import { isSetUp, setUpWorkspace } from '../../services/accounts.js';
 import { createDemoWorkspace } from '../../services/demo.js';
 import { DemoSetupView, SetupBody, SetupStatusView, SetupView } from '../../../api/setup.js';
 import { EmptyBody, errorResponses } from '../../../api/shared.js';
-import { presentUser } from '../users/presenter.js';
-import { setSessionCookie } from '../auth/session-cookie.js';
+import { presentUser } from '../shared/user-presenter.js';
+import { setSessionCookie } from '../../plugins/session-cookie.js';
 
 export function registerSetupRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/setup/status', {

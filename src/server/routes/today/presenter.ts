@@ -1,12 +1,15 @@
 import {
+  SIGNAL_TYPES,
   todayItemName,
   todayReasonText,
   wholeDays,
   type TodayAction,
   type TodayItem,
 } from '../../../domain/pipeline/index.js';
+import type { PipelineSettingsState } from '../../services/pipeline-settings.js';
 import type { PersonalToday, TodayMarkOfPerson } from '../../services/today.js';
 import { TodayActionView, TodayItemView, TodayMarkView, TodayView } from '../../../api/today.js';
+import type { PipelineSettingsView } from '../../../api/pipeline-settings.js';
 
 export function presentTodayItem(item: TodayItem): TodayItemView {
   const base = { applicationId: item.applicationId, candidateName: item.candidateName, roleTitle: item.roleTitle, kind: item.kind, id: item.id, level: item.level, action: item.action, key: item.key };
@@ -60,5 +63,22 @@ export function presentToday(today: PersonalToday, limit: number, now: Date, und
     activeApplications: today.activeApplications,
     at: now.toISOString(),
     marks: today.marks.map(presentMark),
+  };
+}
+
+/** The company's clock and risk settings as the API shows them: the stored overrides and the effective result. */
+export function presentPipelineSettings(s: PipelineSettingsState): PipelineSettingsView {
+  const { clocks, risk, stored } = s;
+  return {
+    overrides: { ...(stored.clocks !== undefined ? { clocks: stored.clocks } : {}), ...(stored.risk !== undefined ? { risk: stored.risk } : {}) },
+    effective: {
+      clocks: { targets: clocks.targets, hours: clocks.hours as Record<string, unknown> },
+      risk: {
+        weights: Object.fromEntries(SIGNAL_TYPES.map((t) => [t, risk.signals[t].weight])) as Record<(typeof SIGNAL_TYPES)[number], number>,
+        halfLifeDays: risk.halfLifeDays,
+        levels: risk.levels,
+        engagementReplies: risk.engagementReplies,
+      },
+    },
   };
 }

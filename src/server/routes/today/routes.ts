@@ -3,7 +3,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
-import { presentEvent } from '../applications/presenter.js';
+import { presentEvent } from '../shared/event-presenter.js';
 import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
 import { presentMark, presentToday } from './presenter.js';
 import { TodayActionBody, TodayActionResultView, TodayQuery, TodayUndoBody, TodayUndoView, TodayView } from '../../../api/today.js';

@@ -3,11 +3,7 @@ import { requireAction } from '../../plugins/auth.js';
 import { createApiToken, listTokensOf, revokeToken } from '../../services/accounts.js';
 import { errorResponses, IdParams, NoContent } from '../../../api/shared.js';
 import { TokenCreateBody, TokenCreatedView, TokenListView, TokenView } from '../../../api/tokens.js';
-import type { ApiTokenRecord } from '../../../storage/index.js';
-
-function presentToken(t: ApiTokenRecord): TokenView {
-  return { id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
-}
+import { presentToken } from './presenter.js';
 
 export function registerTokenRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/tokens', {

@@ -1,21 +1,20 @@
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { changeUser, createUser } from '../../services/accounts.js';
-import { listUsers } from '../../../storage/index.js';
+import { changeUser, createUser, listAccounts } from '../../services/accounts.js';
 import { errorResponses, IdParams } from '../../../api/shared.js';
-import { presentPerson, presentUser } from './presenter.js';
+import { presentPerson, presentUser } from '../shared/user-presenter.js';
 import { PersonListView, UserChangedView, UserCreateBody, UserCreatedView, UserListView, UserPatchBody } from '../../../api/users.js';
 
 export function registerUserRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/users', {
     preValidation: requireAction('users.read'),
     schema: { tags: ['users'], response: { 200: UserListView, ...errorResponses } },
-  }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentUser) }));
+  }, async () => ({ items: (await listAccounts(ctx.store)).map(presentUser) }));
 
   app.get('/api/v1/people', {
     preValidation: requireAction('people.read'),
     schema: { tags: ['users'], response: { 200: PersonListView, ...errorResponses } },
-  }, async () => ({ items: (await listUsers(ctx.store.db)).map(presentPerson) }));
+  }, async () => ({ items: (await listAccounts(ctx.store)).map(presentPerson) }));
 
   app.post('/api/v1/users', {
     preValidation: requireAction('users.manage'),

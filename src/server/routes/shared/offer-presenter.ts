@@ -1,5 +1,5 @@
 import { allowedOfferActions, fullyDilutedPct, type OfferSummary } from '../../../domain/offers/index.js';
-import type { ApprovalDecisionRecord, OfferVersionRecord } from '../../../storage/index.js';
+import type { ApprovalDecisionRecord, OfferVersionRecord } from '../../services/records.js';
 import type { OfferDetail, OfferListEntry } from '../../services/offers.js';
 import { EvaluationView, OfferDetailView, OfferView, SummaryView, TermsView, VersionView } from '../../../api/offers.js';
 

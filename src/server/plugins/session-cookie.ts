@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { ServerContext } from '../../context.js';
-import { sessionCookieName } from '../../plugins/auth.js';
-import type { NewSession } from '../../services/accounts.js';
+import type { ServerContext } from '../context.js';
+import { sessionCookieName } from './auth.js';
+import type { NewSession } from '../services/accounts.js';
 
 export function setSessionCookie(reply: FastifyReply, ctx: ServerContext, session: NewSession): void {
   reply.setCookie(sessionCookieName(ctx.config.secureCookies), session.sessionId, {

@@ -1,4 +1,4 @@
-import type { UserRecord } from '../../../storage/index.js';
+import type { UserRecord } from '../../services/records.js';
 import { PersonView, UserView } from '../../../api/users.js';
 
 /** The fields of a user that leave the server: never the password hash. */

@@ -1,0 +1,22 @@
+/**
+ * The record shapes services hand to routes and presenters. Routes never import storage (the boundary check
+ * enforces it); a presenter names the records it formats through this list.
+ */
+export type {
+  ApiTokenRecord,
+  ApplicationEventRecord,
+  ApplicationRecord,
+  ApprovalDecisionRecord,
+  AuditRecord,
+  AuditSubject,
+  CandidateFileRecord,
+  CandidateRecord,
+  CheckedBandRecord,
+  Company,
+  NotificationRecord,
+  OfferVersionRecord,
+  RoleRecord,
+  ScorecardRecord,
+  StageBandRecord,
+  UserRecord,
+} from '../../storage/index.js';
