@@ -64,8 +64,9 @@ export function inviteUser(body: UserCreateBody): Promise<UserCreated> {
   return api.post('/users', body);
 }
 
-export function updateUser(id: string, body: UserPatchBody): Promise<{ user: User }> {
-  return api.patch(`/users/${encodeURIComponent(id)}`, body);
+/** Sends the version the page read as If-Match (412 when someone changed the user meanwhile). */
+export function updateUser(id: string, version: number, body: UserPatchBody): Promise<{ user: User }> {
+  return api.patch(`/users/${encodeURIComponent(id)}`, body, { headers: { 'If-Match': `"${version}"` } });
 }
 
 export function listTokens(signal?: AbortSignal): Promise<ListOf<ApiToken>> {
