@@ -143,7 +143,7 @@ export async function regenerateRecoveryCodes(store: Store, userId: string, code
  * An owner or admin clears another user's second factor (a lost phone): they set it up again at next sign-in.
  * An owner's is cleared by an owner only.
  */
-export async function resetUserMfa(store: Store, actor: { id: string; role: string }, userId: string, now: Date): Promise<void> {
+export async function resetUserMfa(store: Store, actor: { id: string | null; role: string }, userId: string, now: Date): Promise<void> {
   await inTransaction(store.db, async (tx) => {
     const user = await getUser(tx, userId);
     if (!user) throw new DomainError('USER_NOT_FOUND', 'No such user.', 'id');

@@ -30,8 +30,9 @@ export function openDemoWorkspace(): Promise<DemoSession> {
   return api.post('/setup/demo', {});
 }
 
-export function logIn(email: string, password: string): Promise<Session> {
-  return api.post('/auth/login', { email, password });
+/** `code`: the authenticator app's code or a recovery code, when the server asked for one (401 MFA_CODE_REQUIRED). */
+export function logIn(email: string, password: string, code?: string): Promise<Session> {
+  return api.post('/auth/login', code ? { email, password, code } : { email, password });
 }
 
 export function logOut(): Promise<void> {
