@@ -4,6 +4,7 @@ import { describeBrowser, newContext, waitForPage } from './support/browser.js';
 import { setUpWorkspace } from './support/factories.js';
 import type { WorkspaceOwner } from './support/factories.js';
 import { startServer } from './support/server.js';
+import { totpAt } from '../src/server/services/totp.js';
 import type { TestServer } from './support/server.js';
 
 describeBrowser('sign in and sign out', (browser) => {
@@ -75,5 +76,48 @@ describeBrowser('sign in and sign out', (browser) => {
     await waitForPage(page, 'Roles');
     expect(new URL(page.url()).pathname).toBe('/roles');
     expect((await page.request.get('/api/v1/session')).status()).toBe(200);
+  });
+
+  it('sets up two-step sign-in under Settings › Security, then asks for the code at sign-in, with no CSP violation on the way', async () => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForPage(page, 'Today');
+
+    await page.goto('/settings/security');
+    await page.getByRole('heading', { name: 'Two-step sign-in', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const secret = await page.getByLabel('Key to type into the app').inputValue();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.getByLabel('Or paste this link into the app').inputValue()).toContain(`otpauth://totp/Closer:`);
+    await page.getByLabel('Code the app shows').fill('000000' === totpAt(secret, new Date()) ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByText('The code is wrong').waitFor();
+    await page.getByLabel('Code the app shows').fill(totpAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    const codes = page.getByRole('list', { name: 'Recovery code list' }).getByRole('listitem');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('10 recovery codes left.').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await waitForPage(page, 'Sign in');
+    await page.getByLabel('E-mail').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const code = page.getByLabel('Code from your authenticator app');
+    await code.waitFor();
+    expect(await code.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The next time step: the one used to turn it on is spent.
+    await code.fill(totpAt(secret, new Date(Date.now() + 30_000)));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForPage(page, 'Today');
+    expect(violations).toEqual([]);
   });
 });

@@ -54,6 +54,11 @@ describeBrowser('layout: every page fits the screen at 1440 px and 390 px', (bro
       it(`${route} at ${viewport}: nothing scrolls or sticks out sideways${options.hasTouch ? '; targets fit a finger, no keyboard hints' : ''}`, async () => {
         const context = await contextFor(viewport, options, visit.as ?? 'owner');
         const page = await context.newPage();
+        // The Content-Security-Policy must not block anything the page needs (charts' styles, icons, scripts).
+        const cspViolations: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+        });
         try {
           await page.goto(visit.url(ids));
           await page.locator('h1').first().waitFor();
@@ -61,6 +66,7 @@ describeBrowser('layout: every page fits the screen at 1440 px and 390 px', (bro
           await page.waitForLoadState('networkidle');
           expect(await sidewaysProblems(page), `${route} (${page.url()}) at ${viewport}`).toEqual([]);
           if (options.hasTouch) expect(await touchProblems(page), `${route} (${page.url()}) at ${viewport}`).toEqual([]);
+          expect(cspViolations, `${route} (${page.url()}) at ${viewport}`).toEqual([]);
         } finally {
           await page.close();
         }

@@ -168,7 +168,7 @@ describeBrowser('setting up a role, its band, approvals and the audit log', (bro
     const put = await page.request.put('/api/v1/approvals/settings', { data: { approverIds: [pat.id], mode: 'parallel' }, headers: { 'X-CSRF-Token': csrf, 'If-Match': '"1"' } });
     expect(put.status()).toBe(200);
     // Pat becomes a recruiter: recruiters may not approve offers.
-    const demote = await page.request.patch(`/api/v1/users/${pat.id}`, { data: { role: 'recruiter' }, headers: { 'X-CSRF-Token': csrf } });
+    const demote = await page.request.patch(`/api/v1/users/${pat.id}`, { data: { role: 'recruiter' }, headers: { 'X-CSRF-Token': csrf, 'If-Match': '"1"' } });
     expect(demote.status()).toBe(200);
 
     await page.goto('/settings/approvals');

@@ -52,6 +52,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/settings/company': { url: () => '/settings/company' },
   '/settings/users': { url: () => '/settings/users' },
   '/settings/tokens': { url: () => '/settings/tokens' },
+  '/settings/security': { url: () => '/settings/security' },
   '/settings/audit': { url: () => '/settings/audit' },
   '/settings/notifications': { url: () => '/settings/notifications' },
   '/settings/approvals': { url: () => '/settings/approvals' },

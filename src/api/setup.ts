@@ -19,7 +19,7 @@ export const SetupView = SessionView;
 export type SetupView = SessionView;
 
 /** POST /setup/demo: the session and the demo owner's sign-in details. */
-export const DemoSetupView = z.object({ user: UserView, csrfToken: z.string(), credentials: z.object({ email: z.string(), password: z.string() }) });
+export const DemoSetupView = z.object({ user: UserView, csrfToken: z.string(), mfaEnrolmentRequired: z.boolean(), credentials: z.object({ email: z.string(), password: z.string() }) });
 export type DemoSetupView = z.infer<typeof DemoSetupView>;
 /** The body as a client sends it (currency and time zone may be left out: they have defaults). */
 export type SetupInput = z.input<typeof SetupBody>;

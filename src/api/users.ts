@@ -16,6 +16,10 @@ export const UserView = z.object({
   role: z.enum(USER_ROLES),
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** The version to send back as If-Match on PATCH /users/{id}. */
+  version: z.number().int(),
+  /** Two-step sign-in is set up. */
+  mfaEnabled: z.boolean(),
 });
 
 export type UserView = z.infer<typeof UserView>;

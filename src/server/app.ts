@@ -10,7 +10,8 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
 import { serializerCompiler } from './plugins/serializer.js';
 import { authenticate } from './plugins/auth.js';
-import { RateLimiter } from './services/rate-limit.js';
+import { LoginThrottle, RateLimiter } from './services/rate-limit.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { ROUTE_MODULES } from './routes/index.js';
 
 /** Builds the whole HTTP application without listening: tests call `app.inject()`, main.ts listens. */
@@ -21,15 +22,9 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     store: deps.db,
     now,
     config,
-    loginLimiter: new RateLimiter(config.loginLimit.perAccount, config.loginLimit.windowMinutes * 60_000, now),
+    loginLimiter: new LoginThrottle(config.loginLimit, now),
+    setupLimiter: new RateLimiter(config.setupLimit.perIp, config.setupLimit.windowMinutes * 60_000, now),
   };
-  // Per-IP limit is looser than per-account: an office shares one address.
-  const ipLimiter = new RateLimiter(config.loginLimit.perIp, config.loginLimit.windowMinutes * 60_000, now);
-  const accountLimiter = ctx.loginLimiter;
-  ctx.loginLimiter = {
-    take: (key: string) => (key.startsWith('ip:') ? ipLimiter.take(key) : accountLimiter.take(key)),
-    reset: (key: string) => (key.startsWith('ip:') ? ipLimiter.reset(key) : accountLimiter.reset(key)),
-  } as RateLimiter;
 
   const app = Fastify({
     logger: deps.logger ?? false,
@@ -54,12 +49,7 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) await authenticate(ctx)(request);
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-    return payload;
-  });
+  registerSecurityHeaders(app);
 
   for (const register of ROUTE_MODULES) register(app, ctx);
 

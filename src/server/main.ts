@@ -4,6 +4,7 @@ import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
 import { buildApp } from './app.js';
 import { PROJECT_ROOT } from './paths.js';
 import { startBackgroundJobs } from './services/outbox.js';
+import { signInConfigFromEnv } from './sign-in-config.js';
 
 export interface ServeOptions {
   databaseUrl: string;
@@ -28,6 +29,8 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
       webRoot: options.webRoot ?? resolve(PROJECT_ROOT, 'dist/web'),
       secureCookies: options.secureCookies ?? false,
       ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+      // Session timeouts and trusted proxies (data/security/sign-in.json has the defaults).
+      ...signInConfigFromEnv(process.env),
     },
   });
   const address = await app.listen({ port: options.port, host: options.host });

@@ -22,6 +22,8 @@ export interface CompanyTable {
   last_post_money: number | null;
   fully_diluted_shares: number | null;
   strike_price: number | null;
+  /** Migration 014: owners, admins and approvers must sign in with a second factor. */
+  mfa_required?: number;
 }
 
 export interface UserTable {
@@ -34,6 +36,12 @@ export interface UserTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** Migration 014: optimistic concurrency (If-Match) and the TOTP second factor. */
+  version: number;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
 }
 
 export interface SessionTable {
@@ -42,6 +50,15 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** Migration 014: the last request (written at most once a minute) for the idle timeout. */
+  last_seen_at: string | null;
+}
+
+export interface MfaRecoveryCodeTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface ApiTokenTable {
@@ -396,6 +413,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  mfa_recovery_codes: MfaRecoveryCodeTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeyTable;
   roles: RoleTable;

@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
                   { index: true, lazy: page(() => import('./pages/settings/SettingsIndex.js'), 'SettingsIndex') },
                   { path: 'company', lazy: page(() => import('./pages/settings/CompanySettings.js'), 'CompanySettings') },
                   { path: 'users', lazy: page(() => import('./pages/settings/UsersSettings.js'), 'UsersSettings') },
+                  { path: 'security', lazy: page(() => import('./pages/settings/SecuritySettings.js'), 'SecuritySettings') },
                   { path: 'tokens', lazy: page(() => import('./pages/settings/TokensSettings.js'), 'TokensSettings') },
                   { path: 'audit', lazy: page(() => import('./pages/settings/AuditSettings.js'), 'AuditSettings') },
                   { path: 'notifications', lazy: page(() => import('./pages/settings/NotificationSettings.js'), 'NotificationSettings') },

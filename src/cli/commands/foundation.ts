@@ -1,4 +1,4 @@
-import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, rebuildProjectionsFromCli, resolveDatabaseUrl } from '../../server/admin/index.js';
+import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, resetMfaFromCli, rebuildProjectionsFromCli, resolveDatabaseUrl } from '../../server/admin/index.js';
 import { serve } from '../../server/main.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../io.js';
@@ -83,6 +83,19 @@ export const userCreateCommand: Command = {
     const password = ctx.values['password-stdin'] ? (await ctx.io.readStdin()).replace(/\r?\n$/, '') : undefined;
     const r = await createUserFromCli(databaseUrl(ctx), { email, role, name: typeof ctx.values.name === 'string' ? ctx.values.name : undefined, password });
     ctx.print(r, r.invitePassword ? `Created ${r.user.email} (${r.user.role}). One-time password: ${r.invitePassword}` : `Created ${r.user.email} (${r.user.role})`);
+    return 0;
+  },
+};
+
+export const userResetMfaCommand: Command = {
+  path: ['user', 'reset-mfa'],
+  summary: 'Turn off a user\'s two-step sign-in (a lost phone and lost recovery codes)',
+  usage: 'closer user reset-mfa --email EMAIL',
+  options: { email: { type: 'string' } },
+  async run(ctx) {
+    const email = requireString(ctx, 'email');
+    const r = await resetMfaFromCli(databaseUrl(ctx), email);
+    ctx.print(r, `Two-step sign-in of ${r.user} is off; they set it up again after signing in with their password.`);
     return 0;
   },
 };

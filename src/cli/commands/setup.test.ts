@@ -58,6 +58,21 @@ describe('closer setup', () => {
         const user = await run(['user', 'create', '--email', 'ana@acme.example', '--role', 'recruiter', '--password-stdin', ...dbArgs], { stdin: `${PASSWORD}\n` });
         expect(user.code).toBe(0);
         expect(user.out).toContain('Created ana@acme.example (recruiter)');
+
+        // An owner who lost phone and recovery codes: the operator turns two-step sign-in off from the server.
+        await store.db.updateTable('users').set({ totp_secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' }).where('email', '=', 'olivia@acme.example').execute();
+        const signInApp = await buildApp({ db: store, config: { secureCookies: false } });
+        try {
+          const asked = await signInApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'olivia@acme.example', password: PASSWORD } });
+          expect(asked.json().code).toBe('MFA_CODE_REQUIRED');
+          const reset = await run(['user', 'reset-mfa', '--email', 'olivia@acme.example', ...dbArgs]);
+          expect(reset.code).toBe(0);
+          expect(reset.out).toContain('Two-step sign-in of olivia@acme.example is off');
+          expect((await signInApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'olivia@acme.example', password: PASSWORD } })).statusCode).toBe(200);
+          expect((await run(['user', 'reset-mfa', '--email', 'nobody@acme.example', ...dbArgs])).code).toBe(2);
+        } finally {
+          await signInApp.close();
+        }
       } finally {
         await store.close();
       }

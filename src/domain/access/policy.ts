@@ -9,6 +9,10 @@ const ACTIONS = [
   // Names and user roles of colleagues (no e-mail): pickers for interviewers, approvers, recruiters.
   'people.read',
   'users.manage',
+  // Give the owner role, or change or disable an owner: owners only, so an admin cannot make anyone (or themselves) an owner.
+  'users.grant-owner',
+  // The company's sign-in rules (two-step sign-in required).
+  'security.manage',
   'tokens.manage-own',
   'audit.read',
   'compensation.read',
@@ -78,7 +82,7 @@ const PIPELINE_STAFF: readonly Action[] = [
 
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
-  admin: new Set(EVERYTHING),
+  admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete']),
   'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
   approver: new Set<Action>([
@@ -113,6 +117,13 @@ const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
     'notifications.manage-own',
   ]),
 };
+
+/** Roles that must use two-step sign-in once the company turns it on (issue 15): they grant access, pay or offers. */
+export const MFA_REQUIRED_ROLES: readonly UserRole[] = ['owner', 'admin', 'approver'];
+
+export function mfaRequiredFor(role: string): boolean {
+  return (MFA_REQUIRED_ROLES as readonly string[]).includes(role);
+}
 
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);

@@ -17,6 +17,13 @@ export const ERROR_CATALOGUE = {
   CSRF_FAILED: { status: 403, message: 'Missing or wrong CSRF token.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Wait and try again.' },
   USER_DISABLED: { status: 403, message: 'This account is disabled.' },
+  PASSWORD_TOO_COMMON: { status: 400, message: 'This password is on a list of common passwords.' },
+  MFA_CODE_REQUIRED: { status: 401, message: 'Enter the code from your authenticator app.' },
+  MFA_CODE_INVALID: { status: 401, message: 'The code is wrong or was already used.' },
+  MFA_ENROLMENT_REQUIRED: { status: 403, message: 'Your company requires two-step sign-in. Set it up first.' },
+  MFA_NOT_ENROLLED: { status: 409, message: 'Two-step sign-in is not set up.' },
+  MFA_ALREADY_ENROLLED: { status: 409, message: 'Two-step sign-in is already set up.' },
+  MFA_REQUIRED_BY_COMPANY: { status: 409, message: 'Your company requires two-step sign-in for your role.' },
   // records
   NOT_FOUND: { status: 404, message: 'Not found.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such endpoint.' },

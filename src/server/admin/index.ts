@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { getUserByEmail, migrateToLatest, openDatabase, type Store } from '../../storage/index.js';
 
 export { resolveDatabaseUrl } from '../../storage/index.js';
+import { resetUserMfa } from '../services/mfa.js';
 import { createApiToken, createUser, logout, setUpWorkspace } from '../services/accounts.js';
 import { rebuildProjections, type RebuildReport } from '../services/projections.js';
 import { Password } from '../../api/users.js';
@@ -60,6 +61,19 @@ export async function createUserFromCli(
   return withStore(databaseUrl, async (store) => {
     const { user, invitePassword } = await createUser(store, null, { email: email.data, role: input.role as UserRole, name: input.name ?? email.data.split('@')[0]!, password: input.password }, new Date());
     return { user: { id: user.id, email: user.email, role: user.role }, ...(invitePassword ? { invitePassword } : {}) };
+  });
+}
+
+/**
+ * The operator's way back in when someone (even the last owner) lost both their phone and their recovery codes:
+ * clears the user's two-step sign-in, audited with no actor (the server's operator).
+ */
+export async function resetMfaFromCli(databaseUrl: string, userEmail: string): Promise<{ user: string }> {
+  return withStore(databaseUrl, async (store) => {
+    const user = await getUserByEmail(store.db, userEmail);
+    if (!user) throw new DomainError('USER_NOT_FOUND', `No user with e-mail ${userEmail}`, 'user');
+    await resetUserMfa(store, { id: null, role: 'owner' }, user.id, new Date());
+    return { user: user.email };
   });
 }
 

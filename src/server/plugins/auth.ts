@@ -11,6 +11,8 @@ export interface RequestAuth {
   via: 'session' | 'token';
   csrfToken?: string;
   sessionId?: string;
+  /** The company requires two-step sign-in of this role and the user has none yet: only enrolment is open. */
+  mfaEnrolmentRequired?: boolean;
 }
 
 declare module 'fastify' {
@@ -31,15 +33,15 @@ export function authenticate(ctx: ServerContext) {
     const header = request.headers.authorization;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = m ? await resolveApiToken(ctx.store, m[1]!) : undefined;
+      const user = m ? await resolveApiToken(ctx.store, m[1]!, ctx.now()) : undefined;
       if (!user) throw new DomainError('UNAUTHENTICATED', 'The API token is invalid or revoked.');
       request.auth = { user, via: 'token' };
       return;
     }
     const sessionId = request.cookies[sessionCookieName(ctx.config.secureCookies)];
     if (!sessionId) return;
-    const session = await resolveSession(ctx.store, sessionId, ctx.now());
-    if (session) request.auth = { user: session.user, via: 'session', csrfToken: session.csrfToken, sessionId };
+    const session = await resolveSession(ctx.store, sessionId, ctx.now(), ctx.config.sessionIdleMinutes);
+    if (session) request.auth = { user: session.user, via: 'session', csrfToken: session.csrfToken, sessionId, mfaEnrolmentRequired: session.mfaEnrolmentRequired };
   };
 }
 
@@ -47,6 +49,7 @@ export function authenticate(ctx: ServerContext) {
 export function requireAction(action: Action) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const auth = requireAuth(request);
+    if (auth.mfaEnrolmentRequired) throw new DomainError('MFA_ENROLMENT_REQUIRED', 'Your company requires two-step sign-in. Set it up under Settings, Security.');
     if (!can(auth.user.role, action)) throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   };
 }

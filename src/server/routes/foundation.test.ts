@@ -85,7 +85,7 @@ for (const dialect of dialectsUnderTest()) {
         const { token, userId } = await h.tokenFor('hiring-manager', 'hank@test.example');
         const login = await h.call('POST', '/api/v1/auth/login', { body: { email: 'hank@test.example', password: 'long enough password' } });
         expect((await h.call('GET', '/api/v1/company', { token })).statusCode).toBe(200);
-        const dis = await h.call('PATCH', `/api/v1/users/${userId}`, { token: h.ownerToken, body: { disabled: true } });
+        const dis = await h.call('PATCH', `/api/v1/users/${userId}`, { token: h.ownerToken, body: { disabled: true }, headers: { 'if-match': '"1"' } });
         expect(dis.statusCode).toBe(200);
         expect((await h.call('GET', '/api/v1/company', { token })).statusCode).toBe(401);
         expect((await h.call('GET', '/api/v1/session', { headers: { cookie: cookieHeader(login) } })).statusCode).toBe(401);
@@ -118,7 +118,7 @@ for (const dialect of dialectsUnderTest()) {
       it('refuses to disable the last active owner (409 LAST_OWNER)', async () => {
         const users = (await h.call('GET', '/api/v1/users', { token: h.ownerToken })).json().items as Array<{ id: string; role: string }>;
         const owner = users.find((u) => u.role === 'owner')!;
-        const res = await h.call('PATCH', `/api/v1/users/${owner.id}`, { token: h.ownerToken, body: { disabled: true } });
+        const res = await h.call('PATCH', `/api/v1/users/${owner.id}`, { token: h.ownerToken, body: { disabled: true }, headers: { 'if-match': '"1"' } });
         expect(res.statusCode).toBe(409);
         expect(res.json()).toMatchObject({ code: 'LAST_OWNER', field: 'disabled' });
       });
@@ -127,7 +127,7 @@ for (const dialect of dialectsUnderTest()) {
     describe('audit log', () => {
       it('records who changed which fields of a user, without values', async () => {
         const { userId } = await h.tokenFor('recruiter');
-        await h.call('PATCH', `/api/v1/users/${userId}`, { token: h.ownerToken, body: { role: 'approver' } });
+        await h.call('PATCH', `/api/v1/users/${userId}`, { token: h.ownerToken, body: { role: 'approver' }, headers: { 'if-match': '"1"' } });
         const items = (await h.call('GET', `/api/v1/audit?entity=user&entityId=${userId}`, { token: h.ownerToken })).json().items as Array<{ action: string; fields: string[] }>;
         expect(items.map((i) => i.action)).toEqual(['user.update', 'user.create']);
         expect(items[0]!.fields).toEqual(['role']);

@@ -32,16 +32,27 @@ export async function getApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiT
  * The user an API token signs in, in one query (the token joined to its user): undefined when the token is
  * unknown or revoked, or the user is disabled. Every Bearer request runs it.
  */
-export async function getUserOfApiToken(tx: Tx, tokenHash: string): Promise<UserRecord | undefined> {
+export async function getUserOfApiToken(tx: Tx, tokenHash: string): Promise<(UserRecord & { token: { id: string; lastUsedAt: string | null } }) | undefined> {
   const r = await tx
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .selectAll('u')
+    .select(['t.id as token_id', 't.last_used_at as token_last_used_at'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('u.disabled', '=', 0)
     .executeTakeFirst();
-  return r ? toUser(r) : undefined;
+  return r ? { ...toUser(r), token: { id: r.token_id, lastUsedAt: r.token_last_used_at } } : undefined;
+}
+
+/** Writes when a token was last used, unless a request already did so after `notBefore` (one write a minute at most). */
+export async function touchApiToken(tx: Tx, id: string, now: Date, notBefore: Date): Promise<void> {
+  await tx
+    .updateTable('api_tokens')
+    .set({ last_used_at: now.toISOString() })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notBefore.toISOString())]))
+    .execute();
 }
 
 export async function getApiToken(tx: Tx, id: string): Promise<ApiTokenRecord | undefined> {

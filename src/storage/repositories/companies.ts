@@ -70,6 +70,7 @@ export async function insertCompany(tx: Tx, c: Omit<Company, 'createdAt' | 'upda
       last_post_money: c.lastPostMoney ?? null,
       fully_diluted_shares: c.fullyDilutedShares ?? null,
       strike_price: c.strikePrice ?? null,
+      mfa_required: 0,
       created_at: at,
       updated_at: at,
       version: 1,

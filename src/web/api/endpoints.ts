@@ -30,8 +30,9 @@ export function openDemoWorkspace(): Promise<DemoSession> {
   return api.post('/setup/demo', {});
 }
 
-export function logIn(email: string, password: string): Promise<Session> {
-  return api.post('/auth/login', { email, password });
+/** `code`: the authenticator app's code or a recovery code, when the server asked for one (401 MFA_CODE_REQUIRED). */
+export function logIn(email: string, password: string, code?: string): Promise<Session> {
+  return api.post('/auth/login', code ? { email, password, code } : { email, password });
 }
 
 export function logOut(): Promise<void> {
@@ -64,8 +65,9 @@ export function inviteUser(body: UserCreateBody): Promise<UserCreated> {
   return api.post('/users', body);
 }
 
-export function updateUser(id: string, body: UserPatchBody): Promise<{ user: User }> {
-  return api.patch(`/users/${encodeURIComponent(id)}`, body);
+/** Sends the version the page read as If-Match (412 when someone changed the user meanwhile). */
+export function updateUser(id: string, version: number, body: UserPatchBody): Promise<{ user: User }> {
+  return api.patch(`/users/${encodeURIComponent(id)}`, body, { headers: { 'If-Match': `"${version}"` } });
 }
 
 export function listTokens(signal?: AbortSignal): Promise<ListOf<ApiToken>> {

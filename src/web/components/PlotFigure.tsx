@@ -63,7 +63,11 @@ export function PlotFigure({ title, titleLevel, caption, options, table, tableVi
     const handle = setTimeout(() => {
       void loadPlot().then((Plot) => {
         if (cancelled) return;
-        element.replaceChildren(Plot.plot({ width, ...options(width, Plot), ariaLabel: title, className: 'plot' }));
+        const chart = Plot.plot({ width, ...options(width, Plot), ariaLabel: title, className: 'plot' });
+        // Plot writes its base rules in a <style> element, which the Content-Security-Policy (no inline styles)
+        // refuses; the same rules are in plot-figure.css, so drop the element before it reaches the page.
+        for (const style of chart.querySelectorAll('style')) style.remove();
+        element.replaceChildren(chart);
       });
     }, 0);
     return () => {

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from './SessionProvider.js';
+import { MfaEnrolmentRequiredPage } from '../pages/settings/MfaSetup.js';
 
 /** A `next` parameter is followed only when it is a path inside this app. */
 export function safeNextPath(search: string): string | undefined {
@@ -43,6 +44,9 @@ export function SessionGate() {
     const keep = path !== '/' && path !== '/setup' && state.reason !== 'signed-out';
     return <Navigate to={keep ? `/login?next=${encodeURIComponent(wanted)}` : '/login'} replace />;
   }
+
+  // The company requires two-step sign-in of this role: nothing else opens until it is set up.
+  if (state.mfaEnrolmentRequired) return <MfaEnrolmentRequiredPage />;
 
   if (path === '/login' || path === '/setup') {
     return <Navigate to={safeNextPath(location.search) ?? '/today'} replace />;

@@ -10,7 +10,7 @@ export type SessionState =
   | { phase: 'unreachable'; message: string }
   | { phase: 'first-run' }
   | { phase: 'signed-out'; reason?: 'expired' | 'signed-out' }
-  | { phase: 'signed-in'; user: User };
+  | { phase: 'signed-in'; user: User; mfaEnrolmentRequired?: boolean };
 
 export interface SessionContextValue {
   state: SessionState;
@@ -48,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (signal.aborted) return;
       if (current.ok) {
         api.setCsrfToken(current.value.csrfToken);
-        setState({ phase: 'signed-in', user: current.value.user });
+        setState({ phase: 'signed-in', user: current.value.user, mfaEnrolmentRequired: current.value.mfaEnrolmentRequired });
         return;
       }
       if (!isApiError(current.error) || current.error.code !== 'UNAUTHENTICATED') {
@@ -75,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((session: Session) => {
     api.setCsrfToken(session.csrfToken);
-    setState({ phase: 'signed-in', user: session.user });
+    setState({ phase: 'signed-in', user: session.user, mfaEnrolmentRequired: session.mfaEnrolmentRequired });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -90,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const updateUser = useCallback((user: User) => {
-    setState((current) => (current.phase === 'signed-in' && current.user.id === user.id ? { phase: 'signed-in', user } : current));
+    setState((current) => (current.phase === 'signed-in' && current.user.id === user.id ? { ...current, user } : current));
   }, []);
 
   const refresh = useCallback(() => {

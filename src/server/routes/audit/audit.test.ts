@@ -15,7 +15,7 @@ for (const dialect of dialectsUnderTest()) {
     beforeAll(async () => {
       h = await createHarness(await dialect.createStore());
       rita = await h.tokenFor('recruiter', `rita-${dialect.name}@test.example`);
-      ritaName = (await expectOk(h.call('PATCH', `/api/v1/users/${rita.userId}`, { token: h.ownerToken, body: { role: 'hiring-manager' } }), 200, 'change rita')).user.name;
+      ritaName = (await expectOk(h.call('PATCH', `/api/v1/users/${rita.userId}`, { token: h.ownerToken, body: { role: 'hiring-manager' }, headers: { 'if-match': '"1"' } }), 200, 'change rita')).user.name;
       // Rita creates a role; the owner later changes it; a candidate, an application and an offer follow.
       const role = await expectOk(h.call('POST', '/api/v1/roles', { token: rita.token, body: { title: 'Staff Inference Engineer', seniority: 'staff+' } }), 201, 'role');
       ids.role = role.id;

@@ -1,7 +1,8 @@
 import type { App, ServerContext } from '../../context.js';
 import { signedIn } from '../../plugins/auth.js';
-import { login, logout } from '../../services/accounts.js';
+import { loginThrottled, logout } from '../../services/accounts.js';
 import { DomainError } from '../../../domain/shared/errors.js';
+import { registerMfaRoutes } from './mfa-routes.js';
 import { CurrentSessionView, LoginBody, SessionView } from '../../../api/auth.js';
 import { EmptyBody, errorResponses, ErrorResponse, NoContent } from '../../../api/shared.js';
 import { normaliseEmail } from '../../../domain/access/email.js';
@@ -13,13 +14,9 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionView, 429: ErrorResponse, ...errorResponses } },
   }, async (request, reply) => {
     const email = normaliseEmail(request.body.email);
-    // Both limits are counted on every attempt, so one IP cannot spray many accounts and one account cannot be hammered from many IPs.
-    const ipOk = ctx.loginLimiter.take(`ip:${request.ip}`);
-    const accountOk = ctx.loginLimiter.take(`account:${email}`);
-    if (!ipOk || !accountOk) throw new DomainError('RATE_LIMITED', 'Too many sign-in attempts. Wait 15 minutes and try again.');
-    const { user, session } = await login(ctx.store, email, request.body.password, ctx.now(), ctx.config.sessionTtlHours);
+    const { user, session, mfaEnrolmentRequired } = await loginThrottled(ctx, reply, email, request.ip, request.body.password, request.body.code);
     setSessionCookie(reply, ctx, session);
-    return { user: presentUser(user), csrfToken: session.csrfToken };
+    return { user: presentUser(user), csrfToken: session.csrfToken, mfaEnrolmentRequired };
   });
 
   app.post('/api/v1/auth/logout', {
@@ -35,6 +32,8 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['auth'], response: { 200: CurrentSessionView, ...errorResponses } },
   }, async (request) => {
     if (!request.auth) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-    return { user: presentUser(request.auth.user), csrfToken: request.auth.csrfToken ?? null };
+    return { user: presentUser(request.auth.user), csrfToken: request.auth.csrfToken ?? null, mfaEnrolmentRequired: request.auth.mfaEnrolmentRequired ?? false };
   });
+
+  registerMfaRoutes(app, ctx);
 }

@@ -1,5 +1,5 @@
 import type { App, ServerContext } from '../../context.js';
-import { isSetUp, setUpWorkspace } from '../../services/accounts.js';
+import { assertSetupAllowed, isSetUp, setUpWorkspace } from '../../services/accounts.js';
 import { createDemoWorkspace } from '../../services/demo.js';
 import { DemoSetupView, SetupBody, SetupStatusView, SetupView } from '../../../api/setup.js';
 import { EmptyBody, errorResponses } from '../../../api/shared.js';
@@ -14,9 +14,10 @@ export function registerSetupRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/setup', {
     schema: { tags: ['setup'], body: SetupBody, response: { 201: SetupView, ...errorResponses } },
   }, async (request, reply) => {
+    assertSetupAllowed(ctx, reply, request.ip);
     const { user, session } = await setUpWorkspace(ctx.store, request.body, ctx.now(), ctx.config.sessionTtlHours);
     setSessionCookie(reply, ctx, session);
-    return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken });
+    return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken, mfaEnrolmentRequired: false });
   });
 
   app.post('/api/v1/setup/demo', {
@@ -25,9 +26,10 @@ export function registerSetupRoutes(app: App, ctx: ServerContext): void {
       body: EmptyBody,
       response: { 201: DemoSetupView, ...errorResponses },
     },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
+    assertSetupAllowed(ctx, reply, request.ip);
     const { user, session, credentials } = await createDemoWorkspace(ctx.store, ctx.now(), ctx.config.sessionTtlHours);
     setSessionCookie(reply, ctx, session);
-    return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken, credentials });
+    return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken, mfaEnrolmentRequired: false, credentials });
   });
 }

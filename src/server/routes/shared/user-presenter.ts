@@ -3,7 +3,7 @@ import { PersonView, UserView } from '../../../api/users.js';
 
 /** The fields of a user that leave the server: never the password hash. */
 export function presentUser(u: UserRecord): UserView {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as UserView['role'], disabled: u.disabled, createdAt: u.createdAt };
+  return { id: u.id, email: u.email, name: u.name, role: u.role as UserView['role'], disabled: u.disabled, createdAt: u.createdAt, version: u.version, mfaEnabled: u.totpSecret !== null };
 }
 
 export function presentPerson(u: UserRecord): PersonView {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { isApiError } from '../../api/client.js';
 import { logIn } from '../../api/endpoints.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
@@ -9,13 +10,16 @@ import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { useSession } from '../../session/SessionProvider.js';
 
-const FIELDS = ['email', 'password'] as const;
+const FIELDS = ['email', 'password', 'code'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function LoginPage() {
   const { state, signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for once the server says this account signs in in two steps (401 MFA_CODE_REQUIRED).
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -32,16 +36,25 @@ export function LoginPage() {
     const local: FieldErrors<Field> = {};
     if (!email.trim()) local.email = 'Enter your e-mail.';
     if (!password) local.password = 'Enter your password.';
-    if (local.email || local.password) {
+    if (needCode && !code.trim()) local.code = 'Enter the code from your authenticator app.';
+    if (local.email || local.password || local.code) {
       flushSync(() => setErrors(local));
       focusFirstError(form.current, FIELDS, local);
       return;
     }
     setBusy(true);
     try {
-      signIn(await logIn(email.trim(), password));
+      signIn(await logIn(email.trim(), password, needCode ? code.trim() : undefined));
     } catch (error) {
       setBusy(false);
+      if (isApiError(error) && error.code === 'MFA_CODE_REQUIRED') {
+        flushSync(() => {
+          setNeedCode(true);
+          setErrors({});
+        });
+        form.current?.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+        return;
+      }
       const failure = formFailure(error, FIELDS);
       flushSync(() => {
         setErrors(failure.fields);
@@ -90,6 +103,21 @@ export function LoginPage() {
             error={errors.password}
             autoComplete="current-password"
           />
+          {needCode ? (
+            <TextField
+              label="Code from your authenticator app"
+              name="code"
+              value={code}
+              onChange={(value) => {
+                setCode(value);
+                setErrors((current) => ({ ...current, code: undefined }));
+              }}
+              error={errors.code}
+              hint="The 6 digits your app shows now, or one of your recovery codes."
+              autoComplete="one-time-code"
+              inputMode="text"
+            />
+          ) : null}
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={busy} busyLabel="Signing in…">
               Sign in

@@ -10,6 +10,7 @@ import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
+import './check-rows.css';
 
 // Endpoints of docs/interviews-offers.md: GET/PUT /notifications/preferences (everyone), /notifications/settings (company.update).
 
@@ -58,7 +59,6 @@ export function NotificationSettings() {
     <>
       <PreferencesSection />
       {can(user.role, 'company.update') ? <DeliverySection /> : null}
-      <style>{CSS}</style>
     </>
   );
 }
@@ -318,12 +318,3 @@ function DeliverySection() {
   );
 }
 
-const CSS = `
-.check-row { display: flex; gap: 0.55rem; align-items: flex-start; }
-.check-label { cursor: pointer; }
-.check-row input { margin-top: 0.2rem; width: 1rem; height: 1rem; accent-color: var(--accent); }
-.check-row input:disabled { cursor: not-allowed; }
-.check-label { font-weight: 600; }
-.check-hint { display: block; }
-.notification-form { max-width: 46rem; }
-`;

@@ -11,6 +11,7 @@ export function SettingsLayout() {
     ...(can(user.role, 'users.manage') ? [{ to: 'users', label: 'Users' }] : []),
     { to: 'notifications', label: 'Notifications' },
     ...(can(user.role, 'offers.read') ? [{ to: 'approvals', label: 'Approvals' }] : []),
+    { to: 'security', label: 'Security' },
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
   ];

@@ -51,7 +51,7 @@ function UsersSection() {
 
   const confirmPending = async () => {
     if (!pending) return;
-    const { user } = await updateUser(pending.user.id, pending.kind === 'role' ? { role: pending.role } : { disabled: pending.disabled });
+    const { user } = await updateUser(pending.user.id, pending.user.version, pending.kind === 'role' ? { role: pending.role } : { disabled: pending.disabled });
     replaceUser(user);
     setNotice(
       pending.kind === 'role'

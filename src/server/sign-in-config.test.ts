@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { signInConfigFromEnv } from './sign-in-config.js';
+
+describe('sign-in settings from the environment', () => {
+  it('reads the session timeouts and trusted proxies, and leaves the defaults when unset', () => {
+    expect(signInConfigFromEnv({})).toEqual({});
+    expect(signInConfigFromEnv({ CLOSER_SESSION_IDLE_MINUTES: '15', CLOSER_SESSION_ABSOLUTE_HOURS: '8', CLOSER_TRUST_PROXY: '10.0.0.2, 10.0.0.3' })).toEqual({
+      sessionIdleMinutes: 15,
+      sessionTtlHours: 8,
+      trustProxy: ['10.0.0.2', '10.0.0.3'],
+    });
+  });
+
+  it('refuses a timeout that is not a positive number', () => {
+    expect(() => signInConfigFromEnv({ CLOSER_SESSION_IDLE_MINUTES: 'soon' })).toThrow('CLOSER_SESSION_IDLE_MINUTES must be a positive number');
+    expect(() => signInConfigFromEnv({ CLOSER_SESSION_ABSOLUTE_HOURS: '0' })).toThrow('CLOSER_SESSION_ABSOLUTE_HOURS');
+  });
+});
