@@ -1,3 +1,4 @@
+import { afterErasure } from '../../services/privacy.js';
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, contentDisposition, formatMegabytes } from '../../../domain/candidates/cv-file.js';
@@ -72,7 +73,7 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
       return { status: 204, body: null };
     });
     // Deleted rows were zeroed (secure_delete); copying the WAL back and truncating it leaves no old page behind.
-    ctx.store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    await afterErasure(ctx.store);
     return sent;
   });
 
