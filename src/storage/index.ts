@@ -2,7 +2,7 @@ export * from './database.js';
 export * from './dialect.js';
 export * from './transaction.js';
 export type { Database } from './schema.js';
-export { migrateToLatest, MIGRATIONS } from './migrations/index.js';
+export { migrateToLatest, migrateTo, MIGRATIONS } from './migrations/index.js';
 export * from './repositories/audit.js';
 export * from './repositories/companies.js';
 export * from './repositories/users.js';

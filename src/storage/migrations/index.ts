@@ -36,3 +36,11 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Brings the schema to exactly `name` (a restore builds the schema of the dump before loading its rows). */
+export async function migrateTo(db: Kysely<any>, dialect: DialectName, name: string): Promise<void> {
+  if (!MIGRATIONS.some((m) => m.name === name)) throw new Error(`The dump was made by a newer Closer (migration ${name} is unknown here); upgrade first.`);
+  const migrator = new Migrator({ db, provider: new RegistryProvider(dialect), migrationTableName: 'closer_migrations', migrationLockTableName: 'closer_migrations_lock' });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
