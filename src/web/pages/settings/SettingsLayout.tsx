@@ -13,6 +13,7 @@ export function SettingsLayout() {
     ...(can(user.role, 'offers.read') ? [{ to: 'approvals', label: 'Approvals' }] : []),
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
+    ...(can(user.role, 'privacy.manage') ? [{ to: 'privacy', label: 'Privacy' }] : []),
   ];
   return (
     <>
