@@ -7,9 +7,9 @@ import { startServer, type TestServer } from './support/server.js';
 
 /**
  * The audit log lists the recorded action and field names on purpose (it is the technical record of who changed
- * what), so its page is the one where ids are the content.
+ * what), and a person's data export shows every record as stored; on those pages ids are the content.
  */
-const IDS_ARE_THE_CONTENT = new Set(['/settings/audit']);
+const IDS_ARE_THE_CONTENT = new Set(['/settings/audit', /* a person's data as stored, to hand to them (docs/privacy.md) */ '/candidates/:id/data']);
 
 describeBrowser('plain words: no internal ids on the pages people read', (browser) => {
   let server: TestServer;

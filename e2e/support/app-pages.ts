@@ -36,6 +36,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/roles/:id': { url: (ids) => `/roles/${ids.roleId}` },
   '/candidates': { url: () => '/candidates' },
   '/candidates/new': { url: () => '/candidates/new' },
+  '/candidates/:id/data': { url: (ids) => `/candidates/${ids.candidateId}/data` },
   '/candidates/:id': { url: (ids) => `/candidates/${ids.candidateId}` },
   '/applications/:id': { url: (ids) => `/applications/${ids.applicationId}` },
   '/offers/builder': { url: () => '/offers/builder' },
@@ -56,6 +57,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/settings/audit': { url: () => '/settings/audit' },
   '/settings/notifications': { url: () => '/settings/notifications' },
   '/settings/approvals': { url: () => '/settings/approvals' },
+  '/settings/privacy': { url: () => '/settings/privacy' },
   '*': { url: () => '/no-such-page' },
 };
 

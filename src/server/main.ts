@@ -1,3 +1,4 @@
+import { serverLogger } from './logging.js';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
@@ -24,7 +25,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const store = await openDatabase({ url: options.databaseUrl, migrate: true });
   const app = await buildApp({
     db: store,
-    logger: process.env.CLOSER_LOG === 'debug' ? { level: 'debug' } : { level: 'warn' },
+    logger: serverLogger(process.env.CLOSER_LOG === 'debug' ? 'debug' : 'warn'),
     config: {
       webRoot: options.webRoot ?? resolve(PROJECT_ROOT, 'dist/web'),
       secureCookies: options.secureCookies ?? false,

@@ -137,6 +137,8 @@ export interface CandidateTable {
   version: number;
   /** Set while the candidate is archived (migration 009). */
   archived_at: string | null;
+  /** Set while the person agreed to stay in the talent pool; retention spares them (migration 015). */
+  talent_pool_consent_at: string | null;
 }
 
 export interface ApplicationTable {
@@ -361,6 +363,43 @@ export interface CandidateFileTable {
 export interface ErasedApplicationTable {
   application_id: string;
   erased_at: string;
+  /** Migration 015: what analytics count, nothing that names the person (null for erasures before it). */
+  role_id: string | null;
+  stage: string | null;
+  status: string | null;
+  source: string | null;
+  applied_month: string | null;
+}
+
+/** Migration 015: one row per erased candidate record, by a hash of its id; append-only, re-applied on restore. */
+export interface ErasureLedgerTable {
+  subject_hash: string;
+  /** 'request' (someone erased them) or 'retention' (the company's rule did). */
+  reason: string;
+  erased_at: string;
+}
+
+/** Migration 015: the company's retention rule; null months = keep rejected candidates until someone erases them. */
+export interface RetentionSettingsTable {
+  company_id: string;
+  rejected_after_months: number | null;
+  updated_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+/** Migration 015: what one run of the retention rule did (counts only). */
+export interface RetentionRunTable {
+  id: string;
+  company_id: string;
+  ran_at: string;
+  /** 'schedule' (background jobs) or 'manual' (someone pressed "Run now"). */
+  trigger: string;
+  rejected_after_months: number | null;
+  cutoff: string | null;
+  candidates_erased: number;
+  applications_erased: number;
+  kept_for_consent: number;
 }
 
 /** A board-approved band of one role for one company funding stage (migration 010). */
@@ -437,4 +476,7 @@ export interface Database {
   role_bands: RoleBandTable;
   today_marks: TodayMarkTable;
   application_projections: ApplicationProjectionTable;
+  erasure_ledger: ErasureLedgerTable;
+  retention_settings: RetentionSettingsTable;
+  retention_runs: RetentionRunTable;
 }

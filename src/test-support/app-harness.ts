@@ -36,9 +36,9 @@ export interface Harness {
 let counter = 0;
 
 /** A set-up workspace with an owner's API token: the starting point of most API tests. */
-export async function createHarness(store: Store, opts: { clock?: TestClock; demo?: boolean } = {}): Promise<Harness> {
+export async function createHarness(store: Store, opts: { clock?: TestClock; demo?: boolean; logger?: Record<string, unknown> } = {}): Promise<Harness> {
   const clock = opts.clock ?? testClock();
-  const app = await buildApp({ db: store, clock: clock.now, config: { secureCookies: false } });
+  const app = await buildApp({ db: store, clock: clock.now, config: { secureCookies: false }, ...(opts.logger ? { logger: opts.logger } : {}) });
   const call: Harness['call'] = (method, url, o = {}) =>
     app.inject({
       method: method as 'GET',

@@ -1,4 +1,4 @@
-import { backupDatabase, createTokenFromCli, createUserFromCli, migrateDatabase, resetMfaFromCli, rebuildProjectionsFromCli, resolveDatabaseUrl } from '../../server/admin/index.js';
+import { backupDatabase, restoreDatabase, writeErasureLedger, createTokenFromCli, createUserFromCli, migrateDatabase, resetMfaFromCli, rebuildProjectionsFromCli, resolveDatabaseUrl } from '../../server/admin/index.js';
 import { serve } from '../../server/main.js';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../io.js';
@@ -67,7 +67,42 @@ export const dbBackupCommand: Command = {
     const file = ctx.positionals[0];
     if (!file) throw new UsageError('Name the backup file: closer db backup FILE', 'file');
     const r = await backupDatabase(databaseUrl(ctx), file);
-    ctx.print(r, `Backup written to ${file}`);
+    ctx.print(r, `Backup written to ${file} (${r.format}, ${r.tables} tables, ${r.rows} rows, ${r.milliseconds} ms)`);
+    return 0;
+  },
+};
+
+export const dbRestoreCommand: Command = {
+  path: ['db', 'restore'],
+  summary: 'Restore a backup (stop the server first); erased people stay erased',
+  usage: 'closer db restore FILE [--replace] [--ledger LEDGER.json ...] [--db FILE | --database-url URL] [--json]',
+  allowPositionals: true,
+  options: { replace: { type: 'boolean' }, ledger: { type: 'string', multiple: true } },
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new UsageError('Name the backup file: closer db restore FILE', 'file');
+    const ledgerFiles = Array.isArray(ctx.values.ledger) ? ctx.values.ledger : [];
+    const r = await restoreDatabase(databaseUrl(ctx), file, { replace: ctx.values.replace === true, ledgerFiles });
+    const tables = Object.keys(r.restoredDigest).length;
+    ctx.print(
+      r,
+      `Restored ${file} into ${r.target}: ${tables} tables ${r.matches ? 'match the backup\'s content hashes' : 'DIFFER from the backup\'s content hashes'}; ` +
+        `${r.reErased} erased ${r.reErased === 1 ? 'person' : 'people'} removed again (ledger of ${r.ledgerEntries}), ${r.milliseconds} ms.`,
+    );
+    return r.matches ? 0 : 1;
+  },
+};
+
+export const dbLedgerCommand: Command = {
+  path: ['db', 'ledger'],
+  summary: 'Write the erasure ledger (hashes only) to a file to keep beside the backups',
+  usage: 'closer db ledger FILE [--db FILE | --database-url URL]',
+  allowPositionals: true,
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new UsageError('Name the ledger file: closer db ledger FILE', 'file');
+    const r = await writeErasureLedger(databaseUrl(ctx), file);
+    ctx.print(r, `Erasure ledger written to ${file} (${r.entries} ${r.entries === 1 ? 'entry' : 'entries'})`);
     return 0;
   },
 };

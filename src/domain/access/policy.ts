@@ -46,6 +46,10 @@ const ACTIONS = [
   'candidates.read-files',
   // Erase a candidate's personal data for good (docs/decisions/007-candidate-erasure.md).
   'candidates.delete',
+  // Hand a person everything Closer holds about them (docs/privacy.md): those who may erase them may export them.
+  'candidates.export',
+  // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
+  'privacy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -83,7 +87,7 @@ const PIPELINE_STAFF: readonly Action[] = [
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
-  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete']),
+  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
   'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
   approver: new Set<Action>([
     'company.read',

@@ -1,7 +1,9 @@
 import { USER_ROLES, isUserRole, type UserRole } from '../../domain/access/policy.js';
 import { COMPANY_STAGES, CompanyProfile, Email } from '../../domain/company/company.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { getUserByEmail, migrateToLatest, openDatabase, type Store } from '../../storage/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getUserByEmail, migrateToLatest, openDatabase, type ErasureLedgerEntry, type Store } from '../../storage/index.js';
+import { backupStore, exportErasureLedger, restoreBackup, type BackupReport, type RestoreReport } from '../services/backup.js';
 
 export { resolveDatabaseUrl } from '../../storage/index.js';
 import { resetUserMfa } from '../services/mfa.js';
@@ -43,11 +45,36 @@ export async function rebuildProjectionsFromCli(databaseUrl: string, now = new D
   return withStore(databaseUrl, async (store) => ({ ...(await rebuildProjections(store, now)), dialect: store.dialect, location: store.location }));
 }
 
-export async function backupDatabase(databaseUrl: string, file: string): Promise<{ file: string; dialect: string }> {
+/**
+ * `closer db backup FILE`: an online backup, safe while the server runs (services/backup.ts): an SQLite file, or a
+ * portable logical dump of PostgreSQL; with every table's row count and content hash at the instant it holds.
+ */
+export async function backupDatabase(databaseUrl: string, file: string): Promise<BackupReport & { tables: number; rows: number }> {
   return withStore(databaseUrl, async (store) => {
-    await store.backup(file);
-    return { file, dialect: store.dialect };
+    const r = await backupStore(store, file);
+    return { ...r, tables: Object.keys(r.digest).length, rows: Object.values(r.digest).reduce((n, t) => n + t.rows, 0) };
   });
+}
+
+/**
+ * `closer db restore FILE`: loads a backup into the database (stop the server first), migrates it to this version and
+ * re-applies the erasure ledger of the database it replaces and of the ledger files given, so erased people stay gone.
+ */
+export async function restoreDatabase(databaseUrl: string, file: string, opts: { replace: boolean; ledgerFiles: readonly string[] }): Promise<RestoreReport & { matches: boolean }> {
+  const ledgers = opts.ledgerFiles.flatMap((f) => {
+    const parsed = JSON.parse(readFileSync(f, 'utf8')) as { format?: string; entries?: ErasureLedgerEntry[] };
+    if (parsed.format !== 'closer-erasure-ledger' || !Array.isArray(parsed.entries)) throw new DomainError('VALIDATION_FAILED', `${f} is not an erasure ledger (closer db ledger FILE writes one).`, 'ledger');
+    return parsed.entries;
+  });
+  const r = await restoreBackup({ file, targetUrl: databaseUrl, replace: opts.replace, ledgers });
+  return { ...r, matches: JSON.stringify(r.restoredDigest) === JSON.stringify(r.backupDigest) };
+}
+
+/** `closer db ledger FILE`: the erasure ledger (hashes of erased ids, no personal data), to keep beside the backups. */
+export async function writeErasureLedger(databaseUrl: string, file: string): Promise<{ file: string; entries: number }> {
+  const ledger = await exportErasureLedger(databaseUrl);
+  writeFileSync(file, `${JSON.stringify(ledger, null, 1)}\n`, { mode: 0o600 });
+  return { file, entries: ledger.entries.length };
 }
 
 export async function createUserFromCli(

@@ -22,6 +22,7 @@ import { registerMarketRoutes } from './market/routes.js';
 import { registerNextStepRoutes } from './next-step/routes.js';
 import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
 import { registerRoleBandRoutes } from './role-bands/routes.js';
+import { registerPrivacyRoutes } from './privacy/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -48,4 +49,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerNextStepRoutes,
   registerOfferDraftRoutes,
   registerRoleBandRoutes,
+  registerPrivacyRoutes,
 ];

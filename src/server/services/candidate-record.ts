@@ -3,7 +3,6 @@ import { checkCvContent, safeFilename } from '../../domain/candidates/cv-file.js
 import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   deleteCandidateFile,
-  eraseCandidates,
   findCandidateFileBySha,
   getCandidateFileContent,
   getCandidateFileOrThrow,
@@ -13,8 +12,6 @@ import {
   insertCandidateFile,
   listApplications,
   listCandidateFiles,
-  listCandidateWithMerged,
-  listCandidatesByIds,
   recordAudit,
   updateCandidate,
   type CandidateFileRecord,
@@ -25,6 +22,7 @@ import {
 } from '../../storage/index.js';
 import type { FileDirectory } from './file-store.js';
 import type { PipelineActor } from './pipeline.js';
+import { erasePerson } from './privacy.js';
 
 /* ---------------------------------------------------------------- archive */
 
@@ -71,15 +69,12 @@ export async function unarchiveCandidate(tx: Tx, actor: PipelineActor, id: strin
 
 /* ----------------------------------------------------------------- delete */
 
-const PERSONAL_FIELDS = ['name', 'email', 'phone', 'links', 'location', 'currentEmployer', 'source', 'passive', 'specializations', 'productionMlYears', 'currentCompensation'] as const;
-
 /**
- * Erases a candidate under If-Match (docs/decisions/007-candidate-erasure.md): their record and every record merged
- * into it, their applications with events, interviews, scorecards and offers, their files (rows, and the files in
- * the files directory), and notifications, queued messages and stored responses that name them. The audit log
- * keeps what it had (ids and field names) plus one `candidate.delete` entry per erased record and one
- * `application.delete` per erased application. Files in the directory are unlinked last, inside the transaction:
- * if the commit then fails, a retry finds them gone and carries on.
+ * Erases a candidate under If-Match (docs/decisions/007-candidate-erasure.md, docs/privacy.md): their record and every
+ * record merged into it, their applications with events, interviews, scorecards and offers, their files, and
+ * notifications, queued messages and stored responses that name them; the erasure ledger keeps a hash of each id
+ * (privacy.ts `erasePerson`). The audit log keeps what it had plus one `candidate.delete` entry per erased record and
+ * one `application.delete` per erased application.
  */
 export async function deleteCandidate(
   tx: Tx,
@@ -89,32 +84,8 @@ export async function deleteCandidate(
   now: Date,
   files: FileDirectory | undefined,
 ): Promise<ErasureReport> {
-  const current = await currentAt(tx, id, expectedVersion);
-  const ids = await listCandidateWithMerged(tx, id);
-  const people = await listCandidatesByIds(tx, ids);
-  const needles = people.flatMap((p) => [p.name, p.email, ...(p.phone ? [p.phone] : [])]);
-  const report = await eraseCandidates(tx, ids, needles, now);
-  const related = [
-    ...(report.applicationIds.length > 0 ? ['applications'] : []),
-    ...(report.events > 0 ? ['events'] : []),
-    ...(report.interviews > 0 ? ['interviews'] : []),
-    ...(report.offers > 0 ? ['offers'] : []),
-    ...(report.files.length > 0 ? ['files'] : []),
-    ...(report.notifications + report.outbox > 0 ? ['notifications'] : []),
-  ];
-  for (const candidateId of ids) {
-    const fields = candidateId === current.id ? [...PERSONAL_FIELDS, ...related] : [...PERSONAL_FIELDS, 'mergedIntoId'];
-    await recordAudit(tx, { actorId: actor.id, action: 'candidate.delete', entity: 'candidate', entityId: candidateId, fields, at: now });
-  }
-  for (const applicationId of report.applicationIds) {
-    await recordAudit(tx, { actorId: actor.id, action: 'application.delete', entity: 'application', entityId: applicationId, fields: ['events', 'interviews', 'offers'], at: now });
-  }
-  const onDisk = report.files.filter((f) => f.storage === 'directory');
-  if (onDisk.length > 0) {
-    if (!files) throw new DomainError('FILE_STORE_UNAVAILABLE', 'Some of their files are in the file directory, which is not configured (CLOSER_FILES_DIR). Nothing was deleted.');
-    for (const f of onDisk) await files.remove(f.id);
-  }
-  return report;
+  await currentAt(tx, id, expectedVersion);
+  return erasePerson(tx, actor.id, id, now, files, 'request');
 }
 
 /* ------------------------------------------------------------------ files */
@@ -184,11 +155,6 @@ export function attachCandidateFile(
   files: FileDirectory | undefined,
 ): Promise<{ file: CandidateFileRecord; created: boolean }> {
   return inTransaction(store.db, (tx) => uploadCandidateFile(tx, actor, candidateId, input, now, files));
-}
-
-/** After an erasure on SQLite: deleted rows were zeroed (secure_delete); copying the WAL back and truncating it leaves no old page behind. */
-export function truncateErasedPages(store: Store): void {
-  store.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export async function listFilesOfCandidate(tx: Tx, candidateId: string): Promise<CandidateFileRecord[]> {

@@ -4,6 +4,7 @@ import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSen
 import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobContext } from './notifications.js';
 import { expireOffers } from './offers.js';
 import { purgeExpiredSessions, SESSION_PURGE_INTERVAL_MS } from './housekeeping.js';
+import { RETENTION_INTERVAL_MS, runRetention } from './retention.js';
 
 export interface DispatchOptions {
   /** Most messages taken in one run. */
@@ -153,6 +154,7 @@ export function startBackgroundJobs(
       await runDigestsOnce(ctx, now);
     }),
     loop('session purge', opts.purgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS, () => purgeExpiredSessions(ctx)),
+    loop('retention', RETENTION_INTERVAL_MS, () => runRetention(ctx)),
   ];
   return {
     async stop() {

@@ -15,10 +15,11 @@ import { companyEquity } from './011-company-equity.js';
 import { todayMarks } from './012-today-marks.js';
 import { applicationProjections } from './013-application-projections.js';
 import { signInSecurity } from './014-sign-in-security.js';
+import { privacy } from './015-privacy.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
@@ -35,4 +36,12 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema to exactly `name` (a restore builds the schema of the dump before loading its rows). */
+export async function migrateTo(db: Kysely<any>, dialect: DialectName, name: string): Promise<void> {
+  if (!MIGRATIONS.some((m) => m.name === name)) throw new Error(`The dump was made by a newer Closer (migration ${name} is unknown here); upgrade first.`);
+  const migrator = new Migrator({ db, provider: new RegistryProvider(dialect), migrationTableName: 'closer_migrations', migrationLockTableName: 'closer_migrations_lock' });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

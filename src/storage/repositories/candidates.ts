@@ -98,6 +98,7 @@ function toCandidateRow(c: CandidateInsert, at: string): CandidateTable {
     ...compColumns(c.currentCompensation),
     merged_into_id: null,
     archived_at: null,
+    talent_pool_consent_at: null,
     created_by: c.createdBy,
     created_at: at,
     updated_at: at,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../transaction.js';
 import { listFilesOfCandidates, type CandidateFileRecord } from './candidate-files.js';
@@ -14,6 +15,16 @@ export interface ErasureReport {
   idempotencyKeys: number;
   /** The files whose rows were deleted; those kept in the files directory must be unlinked by the caller. */
   files: CandidateFileRecord[];
+}
+
+export type ErasureReason = 'request' | 'retention' | 'restore';
+
+/**
+ * The erasure ledger's key for a candidate record: a SHA-256 of its id (a random UUID), so the ledger names nobody
+ * and cannot be reversed, yet a restored backup's candidates can be matched against it (services/backup.ts).
+ */
+export function erasureSubjectHash(candidateId: string): string {
+  return createHash('sha256').update(`closer-erasure:${candidateId}`).digest('hex');
 }
 
 /** The candidate and every record merged into it (transitively): one person, erased together. */
@@ -50,9 +61,15 @@ function containsAny(column: string, needles: readonly string[]): Expression<Sql
  * Application events are append-only at the database; the applications are first written to the
  * `erased_applications` ledger, which is the one thing that lets their events be deleted.
  */
-export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], needles: readonly string[], now: Date): Promise<ErasureReport> {
+export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], needles: readonly string[], now: Date, reason: ErasureReason = 'request'): Promise<ErasureReport> {
   const ids = [...candidateIds];
-  const applicationIds = (await tx.selectFrom('applications').select('id').where('candidate_id', 'in', ids).execute()).map((r) => r.id);
+  const applications = await tx
+    .selectFrom('applications')
+    .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+    .select(['applications.id', 'applications.role_id', 'applications.stage', 'applications.status', 'applications.created_at', 'candidates.source'])
+    .where('applications.candidate_id', 'in', ids)
+    .execute();
+  const applicationIds = applications.map((r) => r.id);
   const textNeedles = [...new Set([...ids, ...applicationIds, ...needles].filter((n) => n.trim().length >= 3))];
   const report: ErasureReport = { candidateIds: ids, applicationIds, events: 0, interviews: 0, offers: 0, notifications: 0, outbox: 0, idempotencyKeys: 0, files: [] };
 
@@ -101,7 +118,11 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
 
   if (applicationIds.length > 0) {
     const erasedAt = now.toISOString();
-    await tx.insertInto('erased_applications').values(applicationIds.map((id) => ({ application_id: id, erased_at: erasedAt }))).execute();
+    // The counts analytics need (role, stage, status, source, month), and nothing that names the person.
+    await tx
+      .insertInto('erased_applications')
+      .values(applications.map((a) => ({ application_id: a.id, erased_at: erasedAt, role_id: a.role_id, stage: a.stage, status: a.status, source: a.source, applied_month: a.created_at.slice(0, 7) })))
+      .execute();
     report.events = Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
     await tx.deleteFrom('applications').where('id', 'in', applicationIds).execute();
   }
@@ -111,5 +132,10 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
   report.idempotencyKeys = Number((await tx.deleteFrom('idempotency_keys').where(containsAny('response', textNeedles)).executeTakeFirst()).numDeletedRows);
   // Immediate foreign keys are checked at the end of the statement, so a record and those merged into it go together.
   await tx.deleteFrom('candidates').where('id', 'in', ids).execute();
+  await tx
+    .insertInto('erasure_ledger')
+    .values(ids.map((id) => ({ subject_hash: erasureSubjectHash(id), reason, erased_at: now.toISOString() })))
+    .onConflict((oc) => oc.column('subject_hash').doNothing())
+    .execute();
   return report;
 }

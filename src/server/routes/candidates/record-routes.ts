@@ -1,3 +1,4 @@
+import { afterErasure } from '../../services/privacy.js';
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, contentDisposition, formatMegabytes } from '../../../domain/candidates/cv-file.js';
@@ -15,7 +16,6 @@ import {
   readCandidateFile,
   removeCandidateFile,
   unarchiveCandidate,
-  truncateErasedPages,
 } from '../../services/candidate-record.js';
 import { candidateViewer } from '../../services/candidates.js';
 import { openFileDirectory } from '../../services/file-store.js';
@@ -56,7 +56,8 @@ export function registerCandidateRecordRoutes(app: App, ctx: ServerContext): voi
       await deleteCandidate(tx, request.auth!.user, request.params.id, expected, ctx.now(), files);
       return { status: 204, body: null };
     });
-    truncateErasedPages(ctx.store);
+    // Deleted rows were zeroed (secure_delete); copying the WAL back and truncating it leaves no old page behind.
+    await afterErasure(ctx.store);
     return sent;
   });
 

@@ -14,6 +14,7 @@ import { CandidateFacts } from './CandidateFacts.js';
 import { MergePanel } from './MergePanel.js';
 import { ArchiveDeletePanel, ArchivedNotice } from './ArchiveDeletePanel.js';
 import { CvFilesPanel } from './CvFilesPanel.js';
+import { PrivacyPanel } from './PrivacyPanel.js';
 import { EditDetailsButton } from './EditDetailsButton.js';
 import './pipeline.css';
 
@@ -112,6 +113,7 @@ export function CandidatePage() {
               />
               {can(user.role, 'candidates.read-files') ? <CvFilesPanel candidate={candidate} canWrite={can(user.role, 'candidates.write')} /> : null}
               {can(user.role, 'candidates.write') ? <MergePanel candidate={candidate} /> : null}
+              <PrivacyPanel candidate={candidate} canExport={can(user.role, 'candidates.export')} canWrite={can(user.role, 'candidates.write')} />
               {can(user.role, 'candidates.write') ? <ArchiveDeletePanel candidate={candidate} canDelete={can(user.role, 'candidates.delete')} onChanged={data.reload} /> : null}
             </div>
           </div>

@@ -14,6 +14,7 @@ export function SettingsLayout() {
     { to: 'security', label: 'Security' },
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
+    ...(can(user.role, 'privacy.manage') ? [{ to: 'privacy', label: 'Privacy' }] : []),
   ];
   return (
     <>
