@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import type { App } from '../src/server/context.js';
-import { parseEventInput, projectHistory, type PreparedEvent } from '../src/domain/pipeline/index.js';
+import { parseEventInput, projectHistory, readState, type PreparedEvent } from '../src/domain/pipeline/index.js';
 import { PipelineSettingsResolver } from '../src/server/services/pipeline-views.js';
 import { seededRandom } from '../src/domain/shared/random.js';
 import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
@@ -46,7 +46,7 @@ async function startPostgres(): Promise<{ adminUrl: string; stop: () => Promise<
 }
 
 /** A set-up workspace and an owner API token, the way a client gets one. */
-async function workspace(app: App): Promise<string> {
+export async function workspace(app: App): Promise<string> {
   const setup = await app.inject({
     method: 'POST',
     url: '/api/v1/setup',
@@ -105,7 +105,7 @@ function history(n: number, rng: () => number, count: number, people: { intervie
 }
 
 /** Appends applications [from, to) with their candidates and events, in transactions of ~50,000 events. */
-async function seed(store: Store, from: number, to: number, people: { interviewer: string; approver: string; owner: string }, roleIds: string[], settings: PipelineSettingsResolver): Promise<number> {
+export async function seed(store: Store, from: number, to: number, people: { interviewer: string; approver: string; owner: string }, roleIds: string[], settings: PipelineSettingsResolver): Promise<number> {
   const rng = seededRandom(7_000 + from);
   const perTx = Math.max(1, Math.floor(50_000 / EVENTS_PER_APPLICATION));
   let events = 0;
@@ -137,7 +137,7 @@ async function seed(store: Store, from: number, to: number, people: { interviewe
       batch.push(...h.events);
       const roleId = roleIds[n % roleIds.length]!;
       const p = projectHistory(h.events.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data, id: e.id }) as PreparedEvent), settings.forRole({ id: roleId, clockOverrides: {} }));
-      rows.push({ applicationId: id('app', n), roleId, status: p.status, stage: p.stage, firstContactAt: p.firstContactAt, lastEventAt: p.lastEventAt, attentionAt: p.attentionAt, nextChangeAt: p.nextChangeAt, state: p.state });
+      rows.push({ applicationId: id('app', n), roleId, status: p.status, stage: p.stage, firstContactAt: p.firstContactAt, lastEventAt: p.lastEventAt, attentionAt: p.attentionAt, nextChangeAt: p.nextChangeAt, state: p.state, readState: readState(p.state) });
     }
     await inTransaction(store.db, async (tx) => {
       await insertCandidates(tx, candidates, NOW);

@@ -219,7 +219,8 @@ export async function computeBoard(tx: Tx, roleId: string, now: Date): Promise<B
   };
   // The read model's states; applications without a usable row are derived from their events.
   const roleSettings = settings.forRole(role);
-  for (const r of rows) if (r.stateJson !== null) toCard(r.heading, summaryOfStored(r.stateJson, now, roleSettings));
+  // Stopped clocks other than cycle.total change no card (a stopped clock is never critical, so no risk either).
+  for (const r of rows) if (r.stateJson !== null) toCard(r.heading, summaryOfStored(r.stateJson, now, roleSettings, { runningClocksOnly: true }));
   await summarizeHeadings(tx, rows.filter((r) => r.stateJson === null).map((r) => r.heading), new Map([[role.id, role]]), settings, now, toCard);
   const stageIndex = new Map(role.processPlan.stages.map((s, i) => [s.id, i]));
   cards.sort((a, b) => (b.daysSinceFirstContact ?? -1) - (a.daysSinceFirstContact ?? -1) || (a.applicationId < b.applicationId ? -1 : 1));

@@ -4,6 +4,7 @@ import {
   nextChangeAt,
   projectHistory,
   projectNextEvent,
+  readState,
   summaryFromState,
   type ApplicationSummary,
   type PipelineProjection,
@@ -51,6 +52,7 @@ function toWrite(applicationId: string, roleId: string, p: PipelineProjection): 
     attentionAt: p.attentionAt,
     nextChangeAt: p.nextChangeAt,
     state: p.state,
+    readState: readState(p.state),
   };
 }
 
@@ -137,7 +139,8 @@ function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, rebuilt: Pro
     stored.lastEventAt === rebuilt.lastEventAt &&
     stored.attentionAt === rebuilt.attentionAt &&
     stored.nextChangeAt === rebuilt.nextChangeAt &&
-    stored.stateJson === JSON.stringify(rebuilt.state)
+    stored.stateJson === JSON.stringify(rebuilt.state) &&
+    stored.readStateJson === JSON.stringify(rebuilt.readState)
   );
 }
 

@@ -14,10 +14,11 @@ import { roleBands } from './010-role-bands.js';
 import { companyEquity } from './011-company-equity.js';
 import { todayMarks } from './012-today-marks.js';
 import { applicationProjections } from './013-application-projections.js';
+import { projectionReadState } from './016-projection-read-state.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, projectionReadState];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

@@ -14,11 +14,15 @@ export interface ProjectionWrite {
   nextChangeAt: number | null;
   /** The fold's state, JSON-safe. */
   state: unknown;
+  /** What the reads need of it (domain readState), JSON-safe. */
+  readState: unknown;
 }
 
-export interface ProjectionRecord extends Omit<ProjectionWrite, 'state'> {
+export interface ProjectionRecord extends Omit<ProjectionWrite, 'state' | 'readState'> {
   /** The state as stored (JSON text): parsed by whoever needs it. */
   stateJson: string;
+  /** read_state as stored; null on rows from before migration 016. */
+  readStateJson: string | null;
   updatedAt: string;
 }
 
@@ -33,6 +37,7 @@ function toRow(p: ProjectionWrite, at: string): ApplicationProjectionTable {
     attention_at: p.attentionAt,
     next_change_at: p.nextChangeAt,
     state: JSON.stringify(p.state),
+    read_state: JSON.stringify(p.readState),
     updated_at: at,
   };
 }
@@ -50,6 +55,7 @@ function toRecord(r: ApplicationProjectionTable): ProjectionRecord {
     attentionAt: num(r.attention_at),
     nextChangeAt: num(r.next_change_at),
     stateJson: r.state,
+    readStateJson: r.read_state,
     updatedAt: r.updated_at,
   };
 }
@@ -71,6 +77,7 @@ export async function upsertProjections(tx: Tx, rows: readonly ProjectionWrite[]
           attention_at: eb.ref('excluded.attention_at'),
           next_change_at: eb.ref('excluded.next_change_at'),
           state: eb.ref('excluded.state'),
+          read_state: eb.ref('excluded.read_state'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -138,7 +145,10 @@ export async function countProjections(tx: Tx): Promise<number> {
 /** A heading with the application's stored state, when it has a usable one. */
 export interface ProjectedHeading {
   heading: ApplicationHeading;
-  /** The state (JSON text), or null when the application has no row yet or its last event is after `now`. */
+  /**
+   * What the reads need of the state (JSON text: read_state, or the whole state on a row from before migration 016;
+   * read it with `runningClocksOnly`), or null when the application has no row yet or its last event is after `now`.
+   */
   stateJson: string | null;
 }
 
@@ -155,7 +165,7 @@ export async function listAttentionHeadings(tx: Tx, nowMs: number): Promise<{ pr
     .innerJoin('applications as a', 'a.id', 'p.application_id')
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
-    .select([...HEADING_COLUMNS, 'p.state as state', 'p.last_event_at as lastEventAt'])
+    .select((eb) => [...HEADING_COLUMNS, eb.fn.coalesce('p.read_state', 'p.state').as('state'), 'p.last_event_at as lastEventAt'])
     .where('p.attention_at', '<=', nowMs)
     .where('a.status', '=', 'active')
     .orderBy('a.id')
@@ -190,7 +200,7 @@ export async function listRoleHeadingsWithState(tx: Tx, roleId: string, nowMs: n
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .leftJoin('application_projections as p', 'p.application_id', 'a.id')
-    .select([...HEADING_COLUMNS, 'p.state as state', 'p.last_event_at as lastEventAt'])
+    .select((eb) => [...HEADING_COLUMNS, eb.fn.coalesce('p.read_state', 'p.state').as('state'), 'p.last_event_at as lastEventAt'])
     .where('a.role_id', '=', roleId)
     .orderBy('a.id')
     .execute();
