@@ -35,15 +35,19 @@ if (Number(lacking.rows[0]!.n) > 0) console.log('rebuilt', await rebuildProjecti
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 for (const url of (process.env.BENCH_PROFILE_URLS ?? '/api/v1/today,/api/v1/today?scope=all,/api/v1/roles/role-000000/board').split(',')) {
   const times: number[] = [];
+  const cpu: number[] = [];
   let body = '';
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const c1 = process.cpuUsage(c0);
     times.push(Math.round(performance.now() - t0));
+    cpu.push(Math.round((c1.user + c1.system) / 1000));
     if (res.statusCode !== 200) throw new Error(`${url} -> ${res.statusCode} ${res.body.slice(0, 300)}`);
     body = res.body;
   }
-  console.log(`${url}: ${times.join(' / ')} ms, ${Math.round(body.length / 1024)} kB`);
+  console.log(`${url}: ${times.join(' / ')} ms wall, ${cpu.join(' / ')} ms CPU, ${Math.round(body.length / 1024)} kB`);
   if (process.env.BENCH_PROFILE_SAVE) writeFileSync(`${process.env.BENCH_PROFILE_SAVE}-${url.replace(/\W+/g, '_')}.json`, body);
 }
 await app.close();

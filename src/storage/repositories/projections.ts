@@ -90,22 +90,29 @@ export async function getProjection(tx: Tx, applicationId: string): Promise<Proj
   return r ? toRecord(r) : undefined;
 }
 
-/** What keeping one application's row needs, in one query: its role and the role's clock overrides, and its row if any. */
+/**
+ * What keeping one application's row needs, in one query: its role and the role's clock overrides, its row if any,
+ * and the company's settings, as stored (JSON text: the caller parses them, or reuses what it parsed from the same text).
+ */
 export async function getProjectionContext(
   tx: Tx,
   applicationId: string,
-): Promise<{ roleId: string; clockOverrides: Record<string, unknown>; stateJson: string | null; company: { settings: Record<string, unknown>; timeZone: string } | undefined } | undefined> {
+): Promise<{ roleId: string; clockOverridesJson: string; stateJson: string | null; companySettingsJson: string | null; timeZone: string | null } | undefined> {
   const r = await tx
     .selectFrom('applications as a')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .leftJoin('application_projections as p', 'p.application_id', 'a.id')
     .leftJoin('companies as c', (j) => j.onTrue())
-    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverrides', 'p.state as state', 'c.settings as companySettings', 'c.time_zone as timeZone'])
+    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverridesJson', 'p.state as stateJson', 'c.settings as companySettingsJson', 'c.time_zone as timeZone'])
     .where('a.id', '=', applicationId)
     .executeTakeFirst();
-  if (!r) return undefined;
-  const company = r.companySettings === null || r.timeZone === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone };
-  return { roleId: r.roleId, clockOverrides: JSON.parse(r.clockOverrides) as Record<string, unknown>, stateJson: r.state, company };
+  return r;
+}
+
+/** Rewrites an existing row (an append that folds in order: the row is there). Call it under the application's row lock. */
+export async function updateProjection(tx: Tx, p: ProjectionWrite, now: Date): Promise<void> {
+  const { application_id: id, ...row } = toRow(p, now.toISOString());
+  await tx.updateTable('application_projections').set(row).where('application_id', '=', id).execute();
 }
 
 /** The rows of these applications (any order). */
@@ -122,11 +129,19 @@ export async function listProjections(tx: Tx, opts: { roleId?: string; afterId?:
   return (await q.orderBy('application_id').limit(opts.limit).execute()).map(toRecord);
 }
 
-/** New attention and next-change times (after a settings change: the states stay, the times move). */
-export async function updateProjectionTimes(tx: Tx, rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null }>, now: Date): Promise<void> {
+/** New attention and next-change times and read states, JSON text (after a settings change: the states stay, the times move). */
+export async function updateProjectionTimes(
+  tx: Tx,
+  rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string }>,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   for (const r of rows) {
-    await tx.updateTable('application_projections').set({ attention_at: r.attentionAt, next_change_at: r.nextChangeAt, updated_at: at }).where('application_id', '=', r.applicationId).execute();
+    await tx
+      .updateTable('application_projections')
+      .set({ attention_at: r.attentionAt, next_change_at: r.nextChangeAt, read_state: r.readState, updated_at: at })
+      .where('application_id', '=', r.applicationId)
+      .execute();
   }
 }
 
