@@ -53,7 +53,7 @@ export { nextActionForClock } from './next-action.js';
 export { NEXT_STEP_KINDS, NEXT_STEP_TARGETS, nextStep } from './next-step.js';
 export type { NextStep, NextStepAction, NextStepInput, NextStepInterview, NextStepKind, NextStepOffer, NextStepTarget } from './next-step.js';
 export type { NextActionContext } from './next-action.js';
-export { buildTodayItems } from './today.js';
+export { buildTodayItems, fillClockAction } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
 export {
   TODAY_REASONS,

@@ -64,6 +64,8 @@ export function buildTodayCardsPage(
   scope: TodayScope,
   contextOf: (applicationId: string) => TodayCardContext,
   limit: number,
+  /** Called on each item of the cards shown before its action is made (e.g. fillClockAction). */
+  prepare?: (item: TodayItem) => void,
 ): TodayCardsPage {
   const everything = scope === 'all' && mayViewAllToday(viewer.role);
   const cards = new Map<string, TodayCard>();
@@ -83,6 +85,7 @@ export function buildTodayCardsPage(
       card = { applicationId: item.applicationId, candidateName: item.candidateName, roleTitle: item.roleTitle, level: item.level, items: [], reasons: [] };
       cards.set(item.applicationId, card);
     }
+    prepare?.(item);
     card.items.push({ item, reasons, action: todayActionFor(item, viewer, reasons, ctx) });
     if (LEVEL_RANK[item.level] < LEVEL_RANK[card.level]) card.level = item.level;
   }

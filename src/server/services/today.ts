@@ -4,6 +4,7 @@ import {
   assigneeWhoCanAct,
   buildTodayCardsPage,
   buildTodayItems,
+  fillClockAction,
   interviewName,
   mayViewAllToday,
   todayActionFor,
@@ -145,13 +146,16 @@ function undoUntil(mark: Pick<TodayMarkRecord, 'createdAt'>): string {
 export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit = Number.POSITIVE_INFINITY): Promise<PersonalToday> {
   const canSeeAll = mayViewAllToday(viewer.role);
   if (scope === 'all' && !canSeeAll) throw new DomainError('FORBIDDEN', 'Your role shows your own work only; "Everything" is for owners, admins, recruiters and hiring managers.', 'scope');
-  const collection = await collectToday(tx, now);
+  // Action words only for what the page shows: the items of its cards and its first `limit` items.
+  const collection = await collectToday(tx, now, { deferClockActions: true });
   const roleOf = (id: string) => {
     const app = collection.applications.get(id);
     return app ? collection.roles.get(app.heading.roleId) : undefined;
   };
   const contextOf = await contextsFor(tx, collection.items, roleOf, collection.users);
-  const page = buildTodayCardsPage(collection.items, viewer, scope, contextOf, limit);
+  const prepare = (item: TodayItem) => fillClockAction(item, collection.applications.get(item.applicationId)!.today);
+  const page = buildTodayCardsPage(collection.items, viewer, scope, contextOf, limit, prepare);
+  for (const item of page.items.slice(0, limit)) prepare(item);
   const cardsInEverything = !canSeeAll ? null : scope === 'all' ? page.cardCount : new Set(collection.items.map((i) => i.applicationId)).size;
 
   const day = utcDay(now);
