@@ -444,6 +444,8 @@ export interface ApplicationProjectionTable {
   next_change_at: number | null;
   /** The fold's state (domain/pipeline/fold.ts) as JSON. */
   state: string;
+  /** The state without its stopped runs (readState), what Today and the board read; null on rows from before migration 016. */
+  read_state: string | null;
   updated_at: string;
 }
 

@@ -1,6 +1,6 @@
 import { emptyClockRuns, stepClockRuns, type ClockRuns } from './clocks.js';
 import { RETRACTION, emptyHistoryStep, stepHistory, type HistoryStep, type PreparedEvent } from './history.js';
-import { emptyRiskInputs, stepRiskInputs, type RiskInputs } from './risk.js';
+import { MAX_ENGAGEMENT_REPLIES, emptyRiskInputs, stepRiskInputs, type RiskInputs } from './risk.js';
 
 /**
  * The one fold of an application's history (`history -> state`): everything the rules read from events, before
@@ -43,4 +43,35 @@ export function foldsInOrder(state: PipelineState, e: { type: string; t: number 
   if (e.type === RETRACTION) return false;
   const last = state.history.lastEventAt;
   return last === undefined || e.t >= last;
+}
+
+/**
+ * The part of a state that reads at any `now` need when stopped clocks are left out (summaryFromState with
+ * `runningClocksOnly`, what Today and the board call): every stopped run is dropped except cycle.total's, only the
+ * last `engagementReplies` replies are kept (the risk setting: all the engagement rule reads), and what only the fold
+ * needs (scorecards submitted before their interview) is emptied. The read model stores it beside the state
+ * (`read_state`, rewritten when the risk settings change), a fifth of its size, so the reads parse less; the fold
+ * always resumes from the whole state. For settings `s` with `s.risk.engagementReplies === engagementReplies`,
+ * summaryFromState(readState(x, engagementReplies), now, s, { runningClocksOnly: true }) equals
+ * summaryFromState(x, now, s, { runningClocksOnly: true }) for every state `x` and `now`.
+ */
+export function readState(state: PipelineState, engagementReplies: number = MAX_ENGAGEMENT_REPLIES): PipelineState {
+  const runs = state.runs;
+  const live = (r: ClockRuns['idle']) => (r !== undefined && r.stop === undefined ? r : undefined);
+  const out: ClockRuns = {
+    active: runs.active,
+    approvals: runs.approvals.filter(([, r]) => r.stop === undefined),
+    scorecards: runs.scorecards.filter(([, r]) => r.stop === undefined),
+    submittedEarly: [],
+  };
+  if (runs.cycle) out.cycle = runs.cycle;
+  const afterFinal = live(runs.afterFinal);
+  if (afterFinal) out.afterFinal = afterFinal;
+  const reply = live(runs.reply);
+  if (reply) out.reply = reply;
+  const idle = live(runs.idle);
+  if (idle) out.idle = idle;
+  const replies = state.risk.replies;
+  const risk = replies.length <= engagementReplies ? state.risk : { logged: state.risk.logged, replies: replies.slice(replies.length - engagementReplies) };
+  return { v: state.v, history: state.history, runs: out, risk };
 }

@@ -53,7 +53,7 @@ export { nextActionForClock } from './next-action.js';
 export { NEXT_STEP_KINDS, NEXT_STEP_TARGETS, nextStep } from './next-step.js';
 export type { NextStep, NextStepAction, NextStepInput, NextStepInterview, NextStepKind, NextStepOffer, NextStepTarget } from './next-step.js';
 export type { NextActionContext } from './next-action.js';
-export { buildTodayItems } from './today.js';
+export { buildTodayItems, fillClockAction } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
 export {
   TODAY_REASONS,
@@ -67,8 +67,8 @@ export {
 export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
 export { UNDO_WINDOW_MS, firstName, interviewName, todayActionFor, todayItemName, todayReasonText, utcDay } from './today-actions.js';
 export type { TodayAction, TodayLinkAction, TodayRecordAction, TodayWords } from './today-actions.js';
-export { buildTodayCards } from './today-cards.js';
-export type { TodayCard, TodayCardContext, TodayCardItem } from './today-cards.js';
+export { buildTodayCards, buildTodayCardsPage } from './today-cards.js';
+export type { TodayCard, TodayCardContext, TodayCardItem, TodayCardsPage } from './today-cards.js';
 export { summarizeApplication, summarizeEpochEvents } from './summary.js';
 export type { ApplicationSummary, BoardCard, PipelineSettings } from './summary.js';
 export type { ApplicationStatus, PreparedEvent } from './history.js';
@@ -88,7 +88,7 @@ export {
   normalizeName,
 } from './duplicates.js';
 export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';
-export { emptyPipelineState, foldPipelineState, foldsInOrder, stepPipelineState } from './fold.js';
+export { emptyPipelineState, foldPipelineState, foldsInOrder, readState, stepPipelineState } from './fold.js';
 export type { PipelineState } from './fold.js';
 export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState } from './projection.js';
 export type { PipelineProjection } from './projection.js';

@@ -79,7 +79,7 @@ function clockCrossings(state: PipelineState, clocks: ClockSettings): Array<{ id
 export function attentionAt(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): number | null {
   const t0 = state.history.lastEventAt;
   if (t0 === undefined) return null;
-  if (onToday(atLastEvent ?? summaryFromState(state, t0, settings))) return t0;
+  if (onToday(atLastEvent ?? summaryFromState(state, t0, settings, { runningClocksOnly: true }))) return t0;
   // Not listed at the last event: risk only falls from here (logged signals decay) or rises with a critical clock,
   // which passed its warning time first. So the first warning crossing is the first time it can be listed.
   let first: number | null = null;
@@ -99,7 +99,7 @@ export function nextChangeAt(state: PipelineState, settings: PipelineSettings, a
   // Until the next clock crossing only the decay of logged signals moves the risk, downwards (detected signals stay
   // as they are at the last event): search for the first instant its level differs, in closed form per instant.
   const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
-  const detected = (atLastEvent ?? summaryFromState(state, t0, settings)).risk.signals.filter((s) => s.source === 'detected').map((s) => s.contribution);
+  const detected = (atLastEvent ?? summaryFromState(state, t0, settings, { runningClocksOnly: true })).risk.signals.filter((s) => s.source === 'detected').map((s) => s.contribution);
   const logged = state.risk.logged.map((l) => ({ weight: risk.signals[l.type].weight, t: l.t })).filter((l) => l.weight > 0);
   const level = (t: number) => riskLevel(combineContributions([...detected, ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]), risk.levels);
   const start = level(t0);
@@ -117,7 +117,8 @@ export function nextChangeAt(state: PipelineState, settings: PipelineSettings, a
 /** The row of an application from its state and settings. */
 export function projectState(state: PipelineState, settings: PipelineSettings): PipelineProjection {
   const facts = historyFacts(state.history);
-  const atLastEvent = facts.lastEventAt === undefined ? undefined : summaryFromState(state, facts.lastEventAt, settings);
+  // Running clocks only: stopped clocks are never late nor critical, so what is listed and the risk are the same.
+  const atLastEvent = facts.lastEventAt === undefined ? undefined : summaryFromState(state, facts.lastEventAt, settings, { runningClocksOnly: true });
   return {
     state,
     status: facts.status,

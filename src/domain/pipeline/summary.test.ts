@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_SETTINGS, resolveClockSettings } from './clock-settings.js';
 import { computeClocks } from './clocks.js';
 import { EVENT_TYPES, type EventData, type EventType, type TimedEvent } from './events.js';
-import { TYPES_WITH_DATA_READ, type PreparedEvent } from './history.js';
-import { computeRisk } from './risk.js';
-import { summarizeApplication, summarizeEpochEvents } from './summary.js';
+import { TYPES_WITH_DATA_READ, prepareEpochEvents, type PreparedEvent } from './history.js';
+import { DEFAULT_RISK_SETTINGS, computeRisk } from './risk.js';
+import { summarizeApplication, summarizeEpochEvents, summaryFromState } from './summary.js';
+import { foldPipelineState, readState } from './fold.js';
 import { at, e, ev } from '../../test-support/pipeline-factories.js';
 import { buildTodayItems } from './today.js';
 
@@ -184,6 +185,20 @@ describe('summarizeEpochEvents', () => {
         expect(summarizeEpochEvents(epoch(events, (type) => read.has(type)), NOW)).toEqual(summarizeApplication(events, NOW));
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('reads the same from readState as from the whole state with running clocks only (Today, the board)', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: 0, max: 40 * 24 }), fc.integer({ min: 2, max: 20 }), (events, later, replies) => {
+        const state = foldPipelineState(prepareEpochEvents(epoch(events, () => true), NOW));
+        const settings = { risk: { ...DEFAULT_RISK_SETTINGS, engagementReplies: replies } };
+        const when = NOW + later * 3_600_000;
+        const slim = readState(state, replies);
+        expect(summaryFromState(slim, when, settings, { runningClocksOnly: true })).toEqual(summaryFromState(state, when, settings, { runningClocksOnly: true }));
+        expect(JSON.stringify(slim).length).toBeLessThanOrEqual(JSON.stringify(state).length);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -5,8 +5,8 @@ import type { ClockId } from './clock-settings.js';
 import { DEFAULT_RISK_SETTINGS, type RiskAssessment } from './risk.js';
 import { T0 } from '../../test-support/pipeline-factories.js';
 import { todayActionFor } from './today-actions.js';
-import { buildTodayCards, type TodayCardContext } from './today-cards.js';
-import { buildTodayItems, type TodayApplication } from './today.js';
+import { buildTodayCards, buildTodayCardsPage, type TodayCardContext } from './today-cards.js';
+import { buildTodayItems, fillClockAction, type TodayApplication } from './today.js';
 
 function clock(id: ClockId, state: 'warning' | 'critical', elapsedHours: number, subject?: Clock['subject']): Clock {
   const [targetHours, criticalHours] = id === 'stage.idle' ? [72, 168] : id === 'cycle.total' ? [240, 504] : [24, 48];
@@ -137,5 +137,32 @@ describe('todayActionFor: each button says what it records and names the person'
 
   it('gives people who may not write applications a link to open the candidate', () => {
     expect(todayActionFor(byId['stage.idle']!, { id: 'u_dana', role: 'approver' }, [], contextOf('a_rahul'))).toMatchObject({ kind: 'link', to: '/applications/a_rahul' });
+  });
+});
+
+describe('buildTodayCardsPage', () => {
+  const viewers = [{ id: 'u_olive', role: 'owner' }, { id: 'u_rita', role: 'recruiter' }, { id: 'u_ivy', role: 'interviewer' }, { id: 'u_dana', role: 'approver' }];
+  it.each([0, 1, 2, 5])('gives the first %i cards of buildTodayCards, the count and the items of the whole list', (limit) => {
+    for (const viewer of viewers) {
+      for (const scope of ['mine', 'all'] as const) {
+        const whole = buildTodayCards(items, viewer, scope, contextOf);
+        const page = buildTodayCardsPage(items, viewer, scope, contextOf, limit);
+        expect(page.cards).toEqual(whole.slice(0, limit));
+        expect(page.cardCount).toBe(whole.length);
+        expect(page.items.map((i) => i.key)).toEqual(items.filter((i) => whole.some((c) => c.items.some((x) => x.item.key === i.key))).map((i) => i.key));
+      }
+    }
+  });
+
+  it('fills deferred action words only for the cards shown, the same words as without deferring', () => {
+    const deferred = buildTodayItems(apps, T0, { deferClockActions: true });
+    expect(deferred.filter((i) => i.kind === 'clock').every((i) => i.action === '')).toBe(true);
+    const byId = new Map(apps.map((a) => [a.applicationId, a]));
+    const page = buildTodayCardsPage(deferred, { id: 'u_olive', role: 'owner' }, 'all', contextOf, 1, (item) => fillClockAction(item, byId.get(item.applicationId)!));
+    expect(page.cards).toEqual(buildTodayCards(items, { id: 'u_olive', role: 'owner' }, 'all', contextOf).slice(0, 1));
+    const shown = new Set(page.cards.flatMap((c) => c.items.map((i) => i.item.key)));
+    for (const item of deferred) expect(item.action === '').toBe(!shown.has(item.key) && item.kind === 'clock');
+    for (const item of deferred) fillClockAction(item, byId.get(item.applicationId)!);
+    expect(deferred).toEqual(items);
   });
 });

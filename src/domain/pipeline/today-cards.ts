@@ -41,17 +41,51 @@ export function buildTodayCards(
   scope: TodayScope,
   contextOf: (applicationId: string) => TodayCardContext,
 ): TodayCard[] {
+  return buildTodayCardsPage(items, viewer, scope, contextOf, Number.POSITIVE_INFINITY).cards;
+}
+
+/** One page of a viewer's Today: the first cards, and what the whole list counts. */
+export interface TodayCardsPage {
+  /** buildTodayCards(...).slice(0, limit). */
+  cards: TodayCard[];
+  /** How many cards the whole list has. */
+  cardCount: number;
+  /** The viewer's items (those on any card), most urgent first. */
+  items: TodayItem[];
+}
+
+/**
+ * buildTodayCards limited to the first `limit` cards: every item is sorted into the viewer's or not (the counts need
+ * it), but only the cards shown get their items' actions (the words and links), the costly part.
+ */
+export function buildTodayCardsPage(
+  items: readonly TodayItem[],
+  viewer: TodayViewer,
+  scope: TodayScope,
+  contextOf: (applicationId: string) => TodayCardContext,
+  limit: number,
+  /** Called on each item of the cards shown before its action is made (e.g. fillClockAction). */
+  prepare?: (item: TodayItem) => void,
+): TodayCardsPage {
   const everything = scope === 'all' && mayViewAllToday(viewer.role);
   const cards = new Map<string, TodayCard>();
+  const beyond = new Set<string>();
+  const mine: TodayItem[] = [];
   for (const item of items) {
     const ctx = contextOf(item.applicationId);
     const reasons = todayReasons(viewer, item, ctx);
     if (!everything && reasons.length === 0) continue;
+    mine.push(item);
     let card = cards.get(item.applicationId);
     if (!card) {
+      if (cards.size >= limit) {
+        beyond.add(item.applicationId);
+        continue;
+      }
       card = { applicationId: item.applicationId, candidateName: item.candidateName, roleTitle: item.roleTitle, level: item.level, items: [], reasons: [] };
       cards.set(item.applicationId, card);
     }
+    prepare?.(item);
     card.items.push({ item, reasons, action: todayActionFor(item, viewer, reasons, ctx) });
     if (LEVEL_RANK[item.level] < LEVEL_RANK[card.level]) card.level = item.level;
   }
@@ -59,5 +93,5 @@ export function buildTodayCards(
     const seen = new Set(card.items.flatMap((i) => i.reasons));
     card.reasons = TODAY_REASONS.filter((r) => seen.has(r));
   }
-  return [...cards.values()];
+  return { cards: [...cards.values()], cardCount: cards.size + beyond.size, items: mine };
 }

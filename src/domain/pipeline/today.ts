@@ -49,12 +49,24 @@ function deadlineMs(deadline: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? Date.parse(deadline) + DAY_MS : Date.parse(deadline);
 }
 
+function clockAction(clock: Clock, app: TodayApplication): string {
+  return nextActionForClock(clock, { candidateName: app.candidateName, people: app.people, interviews: app.interviews })!;
+}
+
+/**
+ * With `deferClockActions`, buildTodayItems leaves the action words of clock items empty (a list that shows a page of
+ * many items words only that page); this fills them in, the same words as without the option. `app` is the item's.
+ */
+export function fillClockAction(item: TodayItem, app: TodayApplication): void {
+  if (item.kind === 'clock' && item.action === '') item.action = clockAction(item.clock, app);
+}
+
 /**
  * Every warning or critical clock and every high or critical risk, most urgent first: critical (clock or risk)
  * before warning/high, then by relative overshoot of the level's threshold, then by application and key so the
  * order is stable.
  */
-export function buildTodayItems(applications: readonly TodayApplication[], now: Date | number): TodayItem[] {
+export function buildTodayItems(applications: readonly TodayApplication[], now: Date | number, opts: { deferClockActions?: boolean } = {}): TodayItem[] {
   const nowMs = toEpochMs(now);
   const items: TodayItem[] = [];
   for (const app of applications) {
@@ -71,7 +83,7 @@ export function buildTodayItems(applications: readonly TodayApplication[], now: 
         kind: 'clock',
         id: clock.id,
         level: clock.state,
-        action: nextActionForClock(clock, { candidateName: app.candidateName, people: app.people, interviews: app.interviews })!,
+        action: opts.deferClockActions ? '' : clockAction(clock, app),
         overshoot: relativeOvershoot(clock.elapsedHours, threshold),
         clock,
       });

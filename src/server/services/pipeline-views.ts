@@ -152,9 +152,10 @@ export interface TodayCollection {
  * The Today items over every active application, with the records the per-person views need. An indexed read of the
  * read model: only the applications whose rows say they may need attention by now (attention_at <= now) are read,
  * and their clocks and risk come from their stored states at `now` (docs/decisions/008-read-model.md); the
- * applications without a usable row are derived from their events as before.
+ * applications without a usable row are derived from their events as before. With `deferClockActions` the clock items'
+ * action words are left to the caller (fillClockAction), for the items it shows.
  */
-export async function collectToday(tx: Tx, now: Date): Promise<TodayCollection> {
+export async function collectToday(tx: Tx, now: Date, opts: { deferClockActions?: boolean } = {}): Promise<TodayCollection> {
   const [attention, activeApplications, roleList, users, settings] = await Promise.all([
     listAttentionHeadings(tx, now.getTime()),
     countActiveApplications(tx),
@@ -176,7 +177,7 @@ export async function collectToday(tx: Tx, now: Date): Promise<TodayCollection> 
   // Stopped clocks are never late: Today leaves them out of the summary (the same items, less work).
   for (const { heading, stateJson } of attention.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!), { runningClocksOnly: true }));
   await summarizeHeadings(tx, attention.unprojected, roles, settings, now, visit);
-  return { items: buildTodayItems(urgent, now), applications, roles, users, activeApplications };
+  return { items: buildTodayItems(urgent, now, opts), applications, roles, users, activeApplications };
 }
 
 /** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */
@@ -220,7 +221,8 @@ export async function computeBoard(tx: Tx, roleId: string, now: Date): Promise<B
   };
   // The read model's states; applications without a usable row are derived from their events.
   const roleSettings = settings.forRole(role);
-  for (const r of rows) if (r.stateJson !== null) toCard(r.heading, summaryOfStored(r.stateJson, now, roleSettings));
+  // Stopped clocks other than cycle.total change no card (a stopped clock is never critical, so no risk either).
+  for (const r of rows) if (r.stateJson !== null) toCard(r.heading, summaryOfStored(r.stateJson, now, roleSettings, { runningClocksOnly: true }));
   await summarizeHeadings(tx, rows.filter((r) => r.stateJson === null).map((r) => r.heading), new Map([[role.id, role]]), settings, now, toCard);
   const stageIndex = new Map(role.processPlan.stages.map((s, i) => [s.id, i]));
   cards.sort((a, b) => (b.daysSinceFirstContact ?? -1) - (a.daysSinceFirstContact ?? -1) || (a.applicationId < b.applicationId ? -1 : 1));

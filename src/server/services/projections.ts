@@ -4,9 +4,12 @@ import {
   nextChangeAt,
   projectHistory,
   projectNextEvent,
+  readState,
   summaryFromState,
   type ApplicationSummary,
+  DEFAULT_RISK_SETTINGS,
   type PipelineProjection,
+  type PipelineSettings,
   type PipelineState,
   type PreparedEvent,
 } from '../../domain/pipeline/index.js';
@@ -22,6 +25,7 @@ import {
   listEpochEventsOfApplications,
   listProjections,
   listProjectionsByIds,
+  updateProjection,
   updateProjectionTimes,
   upsertProjections,
   type ApplicationEventRecord,
@@ -40,7 +44,12 @@ import { PipelineSettingsResolver } from './pipeline-views.js';
 /** Applications per page when rows are recomputed in bulk. */
 const PAGE = 500;
 
-function toWrite(applicationId: string, roleId: string, p: PipelineProjection): ProjectionWrite {
+/** The engagement rule's reply count: read_state keeps that many replies (domain readState). */
+function repliesRead(settings: PipelineSettings): number {
+  return (settings.risk ?? DEFAULT_RISK_SETTINGS).engagementReplies;
+}
+
+function toWrite(applicationId: string, roleId: string, p: PipelineProjection, settings: PipelineSettings): ProjectionWrite {
   return {
     applicationId,
     roleId,
@@ -51,6 +60,7 @@ function toWrite(applicationId: string, roleId: string, p: PipelineProjection): 
     attentionAt: p.attentionAt,
     nextChangeAt: p.nextChangeAt,
     state: p.state,
+    readState: readState(p.state, repliesRead(settings)),
   };
 }
 
@@ -58,7 +68,8 @@ function toWrite(applicationId: string, roleId: string, p: PipelineProjection): 
 async function projectFromEvents(tx: Tx, applicationId: string, roleId: string, settings: PipelineSettingsResolver): Promise<ProjectionWrite> {
   const role = await getRoleOrThrow(tx, roleId);
   const events = (await listEpochEventsOfApplications(tx, [applicationId], TYPES_WITH_DATA_READ)).get(applicationId) ?? [];
-  return toWrite(applicationId, roleId, projectHistory(events, settings.forRole(role)));
+  const s = settings.forRole(role);
+  return toWrite(applicationId, roleId, projectHistory(events, s), s);
 }
 
 /** Recomputes one application's row from its events (a new application, demo data, imports). */
@@ -74,23 +85,43 @@ export async function projectApplicationFromEvents(tx: Tx, applicationId: string
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   const context = await getProjectionContext(tx, event.applicationId);
   if (!context) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
-  const settings = new PipelineSettingsResolver(context.company);
-  const roleSettings = settings.forRole({ id: context.roleId, clockOverrides: context.clockOverrides });
+  const roleSettings = settingsOfContext(context);
   if (context.stateJson !== null) {
     const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
     const next = projectNextEvent(JSON.parse(context.stateJson) as PipelineState, prepared, roleSettings, true);
     if (next) {
-      await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, next)], now);
+      await updateProjection(tx, toWrite(event.applicationId, context.roleId, next, roleSettings), now);
       return;
     }
   }
   const events = (await listEpochEventsOfApplications(tx, [event.applicationId], TYPES_WITH_DATA_READ)).get(event.applicationId) ?? [];
-  await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, projectHistory(events, roleSettings))], now);
+  await upsertProjections(tx, [toWrite(event.applicationId, context.roleId, projectHistory(events, roleSettings), roleSettings)], now);
+}
+
+/**
+ * Resolved settings by the text they were resolved from (company settings, time zone, role overrides): an append
+ * parses and resolves them once per distinct text, not once per event. Bounded; the text is the key, so a change of
+ * settings (by this server, another one or the CLI) is a new key, never a stale hit.
+ */
+const settingsByText = new Map<string, PipelineSettings>();
+const SETTINGS_MEMO = 256;
+
+function settingsOfContext(context: { roleId: string; clockOverridesJson: string; companySettingsJson: string | null; timeZone: string | null }): PipelineSettings {
+  const key = `${context.companySettingsJson ?? ''}\u0000${context.timeZone ?? ''}\u0000${context.clockOverridesJson}`;
+  let settings = settingsByText.get(key);
+  if (!settings) {
+    const company =
+      context.companySettingsJson === null || context.timeZone === null ? undefined : { settings: JSON.parse(context.companySettingsJson) as Record<string, unknown>, timeZone: context.timeZone };
+    settings = new PipelineSettingsResolver(company).forRole({ id: context.roleId, clockOverrides: JSON.parse(context.clockOverridesJson) as Record<string, unknown> });
+    if (settingsByText.size >= SETTINGS_MEMO) settingsByText.clear();
+    settingsByText.set(key, settings);
+  }
+  return settings;
 }
 
 /**
  * After a change of clock or risk settings (the company's, or one role's with `roleId`): the states stay (they
- * do not depend on settings), the attention and next-change times are recomputed. Returns how many rows moved.
+ * do not depend on settings), the attention and next-change times and the read states are recomputed. Returns how many rows moved.
  */
 export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: string } = {}): Promise<number> {
   const settings = await PipelineSettingsResolver.load(tx);
@@ -101,7 +132,7 @@ export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: s
     const rows = await listProjections(tx, { roleId: opts.roleId, afterId, limit: PAGE });
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.applicationId;
-    const changes: Array<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null }> = [];
+    const changes: Array<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string }> = [];
     for (const row of rows) {
       let role = roles.get(row.roleId);
       if (!role) roles.set(row.roleId, (role = await getRoleOrThrow(tx, row.roleId)));
@@ -109,7 +140,9 @@ export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: s
       const s = settings.forRole(role);
       const a = attentionAt(state, s);
       const n = nextChangeAt(state, s);
-      if (a !== row.attentionAt || n !== row.nextChangeAt) changes.push({ applicationId: row.applicationId, attentionAt: a, nextChangeAt: n });
+      // The risk settings say how many replies read_state keeps.
+      const r = JSON.stringify(readState(state, repliesRead(s)));
+      if (a !== row.attentionAt || n !== row.nextChangeAt || r !== row.readStateJson) changes.push({ applicationId: row.applicationId, attentionAt: a, nextChangeAt: n, readState: r });
     }
     await updateProjectionTimes(tx, changes, now);
     moved += changes.length;
@@ -137,7 +170,8 @@ function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, rebuilt: Pro
     stored.lastEventAt === rebuilt.lastEventAt &&
     stored.attentionAt === rebuilt.attentionAt &&
     stored.nextChangeAt === rebuilt.nextChangeAt &&
-    stored.stateJson === JSON.stringify(rebuilt.state)
+    stored.stateJson === JSON.stringify(rebuilt.state) &&
+    stored.readStateJson === JSON.stringify(rebuilt.readState)
   );
 }
 
@@ -164,7 +198,8 @@ export async function rebuildProjections(store: Store, now: Date): Promise<Rebui
       for (const { id, roleId } of page) {
         let role = roles.get(roleId);
         if (!role) roles.set(roleId, (role = await getRoleOrThrow(tx, roleId)));
-        const rebuilt = toWrite(id, roleId, projectHistory(events.get(id) ?? [], settings.forRole(role)));
+        const s = settings.forRole(role);
+        const rebuilt = toWrite(id, roleId, projectHistory(events.get(id) ?? [], s), s);
         const before = stored.get(id);
         report.applications += 1;
         if (!before) report.created += 1;

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   UNDO_WINDOW_MS,
   assigneeWhoCanAct,
-  buildTodayCards,
+  buildTodayCardsPage,
   buildTodayItems,
+  fillClockAction,
   interviewName,
   mayViewAllToday,
   todayActionFor,
@@ -139,41 +140,44 @@ function undoUntil(mark: Pick<TodayMarkRecord, 'createdAt'>): string {
 
 /**
  * Today for one person: their items as one card per application ("for you"), or every item for people allowed to
- * see everything (`scope: 'all'`; others get 403), with their own "done today" marks of the current UTC day.
+ * see everything (`scope: 'all'`; others get 403), with their own "done today" marks of the current UTC day. With
+ * `limit`, only the first `limit` cards are built (the items and counts are those of the whole list).
  */
-export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date): Promise<PersonalToday> {
+export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit = Number.POSITIVE_INFINITY): Promise<PersonalToday> {
   const canSeeAll = mayViewAllToday(viewer.role);
   if (scope === 'all' && !canSeeAll) throw new DomainError('FORBIDDEN', 'Your role shows your own work only; "Everything" is for owners, admins, recruiters and hiring managers.', 'scope');
-  const collection = await collectToday(tx, now);
+  // Action words only for what the page shows: the items of its cards and its first `limit` items.
+  const collection = await collectToday(tx, now, { deferClockActions: true });
   const roleOf = (id: string) => {
     const app = collection.applications.get(id);
     return app ? collection.roles.get(app.heading.roleId) : undefined;
   };
   const contextOf = await contextsFor(tx, collection.items, roleOf, collection.users);
-  const cards = buildTodayCards(collection.items, viewer, scope, contextOf);
-  const keys = new Set(cards.flatMap((c) => c.items.map((i) => i.item.key)));
-  const items = collection.items.filter((i) => keys.has(i.key));
-  const cardsInEverything = !canSeeAll ? null : scope === 'all' ? cards.length : new Set(collection.items.map((i) => i.applicationId)).size;
+  const prepare = (item: TodayItem) => fillClockAction(item, collection.applications.get(item.applicationId)!.today);
+  const page = buildTodayCardsPage(collection.items, viewer, scope, contextOf, limit, prepare);
+  for (const item of page.items.slice(0, limit)) prepare(item);
+  const cardsInEverything = !canSeeAll ? null : scope === 'all' ? page.cardCount : new Set(collection.items.map((i) => i.applicationId)).size;
 
   const day = utcDay(now);
   const marks = await listTodayMarks(tx, viewer.id, day);
-  const headings = new Map([...collection.applications].map(([id, a]) => [id, a.heading]));
-  const missing = [...new Set(marks.map((m) => m.applicationId))].filter((id) => !headings.has(id));
-  for (const h of await listApplicationHeadings(tx, { ids: missing })) headings.set(h.id, h);
+  const headingOf = (id: string) => collection.applications.get(id)?.heading;
+  const missing = [...new Set(marks.map((m) => m.applicationId))].filter((id) => !headingOf(id));
+  const markHeadings = new Map((await listApplicationHeadings(tx, { ids: missing })).map((h) => [h.id, h]));
+  const headings = (id: string) => headingOf(id) ?? markHeadings.get(id);
 
   return {
     scope,
     canSeeAll,
     day,
-    cards: cards.map((card) => {
+    cards: page.cards.map((card) => {
       const app = collection.applications.get(card.applicationId)!;
       const cycle = app.today.clocks.find((c) => c.id === 'cycle.total');
       return { card, heading: app.heading, cycle: cycle && { elapsedHours: cycle.elapsedHours, dayHours: cycle.dayHours, basis: cycle.basis } };
     }),
     cardsInEverything,
-    items,
+    items: page.items,
     activeApplications: collection.activeApplications,
-    marks: marks.map((m) => ({ ...m, candidateName: headings.get(m.applicationId)?.candidateName ?? '', roleTitle: headings.get(m.applicationId)?.roleTitle ?? '', undoUntil: undoUntil(m) })),
+    marks: marks.map((m) => ({ ...m, candidateName: headings(m.applicationId)?.candidateName ?? '', roleTitle: headings(m.applicationId)?.roleTitle ?? '', undoUntil: undoUntil(m) })),
   };
 }
 

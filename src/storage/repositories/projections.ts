@@ -14,11 +14,15 @@ export interface ProjectionWrite {
   nextChangeAt: number | null;
   /** The fold's state, JSON-safe. */
   state: unknown;
+  /** What the reads need of it (domain readState), JSON-safe. */
+  readState: unknown;
 }
 
-export interface ProjectionRecord extends Omit<ProjectionWrite, 'state'> {
+export interface ProjectionRecord extends Omit<ProjectionWrite, 'state' | 'readState'> {
   /** The state as stored (JSON text): parsed by whoever needs it. */
   stateJson: string;
+  /** read_state as stored; null on rows from before migration 016. */
+  readStateJson: string | null;
   updatedAt: string;
 }
 
@@ -33,6 +37,7 @@ function toRow(p: ProjectionWrite, at: string): ApplicationProjectionTable {
     attention_at: p.attentionAt,
     next_change_at: p.nextChangeAt,
     state: JSON.stringify(p.state),
+    read_state: JSON.stringify(p.readState),
     updated_at: at,
   };
 }
@@ -50,6 +55,7 @@ function toRecord(r: ApplicationProjectionTable): ProjectionRecord {
     attentionAt: num(r.attention_at),
     nextChangeAt: num(r.next_change_at),
     stateJson: r.state,
+    readStateJson: r.read_state,
     updatedAt: r.updated_at,
   };
 }
@@ -71,6 +77,7 @@ export async function upsertProjections(tx: Tx, rows: readonly ProjectionWrite[]
           attention_at: eb.ref('excluded.attention_at'),
           next_change_at: eb.ref('excluded.next_change_at'),
           state: eb.ref('excluded.state'),
+          read_state: eb.ref('excluded.read_state'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -83,22 +90,29 @@ export async function getProjection(tx: Tx, applicationId: string): Promise<Proj
   return r ? toRecord(r) : undefined;
 }
 
-/** What keeping one application's row needs, in one query: its role and the role's clock overrides, and its row if any. */
+/**
+ * What keeping one application's row needs, in one query: its role and the role's clock overrides, its row if any,
+ * and the company's settings, as stored (JSON text: the caller parses them, or reuses what it parsed from the same text).
+ */
 export async function getProjectionContext(
   tx: Tx,
   applicationId: string,
-): Promise<{ roleId: string; clockOverrides: Record<string, unknown>; stateJson: string | null; company: { settings: Record<string, unknown>; timeZone: string } | undefined } | undefined> {
+): Promise<{ roleId: string; clockOverridesJson: string; stateJson: string | null; companySettingsJson: string | null; timeZone: string | null } | undefined> {
   const r = await tx
     .selectFrom('applications as a')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .leftJoin('application_projections as p', 'p.application_id', 'a.id')
     .leftJoin('companies as c', (j) => j.onTrue())
-    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverrides', 'p.state as state', 'c.settings as companySettings', 'c.time_zone as timeZone'])
+    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverridesJson', 'p.state as stateJson', 'c.settings as companySettingsJson', 'c.time_zone as timeZone'])
     .where('a.id', '=', applicationId)
     .executeTakeFirst();
-  if (!r) return undefined;
-  const company = r.companySettings === null || r.timeZone === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone };
-  return { roleId: r.roleId, clockOverrides: JSON.parse(r.clockOverrides) as Record<string, unknown>, stateJson: r.state, company };
+  return r;
+}
+
+/** Rewrites an existing row (an append that folds in order: the row is there). Call it under the application's row lock. */
+export async function updateProjection(tx: Tx, p: ProjectionWrite, now: Date): Promise<void> {
+  const { application_id: id, ...row } = toRow(p, now.toISOString());
+  await tx.updateTable('application_projections').set(row).where('application_id', '=', id).execute();
 }
 
 /** The rows of these applications (any order). */
@@ -115,11 +129,19 @@ export async function listProjections(tx: Tx, opts: { roleId?: string; afterId?:
   return (await q.orderBy('application_id').limit(opts.limit).execute()).map(toRecord);
 }
 
-/** New attention and next-change times (after a settings change: the states stay, the times move). */
-export async function updateProjectionTimes(tx: Tx, rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null }>, now: Date): Promise<void> {
+/** New attention and next-change times and read states, JSON text (after a settings change: the states stay, the times move). */
+export async function updateProjectionTimes(
+  tx: Tx,
+  rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string }>,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   for (const r of rows) {
-    await tx.updateTable('application_projections').set({ attention_at: r.attentionAt, next_change_at: r.nextChangeAt, updated_at: at }).where('application_id', '=', r.applicationId).execute();
+    await tx
+      .updateTable('application_projections')
+      .set({ attention_at: r.attentionAt, next_change_at: r.nextChangeAt, read_state: r.readState, updated_at: at })
+      .where('application_id', '=', r.applicationId)
+      .execute();
   }
 }
 
@@ -138,7 +160,10 @@ export async function countProjections(tx: Tx): Promise<number> {
 /** A heading with the application's stored state, when it has a usable one. */
 export interface ProjectedHeading {
   heading: ApplicationHeading;
-  /** The state (JSON text), or null when the application has no row yet or its last event is after `now`. */
+  /**
+   * What the reads need of the state (JSON text: read_state, or the whole state on a row from before migration 016;
+   * read it with `runningClocksOnly`), or null when the application has no row yet or its last event is after `now`.
+   */
   stateJson: string | null;
 }
 
@@ -155,7 +180,7 @@ export async function listAttentionHeadings(tx: Tx, nowMs: number): Promise<{ pr
     .innerJoin('applications as a', 'a.id', 'p.application_id')
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
-    .select([...HEADING_COLUMNS, 'p.state as state', 'p.last_event_at as lastEventAt'])
+    .select((eb) => [...HEADING_COLUMNS, eb.fn.coalesce('p.read_state', 'p.state').as('state'), 'p.last_event_at as lastEventAt'])
     .where('p.attention_at', '<=', nowMs)
     .where('a.status', '=', 'active')
     .orderBy('a.id')
@@ -190,7 +215,7 @@ export async function listRoleHeadingsWithState(tx: Tx, roleId: string, nowMs: n
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .leftJoin('application_projections as p', 'p.application_id', 'a.id')
-    .select([...HEADING_COLUMNS, 'p.state as state', 'p.last_event_at as lastEventAt'])
+    .select((eb) => [...HEADING_COLUMNS, eb.fn.coalesce('p.read_state', 'p.state').as('state'), 'p.last_event_at as lastEventAt'])
     .where('a.role_id', '=', roleId)
     .orderBy('a.id')
     .execute();

@@ -19,7 +19,7 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
     const { limit } = pageWindow(request.query, PAGE_EXCEPTIONS.today);
     const now = ctx.now();
     const user = request.auth!.user;
-    const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now);
+    const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now, limit);
     return presentToday(today, limit, now, UNDO_WINDOW_MS / 1000);
   });
 
