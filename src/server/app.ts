@@ -6,8 +6,10 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_CONFIG, type App, type ServerContext, type ServerDeps } from './context.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
+import { registerIdempotency } from './plugins/idempotency.js';
+import { registerRequestInputChecks } from './plugins/request-input.js';
 import { serializerCompiler } from './plugins/serializer.js';
 import { authenticate } from './plugins/auth.js';
 import { RateLimiter } from './services/rate-limit.js';
@@ -35,6 +37,8 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -54,6 +58,8 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/api/')) await authenticate(ctx)(request);
   });
+  registerRequestInputChecks(app);
+  registerIdempotency(app, ctx);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
