@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './pl
 import { registerJsonBody } from './plugins/json-body.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRequestInputChecks } from './plugins/request-input.js';
+import { recordRoutes } from './plugins/route-table.js';
 import { serializerCompiler } from './plugins/serializer.js';
 import { authenticate } from './plugins/auth.js';
 import { RateLimiter } from './services/rate-limit.js';
@@ -42,6 +43,7 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonBody(app);

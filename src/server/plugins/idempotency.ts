@@ -170,6 +170,11 @@ function parseStoredPayload(payload: unknown): { ok: true; body: unknown } | { o
 export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): void {
   const inFlight = new Map<string, Promise<void>>();
 
+  // The key's syntax first, before body validation and access checks, so every write refuses an invalid key alike.
+  app.addHook('preValidation', async (request) => {
+    if (WRITE_METHODS.has(request.method)) idempotencyKeyOf(request);
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     if (!WRITE_METHODS.has(request.method)) return;
     const key = idempotencyKeyOf(request);
