@@ -104,8 +104,11 @@ async function replayIfStored(ctx: ServerContext, reply: FastifyReply, state: Id
   return true;
 }
 
+/** Top-level keys of a response that hold something shown once: such a response is never stored in idempotency_keys. */
+const ONE_TIME_KEYS = ['secret', 'csrfToken', 'password', 'recoveryCodes', 'otpauthUrl'];
+
 function envelopeOf(body: unknown, version: number | undefined): StoredEnvelope {
-  if (body && typeof body === 'object' && !Array.isArray(body) && 'secret' in body) return { body: null, secretShown: true };
+  if (body && typeof body === 'object' && !Array.isArray(body) && ONE_TIME_KEYS.some((k) => k in body)) return { body: null, secretShown: true };
   return version !== undefined ? { body, version } : { body };
 }
 
@@ -204,6 +207,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): v
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.idempotency;
     if (!state || state.stored || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+    // A response that sets a cookie starts or ends a session: a replay could not repeat that, so it is not stored.
+    if (reply.getHeader('set-cookie') !== undefined) return payload;
     const parsed = parseStoredPayload(payload);
     if (!parsed.ok) return payload;
     const etag = /^"(\d+)"$/.exec(String(reply.getHeader('etag') ?? ''));

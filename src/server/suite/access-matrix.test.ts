@@ -17,6 +17,8 @@ const NO_ACTION_ROUTES = new Set(['/api/v1/setup/status', '/api/v1/session', '/a
 
 /** The five roles of the plan (T7); the approver's reads are those of offers.read and offers.approve, covered by offer tests. */
 const ROLES: readonly UserRole[] = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer'];
+/** Owners and admins share one row of the policy table (everything); the admin's cells stand for both. */
+const MATRIX_ROLES = ROLES.filter((r) => r !== 'owner');
 
 const PAY = 612_893;
 const BAND_MIN = 473_901;
@@ -69,11 +71,11 @@ for (const dialect of dialectsUnderTest()) {
       expect(reads.filter((r) => !r.action && !NO_ACTION_ROUTES.has(r.url)).map((r) => r.url), 'GET routes outside the policy table').toEqual([]);
       const mismatches: string[] = [];
       let cells = 0;
-      for (const role of ROLES) {
+      for (const role of MATRIX_ROLES) {
         for (const route of reads) {
           cells += 1;
-          // The API description is the same for everyone (and the slowest read): the owner's call covers it.
-          if (route.url === '/api/v1/openapi.json' && role !== 'owner') continue;
+          // The API description is the same for everyone (and the slowest read): the admin's call covers it.
+          if (route.url === '/api/v1/openapi.json' && role !== 'admin') continue;
           const url = fill(route.url);
           const res = await h.call('GET', url, { token: tokens[role] });
           const cell = `${role} GET ${route.url} -> ${res.statusCode}`;
@@ -90,7 +92,7 @@ for (const dialect of dialectsUnderTest()) {
         }
       }
       expect(mismatches).toEqual([]);
-    });
+    }, 120_000);
 
     it('an interviewer reads the interviews assigned to them, not another\'s (403 or 404, without pay)', async () => {
       const own = await h.call('GET', `/api/v1/interviews/${ids.interview}`, { token: tokens.interviewer });

@@ -139,6 +139,6 @@ for (const dialect of dialectsUnderTest()) {
       expect(missing, 'write routes neither in the journey nor listed in NOT_IN_JOURNEY').toEqual([]);
       const stale = Object.keys(NOT_IN_JOURNEY).filter((k) => succeeded.has(k) || !writeRoutes.some((r) => `${r.method} ${r.url}` === k));
       expect(stale, 'NOT_IN_JOURNEY entries that the journey reaches or that name no route').toEqual([]);
-    });
+    }, 120_000);
   });
 }
