@@ -72,9 +72,9 @@ export type CandidateView = z.infer<typeof CandidateView>;
 export const CandidateListView = listOf(CandidateView);
 export type CandidateListView = z.infer<typeof CandidateListView>;
 
-/** 409 CONFLICT on create: the people this one may duplicate, and why ('email', 'name-and-employer'). */
+/** 409 CONFLICT on create: the people this one may duplicate, and why ('email', 'name-and-employer'), under `details`. */
 export const DuplicateResponse = ErrorResponse.extend({
-  matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })),
+  details: z.object({ matches: z.array(z.object({ candidate: CandidateView, reasons: z.array(z.string()) })) }),
 });
 export type DuplicateResponse = z.infer<typeof DuplicateResponse>;
 

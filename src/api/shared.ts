@@ -15,6 +15,11 @@ export const ErrorResponse = z.object({
   code: z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]),
   message: z.string(),
   field: z.string().optional(),
+  /**
+   * More about the error, for the few errors that carry data a client acts on; a route that sends it declares its
+   * shape (e.g. the duplicate candidates of a 409 on POST /candidates, `DuplicateResponse`). Always optional.
+   */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 

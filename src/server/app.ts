@@ -6,8 +6,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_CONFIG, type App, type ServerContext, type ServerDeps } from './context.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
+import { registerIdempotency } from './plugins/idempotency.js';
+import { registerRequestInputChecks } from './plugins/request-input.js';
+import { recordRoutes } from './plugins/route-table.js';
 import { serializerCompiler } from './plugins/serializer.js';
 import { authenticate } from './plugins/auth.js';
 import { LoginThrottle, RateLimiter } from './services/rate-limit.js';
@@ -30,9 +33,12 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonBody(app);
@@ -50,6 +56,8 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     if (request.url.startsWith('/api/')) await authenticate(ctx)(request);
   });
   registerSecurityHeaders(app);
+  registerRequestInputChecks(app);
+  registerIdempotency(app, ctx);
 
   for (const register of ROUTE_MODULES) register(app, ctx);
 

@@ -10,6 +10,12 @@ export const ERROR_CATALOGUE = {
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
   MALFORMED_JSON: { status: 400, message: 'The body is not valid JSON.' },
+  // requests the HTTP layer refuses before any route runs
+  URL_INVALID: { status: 400, message: 'The address is not validly encoded.' },
+  URL_TOO_LONG: { status: 414, message: 'A part of the address is too long.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
+  MALFORMED_REQUEST: { status: 400, message: 'The request is not valid HTTP.' },
   // auth
   UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
   INVALID_CREDENTIALS: { status: 401, message: 'E-mail or password is wrong.' },

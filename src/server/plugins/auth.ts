@@ -47,11 +47,13 @@ export function authenticate(ctx: ServerContext) {
 
 /** preHandler for a route: signed in, allowed by the policy table, and CSRF-checked on cookie writes. */
 export function requireAction(action: Action) {
-  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  const check = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const auth = requireAuth(request);
     if (auth.mfaEnrolmentRequired) throw new DomainError('MFA_ENROLMENT_REQUIRED', 'Your company requires two-step sign-in. Set it up under Settings, Security.');
     if (!can(auth.user.role, action)) throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   };
+  // Named on the function so the route table (plugins/route-table.ts) knows each route's action for the access matrix.
+  return Object.assign(check, { action });
 }
 
 /** Signed in (any role) and CSRF-checked on cookie writes. */

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/shared/errors.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../domain/shared/error-codes.js';
@@ -7,6 +9,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** Data a client acts on, for the few errors that carry it (declared per route in src/api). */
+  details?: Record<string, unknown>;
 }
 
 function toField(instancePath: string, context: string | undefined): string | undefined {
@@ -19,11 +23,17 @@ function toField(instancePath: string, context: string | undefined): string | un
   return path || undefined;
 }
 
+function catalogued(code: ErrorCode): { status: number; body: ErrorBody } {
+  return { status: ERROR_CATALOGUE[code].status, body: { code, message: ERROR_CATALOGUE[code].message } };
+}
+
 /** Maps every error to `{ code, message, field? }` with the status from the catalogue: the one place codes become HTTP. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.field) body.field = error.field;
+    const details = (error as { details?: unknown }).details;
+    if (details && typeof details === 'object') body.details = details as Record<string, unknown>;
     return { status: ERROR_CATALOGUE[error.code].status, body };
   }
   const fe = error as FastifyError & { validationContext?: string };
@@ -41,6 +51,10 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return { status: 400, body };
   }
   switch (fe.code) {
+    case 'FST_ERR_BAD_URL':
+      return catalogued('URL_INVALID');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return catalogued('URL_TOO_LONG');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: { code: 'BODY_TOO_LARGE', message: ERROR_CATALOGUE.BODY_TOO_LARGE.message } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -54,6 +68,29 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return { status: fe.statusCode, body: { code: 'VALIDATION_FAILED', message: fe.message } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: ERROR_CATALOGUE.INTERNAL.message } };
+}
+
+/**
+ * Errors of the HTTP layer itself, in the same shape: Fastify's bad URL encoding (400) and over-long path
+ * parameter (414) go through `frameworkErrors` (an option of the Fastify constructor), and errors Node's HTTP
+ * parser raises before there is a request at all (header overflow 431, timeouts 408, malformed requests 400) through
+ * `clientErrorHandler`, which writes the response on the socket.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorResponse(error);
+  void reply.status(status).send(body);
+}
+
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'MALFORMED_REQUEST';
+  const { status } = ERROR_CATALOGUE[code];
+  const body = JSON.stringify({ code, message: ERROR_CATALOGUE[code].message });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

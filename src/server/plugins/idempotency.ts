@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { DomainError } from '../../domain/shared/errors.js';
 import { getIdempotentResponse, inTransaction, isUniqueViolation, saveIdempotentResponse, type Database } from '../../storage/index.js';
@@ -13,13 +13,33 @@ export interface WriteOutcome {
   version?: number;
 }
 
-/** How a response is kept for replays (the `response` column of idempotency_keys). */
+/**
+ * How a response is kept for replays (the `response` column of idempotency_keys). A body that carried a
+ * one-time secret (a new API token) is never stored: `secretShown` marks it, and a retry is told the write was done.
+ */
 interface StoredEnvelope {
   body: unknown;
   version?: number;
+  secretShown?: true;
+}
+
+/** The key of one write in flight: set by the plugin's preHandler, used by runWrite and by the onSend fallback. */
+interface IdempotencyState {
+  key: string;
+  userId: string;
+  hash: string;
+  /** True once the response is stored (by runWrite in the write's own transaction). */
+  stored: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency?: IdempotencyState;
+  }
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** JSON with object keys sorted, so the same body hashes the same whatever its key order. */
 function canonicalJson(value: unknown): string {
@@ -34,33 +54,62 @@ function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()} ${url}\n${canonicalJson(body)}`).digest('hex');
+  const hash = createHash('sha256').update(`${method.toUpperCase()} ${url}\n`);
+  // An uploaded file is hashed as its bytes (a Buffer would otherwise be walked key by key).
+  return (Buffer.isBuffer(body) ? hash.update(body) : hash.update(canonicalJson(body))).digest('hex');
 }
 
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+/** The request's `Idempotency-Key`, or undefined without one; an invalid key is a 400 on every write. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const raw = request.headers['idempotency-key'];
   if (raw === undefined) return undefined;
-  const key = Array.isArray(raw) ? raw[0] : raw;
+  const key = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
   if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1-255 printable characters without spaces.', 'Idempotency-Key');
+    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be one value of 1-255 printable characters without spaces.', 'Idempotency-Key');
   }
   return key;
 }
 
-function send(reply: FastifyReply, outcome: WriteOutcome): FastifyReply {
-  if (outcome.version !== undefined) setEtag(reply, outcome.version);
-  return reply.status(outcome.status).send(outcome.body);
+function stateOf(request: FastifyRequest): IdempotencyState | undefined {
+  if (request.idempotency) return request.idempotency;
+  const key = idempotencyKeyOf(request);
+  const user = request.auth?.user;
+  if (key === undefined || !user) return undefined;
+  request.idempotency = { key, userId: user.id, hash: requestHash(request.method, request.url, request.body), stored: false };
+  return request.idempotency;
 }
 
-async function replayIfStored(ctx: ServerContext, reply: FastifyReply, userId: string, key: string, hash: string): Promise<FastifyReply | undefined> {
-  const stored = await getIdempotentResponse(ctx.store.db, userId, key);
-  if (!stored) return undefined;
-  if (stored.requestHash !== hash) {
+function send(reply: FastifyReply, outcome: WriteOutcome): FastifyReply {
+  if (outcome.version !== undefined) setEtag(reply, outcome.version);
+  return reply.status(outcome.status).send(outcome.body ?? undefined);
+}
+
+/**
+ * Sends the stored response of this key, if there is one, and says whether it did. It returns a boolean, not the
+ * reply: a FastifyReply is thenable, so awaiting it (as an async function's result) waits for the response to finish
+ * and yields undefined, which once made a retry run its write a second time after the replay was sent.
+ */
+async function replayIfStored(ctx: ServerContext, reply: FastifyReply, state: IdempotencyState): Promise<boolean> {
+  const stored = await getIdempotentResponse(ctx.store.db, state.userId, state.key);
+  if (!stored) return false;
+  if (stored.requestHash !== state.hash) {
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.', 'Idempotency-Key');
   }
   const envelope = stored.body as StoredEnvelope;
+  if (envelope.secretShown) {
+    throw new DomainError('CONFLICT', 'This request was already done, and its secret was shown once only. Revoke it and create a new one if the secret was lost.', 'Idempotency-Key');
+  }
   reply.header('Idempotent-Replayed', 'true');
-  return send(reply, { status: stored.statusCode, body: envelope.body, version: envelope.version });
+  send(reply, { status: stored.statusCode, body: envelope.body, version: envelope.version });
+  return true;
+}
+
+/** Top-level keys of a response that hold something shown once: such a response is never stored in idempotency_keys. */
+const ONE_TIME_KEYS = ['secret', 'csrfToken', 'password', 'recoveryCodes', 'otpauthUrl'];
+
+function envelopeOf(body: unknown, version: number | undefined): StoredEnvelope {
+  if (body && typeof body === 'object' && !Array.isArray(body) && ONE_TIME_KEYS.some((k) => k in body)) return { body: null, secretShown: true };
+  return version !== undefined ? { body, version } : { body };
 }
 
 /**
@@ -77,26 +126,99 @@ export async function runWrite(
   reply: FastifyReply,
   work: (tx: Transaction<Database>) => Promise<WriteOutcome>,
 ): Promise<FastifyReply> {
-  const key = idempotencyKeyOf(request);
-  if (key === undefined) return send(reply, await inTransaction(ctx.store.db, work));
-  const userId = request.auth!.user.id;
-  const hash = requestHash(request.method, request.url, request.body);
-  const replayed = await replayIfStored(ctx, reply, userId, key, hash);
-  if (replayed) return replayed;
+  const checkedByPlugin = request.idempotency !== undefined;
+  const state = stateOf(request);
+  if (state === undefined) return send(reply, await inTransaction(ctx.store.db, work));
+  // The plugin's preHandler has already replayed a stored response; this covers runWrite used without the plugin.
+  if (!checkedByPlugin && (await replayIfStored(ctx, reply, state))) return reply;
   try {
     const outcome = await inTransaction(ctx.store.db, async (tx) => {
       const result = await work(tx);
-      const envelope: StoredEnvelope = result.version !== undefined ? { body: result.body, version: result.version } : { body: result.body };
-      await saveIdempotentResponse(tx, userId, key, { requestHash: hash, statusCode: result.status, body: envelope }, ctx.now());
+      await saveIdempotentResponse(tx, state.userId, state.key, { requestHash: state.hash, statusCode: result.status, body: envelopeOf(result.body, result.version) }, ctx.now());
       return result;
     });
+    state.stored = true;
     return send(reply, outcome);
   } catch (error) {
-    // A concurrent retry committed first: our transaction is rolled back, so answer with what it stored.
-    // Also on other errors (a unique index of the write itself may be what the race tripped over).
-    const winner = await replayIfStored(ctx, reply, userId, key, hash);
-    if (winner) return winner;
+    // A concurrent retry (on another server) committed first: our transaction is rolled back, so answer with what it
+    // stored. Also on other errors (a unique index of the write itself may be what the race tripped over).
+    if (await replayIfStored(ctx, reply, state)) return reply;
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'A concurrent request changed this record. Try again.');
     throw error;
   }
+}
+
+function parseStoredPayload(payload: unknown): { ok: true; body: unknown } | { ok: false } {
+  if (payload === undefined || payload === null || payload === '') return { ok: true, body: null };
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+  if (text === undefined) return { ok: false };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * `Idempotency-Key` on every write, by default, so that a new route cannot forget it (issue 15):
+ * - every POST, PUT, PATCH and DELETE with an invalid key gets 400 `{ code, message, field: 'Idempotency-Key' }`;
+ * - a signed-in request whose key was stored gets the stored response (`Idempotent-Replayed: true`) without running
+ *   the write again; the same key with another request gets 422 IDEMPOTENCY_KEY_REUSED;
+ * - retries with one key are run one after the other on this server, so a retry sent while the first is running
+ *   waits for it and gets its response;
+ * - routes that use runWrite store the response in the write's own transaction (exactly once, also across servers);
+ *   any other write's 2xx response is stored when it is sent.
+ * Anonymous writes (setup, sign-in) have no user to scope a key to: the key is checked but not stored.
+ */
+export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): void {
+  const inFlight = new Map<string, Promise<void>>();
+
+  // The key's syntax first, before body validation and access checks, so every write refuses an invalid key alike.
+  app.addHook('preValidation', async (request) => {
+    if (WRITE_METHODS.has(request.method)) idempotencyKeyOf(request);
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (!WRITE_METHODS.has(request.method)) return;
+    const key = idempotencyKeyOf(request);
+    const user = request.auth?.user;
+    if (key === undefined || !user) return;
+    const lockKey = `${user.id}\n${key}`;
+    for (let waiting = inFlight.get(lockKey); waiting; waiting = inFlight.get(lockKey)) await waiting;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    inFlight.set(lockKey, mine);
+    const done = () => {
+      if (inFlight.get(lockKey) === mine) inFlight.delete(lockKey);
+      release();
+    };
+    reply.raw.once('close', done);
+    reply.raw.once('finish', done);
+    try {
+      const state: IdempotencyState = { key, userId: user.id, hash: requestHash(request.method, request.url, request.body), stored: false };
+      if (await replayIfStored(ctx, reply, state)) return reply;
+      request.idempotency = state;
+    } catch (error) {
+      done();
+      throw error;
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const state = request.idempotency;
+    if (!state || state.stored || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
+    // A response that sets a cookie starts or ends a session: a replay could not repeat that, so it is not stored.
+    if (reply.getHeader('set-cookie') !== undefined) return payload;
+    const parsed = parseStoredPayload(payload);
+    if (!parsed.ok) return payload;
+    const etag = /^"(\d+)"$/.exec(String(reply.getHeader('etag') ?? ''));
+    try {
+      await saveIdempotentResponse(ctx.store.db, state.userId, state.key, { requestHash: state.hash, statusCode: reply.statusCode, body: envelopeOf(parsed.body, etag ? Number(etag[1]) : undefined) }, ctx.now());
+      state.stored = true;
+    } catch (error) {
+      // Another server stored this key first; the write it guards ran there too, which only runWrite prevents.
+      if (!isUniqueViolation(error)) request.log.error({ err: error }, 'could not store the Idempotency-Key response');
+    }
+    return payload;
+  });
 }

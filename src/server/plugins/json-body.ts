@@ -28,7 +28,10 @@ export function findInvalidString(value: unknown, path = ''): string | undefined
  */
 export function registerJsonBody(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    // JSON is UTF-8 (RFC 8259); a body declared in another charset would be read as something else than was sent.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(req.headers['content-type'] ?? ''))?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) return done(new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send JSON in UTF-8 (Content-Type: application/json; charset=utf-8).'), undefined);
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
     let parsed: unknown;

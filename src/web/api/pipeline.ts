@@ -23,7 +23,7 @@ export type CurrentCompensation = ContractCurrentCompensation;
 /** The view declares `source` a string; it is always one of CANDIDATE_SOURCES (CandidateCreateBody checks it). */
 export type Candidate = Omit<CandidateView, 'source'> & { source: CandidateSource };
 export type CandidateCreateBody = ContractCandidateCreateBody;
-export type DuplicateMatch = Omit<DuplicateResponse['matches'][number], 'candidate'> & { candidate: Candidate };
+export type DuplicateMatch = Omit<DuplicateResponse['details']['matches'][number], 'candidate'> & { candidate: Candidate };
 export type Application = ApplicationView;
 /** A clock as the application detail sends it: running ones carry their next action. */
 export type Clock = ClockView;
@@ -100,7 +100,7 @@ export async function createCandidate(body: CandidateCreateBody, idempotencyKey:
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (response.ok) return payload as Candidate;
-  const matches = (payload as { matches?: DuplicateMatch[] } | undefined)?.matches;
+  const matches = (payload as { details?: { matches?: DuplicateMatch[] } } | undefined)?.details?.matches;
   if (response.status === 409 && Array.isArray(matches) && matches.length > 0) {
     throw new DuplicateCandidateError(409, (payload as { message?: string }).message ?? 'This person may already be in Closer.', matches);
   }

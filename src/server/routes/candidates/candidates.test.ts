@@ -59,7 +59,7 @@ for (const dialect of dialectsUnderTest()) {
         expect(res.statusCode).toBe(409);
         const body = res.json();
         expect(body.code).toBe('CONFLICT');
-        expect(body.matches).toEqual([{ candidate: expect.objectContaining({ id: first.id, name: 'Marco Rossi' }), reasons: ['email'] }]);
+        expect(body.details.matches).toEqual([{ candidate: expect.objectContaining({ id: first.id, name: 'Marco Rossi' }), reasons: ['email'] }]);
       });
 
       it('matches a close name at the same employer, and creates anyway with allowDuplicate: true', async () => {
@@ -67,7 +67,7 @@ for (const dialect of dialectsUnderTest()) {
         const body = { name: 'Jonathon Weiss', email: 'jonathan.weiss@new-mail.example', currentEmployer: 'ACME', source: 'outbound' };
         const res = await post('/api/v1/candidates', body);
         expect(res.statusCode).toBe(409);
-        expect(res.json().matches).toEqual([{ candidate: expect.objectContaining({ id: first.id }), reasons: ['name-and-employer'] }]);
+        expect(res.json().details.matches).toEqual([{ candidate: expect.objectContaining({ id: first.id }), reasons: ['name-and-employer'] }]);
         const forced = await post('/api/v1/candidates', { ...body, allowDuplicate: true });
         expect(forced.statusCode).toBe(201);
         expect(forced.json().id).not.toBe(first.id);

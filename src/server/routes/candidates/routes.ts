@@ -38,7 +38,7 @@ export function registerCandidateRoutes(app: App, ctx: ServerContext): void {
         code: error.code,
         message: error.message,
         field: error.field,
-        matches: error.matches.map((c) => ({ candidate: presentCandidate(c, viewer), reasons: error.reasons[c.id] ?? [] })),
+        details: { matches: error.matches.map((c) => ({ candidate: presentCandidate(c, viewer), reasons: error.reasons[c.id] ?? [] })) },
       });
     }
   });
