@@ -27,3 +27,4 @@ export * from './repositories/audit-subjects.js';
 export * from './repositories/today-marks.js';
 export * from './repositories/today-lookups.js';
 export * from './repositories/projections.js';
+export * from './repositories/job-locks.js';
