@@ -113,6 +113,7 @@ async function createPgDatabase(adminUrl: string, name: string): Promise<string>
 interface Server {
   url: string;
   child: ChildProcess;
+  stderr: () => string;
 }
 
 async function startServer(databaseUrl: string): Promise<Server> {
@@ -125,7 +126,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
     lines.once('line', ok);
   });
   child.stdout!.resume();
-  return { url: url.trim().replace('localhost', '127.0.0.1'), child };
+  return { url: url.trim().replace('localhost', '127.0.0.1'), child, stderr: () => stderr };
 }
 
 async function kill(server: Server, signal: NodeJS.Signals): Promise<void> {
@@ -433,6 +434,7 @@ async function postgresCrash(pgServer: Postgres, databaseUrl: string, token: str
     await s.stop();
     const alive = server.child.exitCode === null && server.child.signalCode === null;
     record(T, 'postgres', 'server process still running', alive ? 'yes' : 'no (exited)', 'yes', alive);
+    if (!alive) console.log(`  the server's last words: ${server.stderr().slice(-1500)}`);
     record(T, 'postgres', 'first acknowledged write after the restart, ms', recoveredMs, '>= 0 (within 30 s)', recoveredMs >= 0);
     if (alive) await settle(server, token, ledger);
     info(T, 'postgres', 'writes acknowledged before the crash / in all', `${ackedBeforeCrash} / ${ledger.acked.size}`);
@@ -546,4 +548,4 @@ writeFileSync(
   `${JSON.stringify({ benchmark: 'soak', at: new Date().toISOString(), machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length }, options: { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, writers: WRITERS, candidates: CANDIDATES, dialects: DIALECTS }, passed: failed.length === 0, rows }, null, 2)}\n`,
 );
 console.log(`wrote ${out}`);
-process.exitCode = failed.length === 0 ? 0 : 1;
+process.exit(failed.length === 0 ? 0 : 1);

@@ -5,6 +5,7 @@
 // each other's event loop, which says nothing about separate processes.)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { App } from '../context.js';
@@ -156,6 +157,28 @@ for (const dialect of dialectsUnderTest()) {
       expect(await runOutboxOnce({ store: storeB, now: h.clock.now })).toMatchObject({ claimed: 2, sent: 2 });
       expect([...hook.deliveries.values()].every((n) => n === 1)).toBe(true);
     });
+
+    // PostgreSQL only: SQLite has no connection to lose.
+    if (dialect.name === 'postgres') {
+      it('keeps running when PostgreSQL drops its connections (a database restart) and serves again on new ones', async () => {
+        const server = await openDatabase({ url: h.store.url, migrate: false, poolSize: 1 });
+        try {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(server.db);
+          // Dropped from outside, as a PostgreSQL restart drops every connection; unhandled, the idle connection's
+          // error event would end the process (and fail this run).
+          await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(h.store.db);
+          await until('a query on a new connection', async () => {
+            try {
+              return (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(server.db)).rows[0]!.pid !== rows[0]!.pid;
+            } catch {
+              return false;
+            }
+          });
+        } finally {
+          await server.close();
+        }
+      });
+    }
 
     it('runs a job tick on one server at a time (PostgreSQL advisory lock); SQLite, one server, always runs it', async () => {
       let release!: () => void;
