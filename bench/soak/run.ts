@@ -524,7 +524,6 @@ try {
     const token = await setUp(first);
     await kill(first, 'SIGTERM');
     const roleId = await seed(databaseUrl);
-    if (process.env.SOAK_PROBE) { console.log(JSON.stringify({ databaseUrl, token, roleId })); continue; }
     await loadTest(dialect, databaseUrl, token, roleId);
     await killRounds(dialect, databaseUrl, token);
     await backupUnderLoad(dialect, databaseUrl, token);
