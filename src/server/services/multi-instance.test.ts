@@ -174,6 +174,20 @@ for (const dialect of dialectsUnderTest()) {
               return false;
             }
           });
+          // The same for a connection in use between two queries (a transaction, a job's advisory lock).
+          await server.db.connection().execute(async (conn) => {
+            const own = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn)).rows[0]!.pid;
+            await sql`select pg_terminate_backend(${own})`.execute(h.store.db);
+            await until('the cut connection to fail', async () => {
+              try {
+                await sql`select 1`.execute(conn);
+                return false;
+              } catch {
+                return true;
+              }
+            });
+          });
+          expect((await sql<{ one: number }>`select 1 as one`.execute(server.db)).rows[0]!.one).toBe(1);
         } finally {
           await server.close();
         }
