@@ -1,10 +1,11 @@
-import { serverLogger } from './logging.js';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, resolveDatabaseUrl } from '../storage/index.js';
 import { buildApp } from './app.js';
 import { PROJECT_ROOT } from './paths.js';
 import { startBackgroundJobs } from './services/outbox.js';
+import { serverLogger } from './logging.js';
 import { signInConfigFromEnv } from './sign-in-config.js';
 
 export interface ServeOptions {
@@ -18,6 +19,8 @@ export interface ServeOptions {
   backgroundJobs?: boolean;
   /** Directory for uploaded files (CLOSER_FILES_DIR); unset = in the database. */
   filesDir?: string;
+  /** Addresses of the proxies in front (CLOSER_TRUST_PROXY): their X-Forwarded-For/-Proto are believed. */
+  trustProxy?: string[];
 }
 
 /** Opens and migrates the database, builds the app and listens; resolves with a function that stops it. */
@@ -32,12 +35,13 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
       ...(options.filesDir ? { filesDir: options.filesDir } : {}),
       // Session timeouts and trusted proxies (data/security/sign-in.json has the defaults).
       ...signInConfigFromEnv(process.env),
+      ...(options.trustProxy?.length ? { trustProxy: options.trustProxy } : {}),
     },
   });
   const address = await app.listen({ port: options.port, host: options.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  // Notifications, offer expiry and clock scans run beside the server; with several instances on one
-  // PostgreSQL the outbox leases rows, so each message still goes out once.
+  // Notifications, offer expiry and clock scans run beside the server; with several instances on one PostgreSQL the
+  // outbox leases rows and the scans take an advisory lock, so each item is handled once (docs/deploy.md).
   const jobs = options.backgroundJobs === false ? undefined : startBackgroundJobs({ store, now: () => new Date() });
   const close = async () => {
     await jobs?.stop();
@@ -56,7 +60,30 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     secureCookies: env.CLOSER_SECURE_COOKIES === '1',
     // Uploaded CVs go to this directory instead of the database (docs/decisions/006-candidate-files.md).
     ...(env.CLOSER_FILES_DIR ? { filesDir: env.CLOSER_FILES_DIR } : {}),
+    // Behind a proxy or load balancer: its addresses, so that the client address and https come through.
+    ...(env.CLOSER_TRUST_PROXY ? { trustProxy: parseTrustProxy(env.CLOSER_TRUST_PROXY) } : {}),
   };
+}
+
+/** Names proxy-addr accepts for whole address ranges. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * CLOSER_TRUST_PROXY: a comma-separated list of proxy addresses, CIDR ranges, or `loopback`, `linklocal`,
+ * `uniquelocal`. Never a hop count or `true` (both let any client forge its address): those throw, and so does
+ * anything else that is not an address.
+ * @example parseTrustProxy('127.0.0.1, 10.0.0.0/8') // ['127.0.0.1', '10.0.0.0/8']
+ */
+export function parseTrustProxy(value: string): string[] {
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (PROXY_RANGES.has(entry) || (family !== 0 && validBits && rest.length === 0)) continue;
+    throw new Error(`CLOSER_TRUST_PROXY: "${entry}" is not a proxy address or range; give addresses such as 127.0.0.1 or 10.0.0.0/8, never a hop count or true`);
+  }
+  return entries;
 }
 
 /** Serves with the settings from the environment until SIGINT or SIGTERM: what `npm start` runs (scripts/start.mjs). */

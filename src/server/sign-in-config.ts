@@ -10,19 +10,15 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /**
  * The sign-in settings an operator changes through the environment (defaults: data/security/sign-in.json):
- * CLOSER_SESSION_IDLE_MINUTES, CLOSER_SESSION_ABSOLUTE_HOURS, and CLOSER_TRUST_PROXY (comma-separated proxy
- * addresses whose X-Forwarded-For / X-Forwarded-Proto count: client addresses for the login limits, HTTPS for HSTS).
+ * CLOSER_SESSION_IDLE_MINUTES and CLOSER_SESSION_ABSOLUTE_HOURS. The trusted proxies (CLOSER_TRUST_PROXY, whose
+ * X-Forwarded-For / -Proto give the client address for the login limits and HTTPS for HSTS) are read with the other
+ * serve options in main.ts (`parseTrustProxy`).
  */
 export function signInConfigFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   const idle = positive(env, 'CLOSER_SESSION_IDLE_MINUTES');
   const absolute = positive(env, 'CLOSER_SESSION_ABSOLUTE_HOURS');
-  const proxies = (env.CLOSER_TRUST_PROXY ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
   return {
     ...(idle !== undefined ? { sessionIdleMinutes: idle } : {}),
     ...(absolute !== undefined ? { sessionTtlHours: absolute } : {}),
-    ...(proxies.length > 0 ? { trustProxy: proxies } : {}),
   };
 }

@@ -118,6 +118,13 @@ async function openPostgres(options: OpenDatabaseOptions): Promise<Store> {
         oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that PostgreSQL drops (a restart, a crash, a network cut) is reported as an 'error' event on
+  // the pool; unhandled, that event would end the whole server. The pool discards that connection and opens a new
+  // one for the next query, so the server serves again once the database is back (`npm run soak`, T5).
+  pool.on('error', (error) => console.error(`[closer] a PostgreSQL connection was lost: ${error.message}`));
+  // The same for a connection in use between two queries (a transaction, a job's lock): the next query on it fails
+  // and the pool drops it when it is given back.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   const parsed = new URL(options.url);

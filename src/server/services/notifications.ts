@@ -252,6 +252,9 @@ export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now(
   const owners = activeOwnersAndAdmins(users);
   const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
   for (const item of today.items) {
+    // Let requests in between items: on SQLite every query is synchronous, and a scan of thousands of items would
+    // otherwise hold the event loop for seconds (measured by `npm run soak`: p99 of 9.7 s with 1,000 applications).
+    await new Promise((ok) => setImmediate(ok));
     await inTransaction(ctx.store.db, async (tx) => {
       const app = await getApplication(tx, item.applicationId);
       if (!app) return;

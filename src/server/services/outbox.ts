@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DELIVERY_DEFAULTS, DEFAULT_RETRY_POLICY, retryDelaySeconds, type EmailSettings, type RetryPolicy } from '../../domain/notifications/index.js';
-import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSent, type OutboxRecord } from '../../storage/index.js';
+import { claimOutbox, getCompany, inTransaction, markOutboxFailed, markOutboxSent, releaseOutboxLeases, withJobLock, type OutboxRecord } from '../../storage/index.js';
 import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobContext } from './notifications.js';
 import { expireOffers } from './offers.js';
 import { purgeExpiredSessions, SESSION_PURGE_INTERVAL_MS } from './housekeeping.js';
@@ -21,6 +21,8 @@ export interface DispatchResult {
   retrying: number;
   /** Messages given up on after the last attempt. */
   failed: number;
+  /** Messages handed back unsent because the lease would have run out during their send (another tick sends them). */
+  released: number;
 }
 
 type Mailer = { sendMail(message: Record<string, unknown>): Promise<unknown>; close(): void };
@@ -40,10 +42,12 @@ async function mailerFor(settings: EmailSettings, timeoutMs: number): Promise<Ma
   }) as unknown as Mailer;
 }
 
-async function postWebhook(url: string, text: string, timeoutMs: number): Promise<void> {
+async function postWebhook(url: string, text: string, timeoutMs: number, deliveryId: string): Promise<void> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // One key per outbox row, the same on every attempt: a receiver can drop the duplicate of a post retried after a
+    // crash between the send and its record (the only case of a second delivery).
+    headers: { 'content-type': 'application/json', 'idempotency-key': deliveryId },
     body: JSON.stringify({ text }),
     signal: AbortSignal.timeout(timeoutMs),
     redirect: 'error',
@@ -57,7 +61,9 @@ async function postWebhook(url: string, text: string, timeoutMs: number): Promis
  * Delivers due messages of the outbox once: leases a batch (each message to one instance only), sends each by
  * e-mail (SMTP via nodemailer) or chat webhook (Slack-compatible `{ text }`), then marks it sent, or schedules a
  * retry with exponential backoff, or gives up after the last attempt. A message whose lease expires (a crashed
- * instance) is picked up again. Callable from tests with an injected clock.
+ * instance) is picked up again. A message is only sent while the lease still covers its whole send timeout: when
+ * a slow receiver eats the lease, the rest of the batch is handed back unsent rather than sent by this instance
+ * while another one, seeing the lease expired, claims and sends it too. Callable from tests with an injected clock.
  */
 export async function runOutboxOnce(ctx: JobContext, options: DispatchOptions = {}): Promise<DispatchResult> {
   const now = ctx.now();
@@ -65,15 +71,20 @@ export async function runOutboxOnce(ctx: JobContext, options: DispatchOptions = 
   const leaseSeconds = options.leaseSeconds ?? DELIVERY_DEFAULTS.leaseSeconds;
   const timeoutMs = options.sendTimeoutMs ?? DELIVERY_DEFAULTS.sendTimeoutSeconds * 1000;
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
   const batch: OutboxRecord[] = await inTransaction(ctx.store.db, (tx) =>
-    claimOutbox(tx, ctx.store.dialect, owner, now, new Date(now.getTime() + leaseSeconds * 1000), options.batchSize ?? DELIVERY_DEFAULTS.batchSize),
+    claimOutbox(tx, ctx.store.dialect, owner, now, leaseUntil, options.batchSize ?? DELIVERY_DEFAULTS.batchSize),
   );
-  const result: DispatchResult = { claimed: batch.length, sent: 0, retrying: 0, failed: 0 };
+  const result: DispatchResult = { claimed: batch.length, sent: 0, retrying: 0, failed: 0, released: 0 };
   if (batch.length === 0) return result;
   const settings = deliverySettingsOf(await getCompany(ctx.store.db));
   let mailer: Mailer | undefined;
   try {
     for (const message of batch) {
+      if (ctx.now().getTime() + timeoutMs >= leaseUntil.getTime()) {
+        result.released = await inTransaction(ctx.store.db, (tx) => releaseOutboxLeases(tx, owner));
+        break;
+      }
       let error: string | undefined;
       try {
         if (message.channel === 'email') {
@@ -89,7 +100,7 @@ export async function runOutboxOnce(ctx: JobContext, options: DispatchOptions = 
           });
         } else {
           if (!settings.chat) throw new Error('the chat webhook is not configured');
-          await postWebhook(settings.chat.webhookUrl, message.body, timeoutMs);
+          await postWebhook(settings.chat.webhookUrl, message.body, timeoutMs, message.id);
         }
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
@@ -117,12 +128,19 @@ export interface BackgroundJobs {
 
 /**
  * Starts the timers main.ts runs: the outbox dispatcher every few seconds; offer expiry, the clock/risk scan
- * and the daily digests every few minutes; the purge of expired sessions every hour. Runs never overlap; errors are logged and the next tick tries again.
+ * and the daily digests every few minutes; the purge of expired sessions every hour. Runs never overlap; errors are
+ * logged and the next tick tries again.
+ *
+ * Several instances on one PostgreSQL (docs/deploy.md "Several instances"): every instance runs these loops. The
+ * outbox spreads its messages over them (row leases, each message claimed by one instance); the scan and the purge
+ * run on one instance at a time (an advisory lock per job, `withJobLock`), the others skip that tick. Each item's
+ * effect (an offer expired with its audit entry, a notification with its outbox rows, a digest with its claim of
+ * the day) is one transaction and idempotent, so a killed instance leaves nothing half done and nothing twice.
  * @example const jobs = startBackgroundJobs(ctx); ...; await jobs.stop();
  */
 export function startBackgroundJobs(
   ctx: JobContext,
-  opts: { log?: (message: string, error?: unknown) => void; dispatchIntervalMs?: number; scanIntervalMs?: number; purgeIntervalMs?: number } = {},
+  opts: { log?: (message: string, error?: unknown) => void; dispatchIntervalMs?: number; scanIntervalMs?: number; purgeIntervalMs?: number; dispatch?: DispatchOptions } = {},
 ): BackgroundJobs {
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[closer jobs] ${m}`, e ?? ''));
   const running = new Set<Promise<unknown>>();
@@ -146,15 +164,18 @@ export function startBackgroundJobs(
     return timer;
   };
   const timers = [
-    loop('outbox', opts.dispatchIntervalMs ?? DELIVERY_DEFAULTS.dispatchIntervalSeconds * 1000, () => runOutboxOnce(ctx)),
-    loop('scan', opts.scanIntervalMs ?? DELIVERY_DEFAULTS.scanIntervalSeconds * 1000, async () => {
-      const now = ctx.now();
-      await expireOffers(ctx.store, now);
-      await scanForNotifications(ctx, now);
-      await runDigestsOnce(ctx, now);
-    }),
-    loop('session purge', opts.purgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS, () => purgeExpiredSessions(ctx)),
-    loop('retention', RETENTION_INTERVAL_MS, () => runRetention(ctx)),
+    loop('outbox', opts.dispatchIntervalMs ?? DELIVERY_DEFAULTS.dispatchIntervalSeconds * 1000, () => runOutboxOnce(ctx, opts.dispatch)),
+    loop('scan', opts.scanIntervalMs ?? DELIVERY_DEFAULTS.scanIntervalSeconds * 1000, () =>
+      withJobLock(ctx.store, 'scan', async () => {
+        const now = ctx.now();
+        await expireOffers(ctx.store, now);
+        await scanForNotifications(ctx, now);
+        await runDigestsOnce(ctx, now);
+      }),
+    ),
+    loop('session purge', opts.purgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS, () => withJobLock(ctx.store, 'session purge', () => purgeExpiredSessions(ctx))),
+    // One instance erases per tick; each candidate row is also locked (services/retention.ts).
+    loop('retention', RETENTION_INTERVAL_MS, () => withJobLock(ctx.store, 'retention', () => runRetention(ctx))),
   ];
   return {
     async stop() {

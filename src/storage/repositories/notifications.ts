@@ -279,6 +279,15 @@ export async function markOutboxSent(tx: Tx, id: string, owner: string, now: Dat
   return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Gives back the messages still leased to `owner` (a dispatcher that stops before its lease would run out while
+ * sending), so that any instance may claim them at once. Returns how many were released.
+ */
+export async function releaseOutboxLeases(tx: Tx, owner: string): Promise<number> {
+  const res = await tx.updateTable('outbox').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).where('status', '=', 'pending').executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Records a failed attempt: retry at `retryAt`, or give up (status failed) when it is null. */
 export async function markOutboxFailed(tx: Tx, id: string, owner: string, error: string, retryAt: Date | null): Promise<void> {
   await tx
