@@ -7,6 +7,7 @@ import type { Benchmark } from '../../../domain/market/benchmark.js';
 import { compactMoney } from '../../lib/format-axis.js';
 import { formatCount, formatMoney } from '../../lib/format-money.js';
 import { formatPercent, formatProbability } from '../../lib/format-number.js';
+import { bandPlacement } from '../../../domain/compensation/band-words.js';
 import { stageWords } from '../../lib/words.js';
 import { PlotFigure } from '../../components/PlotFigure.js';
 
@@ -217,13 +218,13 @@ export interface BasePlacementProps {
   marketLabel: string;
 }
 
-/** The offered base against the stage band, the market percentiles and the candidate's threshold. */
+/** The offered base against the market's range for the stage, the market percentiles and the candidate's threshold. */
 export function BasePlacementChart({ result, base, band, benchmark, marketLabel }: BasePlacementProps) {
   const currency = result.currency;
   const threshold = result.threshold.amount;
   const ranges: { row: string; x1: number; x2: number; mid?: number }[] = [];
   if (band && band.currency === currency) {
-    ranges.push({ row: 'Stage band', x1: band.base.min, x2: band.base.max ?? Math.round(band.base.min * 1.25) });
+    ranges.push({ row: 'Market range for the stage', x1: band.base.min, x2: band.base.max ?? Math.round(band.base.min * 1.25) });
   }
   const marketUsable = benchmark && benchmark.currency === currency && benchmark.p10 !== null && benchmark.p90 !== null;
   if (marketUsable) {
@@ -239,7 +240,7 @@ export function BasePlacementChart({ result, base, band, benchmark, marketLabel 
       x: { label: `Base salary (${currency})`, tickFormat: compactMoney(currency), ticks: Math.max(3, Math.floor(width / 120)), grid: true },
       y: { domain: rowsDomain, label: null },
       marks: [
-        Plot.barX(ranges, { y: 'row', x1: 'x1', x2: 'x2', fill: (d: { row: string }) => (d.row === 'Stage band' ? '#a5b4fc' : d.row === 'Market P25–P75' ? '#868b94' : '#c4c7cc'), insetTop: 6, insetBottom: 6 }),
+        Plot.barX(ranges, { y: 'row', x1: 'x1', x2: 'x2', fill: (d: { row: string }) => (d.row === 'Market range for the stage' ? '#a5b4fc' : d.row === 'Market P25–P75' ? '#868b94' : '#c4c7cc'), insetTop: 6, insetBottom: 6 }),
         Plot.tickX(ranges.filter((r) => r.mid !== undefined), { y: 'row', x: 'mid', stroke: '#1b1c1f', strokeWidth: 2 }),
         Plot.ruleX([threshold], { stroke: THRESHOLD_COLOUR, strokeWidth: 2, strokeDasharray: '5,3' }),
         Plot.text([threshold], { x: (d: number) => d, frameAnchor: 'top', dy: 2, text: () => 'Threshold', fill: THRESHOLD_COLOUR, fontSize: 11, textAnchor: 'start', dx: 4 }),
@@ -253,7 +254,7 @@ export function BasePlacementChart({ result, base, band, benchmark, marketLabel 
   parts.push(base >= threshold ? `clears the candidate's threshold of ${formatMoney(threshold, currency)}` : `is below the candidate's threshold of ${formatMoney(threshold, currency)}`);
   if (band && band.currency === currency) {
     const max = band.base.max;
-    parts.push(base < band.base.min ? `below the ${stageWords(band.stage)} band` : max !== null && base > max ? `above the ${stageWords(band.stage)} band` : `inside the ${stageWords(band.stage)} band`);
+    parts.push(bandPlacement(base < band.base.min ? 'below' : max !== null && base > max ? 'above' : 'inside', { kind: 'market', stage: band.stage }));
   }
   if (marketUsable && benchmark.p50 !== null) parts.push(base >= benchmark.p50 ? 'at or above the market median' : 'below the market median');
   const title = `Base ${formatMoney(base, currency, { compact: true })} ${parts.join(', ')}`;
@@ -265,7 +266,7 @@ export function BasePlacementChart({ result, base, band, benchmark, marketLabel 
       title={title}
       caption={
         <>
-          The offered base (diamond) against the stage band, the market percentiles for {marketLabel} and the candidate's cash threshold (dashed line, set by{' '}
+          The offered base (diamond) against the market's range for the company's stage (not the band the board approved for a role), the market percentiles for {marketLabel} and the candidate's cash threshold (dashed line, set by{' '}
           {result.threshold.binding === 'risk' ? 'the risk of the company failing' : 'their obligations'}).
           {marketUsable ? (
             <>
