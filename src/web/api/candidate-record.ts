@@ -5,7 +5,7 @@
 import type { CandidateFileView, CandidatePatchBody } from '../../api/candidates.js';
 import { ApiError, api, toApiError } from './client.js';
 import { ifMatch, newIdempotencyKey } from './pipeline.js';
-import type { Application, ApplicationStatus, Candidate, CandidateSource, CurrentCompensation, LossReason } from './pipeline.js';
+import type { Application, ApplicationStatus, Candidate, LossReason } from './pipeline.js';
 import type { ListOf } from './types.js';
 
 /** Every field of a candidate a person can change; `null` clears an optional one. */
