@@ -84,7 +84,7 @@ describeBrowser('offer journey', (browser) => {
     await waitForPage(page, 'Offer to Katherine Johnson');
     const offerId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('heading', { name: 'Evaluation' }).waitFor();
-    await page.getByText('Outside the board-approved band: approvers decide.').waitFor();
+    await page.getByText('Outside the band the board approved for this role: approvers decide.').waitFor();
 
     // 3. Submit for approval.
     await page.getByRole('button', { name: 'Submit for approval' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
+import type { RolePatchBody, RoleView } from '../src/api/roles.js';
 import { describeBrowser, waitForPage } from './support/browser.js';
 import { createUserThroughApi } from './support/factories.js';
 import { ownerSessionPerTest } from './support/owner-session.js';
@@ -10,13 +11,8 @@ const DESCRIPTION = `Responsibilities:
 - Own CI/CD for models, the model registry and drift monitoring.
 Requirements: 5+ years of experience.`;
 
-interface RoleJson {
-  id: string;
-  version: number;
-  processPlan: { stages: Array<{ id: string; name: string; plannedDays: number }>; plannedDays: number };
-  clockOverrides: { targets?: Record<string, { warningHours: number; criticalHours: number }> };
-  band: { baseMin: number; baseMax: number; equityPctMin: number; equityPctMax: number; currency: string } | null;
-}
+/** The role as GET /roles/:id sends it; its clock overrides are what PATCH took. */
+type RoleJson = Omit<RoleView, 'clockOverrides'> & { clockOverrides: NonNullable<RolePatchBody['clockOverrides']> };
 
 describeBrowser('setting up a role, its band, approvals and the audit log', (browser) => {
   let page: Page;

@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
+import type { UserView } from '../src/api/users.js';
 import { describeBrowser, waitForPage } from './support/browser.js';
 import type { TestServer } from './support/server.js';
 import { ownerSessionPerTest } from './support/owner-session.js';
 
-interface ApiUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  disabled: boolean;
-}
+type ApiUser = UserView;
 
 describeBrowser('settings', (browser) => {
   let server: TestServer;

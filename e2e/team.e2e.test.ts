@@ -1,15 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+import type { TeamPlanView } from '../src/api/scoping.js';
 import { describeBrowser, newContext, waitForPage } from './support/browser.js';
 import { createUserThroughApi, setUpWorkspace, signInThroughApi } from './support/factories.js';
 import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
-interface ApiTeamPlan {
-  hires: { order: number; title: string }[];
-  budget: { annualBudget: number; share: number } | null;
-  findings: { rule: string }[];
-}
+type ApiTeamPlan = TeamPlanView;
 
 describeBrowser('team plan and attractiveness', (browser) => {
   let server: TestServer | undefined;

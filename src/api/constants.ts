@@ -16,3 +16,7 @@ export {
   type LoggedSignal,
   type LossReason,
 } from '../domain/pipeline/lists.js';
+export { RECOMMENDATIONS, SCORECARD_STATUSES, type Recommendation, type ScorecardStatus } from '../domain/interviews/lists.js';
+export { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type GrantKind, type OfferAction, type OfferStatus } from '../domain/offers/lists.js';
+export { BOTTLENECKS, type Bottleneck } from '../domain/scoping/lists.js';
+export { SENIORITY_LEVELS, type SeniorityLevel } from '../domain/taxonomy/lists.js';

@@ -1,8 +1,9 @@
 import type { Command, CommandContext } from '../command.js';
 import { callApi, UsageError } from '../io.js';
-import type { OfferDetailView, OfferView } from '../../api/offers.js';
+import { OFFER_STATUSES } from '../../api/constants.js';
+import type { OfferDetailView, OfferListView, OfferView } from '../../api/offers.js';
 
-const STATUSES = ['draft', 'pending-approval', 'approved', 'extended', 'accepted', 'declined', 'expired', 'withdrawn'];
+const STATUSES: readonly string[] = OFFER_STATUSES;
 
 type OfferListItem = OfferView;
 type OfferDetail = OfferDetailView;
@@ -68,7 +69,7 @@ export const offerListCommand: Command = {
       if (typeof limit !== 'string' || !/^\d{1,3}$/.test(limit) || Number(limit) < 1) throw new UsageError('--limit must be a whole number from 1 to 500', 'limit');
       q.set('limit', limit);
     }
-    const res = await callApi<{ items: OfferListItem[] }>(ctx.io, 'GET', `/api/v1/offers${q.size ? `?${q}` : ''}`);
+    const res = await callApi<OfferListView>(ctx.io, 'GET', `/api/v1/offers${q.size ? `?${q}` : ''}`);
     ctx.print(res, formatOfferList(res.items));
     return 0;
   },

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { callApi, UsageError } from '../io.js';
+import type { EventRecordedView } from '../../api/applications.js';
 import type { TodayView } from '../../api/today.js';
 
 /** What the CLI prints of GET /today: the flat list of items, most urgent first. */
@@ -36,10 +37,7 @@ export const todayCommand: Command = {
   },
 };
 
-interface EventResponse {
-  event: { id: string; type: string; occurredAt: string };
-  application: { id: string; stage: string; status: string };
-}
+type EventResponse = EventRecordedView;
 
 export const eventAddCommand: Command = {
   path: ['event', 'add'],

@@ -1,3 +1,4 @@
+import type { AnalysisView, TeamPlanView } from '../../api/scoping.js';
 import type { Command, CommandContext } from '../command.js';
 import { callApi, UsageError } from '../io.js';
 import { readInputText } from '../input.js';
@@ -39,10 +40,8 @@ export function formatAnalysis(a: JobAnalysis): string {
   return lines.join('\n');
 }
 
-/** What `POST /roles/analyze` adds to the analysis: whether the company's AI team was known. */
-interface CompanyAnalysis extends JobAnalysis {
-  companyContext: { seniorAiPractitioner: boolean; teamInputsStored: boolean };
-}
+/** `POST /roles/analyze`: the analysis and whether the company's AI team was known. */
+type CompanyAnalysis = AnalysisView;
 
 export const scopeCommand: Command = {
   path: ['scope'],
@@ -95,25 +94,7 @@ export const checkCommand: Command = {
   },
 };
 
-interface TeamPlanResponse {
-  hires: Array<{
-    order: number;
-    specialization: string;
-    specializationName: string;
-    covers: string[];
-    seniority: string;
-    title: string;
-    whyNow: string;
-    timing: string;
-    band?: { bandStage: string; baseMin: number; baseMax: number | null; currency: string } | null;
-    yearlyCost?: number | null;
-  }>;
-  teamYearlyCashComp?: { current: number; planned: number; total: number; currency: string };
-  budget?: { annualBudget: number; share: number; severity: string } | null;
-  findings: Finding[];
-  inputs: { stage: string; headcount: number; bottleneck: string };
-  inputsStored: boolean;
-}
+type TeamPlanResponse = TeamPlanView;
 
 const money = (n: number, currency: string) => `${Math.round(n).toLocaleString('en-US')} ${currency}`;
 const TIMING: Record<string, string> = { now: 'now', 'after-previous': 'after the previous hire', 'at-specialist-headcount': 'at about 8-12 people' };

@@ -1,3 +1,4 @@
+import { bandPlacement, rangeWords } from './band-words.js';
 import { getStageBand } from './bands.js';
 import type { BudgetShare, StageBand } from './bands.js';
 import { formatAmount, formatPercent, isFiniteNumber } from './checks.js';
@@ -24,12 +25,12 @@ export function checkBelowStageBand(
 ): Finding | null {
   const band = getStageBand(offer.stage, bands);
   if (!band || band.currency !== offer.currency || offer.base >= band.base.min) return null;
-  const top = band.base.max === null ? '+' : `-${formatAmount(band.base.max)}`;
+  const range = rangeWords(formatAmount(band.base.min), band.base.max === null ? null : formatAmount(band.base.max), band.currency);
   return {
     rule: 'comp.below-stage-band',
     severity: 'warning',
-    message: `Base ${formatAmount(offer.base)} ${offer.currency} is below the ${band.stage} band for a ${band.role} (${formatAmount(band.base.min)}${top} ${band.currency}).`,
-    fix: `Raise the base to at least ${formatAmount(band.base.min)} ${band.currency}, or record why this role sits below the band.`,
+    message: `Base ${formatAmount(offer.base)} ${offer.currency} is ${bandPlacement('below', { kind: 'market', stage: band.stage })} for a ${band.role} (${range}).`,
+    fix: `Raise the base to at least ${formatAmount(band.base.min)} ${band.currency}, or record why this role sits below the market's range.`,
     path,
   };
 }

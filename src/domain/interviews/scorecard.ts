@@ -4,11 +4,9 @@ import { cleanText } from '../company/company.js';
 import { DomainError, toResult, type Result } from '../shared/errors.js';
 import type { ScorecardTemplate } from './template.js';
 
-export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+import { RECOMMENDATIONS, type Recommendation } from './lists.js';
 
-export const SCORECARD_STATUSES = ['draft', 'submitted'] as const;
-export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
+export { RECOMMENDATIONS, SCORECARD_STATUSES, type Recommendation, type ScorecardStatus } from './lists.js';
 
 const EVIDENCE_MAX = scorecardData.evidenceMaxLength.value;
 

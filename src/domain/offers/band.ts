@@ -1,4 +1,7 @@
+import { bandPlacement, type BandKind } from '../compensation/band-words.js';
 import type { OfferTermsInput } from './offer.js';
+
+const BOARD: BandKind = { kind: 'board' };
 
 /** A role's board-approved band: base in whole units of `currency`, equity in percent of fully diluted shares. */
 export interface RoleBand {
@@ -39,12 +42,12 @@ export function checkBand(terms: Pick<OfferTermsInput, 'currency' | 'base' | 'eq
   if (terms.currency !== band.currency) {
     reasons.push({ field: 'currency', message: `The band is in ${band.currency}; the offer is in ${terms.currency}.` });
   } else {
-    if (terms.base < band.baseMin!) reasons.push({ field: 'base', message: 'Base is below the approved band.' });
-    if (terms.base > band.baseMax!) reasons.push({ field: 'base', message: 'Base is above the approved band.' });
+    if (terms.base < band.baseMin!) reasons.push({ field: 'base', message: `Base is ${bandPlacement('below', BOARD)}.` });
+    if (terms.base > band.baseMax!) reasons.push({ field: 'base', message: `Base is ${bandPlacement('above', BOARD)}.` });
   }
   // The exact ratio, not the rounded display value: 49,999 of 10,000,000 is below a 0.5% floor.
   const pct = (terms.equity.shares / terms.equity.fullyDilutedShares) * 100;
-  if (pct < band.equityPctMin! - 1e-9) reasons.push({ field: 'equity.shares', message: 'Equity is below the approved band (percent of fully diluted).' });
-  if (pct > band.equityPctMax! + 1e-9) reasons.push({ field: 'equity.shares', message: 'Equity is above the approved band (percent of fully diluted).' });
+  if (pct < band.equityPctMin! - 1e-9) reasons.push({ field: 'equity.shares', message: `Equity is ${bandPlacement('below', BOARD)} (percent of fully diluted).` });
+  if (pct > band.equityPctMax! + 1e-9) reasons.push({ field: 'equity.shares', message: `Equity is ${bandPlacement('above', BOARD)} (percent of fully diluted).` });
   return { inside: reasons.length === 0, hasBand: true, reasons };
 }

@@ -1,4 +1,5 @@
 import offerDefaults from '../../../data/offers/offer-defaults.json' with { type: 'json' };
+import { bandPlacementSentence } from '../compensation/band-words.js';
 import { evaluateOffer, type EvaluateOfferOptions, type OfferEvaluation } from '../compensation/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { BandCheck } from './band.js';
@@ -120,7 +121,7 @@ export function evaluateOfferVersion(
   const findings: OfferFinding[] = result.findings.map((f) => ({ rule: f.rule, severity: f.severity as OfferFinding['severity'], message: f.message }));
   findings.push(
     context.band.inside
-      ? { rule: 'offer.inside-band', severity: 'info', message: "Inside the role's board-approved band: approved without further sign-off." }
+      ? { rule: 'offer.inside-band', severity: 'info', message: `${bandPlacementSentence('inside', { kind: 'board' })}: approved without further sign-off.` }
       : { rule: 'offer.outside-band', severity: 'warning', message: `Needs approval: ${context.band.reasons.map((r) => r.message).join(' ')}` },
   );
   const stored: StoredEvaluation = {

@@ -2,16 +2,10 @@ import { z } from 'zod';
 import { cleanText, WholeMoney } from '../company/company.js';
 import { DomainError, toResult, type Result } from '../shared/errors.js';
 
-/** The life of an offer (compensation.md, issue "offer lifecycle"). */
-export const OFFER_STATUSES = ['draft', 'pending-approval', 'approved', 'extended', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+import { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type OfferAction, type OfferStatus } from './lists.js';
+
+export { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type GrantKind, type OfferAction, type OfferStatus } from './lists.js';
 export const TERMINAL_OFFER_STATUSES: ReadonlySet<OfferStatus> = new Set(['accepted', 'declined', 'expired', 'withdrawn']);
-
-export const OFFER_ACTIONS = ['revise', 'submit', 'approve', 'reject', 'extend', 'accept', 'decline', 'expire', 'withdraw'] as const;
-export type OfferAction = (typeof OFFER_ACTIONS)[number];
-
-export const GRANT_KINDS = ['ISO', 'NSO', 'RSU', 'RSA'] as const;
-export type GrantKind = (typeof GRANT_KINDS)[number];
 
 /**
  * The moves of the lifecycle. A revision always lands in draft as a new version (the old one is kept), so a

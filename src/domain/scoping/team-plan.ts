@@ -7,8 +7,9 @@ import { budgetShare, checkBudgetShare, DEFAULT_STAGE_BANDS, getStageBand, type 
 import type { Finding } from './findings.js';
 import { DEFAULT_ROLE_SCOPE_PARAMS, TeamMember, hasSeniorAiPractitioner } from './role-scope.js';
 
-export const BOTTLENECKS = ['infrastructure', 'model-quality', 'data', 'integration', 'safety-evaluation'] as const;
-export type Bottleneck = (typeof BOTTLENECKS)[number];
+import { BOTTLENECKS, type Bottleneck } from './lists.js';
+
+export { BOTTLENECKS, type Bottleneck } from './lists.js';
 
 /** Input of the team plan (scoping-and-team.md 'Team plan'). Money is whole units of `currency`. */
 export const TeamPlanInput = z.strictObject({

@@ -26,8 +26,9 @@ export type SpecializationDef = z.infer<typeof SpecializationDef>;
 
 const Synonym = z.object({ canonical: z.string().min(1), variants: z.array(z.string().min(1)) });
 
-export const SENIORITY_LEVELS = ['junior', 'mid', 'senior', 'staff+', 'lead'] as const;
-export type SeniorityLevel = (typeof SENIORITY_LEVELS)[number];
+import { SENIORITY_LEVELS, type SeniorityLevel } from './lists.js';
+
+export { SENIORITY_LEVELS, type SeniorityLevel } from './lists.js';
 /** What the analyser reports: a level, or 'unknown' when the posting says nothing usable. */
 export type Seniority = SeniorityLevel | 'unknown';
 

@@ -2,26 +2,14 @@
  * The candidate record as the web app sees it (docs/api-pipeline.md, "The candidate record"): edit, archive,
  * erase, CV files, and closing or reopening an application. Writes send If-Match with the version the page read.
  */
-import type { CandidateFileView } from '../../api/candidates.js';
+import type { CandidateFileView, CandidatePatchBody } from '../../api/candidates.js';
 import { ApiError, api, toApiError } from './client.js';
 import { ifMatch, newIdempotencyKey } from './pipeline.js';
-import type { Application, ApplicationStatus, Candidate, CandidateSource, CurrentCompensation, LossReason } from './pipeline.js';
+import type { Application, ApplicationStatus, Candidate, LossReason } from './pipeline.js';
 import type { ListOf } from './types.js';
 
 /** Every field of a candidate a person can change; `null` clears an optional one. */
-export interface CandidatePatch {
-  name?: string;
-  email?: string;
-  phone?: string | null;
-  links?: string[];
-  location?: string | null;
-  currentEmployer?: string | null;
-  source?: CandidateSource;
-  passive?: boolean;
-  specializations?: string[];
-  productionMlYears?: number | null;
-  currentCompensation?: CurrentCompensation | null;
-}
+export type CandidatePatch = CandidatePatchBody;
 
 export type CandidateFile = CandidateFileView;
 

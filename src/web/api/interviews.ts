@@ -1,71 +1,28 @@
-import type { ScorecardTemplate } from '../../domain/interviews/template.js';
-import type { InterviewCandidate } from '../../domain/interviews/visibility.js';
+import type {
+  InterviewCreateBody,
+  InterviewDetailView,
+  InterviewPatchBody,
+  InterviewView,
+  OnsiteCreatedView,
+  OnsiteCreateBody,
+  RoleTemplateView,
+} from '../../api/interviews.js';
 import { api } from './client.js';
 import { ifMatch, newIdempotencyKey } from './pipeline.js';
 import type { ListOf } from './types.js';
 
-// Shapes of the interviews API (src/server/routes/interviews; docs/interviews-offers.md), shared by the interviews
-// pages and the candidate page. The server owns the contract; these types mirror it. None carries compensation.
+// The interviews API (src/server/routes/interviews; docs/interviews-offers.md), shared by the interviews pages and
+// the candidate page. The shapes are the contract's (src/api/interviews.ts), imported as types only. None carries
+// compensation.
 
-export type InterviewStatus = 'scheduled' | 'completed' | 'cancelled';
-export type MyScorecardStatus = 'not-started' | 'draft' | 'submitted';
-
-export interface Interview {
-  id: string;
-  applicationId: string;
-  role: { id: string; title: string };
-  candidate: InterviewCandidate;
-  kind: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  endsAt: string;
-  stageId: string | null;
-  stageName: string | null;
-  location: string | null;
-  /** As scheduled: null means every attribute of the role's template. */
-  focusAttributeIds: string[] | null;
-  /** The attributes the interview covers now. */
-  focus: { id: string; name: string }[];
-  notes: string;
-  onsiteId: string | null;
-  final: boolean;
-  pedigreeBlind: boolean;
-  pedigreeHidden: boolean;
-  hiddenFields: string[];
-  status: InterviewStatus;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  interviewers: { id: string; name: string }[];
-  myScorecard: { id: string | null; status: MyScorecardStatus } | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface InterviewDetail extends Interview {
-  /** The interview's scorecard template: the role's, narrowed to the interview's focus. */
-  template: ScorecardTemplate;
-}
-
-export interface InterviewBody {
-  kind: string;
-  interviewerIds: string[];
-  scheduledAt: string;
-  stageId?: string;
-  durationMinutes?: number;
-  location?: string | null;
-  focusAttributeIds?: string[] | null;
-  notes?: string;
-  final?: boolean;
-}
-
-export type InterviewChange = Partial<InterviewBody>;
-
-export interface OnsiteBody {
-  stageId?: string;
-  location?: string | null;
-  slots: Array<Omit<InterviewBody, 'stageId' | 'location'>>;
-}
+export type Interview = InterviewView;
+export type InterviewStatus = Interview['status'];
+export type MyScorecardStatus = NonNullable<Interview['myScorecard']>['status'];
+/** An interview with its scorecard template: the role's, narrowed to the interview's focus. */
+export type InterviewDetail = InterviewDetailView;
+export type InterviewBody = InterviewCreateBody;
+export type InterviewChange = InterviewPatchBody;
+export type OnsiteBody = OnsiteCreateBody;
 
 const enc = encodeURIComponent;
 
@@ -77,7 +34,7 @@ export function getInterview(id: string, signal?: AbortSignal): Promise<Intervie
   return api.get(`/interviews/${enc(id)}`, { signal });
 }
 
-export function getScorecardTemplate(roleId: string, signal?: AbortSignal): Promise<{ roleId: string; template: ScorecardTemplate }> {
+export function getScorecardTemplate(roleId: string, signal?: AbortSignal): Promise<RoleTemplateView> {
   return api.get(`/roles/${enc(roleId)}/scorecard-template`, { signal });
 }
 
@@ -86,7 +43,7 @@ export function scheduleInterview(applicationId: string, body: InterviewBody, id
 }
 
 /** Several interviews on one day, all or nothing (409 INTERVIEW_OVERLAP when two overlap). */
-export function scheduleOnsite(applicationId: string, body: OnsiteBody, idempotencyKey: string = newIdempotencyKey()): Promise<{ onsiteId: string; interviews: InterviewDetail[] }> {
+export function scheduleOnsite(applicationId: string, body: OnsiteBody, idempotencyKey: string = newIdempotencyKey()): Promise<OnsiteCreatedView> {
   return api.post(`/applications/${enc(applicationId)}/onsites`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
 

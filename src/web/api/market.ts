@@ -1,45 +1,19 @@
 import { api } from './client.js';
-import type { Benchmark } from '../../domain/market/benchmark.js';
+import type { BenchmarkResponse, DatasetView, TableResponse } from '../../api/market.js';
 
-/** The market endpoints (GET /api/v1/market/...), typed as the server sends them. */
+/** The market endpoints (GET /api/v1/market/...). The shapes are the contract's (src/api/market.ts), imported as types only. */
 
 export const MARKET_LEVELS = ['EN', 'MI', 'SE', 'EX'] as const;
 export type MarketLevel = (typeof MARKET_LEVELS)[number];
 
 export const LEVEL_LABELS: Record<string, string> = { EN: 'Entry', MI: 'Mid', SE: 'Senior', EX: 'Executive' };
 
-export interface MarketDataset {
-  id: string;
-  name: string;
-  source: string;
-  sourceUrl?: string | null;
-  asOf: string;
-  licence?: string | null;
-  /** rows in the file (datasets list only) */
-  rows?: number;
-  builtIn?: boolean;
-  /** the dataset the company uses (datasets list only) */
-  selected?: boolean;
-}
-
+/** A dataset as the datasets list sends it; `selected` marks the one the company uses. */
+export type MarketDataset = DatasetView;
+export type MarketTable = TableResponse;
 /** One cell of the table: a benchmark's count, percentiles and fallback for a role group and level. */
-export interface MarketTableRow extends Pick<Benchmark, 'n' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'fallback'> {
-  roleGroup: string;
-  level: string;
-}
-
-export interface MarketTable {
-  dataset: MarketDataset;
-  country: string;
-  roleGroups: { id: string; label: string }[];
-  levels: string[];
-  rows: MarketTableRow[];
-}
-
-export interface MarketBenchmark {
-  dataset: MarketDataset;
-  benchmark: Benchmark;
-}
+export type MarketTableRow = MarketTable['rows'][number];
+export type MarketBenchmark = BenchmarkResponse;
 
 /** The datasets the company can use; `selected` marks the one it uses. */
 export function listMarketDatasets(signal?: AbortSignal): Promise<{ items: MarketDataset[] }> {

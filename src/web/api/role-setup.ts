@@ -1,34 +1,25 @@
 /**
  * Setting up a role, its bands, the company's approvals and the audit log, as the web app sees the API
  * (docs/api-pipeline.md "Role settings" and "Bands", docs/interviews-offers.md "Approval settings",
- * docs/api-foundation.md "Audit log"). The server owns the contract; these types mirror it.
+ * docs/api-foundation.md "Audit log"). The shapes are the contract's (src/api), imported as types only.
  */
-import type { AuditFacetsView, AuditPageView, AuditView } from '../../api/audit.js';
+import type { ApprovalSettingsBody, ApprovalSettingsView } from '../../api/approvals.js';
+import type { AuditFacetsView, AuditPageView, AuditQuery as ContractAuditQuery, AuditView } from '../../api/audit.js';
+import type { PipelineSettingsView } from '../../api/pipeline-settings.js';
+import type { RolePatchBody } from '../../api/roles.js';
+import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
 import type { CheckedView, OfferBandCheckView, RoleBandBody, RoleBandsView, StageBandView, StageDefaultView } from '../../api/role-bands.js';
 import { api } from './client.js';
 import { ifMatch } from './pipeline.js';
-import type { ClockId, Role, RoleStage } from './pipeline.js';
+import type { Role } from './pipeline.js';
 
+/** What a role's settings screen changes (PATCH /roles/:id). */
+export type RolePatch = RolePatchBody;
 /** Per-role changes to the company's clock settings; every field optional. */
-export interface ClockOverrides {
-  targets?: Partial<Record<ClockId, { warningHours?: number; criticalHours?: number }>>;
-  hours?: { mode: 'calendar' | 'business'; timeZone?: string; workdays?: number[]; start?: string; end?: string; holidays?: string[] };
-}
+export type ClockOverrides = NonNullable<RolePatch['clockOverrides']>;
 
-/** A role with everything its settings screen shows. */
-export interface RoleSetup extends Omit<Role, 'clockOverrides'> {
-  clockOverrides: ClockOverrides;
-}
-
-export interface RolePatch {
-  title?: string;
-  hiringManagerId?: string | null;
-  recruiterId?: string | null;
-  processPlan?: { stages: RoleStage[] };
-  clockOverrides?: ClockOverrides;
-  pedigreeBlind?: boolean;
-  status?: 'open' | 'closed';
-}
+/** A role with everything its settings screen shows. The view declares `clockOverrides` a record; it is what PATCH took. */
+export type RoleSetup = Omit<Role, 'clockOverrides'> & { clockOverrides: ClockOverrides };
 
 const enc = encodeURIComponent;
 
@@ -43,20 +34,13 @@ export function patchRoleSetup(roleId: string, version: number, body: RolePatch)
 
 /* ---------------------------------------------------------------- clocks */
 
-export interface ClockTarget {
-  warningHours: number;
-  criticalHours: number;
-}
-
-export interface CompanyClockSettings {
-  targets: Record<ClockId, ClockTarget>;
-  hours: { mode: 'calendar' } | { mode: 'business'; timeZone: string; workdays: number[]; start: string; end: string; holidays: string[] };
-}
+/** The company's clock settings in effect. The view declares them loosely; they are the domain's resolved settings. */
+export type CompanyClockSettings = ClockSettings;
 
 /** The company's clock settings in effect (defaults with the company's changes): what a role's override is compared with. */
 export async function getCompanyClocks(signal?: AbortSignal): Promise<CompanyClockSettings> {
-  const settings = await api.get<{ effective: { clocks: CompanyClockSettings } }>('/pipeline/settings', { signal });
-  return settings.effective.clocks;
+  const settings = await api.get<PipelineSettingsView>('/pipeline/settings', { signal });
+  return settings.effective.clocks as CompanyClockSettings;
 }
 
 /* ----------------------------------------------------------------- bands */
@@ -89,21 +73,14 @@ export function getOfferBandCheck(offerId: string, version: number | undefined, 
 
 /* ------------------------------------------------------------- approvals */
 
-export type ApprovalMode = 'sequential' | 'parallel';
-
-export interface ApprovalSettings {
-  approverIds: string[];
-  mode: ApprovalMode;
-  approvers: Array<{ id: string; name: string; role: string; active: boolean }>;
-  ownersDecide: boolean;
-  version: number;
-}
+export type ApprovalSettings = ApprovalSettingsView;
+export type ApprovalMode = ApprovalSettings['mode'];
 
 export function getApprovalSettings(signal?: AbortSignal): Promise<ApprovalSettings> {
   return api.get('/approvals/settings', { signal });
 }
 
-export function putApprovalSettings(version: number, body: { approverIds: string[]; mode: ApprovalMode }): Promise<ApprovalSettings> {
+export function putApprovalSettings(version: number, body: ApprovalSettingsBody): Promise<ApprovalSettings> {
   return api.put('/approvals/settings', body, { headers: { 'If-Match': ifMatch(version) } });
 }
 
@@ -112,16 +89,8 @@ export function putApprovalSettings(version: number, body: { approverIds: string
 export type AuditItem = AuditView;
 export type AuditPage = AuditPageView;
 
-export interface AuditQuery {
-  limit?: number;
-  cursor?: string;
-  actorId?: string;
-  entity?: string;
-  entityId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+/** GET /audit's query; the client turns the page size into the string the contract reads. */
+export type AuditQuery = Omit<ContractAuditQuery, 'limit'> & { limit?: number };
 
 export type AuditFacets = AuditFacetsView;
 

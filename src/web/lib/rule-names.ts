@@ -12,7 +12,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'team.no-band': 'No pay band for this stage',
   'team.undescribed-members': 'AI team not described yet',
   'comp.budget-share': 'Share of the budget',
-  'comp.below-stage-band': 'Below the stage band',
+  'comp.below-stage-band': "Below the market's range for the stage",
   'comp.below-threshold': "Below the candidate's threshold",
   'comp.break-even-unreachable': 'No grant closes the gap',
   'comp.equity-not-fully-diluted': 'Equity not stated fully diluted',
@@ -26,8 +26,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'outreach.equity-first': 'Outreach leads with equity',
   'outreach.no-infra-signal': 'Outreach names no reason to join',
   'sourcing.referral-only': 'Pipeline relies on the network',
-  'offer.inside-band': 'Inside the approved band',
-  'offer.outside-band': 'Outside the approved band',
+  'offer.inside-band': 'Inside the band the board approved',
+  'offer.outside-band': 'Outside the band the board approved',
 };
 
 /** A rule's name in words: "Too broad for one role" for `scope.too-broad`. */

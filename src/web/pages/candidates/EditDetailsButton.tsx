@@ -1,3 +1,4 @@
+import type { TaxonomyView } from '../../../api/scoping.js';
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, isApiError } from '../../api/client.js';
@@ -17,10 +18,6 @@ import { buildDetailsPatch, draftFromCandidate, rebaseDraft } from './edit-detai
 import type { DetailsDraft, DetailsField } from './edit-details.js';
 import { CurrentPayFields, SourceFields, SpecializationChecks } from './CandidateFormFields.js';
 import './candidate-record.css';
-
-interface TaxonomyView {
-  taxonomy?: { specializations?: Array<{ key: string; name: string }> };
-}
 
 /** "Edit details": every field of the person in one form, saved under If-Match; current pay only for those who may see it. */
 export function EditDetailsButton({ candidate, seesPay, onSaved }: { candidate: Candidate; seesPay: boolean; onSaved: (updated: Candidate) => void }) {

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import type { OfferView } from '../../../api/offers.js';
 import { can } from '../../api/types.js';
 import type { ListOf } from '../../api/types.js';
 import { api } from '../../api/client.js';
@@ -7,11 +8,7 @@ import { useCurrentUser } from '../../session/SessionProvider.js';
 import './pipeline.css';
 
 /** The fields of an offer in GET /offers that the links read. */
-interface OfferLink {
-  id: string;
-  currentVersion: number;
-  status: string;
-}
+type OfferLink = Pick<OfferView, 'id' | 'currentVersion' | 'status'>;
 
 /** Where this application's scorecards and offers live: the decision view and each offer's page. */
 export function EvaluationAndOfferLinks({ applicationId }: { applicationId: string }) {

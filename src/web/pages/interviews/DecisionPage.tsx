@@ -1,3 +1,4 @@
+import type { OfferView } from '../../../api/offers.js';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import { can } from '../../api/types.js';
@@ -33,7 +34,7 @@ export function DecisionPage() {
       getDecision(id, signal),
       listApplicationInterviews(id, signal).catch(() => ({ items: [] })),
       // An open offer turns "Draft offer" into "Open the offer" (only for people who make offers).
-      mayOffer ? api.get<ListOf<{ id: string; status: string }>>('/offers', { query: { applicationId: id }, signal }).catch(() => ({ items: [] })) : Promise.resolve({ items: [] }),
+      mayOffer ? api.get<ListOf<Pick<OfferView, 'id' | 'status'>>>('/offers', { query: { applicationId: id }, signal }).catch(() => ({ items: [] })) : Promise.resolve({ items: [] }),
     ]);
     const open = offers.items.find((o) => !['accepted', 'declined', 'expired', 'withdrawn'].includes(o.status));
     return { decision, candidateName: interviews.items[0]?.candidate.name, openOfferId: open?.id };

@@ -1,5 +1,5 @@
-import type { DecisionView } from '../../../domain/interviews/decision.js';
-import type { ScorecardTemplate } from '../../../domain/interviews/template.js';
+import type { Recommendation } from '../../../api/constants.js';
+import type { DecisionViewSchema, MyScorecardView, ScorecardDraftBody as ContractScorecardDraftBody, ScorecardView } from '../../../api/scorecards.js';
 import { api } from '../../api/client.js';
 import type { Interview, InterviewDetail } from '../../api/interviews.js';
 import type { ListOf } from '../../api/types.js';
@@ -7,13 +7,14 @@ import type { ListOf } from '../../api/types.js';
 export { getInterview, interviewInviteUrl, interviewKindLabel, listApplicationInterviews } from '../../api/interviews.js';
 export type { Interview, InterviewDetail, InterviewStatus, MyScorecardStatus } from '../../api/interviews.js';
 
-export type { ScorecardTemplate } from '../../../domain/interviews/template.js';
+export type { TemplateView as ScorecardTemplate } from '../../../api/interviews.js';
 
-// Shapes of the interviews and scorecards API (src/server/routes/interviews, scorecards; docs/interviews-offers.md).
-// The server owns the contract; these types mirror it. None of them carries compensation: interviewers use these pages.
+// The interviews and scorecards API (src/server/routes/interviews, scorecards; docs/interviews-offers.md). The shapes
+// are the contract's (src/api/scorecards.ts), imported as types only. None of them carries compensation: interviewers
+// use these pages.
 
-export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export { RECOMMENDATIONS } from '../../../api/constants.js';
+export type { Recommendation } from '../../../api/constants.js';
 
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'strong-no': 'Strong no',
@@ -22,44 +23,12 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   'strong-yes': 'Strong yes',
 };
 
-
-export interface ScorecardRating {
-  attributeId: string;
-  rating: number | null;
-  evidence: string;
-}
-
-export interface Scorecard {
-  id: string | null;
-  interviewId: string;
-  interviewerId: string;
-  interviewerName: string;
-  status: 'draft' | 'submitted' | 'not-started';
-  ratings: ScorecardRating[];
-  recommendation: Recommendation | null;
-  notes: string;
-  submittedAt: string | null;
-  updatedAt: string | null;
-  version: number;
-}
-
-export interface MyScorecard {
-  scorecard: Scorecard;
-  template: ScorecardTemplate;
-}
-
-export interface ScorecardDraftBody {
-  ratings?: { attributeId: string; rating?: number | null; evidence?: string }[];
-  recommendation?: Recommendation | null;
-  notes?: string;
-}
-
+export type Scorecard = ScorecardView;
+export type ScorecardRating = Scorecard['ratings'][number];
+export type MyScorecard = MyScorecardView;
+export type ScorecardDraftBody = ContractScorecardDraftBody;
 /** The decision view of src/domain/interviews/decision.ts with the application, its role and the template it was read against. */
-export interface Decision extends DecisionView {
-  applicationId: string;
-  role: { id: string; title: string };
-  template: ScorecardTemplate;
-}
+export type Decision = DecisionViewSchema;
 
 const enc = encodeURIComponent;
 

@@ -1,3 +1,4 @@
+import { bandPlacementSentence } from '../../../domain/compensation/band-words.js';
 import { Badge } from '../../components/Badge.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import type { OfferDetail, OfferVersion } from './api.js';
@@ -16,7 +17,7 @@ export function ApprovalTrail({ version, offer, clock }: { version: OfferVersion
         <Badge tone={version.approvalStatus === 'approved' ? 'success' : version.approvalStatus === 'pending' ? 'accent' : version.approvalStatus === 'rejected' ? 'warning' : 'neutral'}>
           {APPROVAL_STATUS_LABELS[version.approvalStatus]}
         </Badge>{' '}
-        {version.insideBand ? 'Inside the board-approved band.' : 'Outside the board-approved band: approvers decide.'}
+        {version.insideBand ? `${bandPlacementSentence('inside', { kind: 'board' })}.` : `${bandPlacementSentence('outside', { kind: 'board' })}: approvers decide.`}
       </p>
       {version.submittedAt ? (
         <p className="small">

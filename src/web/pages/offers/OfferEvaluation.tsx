@@ -39,7 +39,7 @@ export function OfferEvaluation({ version, band }: { version: OfferVersion; band
               </dd>
             </div>
             <div className="metric">
-              <dt>Band</dt>
+              <dt>Band the board approved</dt>
               <dd>
                 <span className="metric-value">{version.insideBand ? 'Inside' : 'Outside'}</span>
                 <span className="small">

@@ -10,7 +10,7 @@ import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { parseWholeNumber } from '../../lib/parse-number.js';
 import { GRANT_KINDS, createOffer, reviseOffer } from './api.js';
-import type { GrantKind, OfferDetail, OfferTerms } from './api.js';
+import type { GrantKind, OfferDetail, OfferTerms, StoredTerms } from './api.js';
 import { formatPercent } from '../../lib/format-number.js';
 import './offers.css';
 
@@ -47,7 +47,7 @@ interface TermsForm {
   note: string;
 }
 
-function formFromTerms(terms: OfferTerms | undefined, currency: string): TermsForm {
+function formFromTerms(terms: StoredTerms | undefined, currency: string): TermsForm {
   const vesting = terms && 'preset' in terms.equity.vesting ? terms.equity.vesting.preset : PRESETS[0].value;
   return {
     currency: terms?.currency ?? currency,
@@ -66,7 +66,7 @@ function formFromTerms(terms: OfferTerms | undefined, currency: string): TermsFo
 }
 
 /** Reads the form into terms, or the first problems per field in plain words. Options need a strike. */
-export function termsFromForm(form: TermsForm, previous: OfferTerms | undefined): { terms?: OfferTerms; errors: FieldErrors<Field> } {
+export function termsFromForm(form: TermsForm, previous: StoredTerms | undefined): { terms?: OfferTerms; errors: FieldErrors<Field> } {
   const errors: FieldErrors<Field> = {};
   const whole = (field: Field, text: string, required: boolean): number | undefined => {
     if (!required && text.trim() === '') return undefined;
@@ -106,7 +106,8 @@ export function termsFromForm(form: TermsForm, previous: OfferTerms | undefined)
     lastPostMoney: lastPostMoney!,
     ...(form.startDate ? { startDate: form.startDate } : {}),
     // What this form does not edit (the comparison and the candidate's finances) carries over to the new version.
-    ...(previous?.incumbent ? { incumbent: previous.incumbent } : {}),
+    // The server checked the stored comparison when it was sent (its view types `preset` as a string).
+    ...(previous?.incumbent ? { incumbent: previous.incumbent as OfferTerms['incumbent'] } : {}),
     ...(previous?.candidateFinances ? { candidateFinances: previous.candidateFinances } : {}),
     ...(form.note.trim() ? { note: form.note.trim() } : {}),
   };

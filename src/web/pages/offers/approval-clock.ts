@@ -1,22 +1,14 @@
+import type { ApplicationDetailView, ClockView } from '../../../api/applications.js';
 import { api } from '../../api/client.js';
 import { hoursBetween } from './offer-format.js';
 
 /** The approval.pending clock of an application, as GET /applications/:id lists it. */
-export interface ApprovalClock {
-  id: string;
-  state: 'ok' | 'warning' | 'critical' | 'stopped';
-  elapsedHours: number;
-  targetHours: number;
-  criticalHours: number;
-  startedAt: string;
-  stoppedAt?: string;
-  subject?: { offerId?: string };
-}
+export type ApprovalClock = ClockView;
 
 /** The approval.pending clock of this offer from its application (running or last stopped); undefined when it cannot be read. */
 export async function approvalClock(applicationId: string, offerId: string, signal: AbortSignal): Promise<ApprovalClock | undefined> {
   try {
-    const application = await api.get<{ clocks: ApprovalClock[] }>(`/applications/${encodeURIComponent(applicationId)}`, { signal });
+    const application = await api.get<ApplicationDetailView>(`/applications/${encodeURIComponent(applicationId)}`, { signal });
     const mine = application.clocks.filter((c) => c.id === 'approval.pending' && (!c.subject?.offerId || c.subject.offerId === offerId));
     return mine.find((c) => c.state !== 'stopped') ?? mine[mine.length - 1];
   } catch {

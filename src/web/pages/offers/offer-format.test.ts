@@ -19,11 +19,11 @@ describe('describeBand', () => {
   it('says where base and equity sit', () => {
     const lines = describeBand({ base: 260_000, currency: 'USD', equity: { kind: 'ISO', shares: 75_000, fullyDilutedShares: 10_000_000, fullyDilutedPct: 0.75, strike: 0.5 } }, band, money);
     expect(lines[0]).toContain('above the band');
-    expect(lines[1]).toContain('inside the band, 50% of the way up');
+    expect(lines[1]).toContain('inside the band the board approved for this role, 50% of the way up');
   });
   it('says so when the currencies differ', () => {
     expect(describeBand({ base: 1, currency: 'EUR', equity: { kind: 'RSU', shares: 1, fullyDilutedShares: 2, fullyDilutedPct: 50, strike: null } }, band, money)).toEqual([
-      'The band is in USD; this offer is in EUR.',
+      'The band the board approved for this role is in USD; this offer is in EUR.',
     ]);
   });
 });

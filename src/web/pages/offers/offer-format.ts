@@ -1,3 +1,4 @@
+import { bandName, bandPlacement } from '../../../domain/compensation/band-words.js';
 import type { Action } from '../../api/types.js';
 import { formatPercent } from '../../lib/format-number.js';
 import type { ApprovalStatus, Offer, OfferAction, OfferStatus, RoleBand } from './api.js';
@@ -37,16 +38,21 @@ export function bandPosition(value: number, min: number, max: number): { place: 
   return { place: 'inside', fraction: max === min ? 0.5 : (value - min) / (max - min) };
 }
 
-/** One sentence for the offer's base and grant against the role's band. */
+const BOARD = { kind: 'board' } as const;
+
+/** One sentence each for the offer's base and grant against the band the board approved for the role. */
 export function describeBand(offer: Pick<Offer, 'base' | 'currency' | 'equity'>, band: RoleBand, formatMoney: (amount: number, currency: string) => string): string[] {
-  if (band.currency !== offer.currency) return [`The band is in ${band.currency}; this offer is in ${offer.currency}.`];
+  if (band.currency !== offer.currency) return [`${capitalised(bandName(BOARD))} is in ${band.currency}; this offer is in ${offer.currency}.`];
   const base = bandPosition(offer.base, band.baseMin, band.baseMax);
   const equity = bandPosition(offer.equity.fullyDilutedPct, band.equityPctMin, band.equityPctMax);
   const range = (lo: string, hi: string) => `${lo}–${hi}`;
-  const baseText = `Base ${formatMoney(offer.base, offer.currency)} is ${base.place === 'inside' ? `inside the band, ${Math.round(base.fraction * 100)}% of the way up` : `${base.place} the band`} (${range(formatMoney(band.baseMin, band.currency), formatMoney(band.baseMax, band.currency))}).`;
-  const equityText = `Equity ${formatPercent(offer.equity.fullyDilutedPct)} of fully diluted is ${equity.place === 'inside' ? `inside the band, ${Math.round(equity.fraction * 100)}% of the way up` : `${equity.place} the band`} (${range(formatPercent(band.equityPctMin), formatPercent(band.equityPctMax))}).`;
+  const where = (p: ReturnType<typeof bandPosition>) => `${bandPlacement(p.place, BOARD)}${p.place === 'inside' ? `, ${Math.round(p.fraction * 100)}% of the way up` : ''}`;
+  const baseText = `Base ${formatMoney(offer.base, offer.currency)} is ${where(base)} (${range(formatMoney(band.baseMin, band.currency), formatMoney(band.baseMax, band.currency))}).`;
+  const equityText = `Equity ${formatPercent(offer.equity.fullyDilutedPct)} of fully diluted is ${where(equity)} (${range(formatPercent(band.equityPctMin), formatPercent(band.equityPctMax))}).`;
   return [baseText, equityText];
 }
+
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 export type OfferButton = 'submit' | 'approve' | 'reject' | 'extend' | 'accept' | 'decline' | 'withdraw' | 'revise';
 

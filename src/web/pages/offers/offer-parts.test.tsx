@@ -39,7 +39,7 @@ describe('offer moves', () => {
 });
 
 describe('pendingClockView', () => {
-  const clock = (over: Partial<ApprovalClock>): ApprovalClock => ({ id: 'approval.pending', state: 'ok', elapsedHours: 5.7, targetHours: 24, criticalHours: 48, startedAt: '2026-03-10T06:00:00Z', ...over });
+  const clock = (over: Partial<ApprovalClock>): ApprovalClock => ({ id: 'approval.pending', state: 'ok', elapsedHours: 5.7, targetHours: 24, criticalHours: 48, basis: 'calendar', dayHours: 24, startedAt: '2026-03-10T06:00:00Z', ...over });
 
   it("uses the server's clock when there is one", () => {
     expect(pendingClockView(clock({ state: 'warning', elapsedHours: 30.2, targetHours: 12, criticalHours: 36 }), null, now)).toEqual({ elapsed: 30, warning: 12, critical: 36, state: 'warning' });

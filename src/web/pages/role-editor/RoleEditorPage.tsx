@@ -1,7 +1,7 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { SENIORITY_LEVELS, defaultTaxonomy } from '../../../domain/taxonomy/taxonomy.js';
+import { defaultTaxonomy } from '../../../domain/taxonomy/taxonomy.js';
 import type { Finding } from '../../../domain/scoping/findings.js';
 import type { Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
 import { isApiError } from '../../api/client.js';
@@ -9,37 +9,26 @@ import { can } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { TextField, SelectField } from '../../components/Field.js';
-import { FieldError } from '../../components/FieldError.js';
+import { TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { focusFirstError, formFailure } from '../../components/form-errors.js';
 import type { FieldErrors } from '../../components/form-errors.js';
 import { useDraft } from '../../components/use-draft.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
-import { AnalysisPanel, SENIORITY_LABELS } from './AnalysisPanel.js';
+import { AnalysisPanel } from './AnalysisPanel.js';
 import { contextNote, loadCompanyContext } from './company-context.js';
 import type { CompanyContext } from './company-context.js';
+import { DescriptionField } from './DescriptionField.js';
 import { EvidenceText } from './EvidenceText.js';
 import { createRole, getRole, getTaxonomy, updateRole } from './api.js';
 import type { Role, RoleSeniority } from './api.js';
 import { roleFindings } from './role-findings.js';
 import { useLiveAnalysis } from './use-live-analysis.js';
-import { specializationColor } from './colors.js';
+import { EMPTY_DRAFT, FIELD_ORDER, analysisStatus, specializationChoices } from './role-draft.js';
+import type { Draft, FormField } from './role-draft.js';
+import { SpecializationFields } from './SpecializationFields.js';
 import './role-editor.css';
 
-type FormField = 'title' | 'description' | 'specializations' | 'seniority';
-const FIELD_ORDER: readonly FormField[] = ['title', 'description', 'specializations', 'seniority'];
-const SENIORITIES: readonly RoleSeniority[] = [...SENIORITY_LEVELS, 'unknown'];
-
-interface Draft {
-  title: string;
-  description: string;
-  /** Set once the person picks specializations or seniority by hand; until then the form follows the analysis. */
-  specializations: string[] | null;
-  seniority: RoleSeniority | null;
-}
-
-const EMPTY_DRAFT: Draft = { title: '', description: '', specializations: null, seniority: null };
 
 /** The role editor at /roles/new and /roles/:id/edit: paste a description, see the analysis live, save the role. */
 export function RoleEditorPage() {
@@ -82,7 +71,6 @@ interface RoleEditorProps {
 function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorProps) {
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
-  const descriptionId = useId();
   const [draft, setDraft, clearDraft] = useDraft<Draft>(
     role ? `role-editor.${role.id}` : 'role-editor.new',
     role ? { title: role.title, description: role.description ?? '', specializations: role.specializations, seniority: role.seniority } : EMPTY_DRAFT,
@@ -112,20 +100,9 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
   const following = draft.specializations === null && draft.seniority === null;
   const findings: Finding[] = analysis ? roleFindings(analysis, { title: draft.title, specializations, seniority }, company, taxonomy) : [];
 
-  // Every specialization of the taxonomy, in its own stable order (checkboxes do not jump while scores change).
-  const specializationOptions = useMemo(() => {
-    const list = (taxonomy ?? defaultTaxonomy()).specializations.map((s) => ({ key: s.key, name: s.name }));
-    for (const key of specializations) if (!list.some((s) => s.key === key)) list.push({ key, name: key });
-    return list;
-  }, [taxonomy, specializations]);
-  const order = specializationOptions.map((s) => s.key);
+  const choices = useMemo(() => specializationChoices(taxonomy ?? defaultTaxonomy(), specializations), [taxonomy, specializations]);
 
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-
-  const toggleSpecialization = (key: string, on: boolean) => {
-    const next = on ? [...specializations.filter((k) => k !== key), key] : specializations.filter((k) => k !== key);
-    update({ specializations: next });
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -159,10 +136,7 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
     }
   };
 
-  const coreCount = analysis?.core.length ?? 0;
-  const status = !analysis
-    ? ''
-    : `Analysis updated: ${coreCount} core ${coreCount === 1 ? 'specialization' : 'specializations'}${analysis.primary ? `, primary ${analysis.specializations.find((s) => s.key === analysis.primary)?.name}` : ''}; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}.`;
+  const status = analysisStatus(analysis ?? null, findings);
 
   return (
     <>
@@ -191,66 +165,15 @@ function RoleEditor({ role, canSave, canReadTaxonomy, canReadTeam }: RoleEditorP
             maxLength={200}
             autoComplete="off"
           />
-          <div className={`field${errors.description ? ' field-invalid' : ''}`}>
-            <label htmlFor={descriptionId} className="field-label">
-              Job description
-            </label>
-            <p id={`${descriptionId}-hint`} className="field-hint">
-              Paste a posting or list the duties. The analysis updates as you type.
-            </p>
-            <textarea
-              id={descriptionId}
-              name="description"
-              className="input role-description"
-              rows={14}
-              value={draft.description}
-              onChange={(event) => update({ description: event.target.value })}
-              aria-invalid={errors.description || live.problem ? true : undefined}
-              aria-describedby={`${descriptionId}-hint${live.problem ? ` ${descriptionId}-problem` : ''}`}
-            />
-            <FieldError id={`${descriptionId}-problem`} message={errors.description ?? live.problem ?? undefined} />
-          </div>
-
-          <fieldset className="fieldset">
-            <legend>Specializations and seniority</legend>
-            <p className="field-hint">
-              {following
-                ? 'Following the analysis: the core specializations and the seniority it found. Change them to set them yourself.'
-                : 'Set by hand.'}
-              {!following ? (
-                <>
-                  {' '}
-                  <button type="button" className="link-button" onClick={() => update({ specializations: null, seniority: null })}>
-                    Use the analysis again
-                  </button>
-                </>
-              ) : null}
-            </p>
-            <div className="specialization-choices" role="group" aria-label="Specializations" aria-describedby={errors.specializations ? 'specializations-error' : undefined}>
-              {specializationOptions.map((s) => (
-                <label key={s.key} className="spec-check">
-                  <input
-                    type="checkbox"
-                    name="specializations"
-                    value={s.key}
-                    checked={specializations.includes(s.key)}
-                    onChange={(event) => toggleSpecialization(s.key, event.target.checked)}
-                  />
-                  <span className="legend-swatch legend-swatch-small" style={{ ['--spec-color' as string]: specializationColor(s.key, order) }} aria-hidden="true" />
-                  {s.name}
-                </label>
-              ))}
-            </div>
-            <FieldError id="specializations-error" message={errors.specializations} />
-            <SelectField
-              label="Seniority"
-              name="seniority"
-              value={seniority}
-              options={SENIORITIES.map((level) => ({ value: level, label: SENIORITY_LABELS[level] ?? level }))}
-              onChange={(value) => update({ seniority: value as RoleSeniority })}
-              error={errors.seniority}
-            />
-          </fieldset>
+          <DescriptionField value={draft.description} onChange={(description) => update({ description })} error={errors.description} problem={live.problem} />
+          <SpecializationFields
+            choices={choices}
+            specializations={specializations}
+            seniority={seniority}
+            following={following}
+            errors={errors}
+            update={update}
+          />
 
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={saving} busyLabel="Saving…" disabled={!canSave}>

@@ -1,23 +1,15 @@
-import type { Seniority, Taxonomy } from '../../../domain/taxonomy/taxonomy.js';
+import type { RoleCreateBody, RoleView } from '../../../api/roles.js';
+import type { TaxonomyView as ContractTaxonomyView } from '../../../api/scoping.js';
 import { api } from '../../api/client.js';
 import { ifMatch } from '../../api/pipeline.js';
-import type { Role as PipelineRole } from '../../api/pipeline.js';
 
-// The pipeline API's role (docs/api-pipeline.md), as far as the role editor needs it.
+// The pipeline API's role (docs/api-pipeline.md), as far as the role editor needs it. The shapes are the contract's
+// (src/api/roles.ts, scoping.ts), imported as types only.
 
-export type RoleSeniority = Seniority;
-
-export interface Role extends Pick<PipelineRole, 'id' | 'title' | 'description' | 'specializations' | 'status' | 'version'> {
-  seniority: RoleSeniority;
-}
-
-export interface RoleWriteBody {
-  title: string;
-  /** null clears it */
-  description: string | null;
-  specializations: string[];
-  seniority: RoleSeniority;
-}
+export type Role = RoleView;
+export type RoleSeniority = Role['seniority'];
+/** What the editor writes; a null description clears it. */
+export type RoleWriteBody = Required<Pick<RoleCreateBody, 'title' | 'description' | 'specializations' | 'seniority'>>;
 
 /** Creates a role with the default process plan (the server fills it in). */
 export function createRole(body: RoleWriteBody): Promise<Role> {
@@ -35,12 +27,7 @@ export function updateRole(id: string, version: number, body: RoleWriteBody): Pr
 
 // The scoping API (docs/api-scoping.md), as far as the role editor needs it.
 
-export interface TaxonomyView {
-  version: string;
-  extension: unknown;
-  updatedAt: string | null;
-  taxonomy: Taxonomy;
-}
+export type TaxonomyView = ContractTaxonomyView;
 
 /** The effective taxonomy (with the company's extension merged in). */
 export function getTaxonomy(signal?: AbortSignal): Promise<TaxonomyView> {

@@ -1,4 +1,5 @@
 import type { CompanyScopeInput } from '../../../domain/scoping/role-scope.js';
+import type { TeamPlanInputsView } from '../../../api/scoping.js';
 import { api } from '../../api/client.js';
 import { getCompany } from '../../api/endpoints.js';
 
@@ -11,15 +12,10 @@ export interface CompanyContext {
   aiTeamSize: number;
 }
 
-/** The part of GET /team/plan-inputs the scoping rules read. */
-interface TeamForScoping {
-  inputs: Pick<CompanyScopeInput, 'aiTeam' | 'coreIsSafetyOrResearch'> | null;
-  stored: boolean;
-}
 
 /** The company profile and its AI team, for running the role-scoping rules in the browser as the server does. */
 export async function loadCompanyContext(signal?: AbortSignal): Promise<CompanyContext> {
-  const [company, team] = await Promise.all([getCompany(signal), api.get<TeamForScoping>('/team/plan-inputs', { signal })]);
+  const [company, team] = await Promise.all([getCompany(signal), api.get<TeamPlanInputsView>('/team/plan-inputs', { signal })]);
   return {
     scope: {
       stage: company.stage,

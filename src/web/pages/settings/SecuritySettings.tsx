@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { can } from '../../api/types.js';
 import { disableMfa, getMfaStatus, getSecuritySettings, newRecoveryCodes, putSecuritySettings } from '../../api/sign-in-security.js';
 import { useResource } from '../../api/use-resource.js';
@@ -9,7 +9,7 @@ import { formFailure } from '../../components/form-errors.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { CodeForm, MfaSetupFlow, RecoveryCodes } from './MfaSetup.js';
-import './check-rows.css';
+import { CheckRow } from '../../components/CheckRow.js';
 
 /** Settings › Security: one's own two-step sign-in, and (owners and admins) the company's rule. */
 export function SecuritySettings() {
@@ -99,7 +99,6 @@ export function SecuritySettings() {
 }
 
 function CompanyRule({ mfaEnabled }: { mfaEnabled: boolean }) {
-  const id = useId();
   const settings = useResource((signal) => getSecuritySettings(signal), []);
   const [required, setRequired] = useState<boolean>();
   const [error, setError] = useState<string>();
@@ -113,30 +112,21 @@ function CompanyRule({ mfaEnabled }: { mfaEnabled: boolean }) {
       {settings.state.status === 'error' ? <Alert>{settings.state.error}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
       {saved ? <Alert tone="success">Saved.</Alert> : null}
-      <div className="check-row">
-        <input
-          id={id}
-          type="checkbox"
-          name="mfaRequired"
-          checked={current}
-          disabled={settings.state.data === undefined}
-          onChange={(event) => {
-            setRequired(event.target.checked);
-            setSaved(false);
-          }}
-          aria-describedby={`${id}-hint`}
-        />
-        <div>
-          <label htmlFor={id} className="check-label">
-            Require two-step sign-in for owners, admins and approvers
-          </label>
-          <span id={`${id}-hint`} className="field-hint check-hint">
-            {mfaEnabled
-              ? 'They grant access, see pay and approve offers. Without it set up, they can do nothing else after signing in.'
-              : 'Set it up for yourself first, above.'}
-          </span>
-        </div>
-      </div>
+      <CheckRow
+        name="mfaRequired"
+        label="Require two-step sign-in for owners, admins and approvers"
+        hint={
+          mfaEnabled
+            ? 'They grant access, see pay and approve offers. Without it set up, they can do nothing else after signing in.'
+            : 'Set it up for yourself first, above.'
+        }
+        checked={current}
+        disabled={settings.state.data === undefined}
+        onChange={(value) => {
+          setRequired(value);
+          setSaved(false);
+        }}
+      />
       <div className="form-actions">
         <Button
           variant="primary"

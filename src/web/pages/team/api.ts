@@ -1,12 +1,19 @@
-import type { Finding } from '../../../domain/scoping/findings.js';
-import type { PlannedHire as DomainPlannedHire, TeamPlan as DomainTeamPlan } from '../../../domain/scoping/team-plan.js';
-import type { SeniorityLevel } from '../../../domain/taxonomy/taxonomy.js';
+import type { Bottleneck } from '../../../api/constants.js';
+import type {
+  AttractivenessInputsBody,
+  AttractivenessInputsView as ContractAttractivenessInputsView,
+  AttractivenessView,
+  TeamPlanInputsBody,
+  TeamPlanInputsView as ContractTeamPlanInputsView,
+  TeamPlanView,
+} from '../../../api/scoping.js';
 import { api } from '../../api/client.js';
 
-// The scoping API's team plan and attractiveness endpoints (docs/api-scoping.md), as the Team pages use them.
+// The scoping API's team plan and attractiveness endpoints (docs/api-scoping.md), as the Team pages use them. The
+// shapes are the contract's (src/api/scoping.ts), imported as types only; the lists come from its zod-free constants.
 
-export const BOTTLENECKS = ['infrastructure', 'model-quality', 'data', 'integration', 'safety-evaluation'] as const;
-export type Bottleneck = (typeof BOTTLENECKS)[number];
+export { BOTTLENECKS, SENIORITY_LEVELS as MEMBER_SENIORITIES } from '../../../api/constants.js';
+export type { Bottleneck, SeniorityLevel as MemberSeniority } from '../../../api/constants.js';
 
 export const BOTTLENECK_LABELS: Record<Bottleneck, string> = {
   infrastructure: 'Infrastructure limits experimentation speed',
@@ -16,61 +23,16 @@ export const BOTTLENECK_LABELS: Record<Bottleneck, string> = {
   'safety-evaluation': 'Safety and evaluation',
 };
 
-export type MemberSeniority = SeniorityLevel;
-export const MEMBER_SENIORITIES: readonly MemberSeniority[] = ['junior', 'mid', 'senior', 'staff+', 'lead'];
-
-/** A planned hire as the API sends it: `band` and `yearlyCost` are left out for viewers without compensation.read. */
-export type PlannedHire = Omit<DomainPlannedHire, 'band' | 'yearlyCost'> & Partial<Pick<DomainPlannedHire, 'band' | 'yearlyCost'>>;
-
-export type PlanFinding = Finding;
-
-/** The domain's plan (cash comp and budget left out without compensation.read) with the inputs it was made from. */
-export interface TeamPlan extends Partial<Pick<DomainTeamPlan, 'teamYearlyCashComp' | 'budget'>> {
-  hires: PlannedHire[];
-  findings: PlanFinding[];
-  inputs: {
-    stage: string;
-    headcount: number;
-    currency: string;
-    bottleneck: Bottleneck;
-    coreIsSafetyOrResearch: boolean;
-    aiTeamMembers: number;
-    /** The AI team as setup counted it (the company profile). */
-    aiTeamSize: number;
-    hires: number;
-    budgetStated: boolean;
-  };
-  inputsStored: boolean;
-  compensationVisible: boolean;
-}
-
-export interface TeamMemberInput {
-  name?: string;
-  specializations: string[];
-  seniority: MemberSeniority;
-  yearlyCashComp?: number;
-}
-
-export interface TeamPlanInputs {
-  bottleneck: Bottleneck;
-  aiTeam?: TeamMemberInput[];
-  coreIsSafetyOrResearch?: boolean;
-  coreFocus?: 'ai-safety' | 'applied-research';
-  budget?: { annualBudget: number } | { raise: number; runwayYears: number } | { annualBurn: number };
-  hires?: number;
-}
-
-export interface TeamPlanInputsView {
-  inputs: TeamPlanInputs | null;
-  stored: boolean;
-  updatedAt: string | null;
-  compensationVisible: boolean;
-  /** What setup recorded; the amount raised only with compensation.read. */
-  profile: { stage: string; headcount: number; aiTeamSize: number; currency: string; raisedUsd?: number };
-}
+/** The plan with the inputs it was made from: `band`, `yearlyCost`, cash comp and budget are left out without compensation.read. */
+export type TeamPlan = TeamPlanView;
+export type PlannedHire = TeamPlan['hires'][number];
+export type PlanFinding = TeamPlan['findings'][number];
+export type TeamPlanInputs = TeamPlanInputsBody;
+export type TeamMemberInput = NonNullable<TeamPlanInputs['aiTeam']>[number];
+export type TeamPlanInputsView = ContractTeamPlanInputsView;
 
 /** Where the senior-practitioner signal comes from when it is known without asking; null when the form asks it. */
-export type KnownFrom = 'ai-team' | 'company-profile' | null;
+export type KnownFrom = AttractivenessView['seniorAiPractitionerFrom'];
 
 export function getTeamPlan(signal?: AbortSignal): Promise<TeamPlan> {
   return api.get('/team/plan', { signal });
@@ -84,38 +46,11 @@ export function putTeamPlanInputs(body: TeamPlanInputs): Promise<TeamPlanInputsV
   return api.put('/team/plan-inputs', body);
 }
 
-export type SignalState = 'present' | 'partial' | 'absent';
-
-export interface Attractiveness {
-  score: number;
-  signals: { id: string; label: string; state: SignalState; weight: number; contribution: number; potential: number; source: string }[];
-  topChanges: { id: string; label: string; gain: number; action: string }[];
-  pitch: { id: string; pitch: string; target: string; source: string };
-  fundingStage: string;
-  inputsStored: boolean;
-  seniorAiPractitionerFrom: KnownFrom;
-}
-
-export interface AttractivenessInputs {
-  mlInfrastructure: { trainingPipelines: SignalState; experimentTracking: SignalState; featureStore: SignalState; deploymentAutomation: SignalState };
-  seniorAiPractitioner: SignalState;
-  recognisedLab: SignalState;
-  computeBudgetStated: SignalState;
-  infraBudgetVisible: SignalState;
-  proprietaryData: SignalState;
-  productStrategy: SignalState;
-  productionMl: SignalState;
-  weights?: Record<string, number>;
-}
-
-export interface AttractivenessInputsView {
-  inputs: AttractivenessInputs;
-  weights: Record<string, number>;
-  defaultWeights: Record<string, number>;
-  stored: boolean;
-  updatedAt: string | null;
-  seniorAiPractitionerFrom: KnownFrom;
-}
+export type Attractiveness = AttractivenessView;
+export type SignalState = Attractiveness['signals'][number]['state'];
+/** What the form sends back: every signal's state (and the weights, if changed). */
+export type AttractivenessInputs = ContractAttractivenessInputsView['inputs'] & Pick<AttractivenessInputsBody, 'weights'>;
+export type AttractivenessInputsView = ContractAttractivenessInputsView;
 
 export function getAttractiveness(signal?: AbortSignal): Promise<Attractiveness> {
   return api.get('/company/attractiveness', { signal });

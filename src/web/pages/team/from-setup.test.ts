@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownSentence } from './CompanyPage.js';
 import { profileSentence } from './TeamPage.js';
-import { toBody, toForm } from './TeamPlanInputsForm.js';
+import { toBody, toForm } from './team-plan-form.js';
 
 const profile = { stage: 'seed', headcount: 12, aiTeamSize: 3, currency: 'USD', raisedUsd: 4_000_000 };
 
