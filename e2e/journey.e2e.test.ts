@@ -40,7 +40,9 @@ describeBrowser('a whole search from an empty workspace, each person in their ow
 
   beforeEach(async () => {
     travel = timeTravel();
-    server = await startServer({ now: travel.now });
+    // The journey jumps days ahead with each person signed in once; signing in again after every jump would test
+    // the session timeouts, which src/server/routes/auth/sign-in-security.test.ts does on its own.
+    server = await startServer({ now: travel.now, sessionHours: 24 * 30 });
   });
   afterEach(async (ctx) => {
     // With JOURNEY_SHOTS set, a failed journey leaves each person's last page behind.

@@ -15,6 +15,8 @@ export interface TestServer {
 export interface StartServerOptions {
   /** The server's clock (default: the real time); e2e/support/travel.ts gives one that can jump ahead. */
   now?: () => Date;
+  /** Sessions last this many hours, used or not (default: the product's timeouts). */
+  sessionHours?: number;
 }
 
 /**
@@ -25,7 +27,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   ensureWebBuild();
   const dir = await mkdtemp(join(tmpdir(), 'closer-e2e-'));
   const db = await openDatabase({ url: `sqlite:${join(dir, 'closer.db')}` });
-  const app = await buildApp({ db, ...(options.now ? { clock: options.now } : {}), config: { webRoot: WEB_ROOT, secureCookies: false } });
+  const config = {
+    webRoot: WEB_ROOT,
+    secureCookies: false,
+    ...(options.sessionHours ? { sessionTtlHours: options.sessionHours, sessionIdleMinutes: options.sessionHours * 60 } : {}),
+  };
+  const app = await buildApp({ db, ...(options.now ? { clock: options.now } : {}), config });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
