@@ -13,7 +13,7 @@ import type { CandidateSource, LossReason } from '../../api/constants.js';
 
 export type { ClockState } from '../../domain/pipeline/clocks.js';
 export type { RiskLevel } from '../../domain/pipeline/risk.js';
-export { CANDIDATE_SOURCES, CLOCK_IDS, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from '../../api/constants.js';
+export { CANDIDATE_SOURCES, CLOCK_IDS, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from '../../domain/pipeline/lists.js';
 export type { CandidateSource, ClockId, LoggedSignal, LossReason } from '../../api/constants.js';
 
 export type ApplicationStatus = ApplicationView['status'];

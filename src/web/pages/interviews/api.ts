@@ -13,7 +13,7 @@ export type { TemplateView as ScorecardTemplate } from '../../../api/interviews.
 // are the contract's (src/api/scorecards.ts), imported as types only. None of them carries compensation: interviewers
 // use these pages.
 
-export { RECOMMENDATIONS } from '../../../api/constants.js';
+export { RECOMMENDATIONS } from '../../../domain/interviews/lists.js';
 export type { Recommendation } from '../../../api/constants.js';
 
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {

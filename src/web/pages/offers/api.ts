@@ -9,7 +9,7 @@ import type { ListOf } from '../../api/types.js';
 // contract's (src/api/offers.ts, approvals.ts, roles.ts), imported as types only; the lists come from its zod-free
 // constants. Money is whole units of `currency`; equity is shares of the fully diluted total.
 
-export { GRANT_KINDS, OFFER_STATUSES } from '../../../api/constants.js';
+export { GRANT_KINDS, OFFER_STATUSES } from '../../../domain/offers/lists.js';
 export type { GrantKind, OfferAction, OfferStatus } from '../../../api/constants.js';
 
 export type Offer = OfferView;

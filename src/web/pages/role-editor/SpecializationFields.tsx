@@ -1,7 +1,7 @@
 import { SelectField } from '../../components/Field.js';
 import { FieldError } from '../../components/FieldError.js';
 import type { FieldErrors } from '../../components/form-errors.js';
-import { SENIORITY_LEVELS } from '../../../api/constants.js';
+import { SENIORITY_LEVELS } from '../../../domain/taxonomy/lists.js';
 import { SENIORITY_LABELS } from './AnalysisPanel.js';
 import type { RoleSeniority } from './api.js';
 import { specializationColor } from './colors.js';

@@ -12,7 +12,8 @@ import { api } from '../../api/client.js';
 // The scoping API's team plan and attractiveness endpoints (docs/api-scoping.md), as the Team pages use them. The
 // shapes are the contract's (src/api/scoping.ts), imported as types only; the lists come from its zod-free constants.
 
-export { BOTTLENECKS, SENIORITY_LEVELS as MEMBER_SENIORITIES } from '../../../api/constants.js';
+export { BOTTLENECKS } from '../../../domain/scoping/lists.js';
+export { SENIORITY_LEVELS as MEMBER_SENIORITIES } from '../../../domain/taxonomy/lists.js';
 export type { Bottleneck, SeniorityLevel as MemberSeniority } from '../../../api/constants.js';
 
 export const BOTTLENECK_LABELS: Record<Bottleneck, string> = {
