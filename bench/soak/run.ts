@@ -4,7 +4,8 @@
 //   T3  kill -9 during a write storm, --rounds rounds: 0 acknowledged writes lost, retries give no duplicate,
 //       integrity ok
 //   T5  PostgreSQL killed (immediate shutdown) mid-storm and restarted: the server recovers, 0 acknowledged lost
-//   T12 online backup (`closer db backup`) during a write storm: 0 request errors, the backup is whole
+//   T12 online backup (`closer db backup`) during a write storm: 0 request errors, the backup is whole, and
+//       `closer db restore` into an empty database gives every table the backup's content hash
 // Prints a table of every figure against its bar and writes bench/results/soak.json; exits 1 when a bar fails.
 // Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -412,22 +413,20 @@ async function postgresCrash(pgServer: Postgres, databaseUrl: string, token: str
   }
 }
 
-async function backupUnderLoad(dialect: string, databaseUrl: string, token: string): Promise<void> {
+/** Runs the `closer` command to its end; its exit code and everything it printed. */
+function closer(args: readonly string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [join(root, 'bin/closer.mjs'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    child.on('exit', (code) => ok({ code, out }));
+  });
+}
+
+/** `restoreUrl`: an empty database to restore the backup into (PostgreSQL: one made beside the soak's). */
+async function backupUnderLoad(dialect: string, databaseUrl: string, token: string, restoreUrl: string): Promise<void> {
   const T = 'T12 backup under load';
-  if (dialect !== 'sqlite') {
-    const v = spawnSync('pg_dump', ['--version'], { encoding: 'utf8' });
-    const server = await connect(databaseUrl);
-    const [sv] = await server.query<{ server_version: string }>('show server_version');
-    await server.close();
-    const dumpMajor = Number(/(\d+)\./.exec(v.stdout ?? '')?.[1] ?? 0);
-    const serverMajor = Number(/^(\d+)/.exec(sv?.server_version ?? '')?.[1] ?? 0);
-    if (v.status !== 0 || dumpMajor < serverMajor) {
-      const why = v.status !== 0 ? 'no pg_dump on PATH' : `pg_dump ${dumpMajor} cannot dump PostgreSQL ${serverMajor}`;
-      record(T, dialect, 'backup', `not run: ${why}`, 'run', null);
-      console.log(`  ${T} [${dialect}] not run: ${why}`);
-      return;
-    }
-  }
   const tag = `backup-${dialect}`;
   const ledger = newLedger();
   const server = await startServer(databaseUrl);
@@ -439,13 +438,7 @@ async function backupUnderLoad(dialect: string, databaseUrl: string, token: stri
     const ackedBefore = new Set(ledger.acked.values());
     const t0 = Date.now();
     const dbFlag = dialect === 'sqlite' ? ['--db', databaseUrl.slice(7)] : ['--database-url', databaseUrl];
-    const cli = await new Promise<{ code: number | null; out: string }>((ok) => {
-      const child = spawn(process.execPath, [join(root, 'bin/closer.mjs'), 'db', 'backup', file, ...dbFlag], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d) => (out += String(d)));
-      child.stderr.on('data', (d) => (out += String(d)));
-      child.on('exit', (code) => ok({ code, out }));
-    });
+    const cli = await closer(['db', 'backup', file, ...dbFlag]);
     const ms = Date.now() - t0;
     await new Promise((ok) => setTimeout(ok, 500));
     await s.stop();
@@ -463,7 +456,13 @@ async function backupUnderLoad(dialect: string, databaseUrl: string, token: stri
       copy.close();
       atMost(T, dialect, 'writes acknowledged before the backup began, missing from it', [...ackedBefore].filter((id) => !inBackup.has(id)).length, 0);
     }
-    record(T, dialect, 'restore and compare content hashes', 'not run: needs `closer db restore` (privacy branch)', 'run', null);
+    if (cli.code === 0) {
+      // Restored into an empty database, every table's content hash must equal the backup's snapshot.
+      const target = dialect === 'sqlite' ? ['--db', restoreUrl.slice(7)] : ['--database-url', restoreUrl];
+      const restored = await closer(['db', 'restore', file, ...target, '--json']);
+      record(T, dialect, '`closer db restore` exit code (1 = a content hash differs)', restored.code ?? -1, '0', restored.code === 0);
+      if (restored.code !== 0) console.log(restored.out);
+    }
   } finally {
     await kill(server, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -490,7 +489,8 @@ try {
     const roleId = await seed(databaseUrl);
     await loadTest(dialect, databaseUrl, token, roleId);
     await killRounds(dialect, databaseUrl, token);
-    await backupUnderLoad(dialect, databaseUrl, token);
+    const restoreUrl = dialect === 'sqlite' ? `sqlite:${join(work, 'restored.db')}` : await createPgDatabase(pgServer!.adminUrl, 'closer_soak_restored');
+    await backupUnderLoad(dialect, databaseUrl, token, restoreUrl);
     if (dialect === 'postgres') await postgresCrash(pgServer!, databaseUrl, token);
   }
 } finally {
