@@ -158,3 +158,19 @@ export async function pingDatabase(store: Store): Promise<boolean> {
     return false;
   }
 }
+
+/** SQLSTATEs of a PostgreSQL that is shutting down, starting or unreachable (classes 08 and 57P). */
+const UNAVAILABLE_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03']);
+/** Socket errors of a database connection that was refused, cut or timed out. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * True when an error says the database could not be reached (a restart, a crash, a network cut) rather than that
+ * the request was wrong: the server answers 503 and the client may retry, since the write did not commit.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  return typeof message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(message);
+}

@@ -114,7 +114,7 @@ export const ERROR_CATALOGUE = {
   EVENT_NOT_FOUND: { status: 404, message: 'No such event on this application.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
-  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

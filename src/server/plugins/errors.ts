@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/shared/errors.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../domain/shared/error-codes.js';
+import { isDatabaseUnavailable } from '../../storage/index.js';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -64,6 +65,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, body: { code: 'MALFORMED_JSON', message: ERROR_CATALOGUE.MALFORMED_JSON.message } };
   }
+  if (isDatabaseUnavailable(error)) return catalogued('DATABASE_UNAVAILABLE');
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { code: 'VALIDATION_FAILED', message: fe.message } };
   }
@@ -93,10 +95,16 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   socket.destroy(error);
 }
 
+/** A PostgreSQL restart takes seconds (the soak's T5 measured the first write 0.2-0.3 s after it was back). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (status === 503) {
+      request.log.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     return reply.status(status).send(body);
   });
 }
