@@ -1,6 +1,7 @@
 // Set-up shared by the benchmarks that build a workspace of their own: one instant, one process, one id scheme and
 // the roles.
-import { insertRole, type Store } from '../src/storage/index.js';
+import pg from 'pg';
+import { insertRole, openDatabase, type Store } from '../src/storage/index.js';
 
 /** The benchmarks' "now": their histories are laid out before it. */
 export const BENCH_NOW = new Date('2026-11-02T15:00:00.000Z');
@@ -37,4 +38,23 @@ export async function insertBenchRoles(db: Store['db'], count: number, owner: st
     roleIds.push(role.id);
   }
   return roleIds;
+}
+
+/** A new, empty database `name` on the PostgreSQL server of `adminUrl`, opened (and migrated); `drop` removes it. */
+export async function freshBenchDatabase(adminUrl: string, name: string, poolSize?: number): Promise<{ store: Store; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = await openDatabase({ url: url.toString(), ...(poolSize ? { poolSize } : {}) });
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
+      await admin.end();
+    },
+  };
 }

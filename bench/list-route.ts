@@ -14,7 +14,6 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
 import {
@@ -29,7 +28,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, HOUR, insertBenchRoles } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles } from './fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const STEPS = (process.env.BENCH_STEPS ?? '1000,10000').split(',').map(Number);
@@ -205,21 +204,12 @@ async function pgStore(): Promise<{ store: Store; stop: () => Promise<void>; ser
   const server = process.env.TEST_DATABASE_URL
     ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {}, name: 'TEST_DATABASE_URL' }
     : { ...(await startEmbeddedPostgres({ dirPrefix: 'closer-bench-list', flags: ['-c', 'shared_buffers=256MB'] })), name: 'embedded-postgres 17 (fsync off)' };
-  const name = `closer_bench_list_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.adminUrl);
-  url.pathname = `/${name}`;
-  const store = await openDatabase({ url: url.toString() });
+  const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_list_${process.pid}`);
   return {
     store,
     server: server.name,
     stop: async () => {
-      await store.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
-      await admin.end();
+      await drop();
       await server.stop();
     },
   };

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import type { App } from '../src/server/context.js';
 import { parseEventInput, projectHistory, readState, type PreparedEvent } from '../src/domain/pipeline/index.js';
@@ -28,7 +27,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, HOUR, insertBenchRoles } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles } from './fixtures.js';
 
 const EVENTS_PER_APPLICATION = Number(process.env.BENCH_EVENTS_PER_APP ?? 100);
 const STEPS = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -259,20 +258,11 @@ async function benchSqlite(results: Record<string, unknown>): Promise<void> {
 
 async function benchPostgres(results: Record<string, unknown>): Promise<void> {
   const server = await startPostgres();
-  const name = `closer_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.adminUrl);
-  url.pathname = `/${name}`;
-  const store = await openDatabase({ url: url.toString(), poolSize: 10 });
+  const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_${process.pid}`, 10);
   try {
     results.postgres = await benchDialect(store, server.server);
   } finally {
-    await store.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
-    await admin.end();
+    await drop();
     await server.stop();
   }
 }

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { appendEvent } from '../src/server/services/pipeline.js';
 import { seededRandom } from '../src/domain/shared/random.js';
 import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
+import { freshBenchDatabase } from './fixtures.js';
 import {
   inTransaction,
   insertApplications,
@@ -143,20 +143,11 @@ export async function runAppendBench(): Promise<Record<string, unknown>> {
     const server = process.env.TEST_DATABASE_URL
       ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
       : await startEmbeddedPostgres({ dirPrefix: 'closer-bench-append-pg', flags: ['-c', 'shared_buffers=128MB'] });
-    const name = `closer_bench_append_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(server.adminUrl);
-    url.pathname = `/${name}`;
-    const store = await openDatabase({ url: url.toString(), poolSize: 4 });
+    const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_append_${process.pid}`, 4);
     try {
       results.postgres = await benchDialect(store);
     } finally {
-      await store.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
-      await admin.end();
+      await drop();
       await server.stop();
     }
   }

@@ -2,18 +2,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import { describeBrowser, waitForPage } from './support/browser.js';
 import { pipelineApi } from './support/pipeline-api.js';
-import type { TestServer } from './support/server.js';
 import { ownerSessionPerTest } from './support/owner-session.js';
 
 describeBrowser('role board', (browser) => {
-  let server: TestServer;
   let context: BrowserContext;
   let page: Page;
   let api: ReturnType<typeof pipelineApi>;
 
   const session = ownerSessionPerTest(browser);
   beforeEach(() => {
-    ({ server, context, page } = session());
+    ({ context, page } = session());
     api = pipelineApi(context.request, session().csrfToken);
   });
 

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import { describeBrowser, waitForPage } from './support/browser.js';
-import type { TestServer } from './support/server.js';
 import { ownerSessionPerTest } from './support/owner-session.js';
 
 // One engineer asked to do four jobs: classical ML, MLOps, prompt engineering and data pipelines.
@@ -20,13 +19,12 @@ const SCOPED = `Responsibilities:
 Requirements: 5+ years of experience.`;
 
 describeBrowser('role editor', (browser) => {
-  let server: TestServer;
   let page: Page;
   let csrf: string;
 
   const session = ownerSessionPerTest(browser);
   beforeEach(() => {
-    ({ server, page, csrfToken: csrf } = session());
+    ({ page, csrfToken: csrf } = session());
   });
 
   /** Stores the company's AI team through the API, as the Team page would. */

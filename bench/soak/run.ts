@@ -8,7 +8,7 @@
 //       `closer db restore` into an empty database gives every table the backup's content hash
 // Prints a table of every figure against its bar and writes bench/results/soak.json; exits 1 when a bar fails.
 // Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../../src/test-support/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../../src/test-support/embedded-postgres.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');

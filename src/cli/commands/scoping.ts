@@ -1,10 +1,9 @@
 import type { AnalysisView, TeamPlanView } from '../../api/scoping.js';
-import type { Command, CommandContext } from '../command.js';
+import type { Command } from '../command.js';
 import { callApi, UsageError } from '../io.js';
 import { readInputText } from '../input.js';
 import { analyzeJobDescription, type Finding, type JobAnalysis } from '../../domain/scoping/index.js';
 import { checkPlan, parsePlanText, type PlanCheckResult } from '../../domain/plans/index.js';
-import { DomainError } from '../../domain/shared/errors.js';
 import { SEVERITY_WORDS, type FindingSeverity } from '../../domain/shared/severity.js';
 
 /** A severity as the web shows it (Error, Warning, Note), upper-cased and padded for a column. */

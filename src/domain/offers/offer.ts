@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanText, WholeMoney } from '../company/company.js';
 import { DomainError, toResult, type Result } from '../shared/errors.js';
 
-import { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type OfferAction, type OfferStatus } from './lists.js';
+import { GRANT_KINDS, OFFER_ACTIONS, type OfferAction, type OfferStatus } from './lists.js';
 
 export { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type GrantKind, type OfferAction, type OfferStatus } from './lists.js';
 export const TERMINAL_OFFER_STATUSES: ReadonlySet<OfferStatus> = new Set(['accepted', 'declined', 'expired', 'withdrawn']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanText } from '../company/company.js';
 import { DomainError, toResult, type Result } from '../shared/errors.js';
-import { CANDIDATE_SOURCES, LOGGED_SIGNALS, LOSS_REASONS, OUTREACH_CHANNELS } from './lists.js';
+import { CANDIDATE_SOURCES, LOSS_REASONS, OUTREACH_CHANNELS } from './lists.js';
 import { toEpochMs, toIso, type Instant } from './time.js';
 import { toValidationError } from './validation.js';
 

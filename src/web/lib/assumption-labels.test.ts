@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOffer } from '../../domain/compensation/evaluate-offer.js';
+import { evaluateInput } from '../../test-support/compensation-fixtures.js';
 import { assumptionLabel, assumptionValue, KNOWN_ASSUMPTIONS } from './assumption-labels.js';
 
-const input = {
-  currency: 'USD',
-  candidate: { currentBase: 220_000, currentBonus: 30_000, currentEquityAnnual: 200_000, annualObligations: 80_000, effectiveTaxRate: 0.35 },
-  startup: {
-    base: 200_000,
-    grant: { kind: 'ISO', shares: 50_000, strike: 0.48, vesting: { preset: 'standard-4y-1y-cliff-monthly' } },
-    company: { stage: 'seed', fullyDilutedShares: 10_000_000, lastPostMoney: 19_200_000 },
-  },
-  incumbent: { base: 220_000, bonusTargetPct: 15, grantValue: 800_000, preset: 'google' },
-  simulation: { paths: 1_000, seed: 42 },
-};
+// The compensation API tests' offer, with fewer paths: the labels do not depend on the simulation's size.
+const input = { ...evaluateInput(), simulation: { paths: 1_000, seed: 42 } };
 
 describe('assumptions in words', () => {
   const assumptions = evaluateOffer(input).assumptions;

@@ -3,7 +3,7 @@ import { nextActionForClock } from '../../../domain/pipeline/index.js';
 import type { ApplicationRecord } from '../../services/records.js';
 import { presentEvent } from '../shared/event-presenter.js';
 import type { ApplicationDetail } from '../../services/pipeline-views.js';
-import { ApplicationDetailView, ApplicationView, EventView } from '../../../api/applications.js';
+import { ApplicationDetailView, ApplicationView } from '../../../api/applications.js';
 
 export function presentApplication(a: ApplicationRecord): ApplicationView {
   return {

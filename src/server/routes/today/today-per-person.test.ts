@@ -3,7 +3,7 @@ import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 import { expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../../test-support/offer-fixtures.js';
-import type { TodayCardItemView as CardItem, TodayCardView as Card, TodayMarkView as Mark, TodayView as TodayBody } from '../../../api/today.js';
+import type { TodayMarkView as Mark, TodayView as TodayBody } from '../../../api/today.js';
 
 const START = '2026-11-02T15:00:00.000Z';
 

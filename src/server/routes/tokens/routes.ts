@@ -2,7 +2,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { createApiToken, listTokensOf, revokeToken } from '../../services/accounts.js';
 import { errorResponses, IdParams, NoContent } from '../../../api/shared.js';
-import { TokenCreateBody, TokenCreatedView, TokenListView, TokenView } from '../../../api/tokens.js';
+import { TokenCreateBody, TokenCreatedView, TokenListView } from '../../../api/tokens.js';
 import { presentToken } from './presenter.js';
 
 export function registerTokenRoutes(app: App, ctx: ServerContext): void {
