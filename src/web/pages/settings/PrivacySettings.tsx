@@ -68,11 +68,11 @@ function RetentionForm({ retention, onSaved, onReload }: { retention: Retention;
     }
   };
   return (
-    <>
+    <div className="stack">
       <p>{retention.summary}.</p>
       {error ? <Alert>{error}</Alert> : null}
       {note ? <Alert tone="success">{note}</Alert> : null}
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form className="stack" onSubmit={(e) => void save(e)} noValidate>
         <TextField
           label="Erase rejected candidates after (months)"
           name="rejectedAfterMonths"
@@ -83,7 +83,7 @@ function RetentionForm({ retention, onSaved, onReload }: { retention: Retention;
           hint="Leave empty to keep them until someone erases them by hand."
         />
         <div className="record-actions">
-          <Button type="submit" busy={busy} busyLabel="Saving…">
+          <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
             Save
           </Button>
           {retention.rejectedAfterMonths !== null ? (
@@ -106,6 +106,6 @@ function RetentionForm({ retention, onSaved, onReload }: { retention: Retention;
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

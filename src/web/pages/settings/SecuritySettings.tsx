@@ -40,7 +40,7 @@ export function SecuritySettings() {
             Loading…
           </p>
         ) : !mfa.enabled ? (
-          <>
+          <div className="stack">
             <p>
               <Badge>Off</Badge> {mfa.required ? 'Your company requires it for your role.' : null}
             </p>
@@ -50,7 +50,7 @@ export function SecuritySettings() {
                 status.reload();
               }}
             />
-          </>
+          </div>
         ) : (
           <div className="stack">
             <p>
