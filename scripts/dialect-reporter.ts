@@ -28,13 +28,19 @@ export default class DialectReporter implements Reporter {
         else bucket.skipped += 1;
       }
     }
+    // The suite has a time budget (DEVELOPERS.md): name the files that spend it, so the next trim starts there.
+    const slowest = testModules
+      .map((mod) => ({ file: mod.relativeModuleId, seconds: Math.round(mod.diagnostic().duration / 100) / 10 }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 10);
     const line = (d: string) => `${d}: ${counts[d]!.passed} passed, ${counts[d]!.failed} failed, ${counts[d]!.skipped} skipped`;
     // scripts/test.mjs adds up the runs and prints the closing line.
     const out = process.env.CLOSER_TEST_COUNTS_FILE;
     if (out) {
       mkdirSync(new URL('../.tmp/', import.meta.url), { recursive: true });
-      writeFileSync(out, JSON.stringify({ total, perDialect: counts }));
+      writeFileSync(out, JSON.stringify({ total, perDialect: counts, slowestFiles: slowest }));
     }
+    console.log(`\nSlowest files: ${slowest.map((f) => `${f.file} ${f.seconds} s`).join(', ')}`);
     console.log(`\nTests per database -> ${line('sqlite')} | ${line('postgres')} | not database-bound: ${other}`);
   }
 }
