@@ -50,6 +50,8 @@ const ACTIONS = [
   'candidates.export',
   // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
   'privacy.manage',
+  // The hiring reports; their pay columns also need compensation.read (docs/reports.md).
+  'reports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +84,7 @@ const PIPELINE_STAFF: readonly Action[] = [
   'scorecards.write-own',
   'scorecards.read-all',
   'notifications.manage-own',
+  'reports.read',
 ];
 
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
@@ -105,6 +108,7 @@ const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
     'today.read',
     'team.read',
     'notifications.manage-own',
+    'reports.read',
   ]),
   // Interviewers judge skill: they never get compensation, equity or offers (see evaluation.md).
   interviewer: new Set<Action>([
@@ -119,6 +123,8 @@ const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
     'interviews.read-assigned',
     'scorecards.write-own',
     'notifications.manage-own',
+    // Funnel and clock figures only: the pay columns need compensation.read, which interviewers never have.
+    'reports.read',
   ]),
 };
 

@@ -173,7 +173,8 @@ export function runsOf(runs: ClockRuns, id: ClockId): Run[] {
   }
 }
 
-function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, target: EffectiveTarget): Clock {
+/** One run as a clock at `nowMs` (a stopped run keeps the time it ended with): the clocks' one state rule. */
+export function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, target: EffectiveTarget): Clock {
   const end = run.stop ?? nowMs;
   const elapsedHours =
     settings.hours.mode === 'business' ? businessHoursBetween(run.start, end, settings.hours) : Math.max(0, end - run.start) / HOUR_MS;

@@ -148,6 +148,7 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'DELETE /api/v1/roles/:id/bands/:stage': 'none',
   'GET /api/v1/offers/:id/band-check': 'none',
   'GET /api/v1/openapi.json': 'none',
+  'GET /api/v1/reports/:name': 'none',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

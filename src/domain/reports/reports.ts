@@ -1,0 +1,383 @@
+import { quantileSorted } from '../compensation/statistics.js';
+import { toClock } from '../pipeline/clocks.js';
+import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings } from '../pipeline/clock-settings.js';
+import { CANDIDATE_SOURCES, type CandidateSource } from '../pipeline/lists.js';
+import { sourceMix, type Finding } from '../pipeline/source-mix.js';
+import { DAY_MS } from '../pipeline/time.js';
+import type { ReportDimension } from './dimensions.js';
+import type { ApplicationFacts } from './facts.js';
+
+/**
+ * The hiring reports over application facts (facts.ts). Every figure is defined in docs/reports.md; these functions
+ * are its only implementation, so the API, the CLI, the web and the tests all read the same numbers.
+ */
+
+export { REPORT_DIMENSIONS, type ReportDimension } from './dimensions.js';
+
+/** A half-open period [from, to) in epoch ms; either end may be open. */
+export interface ReportPeriod {
+  from?: number;
+  to?: number;
+}
+
+const inPeriod = (t: number | null, p: ReportPeriod): t is number => t !== null && (p.from === undefined || t >= p.from) && (p.to === undefined || t < p.to);
+
+/** The key an application is grouped under: `none` when it has no specialization, `unknown` when no month. */
+export function groupKey(f: ApplicationFacts, by: ReportDimension): string {
+  switch (by) {
+    case 'all':
+      return 'all';
+    case 'role':
+      return f.app.roleId;
+    case 'specialization':
+      return f.app.specialization ?? 'none';
+    case 'source':
+      return f.app.source;
+    case 'month':
+      return f.cohort ?? 'unknown';
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+
+export interface Spread {
+  count: number;
+  p50: number | null;
+  p90: number | null;
+}
+
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { count: sorted.length, p50: sorted.length ? quantileSorted(sorted, 0.5) : null, p90: sorted.length ? quantileSorted(sorted, 0.9) : null };
+}
+
+// ---------------------------------------------------------------------------------------------------------- funnel
+
+export interface FunnelStage {
+  stage: string;
+  /** Applications that reached this stage or a later one (a hire reached them all). */
+  reached: number;
+  /** reached / reached at the stage before (null for the first stage, or when the stage before had none). */
+  conversion: number | null;
+}
+
+export interface FunnelGroup {
+  key: string;
+  applications: number;
+  hired: number;
+  /** hired / applications */
+  hireRate: number | null;
+  stages: FunnelStage[];
+}
+
+/**
+ * Conversion between stages and to hire, for the applications first contacted in the period. `stageOrder` is the
+ * funnel's columns; when grouping by role, a role's own stages (roleStages) are used instead. A stage outside the
+ * order counts for nothing; an application reopened at an earlier stage keeps the furthest stage it reached.
+ */
+export function funnelReport(
+  facts: readonly ApplicationFacts[],
+  opts: { by: ReportDimension; period?: ReportPeriod; stageOrder: readonly string[]; roleStages?: Readonly<Record<string, readonly string[]>> },
+): FunnelGroup[] {
+  const period = opts.period ?? {};
+  const cohort = facts.filter((f) => inPeriod(f.firstContactAt, period));
+  return [...groupBy(cohort, (f) => groupKey(f, opts.by)).entries()].map(([key, group]) => {
+    const order = (opts.by === 'role' ? opts.roleStages?.[key] : undefined) ?? opts.stageOrder;
+    const reachedCounts = order.map(() => 0);
+    let hired = 0;
+    for (const f of group) {
+      const isHired = f.hiredAt !== null;
+      if (isHired) hired += 1;
+      const furthest = isHired ? order.length - 1 : Math.max(-1, ...f.visits.map((v) => order.indexOf(v.stage)));
+      for (let i = 0; i <= furthest; i++) reachedCounts[i]! += 1;
+    }
+    return {
+      key,
+      applications: group.length,
+      hired,
+      hireRate: ratio(hired, group.length),
+      stages: order.map((stage, i) => ({ stage, reached: reachedCounts[i]!, conversion: i === 0 ? null : ratio(reachedCounts[i]!, reachedCounts[i - 1]!) })),
+    };
+  });
+}
+
+// ------------------------------------------------------------------------------------------------------ cycle time
+
+export interface CycleGroup {
+  key: string;
+  /** Hires first contacted in the period, with their days from first contact to acceptance. */
+  hires: Spread;
+  /** Share of those hires accepted within the cycle clock's target (its warning time). */
+  shareWithinTarget: number | null;
+  targetDays: number;
+}
+
+export interface StageTime {
+  stage: string;
+  /** Days spent in the stage, over the visits that ended in the period (a visit still open is not counted). */
+  days: Spread;
+}
+
+export function cycleReport(
+  facts: readonly ApplicationFacts[],
+  opts: { by: ReportDimension; period?: ReportPeriod; settings?: ClockSettings },
+): { groups: CycleGroup[]; stages: StageTime[] } {
+  const period = opts.period ?? {};
+  // The target is set in calendar hours or working hours; the cycle is reported in calendar days, as people count it.
+  const targetDays = (opts.settings ?? DEFAULT_CLOCK_SETTINGS).targets['cycle.total'].warningHours / 24;
+  const hires = facts.filter((f) => f.hiredAt !== null && inPeriod(f.firstContactAt, period));
+  const groups = [...groupBy(hires, (f) => groupKey(f, opts.by)).entries()].map(([key, group]) => {
+    const days = group.map((f) => (f.hiredAt! - f.firstContactAt!) / DAY_MS);
+    return { key, hires: spread(days), shareWithinTarget: ratio(days.filter((d) => d <= targetDays).length, days.length), targetDays };
+  });
+  const byStage = new Map<string, number[]>();
+  for (const f of facts) {
+    for (const v of f.visits) {
+      if (v.leftAt === null || !inPeriod(v.leftAt, period)) continue;
+      const list = byStage.get(v.stage) ?? [];
+      list.push((v.leftAt - v.enteredAt) / DAY_MS);
+      byStage.set(v.stage, list);
+    }
+  }
+  const stages = [...byStage.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([stage, days]) => ({ stage, days: spread(days) }));
+  return { groups, stages };
+}
+
+// ------------------------------------------------------------------------------------------------- clock breaches
+
+export interface BreachCount {
+  runs: number;
+  /** Runs that went past the warning time (critical ones included). */
+  warning: number;
+  critical: number;
+  warningRate: number | null;
+  criticalRate: number | null;
+}
+
+export interface PersonBreaches extends BreachCount {
+  personId: string;
+  clock: ClockId;
+}
+
+/** The clocks a person owns: who has to act to stop them. */
+export const PERSON_CLOCKS: readonly ClockId[] = ['approval.pending', 'scorecard.due', 'reply.to-candidate'];
+
+function count(levels: Array<'ok' | 'warning' | 'critical'>): BreachCount {
+  const warning = levels.filter((l) => l !== 'ok').length;
+  const critical = levels.filter((l) => l === 'critical').length;
+  return { runs: levels.length, warning, critical, warningRate: ratio(warning, levels.length), criticalRate: ratio(critical, levels.length) };
+}
+
+/**
+ * Warning and critical rates per clock over the runs that started in the period, each judged by the time it ran to
+ * its stop (or to `asOf` while it still runs), with the clocks' own rule (toClock). Per person for the clocks a
+ * person owns: approvers (approval.pending), interviewers (scorecard.due), the role's recruiter (reply.to-candidate).
+ * Each application's clocks are judged by its role's settings (`settingsFor`; the defaults without it).
+ */
+export function breachReport(
+  facts: readonly ApplicationFacts[],
+  opts: { period?: ReportPeriod; asOf: number; settingsFor?: (roleId: string) => ClockSettings },
+): { clocks: Array<BreachCount & { clock: ClockId }>; people: PersonBreaches[] } {
+  const period = opts.period ?? {};
+  const perClock = new Map<ClockId, Array<'ok' | 'warning' | 'critical'>>(CLOCK_IDS.map((id) => [id, []]));
+  const perPerson = new Map<string, { personId: string; clock: ClockId; levels: Array<'ok' | 'warning' | 'critical'> }>();
+  for (const f of facts) {
+    // each role's own targets, as its Today showed them
+    const settings = opts.settingsFor?.(f.app.roleId) ?? DEFAULT_CLOCK_SETTINGS;
+    for (const { clock, run } of f.clockRuns) {
+      if (!inPeriod(run.start, period) || run.start > opts.asOf) continue;
+      const target = effectiveTarget(settings, clock);
+      const c = toClock(clock, run.stop !== undefined && run.stop > opts.asOf ? { start: run.start } : run, opts.asOf, settings, target);
+      const level = c.elapsedHours > target.criticalHours ? 'critical' : c.elapsedHours > target.warningHours ? 'warning' : 'ok';
+      perClock.get(clock)!.push(level);
+      const owners =
+        clock === 'approval.pending'
+          ? (run.subject?.approverIds ?? [])
+          : clock === 'scorecard.due'
+            ? run.subject?.interviewerId
+              ? [run.subject.interviewerId]
+              : []
+            : clock === 'reply.to-candidate' && f.app.recruiterId
+              ? [f.app.recruiterId]
+              : [];
+      for (const personId of owners) {
+        const key = `${clock}\u0000${personId}`;
+        const entry = perPerson.get(key) ?? { personId, clock, levels: [] };
+        entry.levels.push(level);
+        perPerson.set(key, entry);
+      }
+    }
+  }
+  return {
+    clocks: CLOCK_IDS.map((clock) => ({ clock, ...count(perClock.get(clock)!) })),
+    people: [...perPerson.values()]
+      .map(({ personId, clock, levels }) => ({ personId, clock, ...count(levels) }))
+      .sort((a, b) => b.critical - a.critical || b.warning - a.warning || (a.personId < b.personId ? -1 : 1)),
+  };
+}
+
+// --------------------------------------------------------------------------------------------------------- offers
+
+/** What the offer records say about pay, by offer id: only for readers who may see compensation. */
+export interface OfferPay {
+  base: number;
+  /** The candidate's cash threshold in the offer's currency, when one was recorded. */
+  threshold: number | null;
+  bandMin: number | null;
+  bandMax: number | null;
+  /** Where the base sits in the market data, 0-100, when market data was selected. */
+  marketPercentile: number | null;
+}
+
+export interface OfferOutcomeSplit {
+  extended: number;
+  accepted: number;
+  declined: number;
+  acceptanceRate: number | null;
+}
+
+export interface OffersGroup extends OfferOutcomeSplit {
+  key: string;
+  open: number;
+  hoursAfterFinal: Spread;
+  /** Share of the offers with a final interview before them that went out within the offer clock's critical time. */
+  shareWithinClock: number | null;
+}
+
+export interface OffersPay {
+  /** Acceptance of decided offers whose base cleared the candidate's threshold, and of those whose base did not. */
+  clearedThreshold: OfferOutcomeSplit;
+  belowThreshold: OfferOutcomeSplit;
+  /** Where the base sat in its band: 0 at the minimum, 1 at the maximum (may be outside 0-1). */
+  positionInBand: Spread;
+  marketPercentile: Spread;
+}
+
+function outcomes(list: ReadonlyArray<{ outcome: 'accepted' | 'declined' | 'open' }>): OfferOutcomeSplit {
+  const accepted = list.filter((o) => o.outcome === 'accepted').length;
+  const declined = list.filter((o) => o.outcome === 'declined').length;
+  return { extended: list.length, accepted, declined, acceptanceRate: ratio(accepted, accepted + declined) };
+}
+
+/**
+ * Offers extended in the period (the first extension of each offer id): acceptance among the decided ones, hours from
+ * the last final interview to the extension, and, with `pay`, acceptance by whether the base cleared the threshold.
+ */
+export function offersReport(
+  facts: readonly ApplicationFacts[],
+  opts: { by: ReportDimension; period?: ReportPeriod; settings?: ClockSettings; pay?: ReadonlyMap<string, OfferPay> },
+): { groups: OffersGroup[]; pay: OffersPay | null } {
+  const period = opts.period ?? {};
+  const clockHours = (opts.settings ?? DEFAULT_CLOCK_SETTINGS).targets['offer.after-final'].criticalHours;
+  const offers = facts.flatMap((f) => f.offers.filter((o) => inPeriod(o.extendedAt, period)).map((o) => ({ f, o })));
+  const groups = [...groupBy(offers, ({ f }) => groupKey(f, opts.by)).entries()].map(([key, list]) => {
+    const hours = list.map(({ o }) => o.hoursAfterFinal).filter((h): h is number => h !== null);
+    return {
+      key,
+      ...outcomes(list.map(({ o }) => o)),
+      open: list.filter(({ o }) => o.outcome === 'open').length,
+      hoursAfterFinal: spread(hours),
+      shareWithinClock: ratio(hours.filter((h) => h <= clockHours).length, hours.length),
+    };
+  });
+  if (!opts.pay) return { groups, pay: null };
+  const priced = offers.flatMap(({ o }) => {
+    const pay = opts.pay!.get(o.offerId);
+    return pay ? [{ o, pay }] : [];
+  });
+  const withThreshold = priced.filter(({ pay }) => pay.threshold !== null);
+  return {
+    groups,
+    pay: {
+      clearedThreshold: outcomes(withThreshold.filter(({ pay }) => pay.base >= pay.threshold!).map(({ o }) => o)),
+      belowThreshold: outcomes(withThreshold.filter(({ pay }) => pay.base < pay.threshold!).map(({ o }) => o)),
+      positionInBand: spread(
+        priced.flatMap(({ pay }) => (pay.bandMin !== null && pay.bandMax !== null && pay.bandMax > pay.bandMin ? [(pay.base - pay.bandMin) / (pay.bandMax - pay.bandMin)] : [])),
+      ),
+      marketPercentile: spread(priced.flatMap(({ pay }) => (pay.marketPercentile !== null ? [pay.marketPercentile] : []))),
+    },
+  };
+}
+
+// --------------------------------------------------------------------------------------------------------- losses
+
+export interface LossesReport {
+  total: number;
+  reasons: Array<{ reason: string; count: number; share: number }>;
+  stages: Array<{ stage: string; count: number }>;
+  /** Days from first contact to the loss. */
+  days: Spread;
+  /** How many of the losses had each logged signal before them. */
+  signals: Array<{ signal: string; count: number; share: number }>;
+}
+
+const tally = (keys: readonly string[]): Array<{ key: string; count: number }> =>
+  [...groupBy(keys, (k) => k).entries()].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+
+/** Applications that ended lost or withdrawn, with the close in the period (the last close, for a reopened one). */
+export function lossesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod; groupFilter?: (f: ApplicationFacts) => boolean }): LossesReport {
+  const period = opts.period ?? {};
+  const lost = facts.filter((f) => f.loss !== null && inPeriod(f.loss.at, period) && (opts.groupFilter?.(f) ?? true));
+  const total = lost.length;
+  return {
+    total,
+    reasons: tally(lost.map((f) => f.loss!.reason)).map(({ key, count }) => ({ reason: key, count, share: count / total })),
+    stages: tally(lost.map((f) => f.loss!.stage)).map(({ key, count }) => ({ stage: key, count })),
+    days: spread(lost.map((f) => (f.loss!.at - (f.firstContactAt ?? f.loss!.at)) / DAY_MS)),
+    signals: tally(lost.flatMap((f) => f.loss!.signals)).map(({ key, count }) => ({ signal: key, count, share: count / total })),
+  };
+}
+
+// -------------------------------------------------------------------------------------------------------- sources
+
+export interface SourceRow {
+  key: string;
+  candidates: number;
+  interviewed: number;
+  offered: number;
+  hired: number;
+}
+
+export interface SourcesReport {
+  sources: Array<SourceRow & { key: CandidateSource }>;
+  referrers: SourceRow[];
+  /** Herfindahl-Hirschman index of the source shares: 1 when every candidate came one way, 1/7 at an even spread. */
+  concentration: number | null;
+  referralOnlyShare: number;
+  findings: Finding[];
+}
+
+function row(key: string, list: readonly ApplicationFacts[]): SourceRow {
+  return {
+    key,
+    candidates: list.length,
+    interviewed: list.filter((f) => f.interviewed).length,
+    offered: list.filter((f) => f.offers.length > 0).length,
+    hired: list.filter((f) => f.hiredAt !== null).length,
+  };
+}
+
+/** Candidates, interviews, offers and hires per source and per referrer, for applications first contacted in the period. */
+export function sourcesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod }): SourcesReport {
+  const cohort = facts.filter((f) => inPeriod(f.firstContactAt, opts.period ?? {}));
+  const bySource = groupBy(cohort, (f) => f.app.source);
+  const mix = sourceMix(cohort.map((f) => ({ source: f.app.source })));
+  return {
+    sources: CANDIDATE_SOURCES.map((s) => ({ ...row(s, bySource.get(s) ?? []), key: s })),
+    referrers: [...groupBy(cohort.filter((f) => f.app.referrer !== null), (f) => f.app.referrer!).entries()].map(([k, list]) => row(k, list)).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
+    concentration: mix.total === 0 ? null : CANDIDATE_SOURCES.reduce((sum, s) => sum + mix.shares[s] ** 2, 0),
+    referralOnlyShare: mix.referralOnlyShare,
+    findings: mix.findings,
+  };
+}

@@ -1,0 +1,108 @@
+import type { CandidateSource } from '../../domain/pipeline/lists.js';
+import { applicationFacts, type ApplicationFacts } from '../../domain/reports/facts.js';
+import { breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
+import { listReportApplications, listReportOffers, listRoles, listUsers, type RoleRecord, type Tx } from '../../storage/index.js';
+import { PipelineSettingsResolver } from './pipeline-views.js';
+
+export interface ReportFilters {
+  by: ReportDimension;
+  roleId?: string;
+  specialization?: string;
+  source?: CandidateSource;
+  period: ReportPeriod;
+}
+
+/** What the presenter needs beside the figures: names for ids, and the facts the filters kept. */
+export interface ReportInputs {
+  facts: ApplicationFacts[];
+  roles: ReadonlyMap<string, RoleRecord>;
+  people: ReadonlyMap<string, string>;
+  resolver: PipelineSettingsResolver;
+  stageOrder: string[];
+}
+
+/** A role's main specialization: the first of its scoped list. */
+const specializationOf = (role: RoleRecord | undefined): string | null => role?.specializations[0] ?? null;
+
+/**
+ * Reads what every report needs, once: applications with their histories, turned into facts by the domain, and
+ * filtered by role, specialization and source (the period is applied by each report to its own timestamp).
+ */
+export async function readReportInputs(tx: Tx, filters: ReportFilters): Promise<ReportInputs> {
+  const roleList = await listRoles(tx);
+  const roles = new Map(roleList.map((r) => [r.id, r]));
+  const rows = await listReportApplications(tx, { roleId: filters.roleId, source: filters.source });
+  const facts: ApplicationFacts[] = [];
+  for (const row of rows) {
+    const role = roles.get(row.roleId);
+    const specialization = specializationOf(role);
+    if (filters.specialization !== undefined && specialization !== filters.specialization) continue;
+    facts.push(
+      applicationFacts({
+        id: row.id,
+        roleId: row.roleId,
+        specialization,
+        source: row.source as CandidateSource,
+        referrer: null,
+        recruiterId: role?.recruiterId ?? null,
+        currentStage: row.currentStage,
+        events: row.events,
+      }),
+    );
+  }
+  // The funnel's columns: the role's stages when one role is asked for, else every role's stages in plan order.
+  const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;
+  const stageOrder = [...new Set(planned.flatMap((r) => r?.processPlan.stages.map((s) => s.id) ?? []))];
+  const people = new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
+  return { facts, roles, people, resolver: await PipelineSettingsResolver.load(tx), stageOrder };
+}
+
+export function buildFunnel(inputs: ReportInputs, filters: ReportFilters) {
+  const roleStages = Object.fromEntries([...inputs.roles.values()].map((r) => [r.id, r.processPlan.stages.map((s) => s.id)]));
+  return funnelReport(inputs.facts, { by: filters.by, period: filters.period, stageOrder: inputs.stageOrder, roleStages });
+}
+
+export function buildCycle(inputs: ReportInputs, filters: ReportFilters) {
+  return cycleReport(inputs.facts, { by: filters.by, period: filters.period, settings: companyClocks(inputs, filters) });
+}
+
+export function buildBreaches(inputs: ReportInputs, filters: ReportFilters, asOf: Date) {
+  return breachReport(inputs.facts, {
+    period: filters.period,
+    asOf: asOf.getTime(),
+    settingsFor: (roleId) => {
+      const role = inputs.roles.get(roleId);
+      return role ? inputs.resolver.clocksFor(role) : inputs.resolver.clocksFor({ id: '', clockOverrides: {} });
+    },
+  });
+}
+
+/** With `withPay`, the base of each offer against its candidate's threshold and its role's band (same currency only). */
+export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportFilters, withPay: boolean) {
+  let pay: Map<string, OfferPay> | undefined;
+  if (withPay) {
+    const roleOfOffer = new Map(inputs.facts.flatMap((f) => f.offers.map((o) => [o.offerId, inputs.roles.get(f.app.roleId)] as const)));
+    pay = new Map();
+    for (const o of await listReportOffers(tx)) {
+      if (!roleOfOffer.has(o.offerId)) continue;
+      const band = roleOfOffer.get(o.offerId)?.band;
+      const sameCurrency = band !== null && band !== undefined && band.currency === o.currency;
+      pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: null });
+    }
+  }
+  return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: companyClocks(inputs, filters), ...(pay ? { pay } : {}) });
+}
+
+export function buildLosses(inputs: ReportInputs, filters: ReportFilters) {
+  return lossesReport(inputs.facts, { period: filters.period });
+}
+
+export function buildSources(inputs: ReportInputs, filters: ReportFilters) {
+  return sourcesReport(inputs.facts, { period: filters.period });
+}
+
+/** The targets a cross-role figure is measured against: the one role's when filtered to it, else the company's. */
+function companyClocks(inputs: ReportInputs, filters: ReportFilters) {
+  const role = filters.roleId ? inputs.roles.get(filters.roleId) : undefined;
+  return inputs.resolver.clocksFor(role ?? { id: '', clockOverrides: {} });
+}
