@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareEpochEvents, type PreparedEvent } from '../pipeline/history.js';
 import { CANDIDATE_SOURCES, LOSS_REASONS } from '../pipeline/lists.js';
 import { applicationFacts, type ReportApplication } from './facts.js';
+import { funnelTable, tableToCsv } from './tables.js';
 import { REPORT_DIMENSIONS, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay } from './reports.js';
 
 const T0 = Date.UTC(2026, 2, 2, 9); // Monday 2 March 2026, 09:00 UTC
@@ -232,5 +233,21 @@ describe('reports add up across any filter', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('report tables and CSV', () => {
+  it('writes a cell a spreadsheet would run as a formula as text, and quotes commas and quotes', () => {
+    const csv = tableToCsv({ columns: ['Name', 'n'], rows: [['=HYPERLINK("x")', 1], ['-1+2', -3], ['a, "b"', null]] });
+    expect(csv).toBe('Name,n\r\n"\'=HYPERLINK(""x"")",1\r\n\'-1+2,-3\r\n"a, ""b""",\r\n');
+  });
+
+  it('the funnel table lists every stage and the hires of each group, in percent', () => {
+    const t = funnelTable({ groups: [{ label: 'All', applications: 4, hired: 2, hireRate: 0.5, stages: [{ stage: 'applied', reached: 4, conversion: null }, { stage: 'onsite', reached: 3, conversion: 0.75 }] }] });
+    expect(t.rows).toEqual([
+      ['All', 'applied', 4, null],
+      ['All', 'onsite', 3, 75],
+      ['All', 'Hired', 2, 50],
+    ]);
   });
 });
