@@ -49,6 +49,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/team': { url: () => '/team' },
   '/team/company': { url: () => '/team/company' },
   '/market': { url: () => '/market' },
+  '/reports': { url: () => '/reports?report=losses&by=role' },
   '/settings': { url: () => '/settings' },
   '/settings/company': { url: () => '/settings/company' },
   '/settings/users': { url: () => '/settings/users' },

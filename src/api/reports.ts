@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { CANDIDATE_SOURCES, CLOCK_IDS } from '../domain/pipeline/lists.js';
-import { REPORT_DIMENSIONS } from '../domain/reports/dimensions.js';
+import { REPORT_DIMENSIONS, REPORT_NAMES } from '../domain/reports/dimensions.js';
 
-/** The reports, by the name in `GET /api/v1/reports/{name}` and `closer report NAME` (docs/reports.md defines each figure). */
-export const REPORT_NAMES = ['funnel', 'cycle-time', 'clock-breaches', 'offers', 'losses', 'sources'] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
+export { REPORT_NAMES, type ReportName } from '../domain/reports/dimensions.js';
 
 export const ReportParams = z.strictObject({ name: z.enum(REPORT_NAMES, { message: `A report is one of ${REPORT_NAMES.join(', ')}` }) });
 

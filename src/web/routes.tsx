@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
               { path: 'team', lazy: page(() => import('./pages/team/TeamPage.js'), 'TeamPage') },
               { path: 'team/company', lazy: page(() => import('./pages/team/CompanyPage.js'), 'CompanyPage') },
               { path: 'market', lazy: page(() => import('./pages/market/MarketPage.js'), 'MarketPage') },
+              { path: 'reports', lazy: page(() => import('./pages/reports/ReportsPage.js'), 'ReportsPage') },
               {
                 path: 'settings',
                 lazy: page(() => import('./pages/settings/SettingsLayout.js'), 'SettingsLayout'),

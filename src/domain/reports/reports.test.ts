@@ -238,7 +238,7 @@ describe('reports add up across any filter', () => {
 
 describe('report tables and CSV', () => {
   it('writes a cell a spreadsheet would run as a formula as text, and quotes commas and quotes', () => {
-    const csv = tableToCsv({ columns: ['Name', 'n'], rows: [['=HYPERLINK("x")', 1], ['-1+2', -3], ['a, "b"', null]] });
+    const csv = tableToCsv({ columns: ['Name', 'n'], kinds: ['text', 'count'], rows: [['=HYPERLINK("x")', 1], ['-1+2', -3], ['a, "b"', null]] });
     expect(csv).toBe('Name,n\r\n"\'=HYPERLINK(""x"")",1\r\n\'-1+2,-3\r\n"a, ""b""",\r\n');
   });
 

@@ -3,8 +3,11 @@
 // call these with the API's types without importing the server's schemas.
 
 export type Cell = string | number | null;
+/** How a column's numbers read: whole counts, percentages (0-100, one decimal) or days and hours (one decimal). */
+export type CellKind = 'text' | 'count' | 'percent' | 'decimal';
 export interface ReportTable {
   columns: string[];
+  kinds: CellKind[];
   rows: Cell[][];
 }
 
@@ -24,18 +27,19 @@ export function funnelTable(data: { groups: Array<{ label: string; applications:
     for (const s of g.stages) rows.push([g.label, stageName(s.stage), s.reached, pct(s.conversion)]);
     rows.push([g.label, 'Hired', g.hired, pct(g.hireRate)]);
   }
-  return { columns: ['Group', 'Stage', 'Reached', 'Conversion from the step before (%)'], rows };
+  return { columns: ['Group', 'Stage', 'Reached', 'Conversion from the step before (%)'], kinds: ['text', 'text', 'count', 'percent'], rows };
 }
 
 export function cycleTable(data: { groups: Array<{ label: string; hires: Spread; shareWithinTarget: Rate; targetDays: number }> }): ReportTable {
   return {
     columns: ['Group', 'Hires', 'Median days to accept', '90th percentile days', 'Target days', 'Within target (%)'],
+    kinds: ['text', 'count', 'decimal', 'decimal', 'decimal', 'percent'],
     rows: data.groups.map((g) => [g.label, g.hires.count, days(g.hires.p50), days(g.hires.p90), g.targetDays, pct(g.shareWithinTarget)]),
   };
 }
 
 export function stageTimeTable(data: { stages: Array<{ stage: string; days: Spread }> }, stageName: (id: string) => string = (s) => s): ReportTable {
-  return { columns: ['Stage', 'Visits', 'Median days', '90th percentile days'], rows: data.stages.map((s) => [stageName(s.stage), s.days.count, days(s.days.p50), days(s.days.p90)]) };
+  return { columns: ['Stage', 'Visits', 'Median days', '90th percentile days'], kinds: ['text', 'count', 'decimal', 'decimal'], rows: data.stages.map((s) => [stageName(s.stage), s.days.count, days(s.days.p50), days(s.days.p90)]) };
 }
 
 interface Breach {
@@ -49,6 +53,7 @@ interface Breach {
 export function breachTable(data: { clocks: Array<Breach & { clock: string }> }, clockName: (id: string) => string = (c) => c): ReportTable {
   return {
     columns: ['Clock', 'Started', 'Past warning', 'Past critical', 'Past warning (%)', 'Past critical (%)'],
+    kinds: ['text', 'count', 'count', 'count', 'percent', 'percent'],
     rows: data.clocks.map((c) => [clockName(c.clock), c.runs, c.warning, c.critical, pct(c.warningRate), pct(c.criticalRate)]),
   };
 }
@@ -56,6 +61,7 @@ export function breachTable(data: { clocks: Array<Breach & { clock: string }> },
 export function peopleBreachTable(data: { people: Array<Breach & { personName: string; clock: string }> }, clockName: (id: string) => string = (c) => c): ReportTable {
   return {
     columns: ['Person', 'Clock', 'Started', 'Past warning', 'Past critical', 'Past critical (%)'],
+    kinds: ['text', 'text', 'count', 'count', 'count', 'percent'],
     rows: data.people.map((p) => [p.personName, clockName(p.clock), p.runs, p.warning, p.critical, pct(p.criticalRate)]),
   };
 }
@@ -70,6 +76,7 @@ interface Outcomes {
 export function offersTable(data: { groups: Array<Outcomes & { label: string; open: number; hoursAfterFinal: Spread; shareWithinClock: Rate }> }): ReportTable {
   return {
     columns: ['Group', 'Extended', 'Accepted', 'Declined', 'Open', 'Acceptance (%)', 'Median hours after the final interview', 'Within the offer clock (%)'],
+    kinds: ['text', 'count', 'count', 'count', 'count', 'percent', 'decimal', 'percent'],
     rows: data.groups.map((g) => [g.label, g.extended, g.accepted, g.declined, g.open, pct(g.acceptanceRate), days(g.hoursAfterFinal.p50), pct(g.shareWithinClock)]),
   };
 }
@@ -77,11 +84,15 @@ export function offersTable(data: { groups: Array<Outcomes & { label: string; op
 /** Acceptance by whether the base cleared the candidate's threshold: pay, so only for readers who may see it. */
 export function offerPayTable(pay: { clearedThreshold: Outcomes; belowThreshold: Outcomes }): ReportTable {
   const row = (label: string, o: Outcomes): Cell[] => [label, o.extended, o.accepted, o.declined, pct(o.acceptanceRate)];
-  return { columns: ['Base against threshold', 'Extended', 'Accepted', 'Declined', 'Acceptance (%)'], rows: [row('Cleared the threshold', pay.clearedThreshold), row('Below the threshold', pay.belowThreshold)] };
+  return { columns: ['Base against threshold', 'Extended', 'Accepted', 'Declined', 'Acceptance (%)'], kinds: ['text', 'count', 'count', 'count', 'percent'], rows: [row('Cleared the threshold', pay.clearedThreshold), row('Below the threshold', pay.belowThreshold)] };
 }
 
 export function lossesTable(data: { reasons: Array<{ reason: string; count: number; share: number }> }, reasonName: (id: string) => string = (r) => r): ReportTable {
-  return { columns: ['Reason', 'Losses', 'Share (%)'], rows: data.reasons.map((r) => [reasonName(r.reason), r.count, pct(r.share)]) };
+  return { columns: ['Reason', 'Losses', 'Share (%)'], kinds: ['text', 'count', 'percent'], rows: data.reasons.map((r) => [reasonName(r.reason), r.count, pct(r.share)]) };
+}
+
+export function lossSignalsTable(data: { signals: Array<{ signal: string; count: number; share: number }> }, signalName: (id: string) => string = (s) => s): ReportTable {
+  return { columns: ['Warning sign', 'Losses', 'Share (%)'], kinds: ['text', 'count', 'percent'], rows: data.signals.map((s) => [signalName(s.signal), s.count, pct(s.share)]) };
 }
 
 interface SourceRow {
@@ -93,7 +104,7 @@ interface SourceRow {
 }
 
 export function sourcesTable(rows: readonly SourceRow[], name: (key: string) => string = (k) => k, first = 'Source'): ReportTable {
-  return { columns: [first, 'Candidates', 'Interviewed', 'Offered', 'Hired'], rows: rows.map((r) => [name(r.key), r.candidates, r.interviewed, r.offered, r.hired]) };
+  return { columns: [first, 'Candidates', 'Interviewed', 'Offered', 'Hired'], kinds: ['text', 'count', 'count', 'count', 'count'], rows: rows.map((r) => [name(r.key), r.candidates, r.interviewed, r.offered, r.hired]) };
 }
 
 /** A cell that a spreadsheet would run as a formula is written as text (a leading apostrophe), then CSV-quoted. */

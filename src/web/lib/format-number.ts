@@ -38,6 +38,15 @@ export function formatShare(share: number, decimals = 0): string {
 }
 
 /**
+ * A measured figure such as days or hours, with up to `maxDecimals` decimals and no trailing zeros: "9", "10.5".
+ * @example formatDecimal(10.46) // "10.5"
+ */
+export function formatDecimal(value: number, maxDecimals = 1): string {
+  if (!Number.isFinite(value)) return '—';
+  return numberFormat(0, maxDecimals).format(value);
+}
+
+/**
  * A probability (0..1), the same on every page: one decimal under 10% and over 90%, whole percents between;
  * "<0.1%" for a chance above zero that would round to 0.0%, ">99.9%" for one below certainty that would round to
  * 100.0%, so a rare outcome never reads as impossible and a likely one never as certain. 0 and 1 are "0%" and "100%".
