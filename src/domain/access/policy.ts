@@ -50,6 +50,9 @@ const ACTIONS = [
   'candidates.export',
   // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
   'privacy.manage',
+  // Job postings (issue 16): read and publish a role's posting (hiring managers only for roles they manage).
+  'postings.read',
+  'postings.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,7 +91,7 @@ const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
-  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
+  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write']),
   approver: new Set<Action>([
     'company.read',
     'people.read',

@@ -23,6 +23,8 @@ import { registerNextStepRoutes } from './next-step/routes.js';
 import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
 import { registerRoleBandRoutes } from './role-bands/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
+import { registerPostingRoutes } from './postings/routes.js';
+import { registerJobRoutes } from './jobs/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -50,4 +52,6 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerOfferDraftRoutes,
   registerRoleBandRoutes,
   registerPrivacyRoutes,
+  registerPostingRoutes,
+  registerJobRoutes,
 ];
