@@ -246,6 +246,10 @@ for (const dialect of dialectsUnderTest()) {
       // The export and the erasure cover what the form stored.
       const exported = (await h.call('GET', `/api/v1/candidates/${candidate.id}/export`, { token: h.ownerToken })).json();
       expect(exported.tables.posting_answers).toHaveLength(1);
+      const current = (await h.call('GET', `/api/v1/candidates/${candidate.id}`, { token: h.ownerToken })).json();
+      expect((await h.call('DELETE', `/api/v1/candidates/${candidate.id}`, { token: h.ownerToken, headers: { 'if-match': `"${current.version}"` } })).statusCode).toBe(204);
+      expect(await h.store.db.selectFrom('posting_answers').selectAll().where('candidate_id', '=', candidate.id).execute()).toEqual([]);
+      expect(await h.store.db.selectFrom('outbox').selectAll().where('recipient', '=', 'ada.applicant@test.example').execute()).toEqual([]);
     });
 
     it('refuses hostile input with a 4xx page and stores nothing: fake and oversized PDFs, NUL, no token, honeypot', async () => {
