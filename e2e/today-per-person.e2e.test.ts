@@ -158,4 +158,46 @@ describeBrowser('Today for each person', (browser) => {
     await panel.waitFor({ state: 'detached' });
     expect(await d.page.getByRole('button', { name: 'Notifications, none unread' }).evaluate((el) => el === document.activeElement)).toBe(true);
   });
+  it('a visitor applies on the public job board from a phone, and the applicant reaches the recruiter\'s Today', async () => {
+    const owner = await setUpWorkspace(server.baseUrl, { name: 'Olivia Owner' });
+    const o = await signedIn(owner);
+    const api = o.context.request;
+    const rita = await createUserThroughApi(api, o.csrf, { name: 'Rita Recruiter', role: 'recruiter' });
+    // A company that promises a first reply within minutes: the reply clock warns almost at once.
+    const role = await send(api, o.csrf, 'post', '/api/v1/roles', { title: 'Senior ML Engineer', seniority: 'senior', specializations: ['mlops'], recruiterId: rita.id, band: BAND, clockOverrides: { targets: { 'reply.to-candidate': { warningHours: 0.0005 } } } });
+    const body = { title: 'Senior ML Engineer', publicText: 'Own model deployment, Kubernetes serving and drift monitoring for our ranking models.\n\nWe have 120 K USD of GPU credits.', location: 'Berlin', remotePolicy: 'hybrid', signals: [{ id: 'compute-budget-stated', text: '120 K USD of GPU credits for 2027' }], questions: [{ id: 'shipped', label: 'What have you shipped?', required: true }] };
+    await send(api, o.csrf, 'put', `/api/v1/roles/${role.id}/posting`, body);
+    const published = await api.post(`/api/v1/roles/${role.id}/posting/publish`, { data: { acknowledgeFindings: true }, headers: { 'X-CSRF-Token': o.csrf, 'If-Match': '"1"' } });
+    expect(published.status()).toBe(200);
+
+    // The visitor: no account, a phone-sized screen, no JavaScript needed.
+    const visitor = await newContext(browser(), server.baseUrl, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, javaScriptEnabled: false });
+    contexts.push(visitor);
+    const phone = await visitor.newPage();
+    await phone.goto('/jobs');
+    await phone.getByRole('heading', { level: 1, name: /Open jobs at/ }).waitFor();
+    await phone.getByRole('link', { name: 'Senior ML Engineer' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Senior ML Engineer' }).waitFor();
+    await phone.getByText('Base 180,000–220,000 USD a year').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.getByLabel('Your name').fill('Grace Applicant');
+    await phone.getByLabel('E-mail').fill(`grace-${Date.now()}@example.com`);
+    await phone.getByLabel(/^Links/).fill('https://github.com/grace');
+    await phone.getByLabel(/^CV/).setInputFiles({ name: 'grace.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    await phone.getByLabel('What have you shipped?').fill('A ranking model serving two million people.');
+    await phone.getByLabel(/^Keep my application/).check();
+    await phone.getByRole('button', { name: 'Send application' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+
+    // The recruiter who runs the role: the applicant is on her Today, with the reply to log.
+    const r = await signedIn({ email: rita.email, password: rita.password });
+    await r.page.goto('/today');
+    await waitForPage(r.page, 'Today');
+    const card = r.page.getByRole('listitem', { name: 'Grace Applicant' });
+    while ((await card.count()) === 0) {
+      await r.page.reload();
+      await waitForPage(r.page, 'Today');
+    }
+    await card.getByRole('button', { name: 'Log that we replied to Grace' }).waitFor();
+  });
 });

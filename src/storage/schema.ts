@@ -481,4 +481,40 @@ export interface Database {
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;
+  postings: PostingTable;
+  posting_answers: PostingAnswerTable;
+}
+
+/* Public job postings (migration 022). */
+
+export interface PostingTable {
+  id: string;
+  role_id: string;
+  slug: string;
+  title: string;
+  public_text: string;
+  location: string;
+  remote_policy: string;
+  signals: string;
+  questions: string;
+  base_min: number | null;
+  base_max: number | null;
+  base_currency: string | null;
+  status: string;
+  published_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PostingAnswerTable {
+  application_id: string;
+  candidate_id: string;
+  posting_id: string;
+  answers: string;
+  links: string;
+  talent_pool_months: number | null;
+  submitted_at: string;
 }

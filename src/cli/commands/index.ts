@@ -7,6 +7,35 @@ import { checkCommand, scopeCommand, teamPlanCommand } from './scoping.js';
 import { setupCommand } from './setup.js';
 import { candidateEraseCommand, candidateExportCommand, retentionCommand } from './privacy.js';
 import { reportCommand } from './reports.js';
+import { postingCommand } from './postings.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
-export const COMMANDS: Command[] = [serveCommand, setupCommand, dbMigrateCommand, dbRebuildProjectionsCommand, dbBackupCommand, dbRestoreCommand, dbLedgerCommand, userCreateCommand, userResetMfaCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand, candidateExportCommand, candidateEraseCommand, retentionCommand, reportCommand];
+export const COMMANDS: Command[] = [
+  serveCommand,
+  setupCommand,
+  dbMigrateCommand,
+  dbRebuildProjectionsCommand,
+  dbBackupCommand,
+  dbRestoreCommand,
+  dbLedgerCommand,
+  userCreateCommand,
+  userResetMfaCommand,
+  tokenCreateCommand,
+  todayCommand,
+  eventAddCommand,
+  offerListCommand,
+  offerShowCommand,
+  offerApproveCommand,
+  offerRejectCommand,
+  offerEvaluateCommand,
+  thresholdCommand,
+  marketCommand,
+  scopeCommand,
+  checkCommand,
+  teamPlanCommand,
+  candidateExportCommand,
+  candidateEraseCommand,
+  retentionCommand,
+  reportCommand,
+  postingCommand,
+];

@@ -52,6 +52,9 @@ const ACTIONS = [
   'privacy.manage',
   // The hiring reports; their pay columns also need compensation.read (docs/reports.md).
   'reports.read',
+  // Job postings (issue 16): read and publish a role's posting (hiring managers only for roles they manage).
+  'postings.read',
+  'postings.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,7 +94,7 @@ const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
-  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
+  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write']),
   approver: new Set<Action>([
     'company.read',
     'people.read',

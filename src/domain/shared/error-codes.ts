@@ -112,6 +112,11 @@ export const ERROR_CATALOGUE = {
   TODAY_MARK_NOT_FOUND: { status: 404, message: 'No such mark on your Today.' },
   UNDO_EXPIRED: { status: 409, message: 'The minute to undo this has passed.' },
   EVENT_NOT_FOUND: { status: 404, message: 'No such event on this application.' },
+  // Job postings and the public board (issue 16)
+  POSTING_NOT_FOUND: { status: 404, message: 'No such job posting.' },
+  POSTING_STATE_INVALID: { status: 409, message: 'The posting is not in a state that allows this.' },
+  POSTING_FINDINGS_UNACKNOWLEDGED: { status: 409, message: 'Read the findings on this posting first, then publish with acknowledgeFindings: true.' },
+  FORM_TOKEN_INVALID: { status: 403, message: 'This form has expired or was not served by this site. Reload the page and send it again.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../context.js';
 import signIn from '../../../data/security/sign-in.json' with { type: 'json' };
 
@@ -19,12 +19,23 @@ export function servedOverHttps(request: FastifyRequest): boolean {
   return request.protocol === 'https';
 }
 
+const ownPolicy = new WeakSet<object>();
+
+/**
+ * Sends `policy` as this reply's Content-Security-Policy instead of the default. Only the public job board uses it
+ * (routes/jobs): the default plus `img-src` for the origin of the company's logo.
+ */
+export function useOwnContentSecurityPolicy(reply: FastifyReply, policy: string): void {
+  ownPolicy.add(reply);
+  reply.header('Content-Security-Policy', policy);
+}
+
 export function registerSecurityHeaders(app: App): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!ownPolicy.has(reply)) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     // Over plain HTTP the header is meaningless and, behind a TLS proxy we do not trust, it could be a lie.
     if (servedOverHttps(request)) reply.header('Strict-Transport-Security', HSTS);

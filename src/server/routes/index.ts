@@ -24,6 +24,8 @@ import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
 import { registerRoleBandRoutes } from './role-bands/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
+import { registerPostingRoutes } from './postings/routes.js';
+import { registerJobRoutes } from './jobs/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -52,4 +54,6 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerRoleBandRoutes,
   registerPrivacyRoutes,
   registerReportRoutes,
+  registerPostingRoutes,
+  registerJobRoutes,
 ];

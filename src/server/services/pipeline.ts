@@ -56,7 +56,8 @@ import { projectAppendedEvent, projectApplicationFromEvents, reprojectForSetting
 
 /** Who is writing: the signed-in user. */
 export interface PipelineActor {
-  id: string;
+  /** Null for the public: an applicant through the job board (issue 16). */
+  id: string | null;
   role: string;
 }
 

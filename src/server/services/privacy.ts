@@ -42,6 +42,7 @@ export const ERASURE_TABLES = [
   'notifications',
   'outbox',
   'idempotency_keys',
+  'posting_answers',
 ] as const;
 
 /**
@@ -105,7 +106,7 @@ export interface PersonExport {
   tables: Record<string, Array<Record<string, unknown>>>;
 }
 
-const JSON_COLUMNS = new Set(['links', 'specializations', 'labels', 'data', 'ratings', 'fields', 'terms', 'evaluation', 'response']);
+const JSON_COLUMNS = new Set(['links', 'specializations', 'labels', 'data', 'ratings', 'fields', 'terms', 'evaluation', 'response', 'answers']);
 
 function exportValue(column: string, value: unknown, files: Map<string, Buffer>, id: unknown): unknown {
   if (Buffer.isBuffer(value)) return value.toString('base64');

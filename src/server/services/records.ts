@@ -15,6 +15,7 @@ export type {
   Company,
   NotificationRecord,
   OfferVersionRecord,
+  PostingRecord,
   RetentionRun,
   RoleRecord,
   ScorecardRecord,

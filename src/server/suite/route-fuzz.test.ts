@@ -149,6 +149,14 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'GET /api/v1/offers/:id/band-check': 'none',
   'GET /api/v1/openapi.json': 'none',
   'GET /api/v1/reports/:name': 'none',
+  // Job postings (issue 16)
+  'GET /api/v1/roles/:id/posting': 'none',
+  'PUT /api/v1/roles/:id/posting': 'json',
+  'POST /api/v1/roles/:id/posting/publish': 'json',
+  'POST /api/v1/roles/:id/posting/unpublish': 'none',
+  'POST /api/v1/roles/:id/posting/close': 'none',
+  'GET /api/v1/job-board/settings': 'none',
+  'PUT /api/v1/job-board/settings': 'json',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

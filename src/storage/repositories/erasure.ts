@@ -129,6 +129,8 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
 
   report.files = await listFilesOfCandidates(tx, ids);
   await tx.deleteFrom('candidate_files').where('candidate_id', 'in', ids).execute();
+  // What they sent through the public application form (migration 022).
+  await tx.deleteFrom('posting_answers').where('candidate_id', 'in', ids).execute();
   report.idempotencyKeys = Number((await tx.deleteFrom('idempotency_keys').where(containsAny('response', textNeedles)).executeTakeFirst()).numDeletedRows);
   // Immediate foreign keys are checked at the end of the statement, so a record and those merged into it go together.
   await tx.deleteFrom('candidates').where('id', 'in', ids).execute();

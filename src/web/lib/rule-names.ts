@@ -28,6 +28,9 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'sourcing.referral-only': 'Pipeline relies on the network',
   'offer.inside-band': 'Inside the band the board approved',
   'offer.outside-band': 'Outside the band the board approved',
+  'posting.no-base-range': 'No base range in the posting',
+  'posting.equity-before-cash': 'Equity before cash',
+  'posting.text-unreadable': 'Text the analyser cannot read',
 };
 
 /** A rule's name in words: "Too broad for one role" for `scope.too-broad`. */

@@ -13,6 +13,7 @@ import { ClockOverridesSection } from './ClockOverridesSection.js';
 import { RoleBandsSection } from './RoleBandsSection.js';
 import { RolePeopleSection } from './RolePeopleSection.js';
 import { StagesSection } from './StagesSection.js';
+import { JobPostingSection } from './JobPostingSection.js';
 import './role-settings.css';
 
 /** What each section gets: the role as saved, whether the person may change it, and how to save a change. */
@@ -106,6 +107,7 @@ export function RoleSettingsPage() {
         <RolePeopleSection {...props} people={people.state.data} />
         <ClockOverridesSection {...props} clocks={clocks.state.data} clocksError={clocks.state.error} />
         {can(user.role, 'compensation.read') ? <RoleBandsSection role={data} canEdit={canEdit} people={people.state.data} onVersion={(version) => role.setData((r) => ({ ...r!, version }))} reloadRole={role.reload} /> : null}
+        {can(user.role, 'postings.read') ? <JobPostingSection role={data} canEdit={can(user.role, 'postings.write') && (user.role !== 'hiring-manager' || data.hiringManagerId === user.id)} /> : null}
       </div>
     </>
   );
