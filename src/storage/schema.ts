@@ -91,6 +91,14 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** Migration 018: a sign-in or set-up limit's counter, shared by every server instance (key = SHA-256 of what it counts). */
+export interface SignInCounterTable {
+  key: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface RoleTable {
   id: string;
   title: string;
@@ -457,6 +465,7 @@ export interface Database {
   mfa_recovery_codes: MfaRecoveryCodeTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeyTable;
+  sign_in_counters: SignInCounterTable;
   roles: RoleTable;
   candidates: CandidateTable;
   applications: ApplicationTable;
