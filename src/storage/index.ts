@@ -29,5 +29,6 @@ export * from './repositories/today-lookups.js';
 export * from './repositories/projections.js';
 export * from './repositories/sign-in-security.js';
 export * from './repositories/sign-in-counters.js';
+export * from './repositories/oidc.js';
 export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';

@@ -51,7 +51,8 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-async function startSession(tx: Tx, userId: string, now: Date, ttlHours: number): Promise<NewSession> {
+/** A new session of `userId` (a fresh random id, stored hashed) in `tx`. */
+export async function startSession(tx: Tx, userId: string, now: Date, ttlHours: number): Promise<NewSession> {
   const sessionId = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);

@@ -87,6 +87,20 @@ export class LoginThrottle {
     return Math.max(...waits);
   }
 
+  /** Seconds an address waits under the per-address limit alone (sign-ins without an account, as single sign-on's callback). */
+  async addressRetryAfter(ip: string): Promise<number> {
+    const now = this.now();
+    const c = (await getSignInCounters(this.store.db, [this.keys('', ip).ip])).get(this.keys('', ip).ip);
+    if (!c || now.getTime() - new Date(c.windowStart).getTime() >= this.windowMs || c.count < this.limits.perIp) return 0;
+    return secondsLeft(c.windowStart, this.windowMs, now);
+  }
+
+  /** Counts a failure of an address without an account (the per-address counter only). */
+  async addressFailed(ip: string): Promise<void> {
+    const now = this.now();
+    await hitSignInCounter(this.store.db, this.keys('', ip).ip, now, new Date(now.getTime() - this.windowMs), new Date(now.getTime() + this.windowMs));
+  }
+
   async failed(account: string, ip: string): Promise<void> {
     const now = this.now();
     const k = this.keys(account, ip);

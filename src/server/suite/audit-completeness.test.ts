@@ -22,6 +22,7 @@ const NO_AUDIT: Record<string, string> = {
   'POST /api/v1/plans/check': 'a computation',
   'POST /api/v1/auth/login': 'a session, not a record',
   'POST /api/v1/auth/logout': 'a session, not a record',
+  'POST /api/v1/auth/sso/start': 'a sign-in in flight (its state), not a record; the callback audits the sign-in',
   'POST /api/v1/notifications/read': "a person's own read marks, not a record",
   'POST /api/v1/notifications/:id/read': "a person's own read marks, not a record",
 };
@@ -157,6 +158,10 @@ for (const dialect of dialectsUnderTest()) {
       const theirs = await json(h.call('POST', '/api/v1/account/mfa/enrolment', { token: colleague.token, body: {} }));
       await json(h.call('POST', '/api/v1/account/mfa/confirm', { token: colleague.token, body: { code: nextCode(theirs.secret) } }));
       await json(rec.call('DELETE', `/api/v1/users/${colleague.userId}/mfa`));
+
+      // Single sign-on: the owner sets a provider up and turns it off again.
+      const sso = await json(rec.call('PUT', '/api/v1/security/sso', { body: { providerName: 'Corp ID', issuer: 'https://id.corp.example', clientId: 'closer', clientSecret: 'a secret from the provider', allowedDomain: 'corp.example', createUsers: false }, headers: { 'if-match': await etagOf('/api/v1/security/sso') } }));
+      await json(rec.call('DELETE', '/api/v1/security/sso', { headers: { 'if-match': `"${sso.version}"` } }));
 
       expect(unaudited, 'successful writes without an audit entry').toEqual([]);
       const missing = writeRoutes.map((r) => `${r.method} ${r.url}`).filter((k) => !succeeded.has(k) && !(k in NOT_IN_JOURNEY) && !(k in NO_AUDIT));

@@ -148,6 +148,13 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'DELETE /api/v1/roles/:id/bands/:stage': 'none',
   'GET /api/v1/offers/:id/band-check': 'none',
   'GET /api/v1/openapi.json': 'none',
+  // Single sign-on (issue 15)
+  'GET /api/v1/security/sso': 'none',
+  'PUT /api/v1/security/sso': 'json',
+  'DELETE /api/v1/security/sso': 'none',
+  'GET /api/v1/auth/sso': 'none',
+  'POST /api/v1/auth/sso/start': 'none',
+  'GET /api/v1/auth/sso/callback': 'none',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
