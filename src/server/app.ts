@@ -25,8 +25,8 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     store: deps.db,
     now,
     config,
-    loginLimiter: new LoginThrottle(config.loginLimit, now),
-    setupLimiter: new RateLimiter(config.setupLimit.perIp, config.setupLimit.windowMinutes * 60_000, now),
+    loginLimiter: new LoginThrottle(deps.db, config.loginLimit, now),
+    setupLimiter: new RateLimiter(deps.db, 'setup', config.setupLimit.perIp, config.setupLimit.windowMinutes * 60_000, now),
   };
 
   const app = Fastify({

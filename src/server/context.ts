@@ -24,6 +24,8 @@ export interface ServerConfig {
    * (docs/decisions/006-candidate-files.md).
    */
   filesDir?: string;
+  /** The origin people reach Closer at (CLOSER_PUBLIC_URL), for the single sign-on redirect; unset = the request's. */
+  publicUrl?: string;
 }
 
 export interface ServerDeps {

@@ -15,3 +15,11 @@ describe('sign-in settings from the environment', () => {
     expect(() => signInConfigFromEnv({ CLOSER_SESSION_ABSOLUTE_HOURS: '0' })).toThrow('CLOSER_SESSION_ABSOLUTE_HOURS');
   });
 });
+
+describe('the public origin for single sign-on', () => {
+  it('reads CLOSER_PUBLIC_URL without a trailing slash, and refuses a path or query', () => {
+    expect(signInConfigFromEnv({ CLOSER_PUBLIC_URL: 'https://closer.example.com/' })).toEqual({ publicUrl: 'https://closer.example.com' });
+    expect(() => signInConfigFromEnv({ CLOSER_PUBLIC_URL: 'https://closer.example.com/app' })).toThrow('CLOSER_PUBLIC_URL must be an origin');
+    expect(() => signInConfigFromEnv({ CLOSER_PUBLIC_URL: 'closer.example.com' })).toThrow('CLOSER_PUBLIC_URL must be an origin');
+  });
+});

@@ -28,6 +28,8 @@ export * from './repositories/today-marks.js';
 export * from './repositories/today-lookups.js';
 export * from './repositories/projections.js';
 export * from './repositories/sign-in-security.js';
+export * from './repositories/sign-in-counters.js';
+export * from './repositories/oidc.js';
 export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';
 export * from './repositories/reports.js';

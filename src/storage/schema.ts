@@ -91,6 +91,38 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** Migration 018: a sign-in or set-up limit's counter, shared by every server instance (key = SHA-256 of what it counts). */
+export interface SignInCounterTable {
+  key: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
+}
+
+/** Migration 018: the company's single sign-on provider (OpenID Connect). */
+export interface OidcSettingsTable {
+  company_id: string;
+  provider_name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  allowed_domain: string | null;
+  create_users: number;
+  updated_by: string | null;
+  updated_at: string;
+  version: number;
+}
+
+/** Migration 018: a sign-in through the provider in flight (keyed by a SHA-256 of its state). */
+export interface OidcLoginTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface RoleTable {
   id: string;
   title: string;
@@ -457,6 +489,9 @@ export interface Database {
   mfa_recovery_codes: MfaRecoveryCodeTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeyTable;
+  sign_in_counters: SignInCounterTable;
+  oidc_settings: OidcSettingsTable;
+  oidc_logins: OidcLoginTable;
   roles: RoleTable;
   candidates: CandidateTable;
   applications: ApplicationTable;

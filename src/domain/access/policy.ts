@@ -55,6 +55,9 @@ const ACTIONS = [
   // Job postings (issue 16): read and publish a role's posting (hiring managers only for roles they manage).
   'postings.read',
   'postings.write',
+  // Single sign-on (the company's OpenID Connect provider): owners only, since whoever sets the provider can sign in as
+  // any user whose e-mail it vouches for (docs/decisions/010-sign-in-security.md).
+  'security.sso-manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,7 +95,7 @@ const PIPELINE_STAFF: readonly Action[] = [
 
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
-  admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
+  admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner' && a !== 'security.sso-manage')),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
   'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write']),
   approver: new Set<Action>([

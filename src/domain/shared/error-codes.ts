@@ -120,6 +120,9 @@ export const ERROR_CATALOGUE = {
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },
+  // single sign-on (issue 15)
+  SSO_NOT_CONFIGURED: { status: 409, message: 'Single sign-on is not set up for this company.' },
+  SSO_PROVIDER_UNAVAILABLE: { status: 502, message: 'The sign-in provider cannot be reached or answered wrongly. Try again, or sign in with your password.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { DomainError } from '../../domain/shared/errors.js';
-import { getIdempotentResponse, inTransaction, isUniqueViolation, saveIdempotentResponse, type Database } from '../../storage/index.js';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyClaim,
+  getIdempotentResponse,
+  inTransaction,
+  isUniqueViolation,
+  PENDING_STATUS,
+  releaseIdempotencyClaim,
+  saveIdempotentResponse,
+  type Database,
+} from '../../storage/index.js';
 import type { ServerContext } from '../context.js';
 import { setEtag } from './etag.js';
 
@@ -30,6 +40,10 @@ interface IdempotencyState {
   hash: string;
   /** True once the response is stored (by runWrite in the write's own transaction). */
   stored: boolean;
+  /** The plugin holds the key's pending row (claimIdempotencyKey): the response completes it, a failure releases it. */
+  claimed?: boolean;
+  /** The claim was completed or released. */
+  settled?: boolean;
 }
 
 declare module 'fastify' {
@@ -39,6 +53,11 @@ declare module 'fastify' {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** A pending claim this old is taken to belong to a server that died mid-request; a waiter takes it over. */
+const CLAIM_STALE_MS = 60_000;
+/** How long a request waits for another server's request with the same key before answering 409. */
+const CLAIM_WAIT_MS = 10_000;
+const CLAIM_POLL_MS = 25;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** JSON with object keys sorted, so the same body hashes the same whatever its key order. */
@@ -95,6 +114,8 @@ async function replayIfStored(ctx: ServerContext, reply: FastifyReply, state: Id
   if (stored.requestHash !== state.hash) {
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.', 'Idempotency-Key');
   }
+  // Claimed by a request still running (on this or another server): nothing to replay yet.
+  if (stored.statusCode === PENDING_STATUS) return false;
   const envelope = stored.body as StoredEnvelope;
   if (envelope.secretShown) {
     throw new DomainError('CONFLICT', 'This request was already done, and its secret was shown once only. Revoke it and create a new one if the secret was lost.', 'Idempotency-Key');
@@ -134,10 +155,16 @@ export async function runWrite(
   try {
     const outcome = await inTransaction(ctx.store.db, async (tx) => {
       const result = await work(tx);
-      await saveIdempotentResponse(tx, state.userId, state.key, { requestHash: state.hash, statusCode: result.status, body: envelopeOf(result.body, result.version) }, ctx.now());
+      const response = { requestHash: state.hash, statusCode: result.status, body: envelopeOf(result.body, result.version) };
+      if (!state.claimed) await saveIdempotentResponse(tx, state.userId, state.key, response, ctx.now());
+      else if (!(await completeIdempotencyClaim(tx, state.userId, state.key, response))) {
+        // Our claim was taken over (we were too slow): roll our write back and answer with what the other one did.
+        throw new DomainError('CONFLICT', 'Another request with this Idempotency-Key is running. Try again in a moment.', 'Idempotency-Key');
+      }
       return result;
     });
     state.stored = true;
+    state.settled = true;
     return send(reply, outcome);
   } catch (error) {
     // A concurrent retry (on another server) committed first: our transaction is rolled back, so answer with what it
@@ -166,8 +193,12 @@ function parseStoredPayload(payload: unknown): { ok: true; body: unknown } | { o
  *   the write again; the same key with another request gets 422 IDEMPOTENCY_KEY_REUSED;
  * - retries with one key are run one after the other on this server, so a retry sent while the first is running
  *   waits for it and gets its response;
- * - routes that use runWrite store the response in the write's own transaction (exactly once, also across servers);
- *   any other write's 2xx response is stored when it is sent.
+ * - across servers the key is claimed in the database before the write runs (a pending row, one INSERT ... ON
+ *   CONFLICT DO NOTHING), so exactly one request runs; the others wait for its response and replay it (409 after
+ *   CLAIM_WAIT_MS). A failed request releases its claim; a claim left by a server that died is taken over after
+ *   CLAIM_STALE_MS (a write outside runWrite that committed just before its server died may then run once more);
+ * - routes that use runWrite complete the claim in the write's own transaction (exactly once, also across servers);
+ *   any other write's 2xx response completes it when it is sent.
  * Anonymous writes (setup, sign-in) have no user to scope a key to: the key is checked but not stored.
  */
 export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): void {
@@ -197,7 +228,25 @@ export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): v
     try {
       const state: IdempotencyState = { key, userId: user.id, hash: requestHash(request.method, request.url, request.body), stored: false };
       if (await replayIfStored(ctx, reply, state)) return reply;
+      // Claim the key in the database before the write runs, so that of concurrent requests on several servers one
+      // runs; the others wait for its response and replay it (or get 409 if it takes too long).
+      const deadline = Date.now() + CLAIM_WAIT_MS;
+      for (;;) {
+        const now = ctx.now();
+        if (await claimIdempotencyKey(ctx.store.db, state.userId, state.key, state.hash, now, new Date(now.getTime() - CLAIM_STALE_MS))) break;
+        if (await replayIfStored(ctx, reply, state)) return reply;
+        if (Date.now() > deadline) throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still running. Try again in a moment.', 'Idempotency-Key');
+        await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
+      }
+      state.claimed = true;
       request.idempotency = state;
+      // A request that ends without a response to keep (the client went away) gives the key up.
+      reply.raw.once('close', () => {
+        if (!state.settled) {
+          state.settled = true;
+          releaseIdempotencyClaim(ctx.store.db, state.userId, state.key).catch((error: unknown) => request.log.error({ err: error }, 'could not release an Idempotency-Key'));
+        }
+      });
     } catch (error) {
       done();
       throw error;
@@ -206,17 +255,30 @@ export function registerIdempotency(app: FastifyInstance, ctx: ServerContext): v
 
   app.addHook('onSend', async (request, reply, payload) => {
     const state = request.idempotency;
-    if (!state || state.stored || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
-    // A response that sets a cookie starts or ends a session: a replay could not repeat that, so it is not stored.
-    if (reply.getHeader('set-cookie') !== undefined) return payload;
+    if (!state || state.stored || state.settled) return payload;
+    const release = async () => {
+      state.settled = true;
+      if (state.claimed) await releaseIdempotencyClaim(ctx.store.db, state.userId, state.key);
+    };
+    // Errors are not kept (a retry runs again), nor a response that sets a cookie (it starts or ends a session, which
+    // a replay could not repeat), nor one that is not JSON.
+    if (reply.statusCode < 200 || reply.statusCode >= 300 || reply.getHeader('set-cookie') !== undefined) {
+      await release();
+      return payload;
+    }
     const parsed = parseStoredPayload(payload);
-    if (!parsed.ok) return payload;
+    if (!parsed.ok) {
+      await release();
+      return payload;
+    }
     const etag = /^"(\d+)"$/.exec(String(reply.getHeader('etag') ?? ''));
+    const response = { requestHash: state.hash, statusCode: reply.statusCode, body: envelopeOf(parsed.body, etag ? Number(etag[1]) : undefined) };
     try {
-      await saveIdempotentResponse(ctx.store.db, state.userId, state.key, { requestHash: state.hash, statusCode: reply.statusCode, body: envelopeOf(parsed.body, etag ? Number(etag[1]) : undefined) }, ctx.now());
+      if (state.claimed) await completeIdempotencyClaim(ctx.store.db, state.userId, state.key, response);
+      else await saveIdempotentResponse(ctx.store.db, state.userId, state.key, response, ctx.now());
       state.stored = true;
+      state.settled = true;
     } catch (error) {
-      // Another server stored this key first; the write it guards ran there too, which only runWrite prevents.
       if (!isUniqueViolation(error)) request.log.error({ err: error }, 'could not store the Idempotency-Key response');
     }
     return payload;

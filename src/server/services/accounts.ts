@@ -51,7 +51,8 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-async function startSession(tx: Tx, userId: string, now: Date, ttlHours: number): Promise<NewSession> {
+/** A new session of `userId` (a fresh random id, stored hashed) in `tx`. */
+export async function startSession(tx: Tx, userId: string, now: Date, ttlHours: number): Promise<NewSession> {
   const sessionId = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
@@ -119,7 +120,7 @@ export async function login(
 }
 
 /**
- * Sign-in behind the limits of `ctx.loginLimiter`: a blocked attempt answers 429 with `Retry-After` before any
+ * Sign-in behind the limits of `ctx.loginLimiter` (shared by every server on the database): a blocked attempt answers 429 with `Retry-After` before any
  * hash is computed; wrong passwords and wrong codes count as failures; a success clears its (account, address) count.
  */
 export async function loginThrottled(
@@ -130,26 +131,27 @@ export async function loginThrottled(
   password: string,
   code: string | undefined,
 ): Promise<{ user: UserRecord; session: NewSession; mfaEnrolmentRequired: boolean }> {
-  const wait = ctx.loginLimiter.retryAfter(email, ip);
+  const wait = await ctx.loginLimiter.retryAfter(email, ip);
   if (wait > 0) {
     reply.header('Retry-After', String(wait));
     throw new DomainError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
   }
   try {
     const { user, session } = await login(ctx.store, email, password, code, ctx.now(), ctx.config.sessionTtlHours);
-    ctx.loginLimiter.succeeded(email, ip);
+    await ctx.loginLimiter.succeeded(email, ip);
     const mfaEnrolmentRequired = !user.totpSecret && mfaRequiredFor(user.role) && (await getCompanyMfaRequired(ctx.store.db));
     return { user, session, mfaEnrolmentRequired };
   } catch (err) {
-    if (err instanceof DomainError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'MFA_CODE_INVALID')) ctx.loginLimiter.failed(email, ip);
+    if (err instanceof DomainError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'MFA_CODE_INVALID')) await ctx.loginLimiter.failed(email, ip);
     throw err;
   }
 }
 
-/** Anonymous setup is limited per address before anything else happens. */
-export function assertSetupAllowed(ctx: ServerContext, reply: FastifyReply, ip: string): void {
-  if (!ctx.setupLimiter.take(ip)) {
-    reply.header('Retry-After', String(ctx.config.setupLimit.windowMinutes * 60));
+/** Anonymous setup is limited per address (across every server on the database) before anything else happens. */
+export async function assertSetupAllowed(ctx: ServerContext, reply: FastifyReply, ip: string): Promise<void> {
+  const wait = await ctx.setupLimiter.take(ip);
+  if (wait > 0) {
+    reply.header('Retry-After', String(wait));
     throw new DomainError('RATE_LIMITED', 'Too many set-up attempts from this address. Wait and try again.');
   }
 }

@@ -1,4 +1,4 @@
-import { deleteExpiredSessions, inTransaction } from '../../storage/index.js';
+import { deleteExpiredOidcLogins, deleteExpiredSessions, deleteExpiredSignInCounters, inTransaction } from '../../storage/index.js';
 import type { JobContext } from './notifications.js';
 
 /**
@@ -8,7 +8,9 @@ import type { JobContext } from './notifications.js';
 export const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Deletes every session whose expiry has passed at `now` (the injected clock); returns how many went.
+ * Deletes every session whose expiry has passed at `now` (the injected clock), and every sign-in limit counter
+ * whose window (or known-address mark) has run out, and single sign-on attempts never completed; returns how many of each went. The background jobs run it under
+ * the 'session purge' job lock, so one server instance at a time.
  *
  * Not audited, on purpose: the audit trail records changes people make to hiring records (roles,
  * candidates, offers, users, settings). A session is a sign-in credential, not a business record; an
@@ -16,7 +18,10 @@ export const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
  * use are not audited either. An audit entry per purge would fill the trail with housekeeping that no
  * reader of it needs.
  */
-export async function purgeExpiredSessions(ctx: JobContext, now: Date = ctx.now()): Promise<{ sessions: number }> {
-  const sessions = await inTransaction(ctx.store.db, (tx) => deleteExpiredSessions(tx, now));
-  return { sessions };
+export async function purgeExpiredSessions(ctx: JobContext, now: Date = ctx.now()): Promise<{ sessions: number; signInCounters: number; ssoLogins: number }> {
+  return inTransaction(ctx.store.db, async (tx) => ({
+    sessions: await deleteExpiredSessions(tx, now),
+    signInCounters: await deleteExpiredSignInCounters(tx, now),
+    ssoLogins: await deleteExpiredOidcLogins(tx, now),
+  }));
 }

@@ -147,6 +147,9 @@ export async function resetUserMfa(store: Store, actor: { id: string | null; rol
   await inTransaction(store.db, async (tx) => {
     const user = await getUser(tx, userId);
     if (!user) throw new DomainError('USER_NOT_FOUND', 'No such user.', 'id');
+    // One's own is turned off under Settings › Security, which asks for a code (and refuses while the company requires
+    // it): a borrowed session must not be able to remove its owner's second factor.
+    if (actor.id !== null && actor.id === user.id) throw new DomainError('FORBIDDEN', 'Turn off your own two-step sign-in under Settings › Security; it asks for a code.', 'id');
     if (user.role === 'owner' && !can(actor.role, 'users.grant-owner')) throw new DomainError('FORBIDDEN', 'Only an owner can reset an owner’s two-step sign-in.', 'id');
     await updateUserTotp(tx, user.id, { secret: null, pendingSecret: null, enabledAt: null, lastStep: null });
     await replaceRecoveryCodes(tx, user.id, [], now);

@@ -1,65 +1,41 @@
-/** Fixed-window counter per key, in memory: one process is the unit we protect (see docs/decisions). */
+import { deleteSignInCounter, getSignInCounters, hitSignInCounter, inTransaction, touchSignInMarker, type Store } from '../../storage/index.js';
+import { sha256 } from './secrets.js';
+import signInData from '../../../data/security/sign-in.json' with { type: 'json' };
+
+/**
+ * Sign-in and set-up limits kept in the database (`sign_in_counters`, migration 018), so that they hold across every
+ * server instance on one database: with the counters in each process's memory, N servers behind a proxy gave an
+ * attacker N times the attempts. Each counter is a fixed window that starts at its first hit; a hit is one upsert,
+ * so concurrent hits from two servers both count. Keys are SHA-256 hashes: the table names no account or address.
+ */
+
+/** How long an address an account signed in from stays "known" to it (data/security/sign-in.json). */
+const KNOWN_ADDRESS_MS = signInData.loginKnownAddressDays.value * 86_400_000;
+
+function counterKey(kind: string, ...parts: string[]): string {
+  return sha256(`${kind}\n${parts.join('\n')}`);
+}
+
+/** Seconds until a window that started at `windowStart` ends (at least 1). */
+function secondsLeft(windowStart: string, windowMs: number, now: Date): number {
+  return Math.max(1, Math.ceil((new Date(windowStart).getTime() + windowMs - now.getTime()) / 1000));
+}
+
+/** A fixed-window limit per key: `take` counts one attempt and says whether it is within the limit. */
 export class RateLimiter {
-  private readonly hits = new Map<string, { windowStart: number; count: number }>();
   constructor(
+    private readonly store: Store,
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => Date,
   ) {}
 
-  /** Counts one attempt; returns false when the key is over its limit for the current window. */
-  take(key: string): boolean {
-    const t = this.now().getTime();
-    const entry = this.hits.get(key);
-    if (!entry || t - entry.windowStart >= this.windowMs) {
-      this.hits.set(key, { windowStart: t, count: 1 });
-      if (this.hits.size > 10_000) this.sweep(t);
-      return true;
-    }
-    entry.count += 1;
-    return entry.count <= this.limit;
-  }
-
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-
-  private sweep(t: number): void {
-    for (const [k, v] of this.hits) if (t - v.windowStart >= this.windowMs) this.hits.delete(k);
-  }
-}
-
-/** Failures per key in a fixed window that starts at the key's first failure. */
-class FailureCounter {
-  private readonly failures = new Map<string, { windowStart: number; count: number }>();
-  constructor(
-    private readonly windowMs: number,
-    private readonly now: () => Date,
-  ) {}
-
-  /** Seconds until the key's window ends when it has reached `limit`, else 0. */
-  blockedFor(key: string, limit: number): number {
-    const t = this.now().getTime();
-    const e = this.failures.get(key);
-    if (!e || t - e.windowStart >= this.windowMs || e.count < limit) return 0;
-    return Math.max(1, Math.ceil((e.windowStart + this.windowMs - t) / 1000));
-  }
-
-  add(key: string): void {
-    const t = this.now().getTime();
-    const e = this.failures.get(key);
-    if (!e || t - e.windowStart >= this.windowMs) {
-      this.failures.set(key, { windowStart: t, count: 1 });
-      if (this.failures.size > 10_000) this.sweep(t);
-    } else e.count += 1;
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private sweep(t: number): void {
-    for (const [k, v] of this.failures) if (t - v.windowStart >= this.windowMs) this.failures.delete(k);
+  /** Counts one attempt; returns 0 when it may go ahead, else the seconds until the key's window ends. */
+  async take(key: string): Promise<number> {
+    const now = this.now();
+    const state = await hitSignInCounter(this.store.db, counterKey(this.name, key), now, new Date(now.getTime() - this.windowMs), new Date(now.getTime() + this.windowMs));
+    return state.count <= this.limit ? 0 : secondsLeft(state.windowStart, this.windowMs, now);
   }
 }
 
@@ -75,44 +51,72 @@ export interface LoginLimits {
 
 /**
  * Sign-in limits that an attacker elsewhere cannot turn against a user: failures count per (account, address)
- * and per address; the account-wide cap holds only for addresses the account has not signed in from, so the
- * owner at a known address still gets in while someone sprays their account from elsewhere. Only failures
- * count, and a blocked attempt is refused before any password hash is computed.
+ * and per address; the account-wide cap holds only for addresses the account has signed in from (within
+ * loginKnownAddressDays), so the owner at a known address still gets in while someone sprays their account from
+ * elsewhere. Only failures count, and a blocked attempt is refused before any password hash is computed.
  */
 export class LoginThrottle {
-  private readonly counter: FailureCounter;
-  private readonly known = new Map<string, Set<string>>();
+  private readonly windowMs: number;
   constructor(
+    private readonly store: Store,
     private readonly limits: LoginLimits,
-    now: () => Date,
+    private readonly now: () => Date,
   ) {
-    this.counter = new FailureCounter(limits.windowMinutes * 60_000, now);
+    this.windowMs = limits.windowMinutes * 60_000;
+  }
+
+  private keys(account: string, ip: string) {
+    const a = account.trim().toLowerCase();
+    return { pair: counterKey('login-pair', a, ip), ip: counterKey('login-ip', ip), account: counterKey('login-account', a), known: counterKey('login-known', a, ip) };
   }
 
   /** Seconds to wait before trying again, or 0 when this attempt may go ahead. */
-  retryAfter(account: string, ip: string): number {
-    const waits = [this.counter.blockedFor(`pair:${account}\n${ip}`, this.limits.perAccount), this.counter.blockedFor(`ip:${ip}`, this.limits.perIp)];
-    if (this.limits.perAccountAnyAddress !== undefined && !this.known.get(account)?.has(ip)) {
-      waits.push(this.counter.blockedFor(`account:${account}`, this.limits.perAccountAnyAddress));
-    }
+  async retryAfter(account: string, ip: string): Promise<number> {
+    const now = this.now();
+    const k = this.keys(account, ip);
+    const rows = await getSignInCounters(this.store.db, [k.pair, k.ip, k.account, k.known]);
+    const blockedFor = (key: string, limit: number): number => {
+      const c = rows.get(key);
+      if (!c || now.getTime() - new Date(c.windowStart).getTime() >= this.windowMs || c.count < limit) return 0;
+      return secondsLeft(c.windowStart, this.windowMs, now);
+    };
+    const waits = [blockedFor(k.pair, this.limits.perAccount), blockedFor(k.ip, this.limits.perIp)];
+    const known = rows.get(k.known);
+    const isKnown = known !== undefined && now.getTime() - new Date(known.windowStart).getTime() < KNOWN_ADDRESS_MS;
+    if (this.limits.perAccountAnyAddress !== undefined && !isKnown) waits.push(blockedFor(k.account, this.limits.perAccountAnyAddress));
     return Math.max(...waits);
   }
 
-  failed(account: string, ip: string): void {
-    this.counter.add(`pair:${account}\n${ip}`);
-    this.counter.add(`ip:${ip}`);
-    this.counter.add(`account:${account}`);
+  /** Seconds an address waits under the per-address limit alone (sign-ins without an account, as single sign-on's callback). */
+  async addressRetryAfter(ip: string): Promise<number> {
+    const now = this.now();
+    const c = (await getSignInCounters(this.store.db, [this.keys('', ip).ip])).get(this.keys('', ip).ip);
+    if (!c || now.getTime() - new Date(c.windowStart).getTime() >= this.windowMs || c.count < this.limits.perIp) return 0;
+    return secondsLeft(c.windowStart, this.windowMs, now);
   }
 
-  succeeded(account: string, ip: string): void {
-    this.counter.reset(`pair:${account}\n${ip}`);
-    let ips = this.known.get(account);
-    if (!ips) {
-      if (this.known.size >= 10_000) this.known.delete(this.known.keys().next().value!);
-      ips = new Set();
-      this.known.set(account, ips);
-    }
-    if (ips.size >= 20) ips.delete(ips.values().next().value!);
-    ips.add(ip);
+  /** Counts a failure of an address without an account (the per-address counter only). */
+  async addressFailed(ip: string): Promise<void> {
+    const now = this.now();
+    await hitSignInCounter(this.store.db, this.keys('', ip).ip, now, new Date(now.getTime() - this.windowMs), new Date(now.getTime() + this.windowMs));
+  }
+
+  async failed(account: string, ip: string): Promise<void> {
+    const now = this.now();
+    const k = this.keys(account, ip);
+    const stale = new Date(now.getTime() - this.windowMs);
+    const expires = new Date(now.getTime() + this.windowMs);
+    await inTransaction(this.store.db, async (tx) => {
+      for (const key of [k.pair, k.ip, k.account]) await hitSignInCounter(tx, key, now, stale, expires);
+    });
+  }
+
+  async succeeded(account: string, ip: string): Promise<void> {
+    const now = this.now();
+    const k = this.keys(account, ip);
+    await inTransaction(this.store.db, async (tx) => {
+      await deleteSignInCounter(tx, k.pair);
+      await touchSignInMarker(tx, k.known, now, new Date(now.getTime() + KNOWN_ADDRESS_MS));
+    });
   }
 }

@@ -14,8 +14,11 @@ import { PUBLIC_BOARD_ROUTES } from '../routes/jobs/routes.js';
  * interviewer; this adds the other roles and the policy check. A GET route that requires no policy action must be
  * listed below, so a new route cannot skip the policy table unnoticed.
  */
-/** Reads open to anyone (setup status, the API document) or about the signed-in person only (session, own two-step sign-in). */
-const NO_ACTION_ROUTES = new Set(['/api/v1/setup/status', '/api/v1/session', '/api/v1/openapi.json', '/api/v1/account/mfa']);
+/**
+ * Reads open to anyone (setup status, the API document, whether single sign-on is offered, the provider's way back
+ * to sign-in) or about the signed-in person only (session, own two-step sign-in).
+ */
+const NO_ACTION_ROUTES = new Set(['/api/v1/setup/status', '/api/v1/session', '/api/v1/openapi.json', '/api/v1/account/mfa', '/api/v1/auth/sso', '/api/v1/auth/sso/callback']);
 
 /** The five roles of the plan (T7); the approver's reads are those of offers.read and offers.approve, covered by offer tests. */
 const ROLES: readonly UserRole[] = ['owner', 'admin', 'recruiter', 'hiring-manager', 'interviewer'];

@@ -157,6 +157,13 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'POST /api/v1/roles/:id/posting/close': 'none',
   'GET /api/v1/job-board/settings': 'none',
   'PUT /api/v1/job-board/settings': 'json',
+  // Single sign-on (issue 15)
+  'GET /api/v1/security/sso': 'none',
+  'PUT /api/v1/security/sso': 'json',
+  'DELETE /api/v1/security/sso': 'none',
+  'GET /api/v1/auth/sso': 'none',
+  'POST /api/v1/auth/sso/start': 'none',
+  'GET /api/v1/auth/sso/callback': 'none',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -3,6 +3,7 @@ import { signedIn } from '../../plugins/auth.js';
 import { loginThrottled, logout } from '../../services/accounts.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import { registerMfaRoutes } from './mfa-routes.js';
+import { registerSsoRoutes } from './sso-routes.js';
 import { CurrentSessionView, LoginBody, SessionView } from '../../../api/auth.js';
 import { EmptyBody, errorResponses, ErrorResponse, NoContent } from '../../../api/shared.js';
 import { normaliseEmail } from '../../../domain/access/email.js';
@@ -36,4 +37,5 @@ export function registerAuthRoutes(app: App, ctx: ServerContext): void {
   });
 
   registerMfaRoutes(app, ctx);
+  registerSsoRoutes(app, ctx);
 }

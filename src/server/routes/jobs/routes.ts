@@ -60,7 +60,7 @@ function statusOf(error: DomainError): number {
 }
 
 export function registerJobRoutes(app: App, ctx: ServerContext): void {
-  const limiter = new RateLimiter(POSTING_DEFAULTS.applicationsPerAddress, POSTING_DEFAULTS.applicationWindowMinutes * 60_000, ctx.now);
+  const limiter = new RateLimiter(ctx.store, 'job-application', POSTING_DEFAULTS.applicationsPerAddress, POSTING_DEFAULTS.applicationWindowMinutes * 60_000, ctx.now);
   const files = ctx.config.filesDir ? openFileDirectory(ctx.config.filesDir) : undefined;
   const names = new Map(defaultTaxonomy().specializations.map((s) => [s.key, s.name]));
   const maxCvMb = formatMegabytes(CV_MAX_BYTES);
@@ -133,8 +133,9 @@ export function registerJobRoutes(app: App, ctx: ServerContext): void {
     scope.post('/jobs/:slug/apply', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
       const now = ctx.now();
       reply.header('Cache-Control', 'no-store');
-      if (!limiter.take(request.ip)) {
-        reply.header('Retry-After', String(POSTING_DEFAULTS.applicationWindowMinutes * 60));
+      const waitSeconds = await limiter.take(request.ip);
+      if (waitSeconds > 0) {
+        reply.header('Retry-After', String(waitSeconds));
         throw new DomainError('RATE_LIMITED', 'Too many applications from your network. Wait an hour and try again.');
       }
       const slug = request.params.slug;

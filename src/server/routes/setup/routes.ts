@@ -14,7 +14,7 @@ export function registerSetupRoutes(app: App, ctx: ServerContext): void {
   app.post('/api/v1/setup', {
     schema: { tags: ['setup'], body: SetupBody, response: { 201: SetupView, ...errorResponses } },
   }, async (request, reply) => {
-    assertSetupAllowed(ctx, reply, request.ip);
+    await assertSetupAllowed(ctx, reply, request.ip);
     const { user, session } = await setUpWorkspace(ctx.store, request.body, ctx.now(), ctx.config.sessionTtlHours);
     setSessionCookie(reply, ctx, session);
     return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken, mfaEnrolmentRequired: false });
@@ -27,7 +27,7 @@ export function registerSetupRoutes(app: App, ctx: ServerContext): void {
       response: { 201: DemoSetupView, ...errorResponses },
     },
   }, async (request, reply) => {
-    assertSetupAllowed(ctx, reply, request.ip);
+    await assertSetupAllowed(ctx, reply, request.ip);
     const { user, session, credentials } = await createDemoWorkspace(ctx.store, ctx.now(), ctx.config.sessionTtlHours);
     setSessionCookie(reply, ctx, session);
     return reply.status(201).send({ user: presentUser(user), csrfToken: session.csrfToken, mfaEnrolmentRequired: false, credentials });

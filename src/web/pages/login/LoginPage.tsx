@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { isApiError } from '../../api/client.js';
+import { useSearchParams } from 'react-router-dom';
+import { errorMessage, isApiError } from '../../api/client.js';
 import { logIn } from '../../api/endpoints.js';
+import { getSsoStatus, startSso } from '../../api/sign-in-security.js';
+import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
 import { TextField } from '../../components/Field.js';
@@ -11,6 +14,28 @@ import type { FieldErrors } from '../../components/form-errors.js';
 import { useSession } from '../../session/SessionProvider.js';
 
 const FIELDS = ['email', 'password', 'code'] as const;
+
+/** What the sign-in page says when the company's provider sent someone back refused (`?sso=<reason>`). */
+function ssoRefusal(reason: string, provider: string): string {
+  switch (reason) {
+    case 'state':
+      return 'That sign-in took too long or was started in another browser. Try again.';
+    case 'email_verified':
+      return `${provider} has not verified the e-mail address of that account, so Closer cannot trust it.`;
+    case 'email_domain':
+      return 'That account’s e-mail address is not in your company’s domain. Sign in with your work account.';
+    case 'unknown_user':
+      return 'No one in Closer uses that e-mail address. Ask an owner or admin to add you.';
+    case 'disabled':
+      return 'This account is disabled. Ask an owner or admin.';
+    case 'not_configured':
+      return 'Single sign-on is no longer set up. Sign in with your password.';
+    case 'rate_limited':
+      return 'Too many sign-in attempts from here. Wait a few minutes and try again.';
+    default:
+      return `${provider} did not confirm the sign-in. Try again, or sign in with your password.`;
+  }
+}
 type Field = (typeof FIELDS)[number];
 
 export function LoginPage() {
@@ -25,6 +50,12 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const reason = state.phase === 'signed-out' ? state.reason : undefined;
+  const [search] = useSearchParams();
+  const sso = useResource((signal) => getSsoStatus(signal), []);
+  const provider = sso.state.data?.enabled ? (sso.state.data.providerName ?? 'your company account') : undefined;
+  const [ssoBusy, setSsoBusy] = useState(false);
+  const [ssoError, setSsoError] = useState<string>();
+  const refused = search.get('sso');
 
   useEffect(() => {
     document.title = 'Sign in · Closer';
@@ -76,6 +107,30 @@ export function LoginPage() {
         <h1>Sign in</h1>
         {reason === 'expired' ? <Alert tone="info">Your session ended. Sign in again to continue.</Alert> : null}
         {reason === 'signed-out' ? <Alert tone="success">You are signed out.</Alert> : null}
+        {refused ? <Alert>{ssoRefusal(refused, provider ?? 'The sign-in provider')}</Alert> : null}
+        {provider ? (
+          <div className="card stack">
+            {ssoError ? <Alert>{ssoError}</Alert> : null}
+            <Button
+              variant="primary"
+              busy={ssoBusy}
+              busyLabel="Going to sign in…"
+              onClick={async () => {
+                setSsoBusy(true);
+                setSsoError(undefined);
+                try {
+                  window.location.assign((await startSso()).url);
+                } catch (error) {
+                  setSsoBusy(false);
+                  setSsoError(errorMessage(error));
+                }
+              }}
+            >
+              {`Sign in with ${provider}`}
+            </Button>
+            <p className="muted">Or sign in with your e-mail and password below.</p>
+          </div>
+        ) : null}
         <form ref={form} className="card stack" onSubmit={submit} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}
           <TextField

@@ -10,8 +10,9 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import { CodeForm, MfaSetupFlow, RecoveryCodes } from './MfaSetup.js';
 import { CheckRow } from '../../components/CheckRow.js';
+import { SsoSettingsSection } from './SsoSettingsSection.js';
 
-/** Settings › Security: one's own two-step sign-in, and (owners and admins) the company's rule. */
+/** Settings › Security: one's own two-step sign-in, (owners and admins) the company's rule, and (owners) single sign-on. */
 export function SecuritySettings() {
   useDocumentTitle(['Security', 'Settings']);
   const user = useCurrentUser();
@@ -94,6 +95,7 @@ export function SecuritySettings() {
         )}
       </section>
       {can(user.role, 'security.manage') ? <CompanyRule mfaEnabled={mfa?.enabled ?? false} /> : null}
+      {can(user.role, 'security.sso-manage') ? <SsoSettingsSection /> : null}
     </>
   );
 }

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { inviteUser, listUsers, updateUser } from '../../api/endpoints.js';
-import { USER_ROLES, USER_ROLE_LABELS } from '../../api/types.js';
+import { can, USER_ROLES, USER_ROLE_LABELS } from '../../api/types.js';
+import { resetUserMfa } from '../../api/sign-in-security.js';
 import type { ListOf, User, UserRole } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
@@ -22,7 +23,7 @@ import { AdminOnly } from './AdminOnly.js';
 
 const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: USER_ROLE_LABELS[role] }));
 
-type PendingChange = { kind: 'role'; user: User; role: UserRole } | { kind: 'disabled'; user: User; disabled: boolean };
+type PendingChange = { kind: 'role'; user: User; role: UserRole } | { kind: 'disabled'; user: User; disabled: boolean } | { kind: 'mfa'; user: User };
 
 export function UsersSettings() {
   useDocumentTitle(['Users', 'Settings']);
@@ -51,6 +52,13 @@ function UsersSection() {
 
   const confirmPending = async () => {
     if (!pending) return;
+    if (pending.kind === 'mfa') {
+      await resetUserMfa(pending.user.id);
+      users.setData((current?: ListOf<User>) => ({ items: (current?.items ?? []).map((item) => (item.id === pending.user.id ? { ...item, mfaEnabled: false } : item)) }));
+      setNotice(`${pending.user.name}'s two-step sign-in is reset. They set it up again when they next sign in.`);
+      setPending(undefined);
+      return;
+    }
     const { user } = await updateUser(pending.user.id, pending.user.version, pending.kind === 'role' ? { role: pending.role } : { disabled: pending.disabled });
     replaceUser(user);
     setNotice(
@@ -120,14 +128,22 @@ function UsersSection() {
       header: 'Actions',
       cell: (user) =>
         user.id === me.id ? null : (
-          <Button
-            variant="ghost"
-            className="button-compact"
-            aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
-            onClick={() => setPending({ kind: 'disabled', user, disabled: !user.disabled })}
-          >
-            {user.disabled ? 'Enable' : 'Disable'}
-          </Button>
+          <span className="inline-actions">
+            <Button
+              variant="ghost"
+              className="button-compact"
+              aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
+              onClick={() => setPending({ kind: 'disabled', user, disabled: !user.disabled })}
+            >
+              {user.disabled ? 'Enable' : 'Disable'}
+            </Button>
+            {/* A lost phone: only someone else resets it (one's own is turned off under Security, with a code); an owner's only by an owner. */}
+            {user.mfaEnabled && (user.role !== 'owner' || can(me.role, 'users.grant-owner')) ? (
+              <Button variant="ghost" className="button-compact" aria-label={`Reset two-step sign-in of ${user.name}`} onClick={() => setPending({ kind: 'mfa', user })}>
+                Reset two-step sign-in
+              </Button>
+            ) : null}
+          </span>
         ),
     },
   ];
@@ -153,12 +169,14 @@ function UsersSection() {
         title={
           pending?.kind === 'role'
             ? `Change ${pending.user.name}'s role?`
-            : pending
+            : pending?.kind === 'mfa'
+              ? `Reset ${pending.user.name}'s two-step sign-in?`
+              : pending
               ? `${pending.disabled ? 'Disable' : 'Enable'} ${pending.user.name}?`
               : ''
         }
-        confirmLabel={pending?.kind === 'role' ? 'Change role' : pending?.disabled ? 'Disable' : 'Enable'}
-        tone={pending?.kind === 'disabled' && pending.disabled ? 'danger' : 'primary'}
+        confirmLabel={pending?.kind === 'role' ? 'Change role' : pending?.kind === 'mfa' ? 'Reset' : pending?.disabled ? 'Disable' : 'Enable'}
+        tone={(pending?.kind === 'disabled' && pending.disabled) || pending?.kind === 'mfa' ? 'danger' : 'primary'}
         onConfirm={confirmPending}
         onCancel={() => setPending(undefined)}
       >
@@ -166,6 +184,11 @@ function UsersSection() {
           <p>
             {pending.user.name} changes from {USER_ROLE_LABELS[pending.user.role]} to <strong>{USER_ROLE_LABELS[pending.role]}</strong>, which
             changes what they can see and do.
+          </p>
+        ) : pending?.kind === 'mfa' ? (
+          <p>
+            Do this when {pending.user.name} has lost the phone with their authenticator app. Their codes and recovery codes stop working; they sign in with
+            their password and set up two-step sign-in again.
           </p>
         ) : pending?.disabled ? (
           <p>{pending.user.name} will no longer be able to sign in. Their records stay. You can enable the account again later.</p>
