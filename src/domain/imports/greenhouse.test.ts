@@ -120,6 +120,25 @@ describe('parseGreenhouse on a Harvest v3 export with a v1 dump beside it', () =
   });
 });
 
+describe('parseGreenhouse whatever the chunking', () => {
+  it('gives the same batch when the files arrive one character at a time or whole', async () => {
+    const whole = await parseGreenhouse(filesFromDir(FIXTURES, 1 << 20));
+    const tiny = await parseGreenhouse(filesFromDir(FIXTURES, 1));
+    expect(tiny).toEqual(whole);
+  });
+
+  it('reads one file that holds several resources under their names', async () => {
+    const batch = await parseGreenhouse([fileFromText('export.json', JSON.stringify({
+      jobs: [{ id: 1, name: 'Researcher', status: 'open' }],
+      candidates: [{ id: 2, first_name: 'Ada', last_name: 'L', created_at: '2026-01-01T00:00:00Z', email_addresses: [] }],
+      applications: [{ id: 3, candidate_id: 2, job_id: 1, created_at: '2026-01-02T00:00:00Z', status: 'in_process', prospect: false }],
+      exported_by: 'someone',
+    }), 5)]);
+    expect(batch.applications).toEqual([expect.objectContaining({ externalId: '3', candidateExternalId: '2', roleExternalId: '1' })]);
+    expect(batch.problems).toEqual([]);
+  });
+});
+
 describe('parseGreenhouse on bad input', () => {
   it('turns malformed JSON, files of unknown resources and missing dates into problems and keeps the good records', async () => {
     const batch = await parseGreenhouse([

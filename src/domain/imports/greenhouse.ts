@@ -702,6 +702,13 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
     list.push(o);
     offersByApp.set(o.applicationId, list);
   }
+  const flowsOfOffer = new Map<string, typeof flows>();
+  for (const f of flows) if (f.offerId) flowsOfOffer.set(f.offerId, [...(flowsOfOffer.get(f.offerId) ?? []), f]);
+  const approversOfFlow = new Map<string, typeof approvers>();
+  for (const x of approvers) {
+    const flowId = x.flowId ?? (x.groupId ? approverGroups.get(x.groupId) : undefined);
+    if (flowId) approversOfFlow.set(flowId, [...(approversOfFlow.get(flowId) ?? []), x]);
+  }
   for (const [appId, list] of offersByApp) {
     list.sort((a, b) => a.version - b.version || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
     const latest = list.at(-1)!;
@@ -719,11 +726,9 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
       versions.push(version);
     }
     if (versions.length === 0) continue;
-    const ids = new Set(list.map((o) => o.id));
     const approvals: ImportedOfferApproval[] = [];
-    for (const f of flows) {
-      if (!f.offerId || !ids.has(f.offerId)) continue;
-      const mine = approvers.filter((x) => (x.flowId && x.flowId === f.id) || (x.groupId && approverGroups.get(x.groupId) === f.id));
+    for (const f of list.flatMap((o) => flowsOfOffer.get(o.id) ?? [])) {
+      const mine = f.id ? approversOfFlow.get(f.id) ?? [] : [];
       if (mine.length === 0 && f.status) approvals.push({ status: approvalStatus(f.status) });
       for (const x of mine) {
         const approval: ImportedOfferApproval = { status: approvalStatus(x.status) };
