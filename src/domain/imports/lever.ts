@@ -56,6 +56,8 @@ const RESOURCES: Record<string, string> = {
   sources: 'skip', tags: 'skip', requisitions: 'skip', requisitionfields: 'skip', resumes: 'skip', files: 'skip', referrals: 'skip', contacts: 'skip', panels: 'skip',
 };
 
+const OPPORTUNITY_FIELDS = ['id', 'name', 'headline', 'contact', 'emails', 'phones', 'links', 'location', 'stage', 'stageChanges', 'archived', 'tags', 'sources', 'origin', 'sourcedBy', 'createdAt', 'posting'] as const;
+
 /** The Lever resource a file or key names (`archive_reasons.json`, `opportunity_feedback/page-1.json`). */
 export function leverResource(name: string): string | undefined {
   return RESOURCES[name.toLowerCase().replace(/[^a-z]/g, '')];
@@ -113,10 +115,14 @@ export const parseLever: ImportParser = async (files: readonly ImportFile[]): Pr
     switch (r.resource) {
       case 'opportunities': {
         if (!id) return log.warn('missing-field', 'An opportunity has no id and was skipped.', where);
-        opportunities.set(id, Object.assign(v, { __where: where }));
         for (const key of ['feedback', 'offers', 'interviews', 'notes', 'applications'] as const) {
           for (const x of arr(v[key])) if (isObj(x)) onRecord({ ...r, resource: key, value: x }, id);
         }
+        // Only the fields the batch needs are kept, so memory grows with what is imported, not with the file.
+        const kept: Obj & { __where: Where } = { __where: where };
+        for (const key of OPPORTUNITY_FIELDS) if (v[key] !== undefined && v[key] !== null) kept[key] = v[key];
+        kept.applications = arr(v.applications).filter(isObj).map((a) => ({ posting: a.posting }));
+        opportunities.set(id, kept);
         return;
       }
       case 'stages':
