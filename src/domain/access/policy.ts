@@ -50,6 +50,8 @@ const ACTIONS = [
   'candidates.export',
   // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
   'privacy.manage',
+  // Every record of the company, for leaving or for a copy (issue 12): owners and admins only.
+  'company.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
