@@ -5,6 +5,8 @@ import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 import { DEFAULT_BAND } from '../../../test-support/offer-fixtures.js';
 import { COMPANY_EXPORT_TABLES } from '../../../storage/index.js';
 import type { CompanyExportView } from '../../../api/export.js';
+import { parseCloser } from '../../../domain/imports/closer.js';
+import { fileFromText } from '../../../test-support/import-files.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`GET /api/v1/export [${dialect.name}]`, () => {
@@ -19,7 +21,10 @@ for (const dialect of dialectsUnderTest()) {
       const role = await kit.ok('POST', '/api/v1/roles', { title: 'Export role', seniority: 'senior', specializations: ['mlops'], band: DEFAULT_BAND });
       const candidate = await kit.ok('POST', '/api/v1/candidates', { name: 'Zoë =cmd|calc', email: 'zoe.export@example.com', source: 'referral' });
       const app = await kit.application({ candidateId: candidate.id, roleId: role.id });
-      await kit.event(app.id, 'note', hoursAgo(h, 2), { text: 'exported note' });
+      h.clock.advanceHours(5);
+      await kit.event(app.id, 'note', hoursAgo(h, 3), { text: 'exported note' });
+      const screenAt = hoursAgo(h, 2);
+      await kit.event(app.id, 'stage.changed', screenAt, { from: app.stage, to: 'screen' });
       const admin = await h.tokenFor('admin');
 
       const res = await h.call('GET', '/api/v1/export', { token: admin.token });
@@ -40,6 +45,20 @@ for (const dialect of dialectsUnderTest()) {
 
       const audit = (await h.call('GET', '/api/v1/export', { token: h.ownerToken })).json() as CompanyExportView;
       expect(audit.tables.audit_log.filter((e) => e.action === 'company.exported' && e.actor_id === admin.userId)).toHaveLength(1);
+
+      // The export read back as an import: the same people, applications and stage history with its real times.
+      const batch = await parseCloser(Object.entries(x.tables).map(([table, rows]) => fileFromText(`export/${table}.json`, JSON.stringify(rows, null, 2), 257)));
+      expect(batch.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(batch.candidates).toHaveLength(x.tables.candidates.filter((c) => !c.merged_into_id).length);
+      expect(batch.applications).toHaveLength(x.tables.applications.length);
+      expect(batch.roles.map((r) => r.externalId)).toContain(role.id);
+      const imported = batch.applications.find((a) => a.externalId === app.id)!;
+      expect(imported).toMatchObject({ externalSystem: 'closer', candidateExternalId: candidate.id, roleExternalId: role.id, status: 'active', currentStageExternalId: 'screen' });
+      expect(imported.stageHistory).toEqual([
+        { stageExternalId: app.stage, at: new Date(String(x.tables.applications.find((a) => a.id === app.id)!.created_at)).toISOString() },
+        { stageExternalId: 'screen', at: new Date(screenAt).toISOString() },
+      ]);
+      expect(batch.candidates.find((c) => c.externalId === candidate.id)).toMatchObject({ name: 'Zoë =cmd|calc', email: 'zoe.export@example.com' });
     });
 
     it('refuses interviewers, recruiters and anonymous callers', async () => {
