@@ -1,4 +1,9 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../cli/main.js';
+import { captureIo } from '../../../test-support/cli-io.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
@@ -59,6 +64,27 @@ for (const dialect of dialectsUnderTest()) {
         { stageExternalId: 'screen', at: new Date(screenAt).toISOString() },
       ]);
       expect(batch.candidates.find((c) => c.externalId === candidate.id)).toMatchObject({ name: 'Zoë =cmd|calc', email: 'zoe.export@example.com' });
+    });
+
+    it('closer export --out DIR writes JSON and CSV per table through the API', async () => {
+      const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
+      const dir = mkdtempSync(join(tmpdir(), 'closer-export-'));
+      try {
+        const io = captureIo({ env: { CLOSER_URL: url, CLOSER_TOKEN: h.ownerToken } });
+        expect(await main(['export', '--out', dir, '--json'], io)).toBe(0);
+        const summary = JSON.parse(io.out()) as { counts: Record<string, number> };
+        expect(Object.keys(summary.counts)).toEqual([...COMPANY_EXPORT_TABLES]);
+        const rows = JSON.parse(readFileSync(join(dir, 'candidates.json'), 'utf8')) as { name: string }[];
+        expect(rows).toHaveLength(summary.counts.candidates);
+        const csv = readFileSync(join(dir, 'candidates.csv'), 'utf8');
+        expect(csv.split('\r\n')[0]).toContain('name');
+        expect(csv).toContain('Zoë =cmd|calc');
+        expect(existsSync(join(dir, 'audit_log.csv'))).toBe(true);
+        const noDir = captureIo({ env: { CLOSER_URL: url, CLOSER_TOKEN: h.ownerToken } });
+        expect(await main(['export'], noDir)).toBe(2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses interviewers, recruiters and anonymous callers', async () => {
