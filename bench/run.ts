@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   append: async () => (await import('./today-append.js')).runAppendBench,
   'job-board': async () => (await import('./job-board.js')).runJobBoardBench,
   'list-route': async () => (await import('./list-route.js')).runListRouteBench,
+  'imports-greenhouse': async () => (await import('./imports-greenhouse.js')).runImportsGreenhouseBench,
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
   startup: async () => (await import('./startup.js')).runStartupBench,

@@ -34,3 +34,4 @@ export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';
 export * from './repositories/reports.js';
 export * from './repositories/postings.js';
+export * from './repositories/company-export.js';

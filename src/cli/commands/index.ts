@@ -8,6 +8,7 @@ import { setupCommand } from './setup.js';
 import { candidateEraseCommand, candidateExportCommand, retentionCommand } from './privacy.js';
 import { reportCommand } from './reports.js';
 import { postingCommand } from './postings.js';
+import { exportCommand } from './export.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
 export const COMMANDS: Command[] = [
@@ -38,4 +39,5 @@ export const COMMANDS: Command[] = [
   retentionCommand,
   reportCommand,
   postingCommand,
+  exportCommand,
 ];

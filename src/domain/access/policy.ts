@@ -58,6 +58,8 @@ const ACTIONS = [
   // Single sign-on (the company's OpenID Connect provider): owners only, since whoever sets the provider can sign in as
   // any user whose e-mail it vouches for (docs/decisions/010-sign-in-security.md).
   'security.sso-manage',
+  // Every record of the company, for leaving or for a copy (issue 12): owners and admins only.
+  'company.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -26,6 +26,7 @@ import { registerPrivacyRoutes } from './privacy/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
 import { registerPostingRoutes } from './postings/routes.js';
 import { registerJobRoutes } from './jobs/routes.js';
+import { registerExportRoutes } from './export/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -56,4 +57,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerReportRoutes,
   registerPostingRoutes,
   registerJobRoutes,
+  registerExportRoutes,
 ];

@@ -130,6 +130,7 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'GET /api/v1/candidates/:id/talent-pool': 'none',
   'PUT /api/v1/candidates/:id/talent-pool': 'json',
   'GET /api/v1/privacy/retention': 'none',
+  'GET /api/v1/export': 'none',
   'PUT /api/v1/privacy/retention': 'json',
   'POST /api/v1/privacy/retention/run': 'none',
   'PUT /api/v1/team/plan-inputs': 'json',
