@@ -50,6 +50,8 @@ const ACTIONS = [
   'candidates.export',
   // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
   'privacy.manage',
+  // Bring records in from another hiring system (issue 12): owners and admins only.
+  'imports.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

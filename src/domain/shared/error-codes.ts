@@ -112,6 +112,12 @@ export const ERROR_CATALOGUE = {
   TODAY_MARK_NOT_FOUND: { status: 404, message: 'No such mark on your Today.' },
   UNDO_EXPIRED: { status: 409, message: 'The minute to undo this has passed.' },
   EVENT_NOT_FOUND: { status: 404, message: 'No such event on this application.' },
+  // Imports from other systems (issue 12)
+  IMPORT_NOT_FOUND: { status: 404, message: 'No such import.' },
+  IMPORT_STATE_INVALID: { status: 409, message: 'The import is not at a step that allows this.' },
+  IMPORT_STAGES_UNMAPPED: { status: 409, message: 'Some stages of the import are not mapped to a Closer stage yet.' },
+  IMPORT_HAS_ERRORS: { status: 409, message: 'The dry run found errors in the files; fix them and upload again.' },
+  IMPORT_SYSTEM_UNSUPPORTED: { status: 400, message: 'Closer cannot read files of this system yet.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

@@ -148,6 +148,14 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'DELETE /api/v1/roles/:id/bands/:stage': 'none',
   'GET /api/v1/offers/:id/band-check': 'none',
   'GET /api/v1/openapi.json': 'none',
+  'GET /api/v1/imports': 'none',
+  'POST /api/v1/imports': 'json',
+  'GET /api/v1/imports/:id': 'none',
+  'GET /api/v1/imports/:id/report': 'none',
+  'POST /api/v1/imports/:id/files': 'file',
+  'POST /api/v1/imports/:id/dry-run': 'json-or-nothing',
+  'PUT /api/v1/imports/:id/stage-mapping': 'json',
+  'POST /api/v1/imports/:id/run': 'json-or-nothing',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
