@@ -8,8 +8,9 @@ import type { ImportJobView, ImportReportView } from '../../api/imports.js';
 const SYSTEMS = ['greenhouse', 'lever', 'ashby', 'csv', 'closer'] as const;
 const POLL_MS = 250;
 
-/** The files of PATH: the file itself, or every .json, .ndjson and .csv file under the folder (names relative to it). */
-function filesOf(path: string): Array<{ name: string; path: string }> {
+/** The files of PATH: the file itself, or every data file under the folder (.csv for CSV; .json, .ndjson and .csv otherwise), named relative to it. */
+function filesOf(path: string, system: string): Array<{ name: string; path: string }> {
+  const wanted = system === 'csv' ? /\.csv$/i : /\.(json|ndjson|jsonl|csv)$/i;
   let info;
   try {
     info = statSync(path);
@@ -22,11 +23,11 @@ function filesOf(path: string): Array<{ name: string; path: string }> {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(json|ndjson|jsonl|csv)$/i.test(entry.name)) out.push({ name: relative(path, full), path: full });
+      else if (wanted.test(entry.name)) out.push({ name: relative(path, full), path: full });
     }
   };
   walk(path);
-  if (out.length === 0) throw new UsageError(`${path} holds no .json or .csv files.`, 'path');
+  if (out.length === 0) throw new UsageError(`${path} holds no ${system === 'csv' ? '.csv' : '.json or .csv'} files.`, 'path');
   return out;
 }
 
@@ -93,7 +94,7 @@ export const importCommand: Command = {
     const [system, path] = ctx.positionals;
     if (!system || !(SYSTEMS as readonly string[]).includes(system)) throw new UsageError(`Name the system: ${this.usage}`, 'system');
     if (!path) throw new UsageError(`Name the file or folder to import: ${this.usage}`, 'path');
-    const files = filesOf(resolve(ctx.io.cwd, path));
+    const files = filesOf(resolve(ctx.io.cwd, path), system);
     const mapFile = ctx.values['map-stages'];
     const stageMap = typeof mapFile === 'string' ? readStageMap(resolve(ctx.io.cwd, mapFile)) : undefined;
 
