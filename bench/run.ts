@@ -9,6 +9,7 @@ type Bench = () => Promise<Record<string, unknown>>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   'api-reads': async () => (await import('./api-reads.js')).runApiReadsBench,
   append: async () => (await import('./today-append.js')).runAppendBench,
+  imports: async () => (await import('./imports.js')).runImportsBench,
   'list-route': async () => (await import('./list-route.js')).runListRouteBench,
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,

@@ -24,6 +24,7 @@ import {
   insertImportLinks,
   insertImportedFeedback,
   insertRole,
+  isUniqueViolation,
   listImportJobs,
   recordAudit,
   recordImportAudits,
@@ -368,128 +369,147 @@ export async function applyImport(
   clock: () => Date,
   hooks: { afterChunk?: (done: number) => void | Promise<void> } = {},
 ): Promise<ImportReport> {
-  const now = clock();
   progress.set(job.id, { phase: 'reading', done: 0, total: job.files.length });
-  const batch = await readImportBatch(job, dir, now);
-  return inTransaction(store.db, async (tx) => {
-    const plan = await planFor(tx, batch, job.stageMapping, now);
-    if (plan.report.errors > 0) throw new DomainError('IMPORT_HAS_ERRORS', 'The files have errors; run the dry run again to see them.', 'id');
-    const unmapped = plan.report.stages.filter((s) => s.mappedTo === null);
-    if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages first: ${unmapped.map((s) => s.name).join(', ')}.`, 'stageMapping');
-    const eventCount = plan.applications.reduce((n, a) => n + a.events.length, 0);
-    const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length;
-    let done = 0;
-    const step = async (n: number) => {
-      done += n;
-      progress.set(job.id, { phase: 'writing', done, total });
-      await hooks.afterChunk?.(done);
-    };
-    const links: ImportLinkInsert[] = [];
-    const link = (entity: string, externalId: string, closerId: string) => links.push({ system: batch.system, entity, externalId, closerId, jobId: job.id });
-    const audits: Array<{ action: string; entity: string; entityId: string; fields: string[] }> = [];
+  const batch = await readImportBatch(job, dir, clock());
+  return applyImportBatch(store, actor, job.id, batch, job.stageMapping, clock, hooks);
+}
 
-    for (const r of plan.roles) {
-      const role = r.source;
-      await insertRole(
-        tx,
-        {
-          id: r.id,
-          title: role.title.slice(0, 200),
-          specializations: [],
-          seniority: 'unknown',
-          hiringManagerId: null,
-          processPlan: { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
-          clockOverrides: {},
-          band: null,
-          pedigreeBlind: true,
-          status: r.status,
-          createdBy: actor.id,
-        },
-        role.openedAt && !Number.isNaN(Date.parse(role.openedAt)) && Date.parse(role.openedAt) <= now.getTime() ? new Date(role.openedAt) : now,
-      );
-      link('role', role.externalId, r.id);
-      audits.push({ action: 'role.create', entity: 'role', entityId: r.id, fields: ['title', 'seniority', 'processPlan', 'status', 'externalId'] });
-    }
-    await step(plan.roles.length);
+/** Writes one batch (already read) as import `jobId`: the part of `applyImport` after the files are read (benchmarks call it). */
+export async function applyImportBatch(
+  store: Store,
+  actor: PipelineActor,
+  jobId: string,
+  batch: ImportBatch,
+  stageMapping: StageMapping,
+  clock: () => Date,
+  hooks: { afterChunk?: (done: number) => void | Promise<void> } = {},
+): Promise<ImportReport> {
+  const now = clock();
+  const job = { id: jobId, stageMapping };
+  try {
+    return await inTransaction(store.db, async (tx) => {
+      const plan = await planFor(tx, batch, job.stageMapping, now);
+      if (plan.report.errors > 0) throw new DomainError('IMPORT_HAS_ERRORS', 'The files have errors; run the dry run again to see them.', 'id');
+      const unmapped = plan.report.stages.filter((s) => s.mappedTo === null);
+      if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages first: ${unmapped.map((s) => s.name).join(', ')}.`, 'stageMapping');
+      const eventCount = plan.applications.reduce((n, a) => n + a.events.length, 0);
+      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length;
+      let done = 0;
+      const step = async (n: number) => {
+        done += n;
+        progress.set(job.id, { phase: 'writing', done, total });
+        await hooks.afterChunk?.(done);
+      };
+      const links: ImportLinkInsert[] = [];
+      const link = (entity: string, externalId: string, closerId: string) => links.push({ system: batch.system, entity, externalId, closerId, jobId: job.id });
+      const audits: Array<{ action: string; entity: string; entityId: string; fields: string[] }> = [];
 
-    for (let i = 0; i < plan.candidates.length; i += CHUNK) {
-      const chunk = plan.candidates.slice(i, i + CHUNK);
-      await insertCandidates(
+      for (const r of plan.roles) {
+        const role = r.source;
+        await insertRole(
+          tx,
+          {
+            id: r.id,
+            title: role.title.slice(0, 200),
+            specializations: [],
+            seniority: 'unknown',
+            hiringManagerId: null,
+            processPlan: { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
+            clockOverrides: {},
+            band: null,
+            pedigreeBlind: true,
+            status: r.status,
+            createdBy: actor.id,
+          },
+          role.openedAt && !Number.isNaN(Date.parse(role.openedAt)) && Date.parse(role.openedAt) <= now.getTime() ? new Date(role.openedAt) : now,
+        );
+        link('role', role.externalId, r.id);
+        audits.push({ action: 'role.create', entity: 'role', entityId: r.id, fields: ['title', 'seniority', 'processPlan', 'status', 'externalId'] });
+      }
+      await step(plan.roles.length);
+
+      for (let i = 0; i < plan.candidates.length; i += CHUNK) {
+        const chunk = plan.candidates.slice(i, i + CHUNK);
+        await insertCandidates(
+          tx,
+          chunk.map((p) => ({
+            id: p.id,
+            name: p.source.name.slice(0, 200),
+            email: p.source.email ?? '',
+            phone: p.source.phone ?? null,
+            links: p.source.links.slice(0, 20),
+            location: p.source.location ?? null,
+            currentEmployer: p.source.currentEmployer ?? null,
+            source: p.candidateSource,
+            passive: false,
+            specializations: [],
+            productionMlYears: null,
+            currentCompensation: null,
+            createdBy: actor.id,
+          })),
+          now,
+        );
+        for (const p of chunk) {
+          link('candidate', p.source.externalId, p.id);
+          audits.push({ action: 'candidate.create', entity: 'candidate', entityId: p.id, fields: candidateFields(p.source) });
+        }
+        await step(chunk.length);
+      }
+      for (const m of plan.merges) link('candidate', m.externalId, m.candidateId);
+
+      for (let i = 0; i < plan.applications.length; i += CHUNK) {
+        const chunk = plan.applications.slice(i, i + CHUNK);
+        await insertApplications(
+          tx,
+          chunk.map((a) => ({ id: a.id, candidateId: a.candidateId, roleId: a.roleId, stage: a.stage, status: a.status, lossReason: a.lossReason, labels: [], closedAt: a.closedAt, createdBy: actor.id })),
+          now,
+        );
+        const events: EventInsert[] = [];
+        for (const a of chunk) {
+          a.events.forEach((e, k) => events.push({ id: randomUUID(), applicationId: a.id, seq: k + 1, type: e.type, occurredAt: e.occurredAt, recordedAt: now.toISOString(), actorId: actor.id, data: e.data }));
+          link('application', a.source.externalId, a.id);
+          audits.push({ action: 'application.create', entity: 'application', entityId: a.id, fields: ['candidateId', 'roleId', 'stage', 'status', 'externalId', 'events'] });
+        }
+        await insertEvents(tx, events);
+        await projectApplicationsFromEvents(tx, chunk.map((a) => ({ id: a.id, roleId: a.roleId })), now);
+        await step(chunk.length + events.length);
+      }
+      for (const n of plan.notes) link('note', n.externalId, n.applicationId);
+
+      await insertImportedFeedback(
         tx,
-        chunk.map((p) => ({
-          id: p.id,
-          name: p.source.name.slice(0, 200),
-          email: p.source.email ?? '',
-          phone: p.source.phone ?? null,
-          links: p.source.links.slice(0, 20),
-          location: p.source.location ?? null,
-          currentEmployer: p.source.currentEmployer ?? null,
-          source: p.candidateSource,
-          passive: false,
-          specializations: [],
-          productionMlYears: null,
-          currentCompensation: null,
-          createdBy: actor.id,
+        plan.feedback.map((f) => ({
+          id: f.id,
+          applicationId: f.applicationId,
+          system: batch.system,
+          externalId: f.source.externalId,
+          interviewName: f.source.interviewName ?? null,
+          authorName: f.source.authorName ?? null,
+          submittedAt: f.source.submittedAt ?? null,
+          recommendation: f.source.recommendation ?? null,
+          ratings: f.source.ratings,
+          answers: f.source.answers,
+          notes: f.source.notes ?? null,
+          jobId: job.id,
         })),
         now,
       );
-      for (const p of chunk) {
-        link('candidate', p.source.externalId, p.id);
-        audits.push({ action: 'candidate.create', entity: 'candidate', entityId: p.id, fields: candidateFields(p.source) });
+      for (const f of plan.feedback) {
+        link('feedback', f.source.externalId, f.id);
+        audits.push({ action: 'feedback.import', entity: 'imported_feedback', entityId: f.id, fields: ['recommendation', 'ratings', 'answers', 'notes'] });
       }
-      await step(chunk.length);
-    }
-    for (const m of plan.merges) link('candidate', m.externalId, m.candidateId);
+      await step(plan.feedback.length);
 
-    for (let i = 0; i < plan.applications.length; i += CHUNK) {
-      const chunk = plan.applications.slice(i, i + CHUNK);
-      await insertApplications(
-        tx,
-        chunk.map((a) => ({ id: a.id, candidateId: a.candidateId, roleId: a.roleId, stage: a.stage, status: a.status, lossReason: a.lossReason, labels: [], closedAt: a.closedAt, createdBy: actor.id })),
-        now,
-      );
-      const events: EventInsert[] = [];
-      for (const a of chunk) {
-        a.events.forEach((e, k) => events.push({ id: randomUUID(), applicationId: a.id, seq: k + 1, type: e.type, occurredAt: e.occurredAt, recordedAt: now.toISOString(), actorId: actor.id, data: e.data }));
-        link('application', a.source.externalId, a.id);
-        audits.push({ action: 'application.create', entity: 'application', entityId: a.id, fields: ['candidateId', 'roleId', 'stage', 'status', 'externalId', 'events'] });
-      }
-      await insertEvents(tx, events);
-      await projectApplicationsFromEvents(tx, chunk.map((a) => ({ id: a.id, roleId: a.roleId })), now);
-      await step(chunk.length + events.length);
-    }
-    for (const n of plan.notes) link('note', n.externalId, n.applicationId);
-
-    await insertImportedFeedback(
-      tx,
-      plan.feedback.map((f) => ({
-        id: f.id,
-        applicationId: f.applicationId,
-        system: batch.system,
-        externalId: f.source.externalId,
-        interviewName: f.source.interviewName ?? null,
-        authorName: f.source.authorName ?? null,
-        submittedAt: f.source.submittedAt ?? null,
-        recommendation: f.source.recommendation ?? null,
-        ratings: f.source.ratings,
-        answers: f.source.answers,
-        notes: f.source.notes ?? null,
-        jobId: job.id,
-      })),
-      now,
-    );
-    for (const f of plan.feedback) {
-      link('feedback', f.source.externalId, f.id);
-      audits.push({ action: 'feedback.import', entity: 'imported_feedback', entityId: f.id, fields: ['recommendation', 'ratings', 'answers', 'notes'] });
-    }
-    await step(plan.feedback.length);
-
-    await insertImportLinks(tx, links, now);
-    await recordImportAudits(tx, actor.id, audits, now);
-    const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
-    await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
-    return plan.report;
-  });
+      await insertImportLinks(tx, links, now);
+      await recordImportAudits(tx, actor.id, audits, now);
+      const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
+      await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
+      return plan.report;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'Another import or change wrote some of the same records meanwhile; nothing was imported. Run the dry run again.', 'id');
+    throw error;
+  }
 }
 
 function candidateFields(c: ImportBatch['candidates'][number]): string[] {
