@@ -65,6 +65,8 @@ export interface ImportProgress {
 
 const progress = new Map<string, ImportProgress>();
 const running = new Map<string, Promise<void>>();
+/** Jobs whose step was begun in a transaction of this process and is about to be launched. */
+const starting = new Set<string>();
 
 export function importProgressOf(jobId: string): ImportProgress | undefined {
   return progress.get(jobId);
@@ -105,7 +107,7 @@ export const CLOSER_IMPORT_STAGES: readonly CloserStage[] = DEFAULT_PROCESS_STAG
 /** A job whose step was cut short by a restart: its transaction never committed, so nothing of it is in the data. */
 export function effectiveStatus(job: ImportJobRecord): ImportStatus {
   const status = job.status as ImportStatus;
-  if ((status === 'checking' || status === 'running') && !running.has(job.id)) return 'failed';
+  if ((status === 'checking' || status === 'running') && !running.has(job.id) && !starting.has(job.id)) return 'failed';
   return status;
 }
 
@@ -293,7 +295,9 @@ function failureMessage(error: unknown): string {
 
 /** Marks the job `checking` (in the caller's transaction); `launchImportDryRun` then does the work once it committed. */
 export async function beginImportDryRun(tx: Tx, actor: PipelineActor, jobId: string, now: Date): Promise<ImportJobRecord> {
-  return transition(tx, jobId, ['uploading', 'checked', 'failed'], 'checking', now, actor, 'import.check');
+  const job = await transition(tx, jobId, ['uploading', 'checked', 'failed'], 'checking', now, actor, 'import.check');
+  starting.add(jobId);
+  return job;
 }
 
 /** The dry run in the background: `checked` with the report and the proposed stage mapping, or `failed`. */
@@ -325,7 +329,9 @@ export async function beginImportRun(tx: Tx, actor: PipelineActor, jobId: string
     const unmapped = report.stages.filter((s) => s.mappedTo === null).map((s) => s.name);
     if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages to a Closer stage first: ${unmapped.join(', ')}.`, 'stageMapping');
   }
-  return transition(tx, jobId, ['checked'], 'running', now, actor, 'import.run');
+  const job = await transition(tx, jobId, ['checked'], 'running', now, actor, 'import.run');
+  starting.add(jobId);
+  return job;
 }
 
 /** The run in the background: `done` with the final report, or `failed` with nothing imported. */
@@ -345,6 +351,7 @@ export function launchImportRun(store: Store, actor: PipelineActor, jobId: strin
 }
 
 function track(jobId: string, work: () => Promise<void>): void {
+  starting.delete(jobId);
   const p = work().catch(() => undefined).finally(() => {
     running.delete(jobId);
     progress.delete(jobId);
