@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'api-reads': async () => (await import('./api-reads.js')).runApiReadsBench,
   append: async () => (await import('./today-append.js')).runAppendBench,
   'job-board': async () => (await import('./job-board.js')).runJobBoardBench,
+  imports: async () => (await import('./imports.js')).runImportsBench,
   'list-route': async () => (await import('./list-route.js')).runListRouteBench,
   'imports-greenhouse': async () => (await import('./imports-greenhouse.js')).runImportsGreenhouseBench,
   offer: async () => (await import('./offer.js')).runOfferBench,

@@ -127,4 +127,31 @@ describeBrowser('settings', (browser) => {
     expect(company).toMatchObject({ headcount: 25, stage: 'series-a' });
     await page.getByText('25', { exact: true }).waitFor();
   });
+
+  it('imports a CSV: upload, dry run, map the unknown stage, import with progress, come back and download the report', async () => {
+    await page.goto('/settings/import');
+    await waitForPage(page, 'Settings');
+    await page.getByRole('heading', { name: 'No imports yet' }).waitFor();
+    const csv = ['Name,Email,Job,Stage,Applied At', 'Zoë Import,zoe@import.example,Import Engineer,Phone Screen,2026-10-01', 'Ian Import,ian@import.example,Import Engineer,Mystery Round,2026-10-02'].join('\n');
+    await page.getByLabel('Import from').selectOption({ label: 'A spreadsheet (CSV)' });
+    await page.getByLabel('Files').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByText('Dry run done: nothing has been written yet.').waitFor();
+    await page.getByRole('table', { name: 'What the import will do' }).getByRole('row', { name: /Candidates/ }).waitFor();
+    expect(await page.getByLabel('Phone Screen').inputValue()).toBe('screen');
+    const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('Mystery Round').selectOption({ label: 'Technical interview' });
+    await importButton.click();
+    await page.getByText('Imported.').waitFor();
+    const candidates = ((await (await page.request.get('/api/v1/candidates?q=import.example')).json()) as { items: Array<{ email: string }> }).items;
+    expect(candidates.map((c) => c.email).sort()).toEqual(['ian@import.example', 'zoe@import.example']);
+    // Leave and come back: the finished import is listed with its report.
+    await page.goto('/settings/company');
+    await page.goto('/settings/import');
+    const report = page.getByRole('link', { name: 'Download the report' }).first();
+    await report.waitFor();
+    const download = await page.request.get((await report.getAttribute('href'))!);
+    expect(((await download.json()) as { counts: { candidates: { create: number } } }).counts.candidates.create).toBe(2);
+  });
 });

@@ -59,6 +59,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/settings/notifications': { url: () => '/settings/notifications' },
   '/settings/approvals': { url: () => '/settings/approvals' },
   '/settings/privacy': { url: () => '/settings/privacy' },
+  '/settings/import': { url: () => '/settings/import' },
   '*': { url: () => '/no-such-page' },
 };
 

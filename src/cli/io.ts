@@ -20,6 +20,8 @@ export interface CliIo {
   promptSecret?: (question: string) => Promise<string | undefined>;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Rewrites one progress line on a terminal; absent when stderr is not a terminal (nothing is printed then). */
+  progress?: (line: string) => void;
 }
 
 export const processIo: CliIo = {
@@ -33,6 +35,7 @@ export const processIo: CliIo = {
   promptSecret: promptHidden,
   env: process.env,
   cwd: process.cwd(),
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\u001b[2K${line}`) } : {}),
 };
 
 /** Reads one line from the terminal in raw mode, echoing nothing; Ctrl-C cancels (exit 2). */

@@ -35,3 +35,4 @@ export * from './repositories/job-locks.js';
 export * from './repositories/reports.js';
 export * from './repositories/postings.js';
 export * from './repositories/company-export.js';
+export * from './repositories/imports.js';

@@ -518,6 +518,9 @@ export interface Database {
   retention_runs: RetentionRunTable;
   postings: PostingTable;
   posting_answers: PostingAnswerTable;
+  import_jobs: ImportJobTable;
+  import_links: ImportLinkTable;
+  imported_feedback: ImportedFeedbackTable;
 }
 
 /* Public job postings (migration 022). */
@@ -552,4 +555,50 @@ export interface PostingAnswerTable {
   links: string;
   talent_pool_months: number | null;
   submitted_at: string;
+}
+
+/* Imports from other systems (migration 019). */
+
+export interface ImportJobTable {
+  id: string;
+  system: string;
+  status: string;
+  files: string;
+  options: string;
+  stage_mapping: string;
+  dry_run: string | null;
+  report: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  version: number;
+}
+
+/** Which Closer record an imported record became (or was merged into): the key of idempotent imports. */
+export interface ImportLinkTable {
+  system: string;
+  entity: string;
+  external_id: string;
+  closer_id: string;
+  job_id: string;
+  created_at: string;
+}
+
+/** A scorecard from another system, kept apart from Closer's structured scores. */
+export interface ImportedFeedbackTable {
+  id: string;
+  application_id: string;
+  system: string;
+  external_id: string;
+  interview_name: string | null;
+  author_name: string | null;
+  submitted_at: string | null;
+  recommendation: string | null;
+  ratings: string;
+  answers: string;
+  notes: string | null;
+  job_id: string;
+  created_at: string;
 }

@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: 'notifications', lazy: page(() => import('./pages/settings/NotificationSettings.js'), 'NotificationSettings') },
                   { path: 'approvals', lazy: page(() => import('./pages/settings/ApprovalsSettings.js'), 'ApprovalsSettings') },
                   { path: 'privacy', lazy: page(() => import('./pages/settings/PrivacySettings.js'), 'PrivacySettings') },
+                  { path: 'import', lazy: page(() => import('./pages/settings/ImportSettings.js'), 'ImportSettings') },
                 ],
               },
               { path: '*', lazy: page(() => import('./pages/not-found/NotFoundPage.js'), 'NotFoundPage') },

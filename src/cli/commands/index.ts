@@ -9,6 +9,7 @@ import { candidateEraseCommand, candidateExportCommand, retentionCommand } from 
 import { reportCommand } from './reports.js';
 import { postingCommand } from './postings.js';
 import { exportCommand } from './export.js';
+import { importCommand } from './imports.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
 export const COMMANDS: Command[] = [
@@ -40,4 +41,5 @@ export const COMMANDS: Command[] = [
   reportCommand,
   postingCommand,
   exportCommand,
+  importCommand,
 ];

@@ -60,6 +60,8 @@ const ACTIONS = [
   'security.sso-manage',
   // Every record of the company, for leaving or for a copy (issue 12): owners and admins only.
   'company.export',
+  // Bring records in from another hiring system (issue 12): owners and admins only.
+  'imports.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -117,6 +117,12 @@ export const ERROR_CATALOGUE = {
   POSTING_STATE_INVALID: { status: 409, message: 'The posting is not in a state that allows this.' },
   POSTING_FINDINGS_UNACKNOWLEDGED: { status: 409, message: 'Read the findings on this posting first, then publish with acknowledgeFindings: true.' },
   FORM_TOKEN_INVALID: { status: 403, message: 'This form has expired or was not served by this site. Reload the page and send it again.' },
+  // Imports from other systems (issue 12)
+  IMPORT_NOT_FOUND: { status: 404, message: 'No such import.' },
+  IMPORT_STATE_INVALID: { status: 409, message: 'The import is not at a step that allows this.' },
+  IMPORT_STAGES_UNMAPPED: { status: 409, message: 'Some stages of the import are not mapped to a Closer stage yet.' },
+  IMPORT_HAS_ERRORS: { status: 409, message: 'The dry run found errors in the files; fix them and upload again.' },
+  IMPORT_SYSTEM_UNSUPPORTED: { status: 400, message: 'Closer cannot read files of this system yet.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

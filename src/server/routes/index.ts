@@ -27,6 +27,7 @@ import { registerReportRoutes } from './reports/routes.js';
 import { registerPostingRoutes } from './postings/routes.js';
 import { registerJobRoutes } from './jobs/routes.js';
 import { registerExportRoutes } from './export/routes.js';
+import { registerImportRoutes } from './imports/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -58,4 +59,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerPostingRoutes,
   registerJobRoutes,
   registerExportRoutes,
+  registerImportRoutes,
 ];

@@ -38,6 +38,8 @@ export const ERASURE_TABLES = [
   'offer_versions',
   'offer_approvals',
   'candidate_files',
+  'imported_feedback',
+  'import_links',
   'today_marks',
   'notifications',
   'outbox',

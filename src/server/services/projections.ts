@@ -78,6 +78,24 @@ export async function projectApplicationFromEvents(tx: Tx, applicationId: string
   await upsertProjections(tx, [await projectFromEvents(tx, applicationId, app.roleId, await PipelineSettingsResolver.load(tx))], now);
 }
 
+/** Recomputes the rows of many applications from their events, a page at a time (imports write whole histories). */
+export async function projectApplicationsFromEvents(tx: Tx, applications: ReadonlyArray<{ id: string; roleId: string }>, now: Date): Promise<void> {
+  const settings = await PipelineSettingsResolver.load(tx);
+  const roles = new Map<string, Awaited<ReturnType<typeof getRoleOrThrow>>>();
+  for (let i = 0; i < applications.length; i += PAGE) {
+    const page = applications.slice(i, i + PAGE);
+    const events = await listEpochEventsOfApplications(tx, page.map((a) => a.id), TYPES_WITH_DATA_READ);
+    const writes: ProjectionWrite[] = [];
+    for (const a of page) {
+      let role = roles.get(a.roleId);
+      if (!role) roles.set(a.roleId, (role = await getRoleOrThrow(tx, a.roleId)));
+      const s = settings.forRole(role);
+      writes.push(toWrite(a.id, a.roleId, projectHistory(events.get(a.id) ?? [], s), s));
+    }
+    await upsertProjections(tx, writes, now);
+  }
+}
+
 /**
  * Keeps the row up to date after `event` was appended: the stored state stepped by the event when it folds in
  * order, else (a back-dated event, a retraction, no row yet) the history folded again.

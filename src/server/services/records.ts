@@ -13,6 +13,7 @@ export type {
   CandidateRecord,
   CheckedBandRecord,
   Company,
+  ImportJobRecord,
   NotificationRecord,
   OfferVersionRecord,
   PostingRecord,

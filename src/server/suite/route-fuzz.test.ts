@@ -165,6 +165,14 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'GET /api/v1/auth/sso': 'none',
   'POST /api/v1/auth/sso/start': 'none',
   'GET /api/v1/auth/sso/callback': 'none',
+  'GET /api/v1/imports': 'none',
+  'POST /api/v1/imports': 'json',
+  'GET /api/v1/imports/:id': 'none',
+  'GET /api/v1/imports/:id/report': 'none',
+  'POST /api/v1/imports/:id/files': 'file',
+  'POST /api/v1/imports/:id/dry-run': 'json-or-nothing',
+  'PUT /api/v1/imports/:id/stage-mapping': 'json',
+  'POST /api/v1/imports/:id/run': 'json-or-nothing',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

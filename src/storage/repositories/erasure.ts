@@ -123,10 +123,14 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
       .insertInto('erased_applications')
       .values(applications.map((a) => ({ application_id: a.id, erased_at: erasedAt, role_id: a.role_id, stage: a.stage, status: a.status, source: a.source, applied_month: a.created_at.slice(0, 7) })))
       .execute();
+    // Imported feedback and the links from other systems' ids (a CSV's id can be the person's e-mail) go with them.
+    await tx.deleteFrom('imported_feedback').where('application_id', 'in', applicationIds).execute();
+    await tx.deleteFrom('import_links').where('entity', '=', 'application').where('closer_id', 'in', applicationIds).execute();
     report.events = Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
     await tx.deleteFrom('applications').where('id', 'in', applicationIds).execute();
   }
 
+  await tx.deleteFrom('import_links').where('entity', '=', 'candidate').where('closer_id', 'in', ids).execute();
   report.files = await listFilesOfCandidates(tx, ids);
   await tx.deleteFrom('candidate_files').where('candidate_id', 'in', ids).execute();
   // What they sent through the public application form (migration 022).

@@ -15,6 +15,7 @@ export function SettingsLayout() {
     { to: 'tokens', label: 'API tokens' },
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(can(user.role, 'privacy.manage') ? [{ to: 'privacy', label: 'Privacy' }] : []),
+    ...(can(user.role, 'imports.manage') ? [{ to: 'import', label: 'Import' }] : []),
   ];
   return (
     <>

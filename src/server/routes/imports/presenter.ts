@@ -1,0 +1,39 @@
+import type { ImportJobView, ImportReportView } from '../../../api/imports.js';
+import type { ImportReport } from '../../../domain/imports/plan.js';
+import { CLOSER_IMPORT_STAGES, effectiveStatus, importProgressOf } from '../../services/imports.js';
+import type { ImportJobRecord } from '../../services/records.js';
+
+/** Problems shown with the job; the report download has all of them. */
+const PROBLEMS_SHOWN = 200;
+
+export function presentReport(report: ImportReport | null, allProblems = false): ImportReportView | null {
+  if (!report) return null;
+  return {
+    system: report.system,
+    counts: report.counts,
+    stages: report.stages,
+    problems: allProblems ? report.problems : report.problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: report.problems.length,
+    errors: report.errors,
+    warnings: report.warnings,
+  };
+}
+
+export function presentImportJob(job: ImportJobRecord): ImportJobView {
+  const status = effectiveStatus(job);
+  return {
+    id: job.id,
+    system: job.system as ImportJobView['system'],
+    status,
+    files: job.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+    closerStages: CLOSER_IMPORT_STAGES.map((s) => ({ id: s.id, name: s.name })),
+    dryRun: presentReport(job.dryRun as ImportReport | null),
+    report: presentReport(job.report as ImportReport | null),
+    error: status === 'failed' && job.error === null ? 'The server stopped while this step ran; nothing was imported. Start it again.' : job.error,
+    progress: importProgressOf(job.id) ?? null,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    finishedAt: job.finishedAt,
+    version: job.version,
+  };
+}
