@@ -30,3 +30,4 @@ export * from './repositories/projections.js';
 export * from './repositories/sign-in-security.js';
 export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';
+export * from './repositories/sourcing.js';

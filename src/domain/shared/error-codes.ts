@@ -112,6 +112,12 @@ export const ERROR_CATALOGUE = {
   TODAY_MARK_NOT_FOUND: { status: 404, message: 'No such mark on your Today.' },
   UNDO_EXPIRED: { status: 409, message: 'The minute to undo this has passed.' },
   EVENT_NOT_FOUND: { status: 404, message: 'No such event on this application.' },
+  // sourcing (issue 13): talent pools and prospects
+  POOL_NOT_FOUND: { status: 404, message: 'No such talent pool.' },
+  POOL_NAME_TAKEN: { status: 409, message: 'A talent pool with this name already exists.' },
+  PROSPECT_NOT_FOUND: { status: 404, message: 'No such prospect.' },
+  PROSPECT_IN_POOL: { status: 409, message: 'This person is already in this pool.' },
+  PROSPECT_NOT_INTERESTED: { status: 409, message: 'Only an interested prospect can be turned into an application.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },
