@@ -50,6 +50,9 @@ const ACTIONS = [
   'candidates.export',
   // The company's retention rule: how long rejected candidates are kept (docs/privacy.md).
   'privacy.manage',
+  // Talent pools and prospects (docs/sourcing.md): the people staff who read candidates; never interviewers.
+  'sourcing.read',
+  'sourcing.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -87,8 +90,8 @@ const PIPELINE_STAFF: readonly Action[] = [
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner')),
-  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
-  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files']),
+  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export', 'sourcing.read', 'sourcing.write']),
+  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'sourcing.read', 'sourcing.write']),
   approver: new Set<Action>([
     'company.read',
     'people.read',

@@ -117,6 +117,7 @@ export const ERROR_CATALOGUE = {
   POOL_NAME_TAKEN: { status: 409, message: 'A talent pool with this name already exists.' },
   PROSPECT_NOT_FOUND: { status: 404, message: 'No such prospect.' },
   PROSPECT_IN_POOL: { status: 409, message: 'This person is already in this pool.' },
+  IMPORT_REFUSED: { status: 422, message: 'Nothing was imported: some rows are bad or match people already in Closer.' },
   PROSPECT_NOT_INTERESTED: { status: 409, message: 'Only an interested prospect can be turned into an application.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },

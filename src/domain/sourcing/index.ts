@@ -1,1 +1,3 @@
 export * from './prospects.js';
+export * from './import.js';
+export * from './nurture.js';

@@ -23,6 +23,7 @@ import { registerNextStepRoutes } from './next-step/routes.js';
 import { registerOfferDraftRoutes } from './offer-drafts/routes.js';
 import { registerRoleBandRoutes } from './role-bands/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
+import { registerSourcingRoutes } from './sourcing/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -50,4 +51,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerOfferDraftRoutes,
   registerRoleBandRoutes,
   registerPrivacyRoutes,
+  registerSourcingRoutes,
 ];

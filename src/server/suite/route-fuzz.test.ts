@@ -148,6 +148,18 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'DELETE /api/v1/roles/:id/bands/:stage': 'none',
   'GET /api/v1/offers/:id/band-check': 'none',
   'GET /api/v1/openapi.json': 'none',
+  // Sourcing (issue 13): talent pools and prospects.
+  'GET /api/v1/pools': 'none',
+  'POST /api/v1/pools': 'json',
+  'GET /api/v1/pools/:id': 'none',
+  'PATCH /api/v1/pools/:id': 'json',
+  'GET /api/v1/pools/:id/prospects': 'none',
+  'POST /api/v1/pools/:id/prospects': 'json',
+  'POST /api/v1/pools/:id/prospects/import': 'json',
+  'GET /api/v1/prospects/:id': 'none',
+  'PATCH /api/v1/prospects/:id': 'json',
+  'POST /api/v1/prospects/:id/events': 'json',
+  'POST /api/v1/prospects/:id/convert': 'json',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -310,3 +310,48 @@ export async function listProspectEvents(tx: Tx, prospectId: string): Promise<Pr
   const rows = await tx.selectFrom('prospect_events').selectAll().where('prospect_id', '=', prospectId).orderBy('occurred_at').orderBy('seq').execute();
   return rows.map(toProspectEvent);
 }
+
+/* -------------------------------------------------- prospects with person */
+
+/** A prospect with the name and e-mail of its candidate record (what lists show). */
+export interface ProspectWithPerson extends ProspectRecord {
+  name: string;
+  email: string;
+}
+
+function personQuery(tx: Tx) {
+  return tx.selectFrom('prospects as p').innerJoin('candidates as c', 'c.id', 'p.candidate_id').selectAll('p').select(['c.name as person_name', 'c.email as person_email']);
+}
+
+function toWithPerson(r: ProspectTable & { person_name: string; person_email: string }): ProspectWithPerson {
+  return { ...toProspect(r), name: r.person_name, email: r.person_email };
+}
+
+export async function getProspectWithPerson(tx: Tx, id: string): Promise<ProspectWithPerson | undefined> {
+  const r = await personQuery(tx).where('p.id', '=', id).executeTakeFirst();
+  return r ? toWithPerson(r) : undefined;
+}
+
+/** One page of a pool's prospects (by name, then id), optionally by status, with the count of all that match. */
+export async function listPoolProspects(tx: Tx, poolId: string, opts: { status?: readonly string[]; limit: number; offset: number }): Promise<{ items: ProspectWithPerson[]; total: number }> {
+  let q = personQuery(tx).where('p.pool_id', '=', poolId);
+  let c = tx.selectFrom('prospects').select((eb) => eb.fn.countAll<number | string>().as('n')).where('pool_id', '=', poolId);
+  if (opts.status && opts.status.length > 0) {
+    q = q.where('p.status', 'in', [...opts.status]);
+    c = c.where('status', 'in', [...opts.status]);
+  }
+  const rows = await q.orderBy('c.name').orderBy('p.id').limit(opts.limit).offset(opts.offset).execute();
+  const total = Number((await c.executeTakeFirstOrThrow()).n);
+  return { items: rows.map(toWithPerson), total };
+}
+
+/** What the duplicate check compares: every candidate record not merged away, with its links. */
+export async function listCandidateIdentitiesWithLinks(tx: Tx): Promise<Array<{ id: string; name: string; email: string; currentEmployer: string | null; links: string[] }>> {
+  const rows = await tx.selectFrom('candidates').select(['id', 'name', 'email', 'current_employer', 'links']).where('merged_into_id', 'is', null).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, currentEmployer: r.current_employer, links: JSON.parse(r.links) as string[] }));
+}
+
+/** The candidate ids already in a pool. */
+export async function listPoolCandidateIds(tx: Tx, poolId: string): Promise<Set<string>> {
+  return new Set((await tx.selectFrom('prospects').select('candidate_id').where('pool_id', '=', poolId).execute()).map((r) => r.candidate_id));
+}
