@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../cli/main.js';
+import { captureIo } from '../../../test-support/cli-io.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
@@ -14,6 +19,33 @@ for (const dialect of dialectsUnderTest()) {
       poolId = (await kit.ok('POST', '/api/v1/pools', { name: 'MLOps, passive, EU', specializations: ['mlops'] })).id;
     });
     afterAll(async () => h.close());
+
+    it('CLI: closer prospects import FILE --pool NAME --dry-run names each bad row and writes nothing; without it imports all rows', async () => {
+      const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
+      const env = { CLOSER_URL: url, CLOSER_TOKEN: h.ownerToken };
+      const dir = mkdtempSync(join(tmpdir(), 'closer-prospects-'));
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, 'Name,Email,Lab\nMarie Curie,marie@radium.example,Radium Institute\nNo Mail,nope,\n');
+      const dry = captureIo({ env });
+      expect(await main(['prospects', 'import', bad, '--pool', 'cli pool', '--dry-run'], dry)).toBe(2);
+      expect(dry.err()).toContain('No pool called "cli pool"');
+      expect(await main(['pools', 'create', 'CLI', 'pool', '--cadence', '10'], captureIo({ env }))).toBe(0);
+      const check = captureIo({ env });
+      expect(await main(['prospects', 'import', bad, '--pool', 'cli pool', '--dry-run'], check)).toBe(1);
+      expect(check.out()).toContain('row 3 (email): "nope" is not an e-mail address.');
+      expect(check.out()).toContain('Dry run: 1 of 2 rows ready');
+      const refused = captureIo({ env });
+      expect(await main(['prospects', 'import', bad, '--pool', 'cli pool'], refused)).toBe(2);
+      expect(refused.out()).toContain('Nothing was imported');
+      const good = join(dir, 'good.csv');
+      writeFileSync(good, 'Name,Email,Where\nMarie Curie,marie@radium.example,Radium Institute\n');
+      const done = captureIo({ env });
+      expect(await main(['prospects', 'import', good, '--pool', 'CLI pool', '--map', 'Name=name', '--map', 'Email=email', '--map', 'Where=lab', '--json'], done)).toBe(0);
+      expect(JSON.parse(done.out())).toMatchObject({ imported: 1, mapping: { Where: 'lab' } });
+      const list = captureIo({ env });
+      expect(await main(['pools', 'list'], list)).toBe(0);
+      expect(list.out()).toMatch(/CLI pool\s+1 prospects\s+every 10 days/);
+    });
 
     it('creates, lists and changes pools under If-Match; names are unique; interviewers see no pools', async () => {
       const pool = await kit.ok('GET', `/api/v1/pools/${poolId}`);
