@@ -185,3 +185,19 @@ export const ProspectConvertBody = z.strictObject({ roleId: z.string().min(1).ma
 export type ProspectConvertBody = z.infer<typeof ProspectConvertBody>;
 export const ProspectConvertedView = z.object({ application: ApplicationView, prospect: ProspectView, copiedEvents: z.number().int() });
 export type ProspectConvertedView = z.infer<typeof ProspectConvertedView>;
+
+/* ---------------------------------------------------------- network reach */
+
+const ReachShareView = z.object({ key: z.string(), count: z.number().int(), share: z.number() });
+export const ReachView = z.object({
+  subject: z.object({ kind: z.enum(['pool', 'role']), id: z.string(), name: z.string() }),
+  total: z.number().int(),
+  bySource: z.array(ReachShareView),
+  byReferrer: z.array(ReachShareView),
+  byEmployer: z.array(ReachShareView),
+  byOrigin: z.array(ReachShareView),
+  /** Herfindahl-Hirschman index of origins (0 spread .. 1 a single origin). */
+  concentration: z.number(),
+  warning: z.object({ rule: z.literal('sourcing.referral-only'), severity: z.literal('warning'), share: z.number(), origins: z.number().int(), keys: z.array(z.string()), message: z.string() }).nullable(),
+});
+export type ReachView = z.infer<typeof ReachView>;

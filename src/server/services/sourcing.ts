@@ -3,6 +3,9 @@ import { findDuplicateCandidates } from '../../domain/pipeline/index.js';
 import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import {
   applyProspectEvent,
+  buildNurtureItems,
+  networkReach,
+  type NetworkReach,
   CANDIDATE_SOURCE_OF_FOUND_HOW,
   CsvError,
   DEFAULT_NURTURE_SETTINGS,
@@ -15,6 +18,7 @@ import {
   readProspectRows,
   type ColumnMapping,
   type FoundHow,
+  type NurtureItem,
   type ProspectCounters,
   type ProspectDraft,
   type ProspectStatus,
@@ -39,6 +43,12 @@ import {
   listPoolProspects,
   listPools,
   listProspectEvents,
+  listNurtureProspects,
+  shortestPoolCadence,
+  listPoolReachRows,
+  listRoleReachRows,
+  getRoleOrThrow,
+  type TalentPoolRecord,
   lockProspect,
   nextEventSeq,
   recordAudit,
@@ -416,4 +426,33 @@ export async function convertProspect(tx: Tx, actor: SourcingActor, id: string, 
   await recordAudit(tx, { actorId: actor.id, action: 'prospect.convert', entity: 'prospect', entityId: id, fields: ['status', 'convertedApplicationId'], at: now });
   if (history.length > 0) await recordAudit(tx, { actorId: actor.id, action: 'application.update', entity: 'application', entityId: application.id, fields: ['events'], at: now });
   return { application, prospect: (await getProspectWithPerson(tx, id))!, copiedEvents: history.length };
+}
+
+/* ------------------------------------------------------------ nurture pace */
+
+/** At most this many sourcing items on Today. */
+const NURTURE_ITEM_LIMIT = 200;
+
+/**
+ * Today's sourcing items (neglected prospects, many touches without a reply) for people who may read pools; none
+ * for others. Kept apart from Today's application query: one small indexed query, then the pure rule.
+ */
+export async function computeNurtureToday(tx: Tx, now: Date): Promise<NurtureItem[]> {
+  const cadence = await shortestPoolCadence(tx);
+  if (cadence === undefined) return [];
+  const settings = DEFAULT_NURTURE_SETTINGS;
+  const rows = await listNurtureProspects(tx, { statuses: settings.openStatuses, manyTouches: settings.manyTouches, touchedBefore: new Date(now.getTime() - cadence * 86_400_000).toISOString(), limit: NURTURE_ITEM_LIMIT });
+  return buildNurtureItems(rows, now, settings);
+}
+
+/* ----------------------------------------------------------- network reach */
+
+export async function computePoolReach(tx: Tx, poolId: string): Promise<{ pool: TalentPoolRecord; reach: NetworkReach }> {
+  const pool = await getPoolOrThrow(tx, poolId);
+  return { pool, reach: networkReach(await listPoolReachRows(tx, poolId)) };
+}
+
+export async function computeRoleReach(tx: Tx, roleId: string): Promise<{ role: { id: string; title: string }; reach: NetworkReach }> {
+  const role = await getRoleOrThrow(tx, roleId);
+  return { role: { id: role.id, title: role.title }, reach: networkReach(await listRoleReachRows(tx, roleId)) };
 }

@@ -160,6 +160,8 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'PATCH /api/v1/prospects/:id': 'json',
   'POST /api/v1/prospects/:id/events': 'json',
   'POST /api/v1/prospects/:id/convert': 'json',
+  'GET /api/v1/pools/:id/reach': 'none',
+  'GET /api/v1/roles/:id/reach': 'none',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

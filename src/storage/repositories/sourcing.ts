@@ -355,3 +355,77 @@ export async function listCandidateIdentitiesWithLinks(tx: Tx): Promise<Array<{ 
 export async function listPoolCandidateIds(tx: Tx, poolId: string): Promise<Set<string>> {
   return new Set((await tx.selectFrom('prospects').select('candidate_id').where('pool_id', '=', poolId).execute()).map((r) => r.candidate_id));
 }
+
+/**
+ * The prospects Today's nurture items may name (domain/sourcing/nurture.ts decides): open ones that are touched
+ * `manyTouches` times or more, or whose last touch (or addition) is older than `touchedBefore` (the shortest
+ * cadence of any pool). One query on (status, last_touch_at); at most `limit` rows, least recently touched first.
+ */
+export async function listNurtureProspects(tx: Tx, opts: { statuses: readonly string[]; manyTouches: number; touchedBefore: string; limit: number }) {
+  const rows = await tx
+    .selectFrom('prospects as p')
+    .innerJoin('talent_pools as t', 't.id', 'p.pool_id')
+    .innerJoin('candidates as c', 'c.id', 'p.candidate_id')
+    .select(['p.id', 'p.pool_id', 't.name as pool_name', 't.cadence_days', 'c.name', 'p.status', 'p.touches', 'p.last_touch_at', 'p.last_reply_at', 'p.created_at'])
+    .where('p.status', 'in', [...opts.statuses])
+    .where((eb) =>
+      eb.or([
+        eb('p.touches', '>=', opts.manyTouches),
+        eb('p.last_touch_at', '<', opts.touchedBefore),
+        eb.and([eb('p.last_touch_at', 'is', null), eb('p.created_at', '<', opts.touchedBefore)]),
+      ]),
+    )
+    .orderBy('p.last_touch_at')
+    .orderBy('p.id')
+    .limit(opts.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, poolId: r.pool_id, poolName: r.pool_name, cadenceDays: Number(r.cadence_days), status: r.status, touches: Number(r.touches), lastTouchAt: r.last_touch_at, lastReplyAt: r.last_reply_at, createdAt: r.created_at }));
+}
+
+/** The shortest touch cadence of any pool, in days; undefined without pools. */
+export async function shortestPoolCadence(tx: Tx): Promise<number | undefined> {
+  const r = await tx.selectFrom('talent_pools').select((eb) => eb.fn.min('cadence_days').as('d')).executeTakeFirst();
+  return r?.d === null || r?.d === undefined ? undefined : Number(r.d);
+}
+
+/** A person of a pipeline as network reach reads them. */
+export interface ReachRow {
+  source: string;
+  referrer: string | null;
+  employer: string | null;
+  lab: string | null;
+}
+
+function reachOf(c: { source: string; current_employer: string | null }, p: { found_how: string; found_detail: string | null; current_employer: string | null; lab: string | null } | undefined): ReachRow {
+  return { source: c.source, referrer: p && p.found_how === 'referrer' ? p.found_detail : null, employer: p?.current_employer ?? c.current_employer, lab: p?.lab ?? null };
+}
+
+/** The prospects of a pool, as reach reads them. */
+export async function listPoolReachRows(tx: Tx, poolId: string): Promise<ReachRow[]> {
+  const rows = await tx
+    .selectFrom('prospects as p')
+    .innerJoin('candidates as c', 'c.id', 'p.candidate_id')
+    .select(['c.source', 'c.current_employer as candidate_employer', 'p.found_how', 'p.found_detail', 'p.current_employer', 'p.lab'])
+    .where('p.pool_id', '=', poolId)
+    .execute();
+  return rows.map((r) => reachOf({ source: r.source, current_employer: r.candidate_employer }, r));
+}
+
+/** The distinct candidates with an application for a role, with what their prospect rows (if any) say of them. */
+export async function listRoleReachRows(tx: Tx, roleId: string): Promise<ReachRow[]> {
+  const people = await tx
+    .selectFrom('applications as a')
+    .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
+    .select(['c.id', 'c.source', 'c.current_employer'])
+    .where('a.role_id', '=', roleId)
+    .distinct()
+    .execute();
+  if (people.length === 0) return [];
+  const prospects = new Map<string, { found_how: string; found_detail: string | null; current_employer: string | null; lab: string | null }>();
+  const ids = people.map((p) => p.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.selectFrom('prospects').select(['candidate_id', 'found_how', 'found_detail', 'current_employer', 'lab']).where('candidate_id', 'in', ids.slice(i, i + 500)).orderBy('created_at').execute();
+    for (const r of rows) if (!prospects.has(r.candidate_id)) prospects.set(r.candidate_id, r);
+  }
+  return people.map((c) => reachOf(c, prospects.get(c.id)));
+}

@@ -15,6 +15,8 @@ import {
   importProspects,
   ImportRefusedError,
   readPool,
+  computePoolReach,
+  computeRoleReach,
   readProspect,
   recordProspectEvent,
 } from '../../services/sourcing.js';
@@ -38,6 +40,7 @@ import {
   ProspectListView,
   ProspectPatchBody,
   ProspectView,
+  ReachView,
 } from '../../../api/sourcing.js';
 import { presentConvertedApplication, presentPool, presentProspect, presentProspectEvent } from './presenter.js';
 
@@ -165,4 +168,20 @@ export function registerSourcingRoutes(app: App, ctx: ServerContext): void {
       return { status: 201, body: { application: presentConvertedApplication(r.application), prospect: presentProspect(r.prospect), copiedEvents: r.copiedEvents }, version: r.prospect.version };
     }),
   );
+
+  app.get('/api/v1/pools/:id/reach', {
+    preValidation: requireAction('sourcing.read'),
+    schema: { tags: ['sourcing'], params: IdParams, response: { 200: ReachView, ...errorResponses } },
+  }, async (request) => {
+    const { pool, reach } = await computePoolReach(ctx.store.db, request.params.id);
+    return { subject: { kind: 'pool' as const, id: pool.id, name: pool.name }, ...reach };
+  });
+
+  app.get('/api/v1/roles/:id/reach', {
+    preValidation: requireAction('sourcing.read'),
+    schema: { tags: ['sourcing'], params: IdParams, response: { 200: ReachView, ...errorResponses } },
+  }, async (request) => {
+    const { role, reach } = await computeRoleReach(ctx.store.db, request.params.id);
+    return { subject: { kind: 'role' as const, id: role.id, name: role.title }, ...reach };
+  });
 }

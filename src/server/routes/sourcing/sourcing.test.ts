@@ -142,5 +142,26 @@ for (const dialect of dialectsUnderTest()) {
       const audit = (await kit.ok('GET', `/api/v1/audit?entity=prospect&entityId=${p.id}`)).items.map((a: { action: string }) => a.action);
       expect(audit).toEqual(expect.arrayContaining(['prospect.create', 'prospect.event', 'prospect.update', 'prospect.convert']));
     });
+    it('Today shows the nurture items (past cadence; many touches and no reply) to pool readers only; reach per pool and per role', async () => {
+      const pool = await kit.ok('POST', '/api/v1/pools', { name: 'Nurture pool', cadenceDays: 7 });
+      const quiet = await kit.ok('POST', `/api/v1/pools/${pool.id}/prospects`, { name: 'Quiet Person', email: 'quiet@x.example', foundHow: 'referrer', foundDetail: 'Ann' });
+      const chased = await kit.ok('POST', `/api/v1/pools/${pool.id}/prospects`, { name: 'Chased Person', email: 'chased@x.example', foundHow: 'referrer', foundDetail: 'Ann', lab: 'Brain Lab' });
+      await kit.ok('POST', `/api/v1/prospects/${quiet.id}/events`, { type: 'outreach.sent', occurredAt: hoursAgo(h, 24 * 9), data: { channel: 'email' } });
+      for (let i = 0; i < 4; i++) await kit.ok('POST', `/api/v1/prospects/${chased.id}/events`, { type: 'outreach.sent', occurredAt: hoursAgo(h, 24 * (4 - i)), data: { channel: 'email' } });
+      const today = await kit.ok('GET', '/api/v1/today');
+      const mine = today.sourcing.filter((i: { poolId: string }) => i.poolId === pool.id);
+      expect(mine.map((i: { name: string; kind: string; daysSinceTouch: number }) => [i.name, i.kind, i.daysSinceTouch])).toEqual([['Chased Person', 'many-touches', 1], ['Quiet Person', 'neglected', 9]]);
+      const iv = await h.tokenFor('interviewer');
+      expect((await kit.ok('GET', '/api/v1/today', undefined)).sourcing).toBeDefined();
+      expect((await h.call('GET', '/api/v1/today', { token: iv.token })).json().sourcing).toBeUndefined();
+      const reach = await kit.ok('GET', `/api/v1/pools/${pool.id}/reach`);
+      expect(reach).toMatchObject({ subject: { kind: 'pool', name: 'Nurture pool' }, total: 2, byReferrer: [{ key: 'Ann', count: 2, share: 1 }], concentration: 1, warning: null });
+      const role = await kit.role();
+      for (let i = 0; i < 5; i++) await kit.application({ roleId: role.id, candidateId: (await kit.candidate({ source: 'referral', currentEmployer: i < 4 ? 'DeepCo' : 'Other' })).id });
+      const roleReach = await kit.ok('GET', `/api/v1/roles/${role.id}/reach`);
+      expect(roleReach).toMatchObject({ total: 5, bySource: [{ key: 'referral', count: 5 }], warning: { origins: 1, keys: ['DeepCo'], share: 0.8 } });
+      expect(roleReach.warning.message).toMatch(/^80% of this pipeline comes from 1 referrer or lab/);
+      expect((await h.call('GET', `/api/v1/roles/${role.id}/reach`, { token: iv.token })).statusCode).toBe(403);
+    });
   });
 }
