@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
   startup: async () => (await import('./startup.js')).runStartupBench,
+  sourcing: async () => (await import('./sourcing.js')).runSourcingBench,
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');

@@ -85,6 +85,19 @@ export const TodayCardView = z.object({
   items: z.array(TodayCardItemView),
 });
 
+export const TodaySourcingItemView = z.object({
+  kind: z.enum(['neglected', 'many-touches']),
+  prospectId: z.string(),
+  name: z.string(),
+  poolId: z.string(),
+  poolName: z.string(),
+  touches: z.number().int(),
+  daysSinceTouch: z.number().int(),
+  cadenceDays: z.number().int(),
+  action: z.string(),
+});
+export type TodaySourcingItemView = z.infer<typeof TodaySourcingItemView>;
+
 export const TodayView = z.object({
   scope: z.enum(TODAY_SCOPES),
   /** Whether the viewer may switch to scope=all. */
@@ -101,6 +114,8 @@ export const TodayView = z.object({
   activeApplications: z.number().int(),
   at: z.string(),
   marks: z.array(TodayMarkView),
+  /** Sourcing (docs/sourcing.md, "Nurture pace"): prospects past their pool's cadence, or touched many times without a reply. Only for people who may read pools. */
+  sourcing: z.array(TodaySourcingItemView).optional(),
 });
 export type TodayItemView = z.infer<typeof TodayItemView>;
 export type TodayActionView = z.infer<typeof TodayActionView>;

@@ -7,6 +7,8 @@ export class UsageError extends Error {
   constructor(
     message: string,
     readonly field?: string,
+    /** The error body's `details` (a 409's matches, an import's report), when it had one. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -95,6 +97,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The error body's `details` (a 409's matches, an import's report), when it had one. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -118,8 +122,8 @@ export async function callApi<T>(io: CliIo, method: string, path: string, body?:
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {
-    const e = (json ?? {}) as { code?: string; message?: string; field?: string };
-    throw new HttpError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.field);
+    const e = (json ?? {}) as { code?: string; message?: string; field?: string; details?: Record<string, unknown> };
+    throw new HttpError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.field, e.details);
   }
   return json as T;
 }

@@ -36,3 +36,4 @@ export * from './repositories/reports.js';
 export * from './repositories/postings.js';
 export * from './repositories/company-export.js';
 export * from './repositories/imports.js';
+export * from './repositories/sourcing.js';

@@ -481,6 +481,55 @@ export interface ApplicationProjectionTable {
   updated_at: string;
 }
 
+/* Sourcing (migration 020): talent pools, prospects and their outreach history (docs/sourcing.md). */
+
+export interface TalentPoolTable {
+  id: string;
+  company_id: string;
+  name: string;
+  owner_id: string | null;
+  specializations: string;
+  cadence_days: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProspectTable {
+  id: string;
+  pool_id: string;
+  candidate_id: string;
+  status: string;
+  found_by: string | null;
+  found_how: string;
+  found_detail: string | null;
+  current_employer: string | null;
+  lab: string | null;
+  links: string;
+  lawful_basis: string | null;
+  time_zone: string | null;
+  touches: number;
+  last_touch_at: string | null;
+  last_reply_at: string | null;
+  converted_application_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Append-only: UPDATE is refused; DELETE only once the prospect row is gone (erasure). */
+export interface ProspectEventTable {
+  id: string;
+  prospect_id: string;
+  seq: number;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  data: string;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -521,6 +570,9 @@ export interface Database {
   import_jobs: ImportJobTable;
   import_links: ImportLinkTable;
   imported_feedback: ImportedFeedbackTable;
+  talent_pools: TalentPoolTable;
+  prospects: ProspectTable;
+  prospect_events: ProspectEventTable;
 }
 
 /* Public job postings (migration 022). */

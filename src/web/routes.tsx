@@ -46,6 +46,8 @@ export const routes: RouteObject[] = [
               { path: 'team/company', lazy: page(() => import('./pages/team/CompanyPage.js'), 'CompanyPage') },
               { path: 'market', lazy: page(() => import('./pages/market/MarketPage.js'), 'MarketPage') },
               { path: 'reports', lazy: page(() => import('./pages/reports/ReportsPage.js'), 'ReportsPage') },
+              { path: 'sourcing', lazy: page(() => import('./pages/sourcing/SourcingPage.js'), 'SourcingPage') },
+              { path: 'sourcing/:id', lazy: page(() => import('./pages/sourcing/PoolPage.js'), 'PoolPage') },
               {
                 path: 'settings',
                 lazy: page(() => import('./pages/settings/SettingsLayout.js'), 'SettingsLayout'),

@@ -10,6 +10,7 @@ import { reportCommand } from './reports.js';
 import { postingCommand } from './postings.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './imports.js';
+import { poolsCommand, prospectsImportCommand } from './sourcing.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
 export const COMMANDS: Command[] = [
@@ -42,4 +43,6 @@ export const COMMANDS: Command[] = [
   postingCommand,
   exportCommand,
   importCommand,
+  poolsCommand,
+  prospectsImportCommand,
 ];

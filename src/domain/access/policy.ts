@@ -62,6 +62,9 @@ const ACTIONS = [
   'company.export',
   // Bring records in from another hiring system (issue 12): owners and admins only.
   'imports.manage',
+  // Talent pools and prospects (docs/sourcing.md): the people staff who read candidates; never interviewers.
+  'sourcing.read',
+  'sourcing.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,8 +103,8 @@ const PIPELINE_STAFF: readonly Action[] = [
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
   admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner' && a !== 'security.sso-manage')),
-  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export']),
-  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write']),
+  recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export', 'sourcing.read', 'sourcing.write']),
+  'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write', 'sourcing.read', 'sourcing.write']),
   approver: new Set<Action>([
     'company.read',
     'people.read',

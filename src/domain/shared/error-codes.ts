@@ -123,6 +123,13 @@ export const ERROR_CATALOGUE = {
   IMPORT_STAGES_UNMAPPED: { status: 409, message: 'Some stages of the import are not mapped to a Closer stage yet.' },
   IMPORT_HAS_ERRORS: { status: 409, message: 'The dry run found errors in the files; fix them and upload again.' },
   IMPORT_SYSTEM_UNSUPPORTED: { status: 400, message: 'Closer cannot read files of this system yet.' },
+  // sourcing (issue 13): talent pools and prospects
+  POOL_NOT_FOUND: { status: 404, message: 'No such talent pool.' },
+  POOL_NAME_TAKEN: { status: 409, message: 'A talent pool with this name already exists.' },
+  PROSPECT_NOT_FOUND: { status: 404, message: 'No such prospect.' },
+  PROSPECT_IN_POOL: { status: 409, message: 'This person is already in this pool.' },
+  IMPORT_REFUSED: { status: 422, message: 'Nothing was imported: some rows are bad or match people already in Closer.' },
+  PROSPECT_NOT_INTERESTED: { status: 409, message: 'Only an interested prospect can be turned into an application.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

@@ -28,6 +28,7 @@ import { registerPostingRoutes } from './postings/routes.js';
 import { registerJobRoutes } from './jobs/routes.js';
 import { registerExportRoutes } from './export/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
+import { registerSourcingRoutes } from './sourcing/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -60,4 +61,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerJobRoutes,
   registerExportRoutes,
   registerImportRoutes,
+  registerSourcingRoutes,
 ];

@@ -41,6 +41,8 @@ export const ERASURE_TABLES = [
   'imported_feedback',
   'import_links',
   'today_marks',
+  'prospects',
+  'prospect_events',
   'notifications',
   'outbox',
   'idempotency_keys',
@@ -61,6 +63,7 @@ export async function erasePerson(tx: Tx, actorId: string | null, id: string, no
   const related = [
     ...(report.applicationIds.length > 0 ? ['applications'] : []),
     ...(report.events > 0 ? ['events'] : []),
+    ...(report.prospects > 0 ? ['prospects'] : []),
     ...(report.interviews > 0 ? ['interviews'] : []),
     ...(report.offers > 0 ? ['offers'] : []),
     ...(report.files.length > 0 ? ['files'] : []),

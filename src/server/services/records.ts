@@ -22,4 +22,7 @@ export type {
   ScorecardRecord,
   StageBandRecord,
   UserRecord,
+  ProspectEventRecord,
+  ProspectWithPerson,
+  TalentPoolSummary,
 } from '../../storage/index.js';

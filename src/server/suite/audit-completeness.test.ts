@@ -125,6 +125,16 @@ for (const dialect of dialectsUnderTest()) {
       await json(rec.call('PATCH', `/api/v1/applications/${application.id}`, { body: { labels: ['audited'] }, headers: { 'if-match': `"${application.version}"` } }));
       await json(rec.call('POST', `/api/v1/applications/${application.id}/events`, { body: { type: 'note', occurredAt: past(1), data: { text: 'audited note' } } }));
 
+      // Sourcing: a pool, a prospect added by hand and by import, an outreach logged, converted into an application.
+      const pool = await json(rec.call('POST', '/api/v1/pools', { body: { name: 'Audited pool', cadenceDays: 14 } }));
+      await json(rec.call('PATCH', `/api/v1/pools/${pool.id}`, { body: { cadenceDays: 21 }, headers: { 'if-match': `"${pool.version}"` } }));
+      const prospect = await json(rec.call('POST', `/api/v1/pools/${pool.id}/prospects`, { body: { name: 'Prospect Person', email: 'prospect@audit.example', foundHow: 'search' } }));
+      await json(rec.call('POST', `/api/v1/pools/${pool.id}/prospects/import`, { body: { csv: 'name,email\nImported Person,imported@audit.example\n' } }));
+      await json(rec.call('POST', `/api/v1/prospects/${prospect.id}/events`, { body: { type: 'outreach.sent', occurredAt: past(48), data: { channel: 'email' } } }));
+      const interested = await json(rec.call('PATCH', `/api/v1/prospects/${prospect.id}`, { body: { status: 'interested' }, headers: { 'if-match': await etagOf(`/api/v1/prospects/${prospect.id}`) } }));
+      expect(interested.status).toBe('interested');
+      await json(rec.call('POST', `/api/v1/prospects/${prospect.id}/convert`, { body: { roleId: role.id } }));
+
       // Interviews and the offer.
       const interview = await makeInterview(rec, application.id, { kind: 'onsite', interviewerIds: [interviewer.user.id], scheduledAt: past(3), final: true });
       await json(rec.call('POST', `/api/v1/interviews/${interview.id}/complete`, { body: {} }));

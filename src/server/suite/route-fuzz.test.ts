@@ -173,6 +173,20 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'POST /api/v1/imports/:id/dry-run': 'json-or-nothing',
   'PUT /api/v1/imports/:id/stage-mapping': 'json',
   'POST /api/v1/imports/:id/run': 'json-or-nothing',
+  // Sourcing (issue 13): talent pools and prospects.
+  'GET /api/v1/pools': 'none',
+  'POST /api/v1/pools': 'json',
+  'GET /api/v1/pools/:id': 'none',
+  'PATCH /api/v1/pools/:id': 'json',
+  'GET /api/v1/pools/:id/prospects': 'none',
+  'POST /api/v1/pools/:id/prospects': 'json',
+  'POST /api/v1/pools/:id/prospects/import': 'json',
+  'GET /api/v1/prospects/:id': 'none',
+  'PATCH /api/v1/prospects/:id': 'json',
+  'POST /api/v1/prospects/:id/events': 'json',
+  'POST /api/v1/prospects/:id/convert': 'json',
+  'GET /api/v1/pools/:id/reach': 'none',
+  'GET /api/v1/roles/:id/reach': 'none',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

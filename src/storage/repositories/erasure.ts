@@ -7,6 +7,8 @@ import { listFilesOfCandidates, type CandidateFileRecord } from './candidate-fil
 export interface ErasureReport {
   candidateIds: string[];
   applicationIds: string[];
+  /** Prospect rows (sourcing) deleted; their outreach history counts in `events`. */
+  prospects: number;
   events: number;
   interviews: number;
   offers: number;
@@ -71,7 +73,7 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
     .execute();
   const applicationIds = applications.map((r) => r.id);
   const textNeedles = [...new Set([...ids, ...applicationIds, ...needles].filter((n) => n.trim().length >= 3))];
-  const report: ErasureReport = { candidateIds: ids, applicationIds, events: 0, interviews: 0, offers: 0, notifications: 0, outbox: 0, idempotencyKeys: 0, files: [] };
+  const report: ErasureReport = { candidateIds: ids, applicationIds, prospects: 0, events: 0, interviews: 0, offers: 0, notifications: 0, outbox: 0, idempotencyKeys: 0, files: [] };
 
   if (applicationIds.length > 0) {
     // Today's done marks carry the words of the action, which name the person ("Log that I contacted Rahul").
@@ -116,6 +118,15 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
   );
   if (notificationIds.length > 0) report.notifications = Number((await tx.deleteFrom('notifications').where('id', 'in', notificationIds).executeTakeFirst()).numDeletedRows);
 
+  // Prospects (sourcing, migration 020) point at the candidate and maybe its application: the rows go first, then
+  // their outreach history, which the database lets go only once its prospect row is gone.
+  const prospectIds = (await tx.selectFrom('prospects').select('id').where('candidate_id', 'in', ids).execute()).map((r) => r.id);
+  if (prospectIds.length > 0) {
+    await tx.deleteFrom('prospects').where('id', 'in', prospectIds).execute();
+    report.events += Number((await tx.deleteFrom('prospect_events').where('prospect_id', 'in', prospectIds).executeTakeFirst()).numDeletedRows);
+  }
+  report.prospects = prospectIds.length;
+
   if (applicationIds.length > 0) {
     const erasedAt = now.toISOString();
     // The counts analytics need (role, stage, status, source, month), and nothing that names the person.
@@ -126,7 +137,7 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
     // Imported feedback and the links from other systems' ids (a CSV's id can be the person's e-mail) go with them.
     await tx.deleteFrom('imported_feedback').where('application_id', 'in', applicationIds).execute();
     await tx.deleteFrom('import_links').where('entity', '=', 'application').where('closer_id', 'in', applicationIds).execute();
-    report.events = Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
+    report.events += Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
     await tx.deleteFrom('applications').where('id', 'in', applicationIds).execute();
   }
 

@@ -118,7 +118,7 @@ export function AppShell() {
           >
             <nav aria-label="Main" className="main-nav">
               <ul>
-                {AREAS.map((area) => (
+                {AREAS.filter((area) => area.id !== 'sourcing' || can(user.role, 'sourcing.read')).map((area) => (
                   <li key={area.id}>
                     <NavLink to={area.path} className="nav-link">
                       <span>{area.label}</span>

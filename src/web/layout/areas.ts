@@ -1,6 +1,6 @@
 /** The app's top-level areas, in navigation order. Navigation, shortcuts and the command palette read this list. */
 export interface Area {
-  id: 'today' | 'roles' | 'candidates' | 'interviews' | 'offers' | 'team' | 'market' | 'reports' | 'settings';
+  id: 'today' | 'roles' | 'candidates' | 'interviews' | 'offers' | 'team' | 'market' | 'reports' | 'settings' | 'sourcing';
   label: string;
   path: string;
   /** The second key of the `g <key>` shortcut. */
@@ -18,5 +18,6 @@ export const AREAS: readonly Area[] = [
   { id: 'team', label: 'Team', path: '/team', goKey: 'p', summary: 'Team plan and hiring order' },
   { id: 'market', label: 'Market', path: '/market', goKey: 'm', summary: 'Salary data and competing offers' },
   { id: 'reports', label: 'Reports', path: '/reports', goKey: 'a', summary: 'Funnel, cycle time, late clocks, offers, losses and sources' },
+  { id: 'sourcing', label: 'Sourcing', path: '/sourcing', goKey: 'f', summary: 'Talent pools: find, contact and nurture passive people' },
   { id: 'settings', label: 'Settings', path: '/settings', goKey: 's', summary: 'Company, users and API tokens' },
 ];

@@ -3,6 +3,8 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { runWrite } from '../../plugins/idempotency.js';
 import { computePersonalToday, recordTodayAction, undoTodayMark } from '../../services/today.js';
+import { computeNurtureToday } from '../../services/sourcing.js';
+import { can } from '../../../domain/access/policy.js';
 import { presentEvent } from '../shared/event-presenter.js';
 import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
 import { presentMark, presentToday } from './presenter.js';
@@ -20,7 +22,10 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
     const now = ctx.now();
     const user = request.auth!.user;
     const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now, limit);
-    return presentToday(today, limit, now, UNDO_WINDOW_MS / 1000);
+    const view = presentToday(today, limit, now, UNDO_WINDOW_MS / 1000);
+    // Sourcing's nurture items (issue 13): a separate, small query; absent when there are none.
+    const sourcing = can(user.role, 'sourcing.read') ? await computeNurtureToday(ctx.store.db, now) : [];
+    return sourcing.length > 0 ? { ...view, sourcing } : view;
   });
 
   app.post('/api/v1/today/actions', {

@@ -20,6 +20,8 @@ const SECTIONS: ReadonlyArray<[string, string]> = [
   ['offer_approvals', 'Offer approvals'],
   ['candidate_files', 'Files'],
   ['today_marks', 'Done marks on Today'],
+  ['prospects', 'Talent pools they are in'],
+  ['prospect_events', 'Outreach history in talent pools'],
   ['notifications', 'Notifications that mention them'],
   ['outbox', 'Messages waiting to be sent'],
   ['audit_log', 'Changes recorded in the audit log'],

@@ -1,0 +1,265 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import { errorMessage } from '../../api/client.js';
+import { listRoles } from '../../api/pipeline.js';
+import { addProspect, convertProspect, getPool, getPoolReach, importProspects, listProspects, logProspectEvent, setProspectStatus } from '../../api/sourcing.js';
+import type { ImportReport, Prospect } from '../../api/sourcing.js';
+import { can } from '../../api/types.js';
+import { useResource } from '../../api/use-resource.js';
+import { Alert } from '../../components/Alert.js';
+import { Button } from '../../components/Button.js';
+import { ChartTable } from '../../components/ChartTable.js';
+import { DataTable } from '../../components/DataTable.js';
+import type { DataTableColumn } from '../../components/DataTable.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { formatShare } from '../../lib/format-number.js';
+import { useCurrentUser } from '../../session/SessionProvider.js';
+import './sourcing.css';
+
+const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', replied: 'Replied', interested: 'Interested', 'not-now': 'Not now', 'not-interested': 'Not interested', converted: 'Candidate' };
+const FOUND_HOW_OPTIONS = [
+  { value: 'search', label: 'A search' },
+  { value: 'referrer', label: 'A referral' },
+  { value: 'event', label: 'An event' },
+  { value: 'community', label: 'A community' },
+  { value: 'source', label: 'Another source (paper, repository, list)' },
+];
+const FIELD_WORDS: Record<string, string> = { name: 'Name', email: 'E-mail', links: 'Links', currentEmployer: 'Employer', lab: 'Lab', foundHow: 'Found how', foundDetail: 'Found where / by whom', lawfulBasis: 'Lawful basis', timeZone: 'Time zone' };
+
+/** One pool: its people with their status and last touch, two-click logging, adding, importing and the reach. */
+export function PoolPage() {
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const canWrite = can(user.role, 'sourcing.write');
+  const pool = useResource((signal) => getPool(id, signal), [id]);
+  const prospects = useResource((signal) => listProspects(id, { limit: 500 }, signal), [id]);
+  const reach = useResource((signal) => getPoolReach(id, signal), [id]);
+  const roles = useResource((signal) => listRoles(signal, 'open'), []);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
+  const [convertRole, setConvertRole] = useState('');
+
+  const reload = () => {
+    prospects.reload();
+    pool.reload();
+    reach.reload();
+  };
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    setMessage(undefined);
+    try {
+      await what();
+      setMessage({ tone: 'success', text: done });
+      reload();
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorMessage(e) });
+    }
+  };
+
+  const columns = useMemo<DataTableColumn<Prospect>[]>(
+    () => [
+      { id: 'name', header: 'Person', cell: (p) => <span className="cell-primary" title={p.id}>{p.name}</span>, sortValue: (p) => p.name.toLowerCase() },
+      { id: 'status', header: 'Status', cell: (p) => STATUS_WORDS[p.status] ?? p.status, sortValue: (p) => p.status },
+      { id: 'where', header: 'Employer or lab', cell: (p) => p.lab ?? p.currentEmployer ?? '—', sortValue: (p) => p.lab ?? p.currentEmployer ?? '', hideOnPhone: true },
+      { id: 'touches', header: 'Touches', cell: (p) => p.touches, sortValue: (p) => p.touches, numeric: true, hideOnPhone: true },
+      { id: 'last', header: 'Last touch', cell: (p) => (p.lastTouchAt ? <RelativeTime at={p.lastTouchAt} /> : 'Never'), sortValue: (p) => p.lastTouchAt ?? '' },
+      ...(canWrite
+        ? [
+            {
+              id: 'actions',
+              header: 'Actions',
+              cell: (p: Prospect) =>
+                p.status === 'converted' ? (
+                  'Now a candidate'
+                ) : (
+                  <div className="sourcing-actions">
+                    <Button onClick={() => act(() => logProspectEvent(p.id, { type: 'outreach.sent', data: { channel: 'email' } }), `Logged a message to ${p.name}.`)} aria-label={`Log a message sent to ${p.name}`}>Log message</Button>
+                    <Button onClick={() => act(() => logProspectEvent(p.id, { type: 'candidate.replied', data: { latencyHours: 0, length: 0, asksQuestion: false } }), `Logged ${p.name}'s reply.`)} aria-label={`Log a reply from ${p.name}`}>Log reply</Button>
+                    {p.status === 'interested' ? (
+                      <Button variant="primary" disabled={convertRole === ''} onClick={() => act(() => convertProspect(p.id, convertRole), `${p.name} is now a candidate for the role.`)} aria-label={`Make ${p.name} a candidate for the chosen role`}>Make candidate</Button>
+                    ) : (
+                      <Button onClick={() => act(() => setProspectStatus(p, 'interested'), `${p.name} is interested.`)} aria-label={`Mark ${p.name} as interested`}>Interested</Button>
+                    )}
+                    <Button variant="ghost" onClick={() => act(() => setProspectStatus(p, 'not-now'), `${p.name}: not now.`)} aria-label={`Mark ${p.name} as not now`}>Not now</Button>
+                  </div>
+                ),
+            },
+          ]
+        : []),
+    ],
+    [canWrite, convertRole],
+  );
+
+  if (pool.state.status === 'error') return <><PageHeader title="Talent pool" /><Alert>{pool.state.error}</Alert></>;
+  const p = pool.state.data;
+  return (
+    <>
+      <PageHeader title={p ? p.name : 'Talent pool'} description={p ? `${p.prospects} people · a touch every ${p.cadenceDays} days` : undefined} />
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {canWrite && roles.state.data && (
+        <div className="sourcing-toolbar">
+          <SelectField label="Role for “Make candidate”" name="convert-role" value={convertRole} onChange={setConvertRole} options={[{ value: '', label: 'Choose a role' }, ...roles.state.data.items.map((r) => ({ value: r.id, label: r.title }))]} />
+        </div>
+      )}
+      {prospects.state.status === 'error' && <Alert>{prospects.state.error}</Alert>}
+      {prospects.state.data && (
+        <DataTable caption="People in this pool" columns={columns} rows={prospects.state.data.items} rowKey={(x) => x.id} empty={<EmptyState title="No one in this pool yet">Add a person below, paste profile links, or import a CSV file.</EmptyState>} />
+      )}
+      {canWrite && <AddProspectForm poolId={id} onDone={(text) => { setMessage({ tone: 'success', text }); reload(); }} />}
+      {canWrite && <ImportForm poolId={id} onDone={(text) => { setMessage({ tone: 'success', text }); reload(); }} />}
+      {reach.state.data && reach.state.data.total > 0 && (
+        <section className="panel" aria-labelledby="reach-title">
+          <h2 id="reach-title">Where these people come from</h2>
+          {reach.state.data.warning && <Alert tone="info">{reach.state.data.warning.message}</Alert>}
+          <p>Concentration (0 = spread widely, 1 = one source): {new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(reach.state.data.concentration)}</p>
+          <div className="sourcing-reach">
+            <div className="sourcing-bars" aria-hidden="true">
+              {reach.state.data.byOrigin.slice(0, 8).map((o) => (
+                <div key={o.key} className="sourcing-bar-row">
+                  <span className="sourcing-bar-label">{o.key === 'unknown' ? 'Not known' : o.key}</span>
+                  <span className="sourcing-bar" style={{ width: `${Math.max(2, o.share * 100)}%` }} />
+                </div>
+              ))}
+            </div>
+            <ChartTable caption="People by referrer, lab or employer" columns={['Referrer, lab or employer', 'People', 'Share']}>
+              {reach.state.data.byOrigin.map((o) => (
+                <tr key={o.key}>
+                  <td>{o.key === 'unknown' ? 'Not known' : o.key}</td>
+                  <td className="numeric">{o.count}</td>
+                  <td className="numeric">{formatShare(o.share)}</td>
+                </tr>
+              ))}
+            </ChartTable>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+function AddProspectForm({ poolId, onDone }: { poolId: string; onDone: (text: string) => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [link, setLink] = useState('');
+  const [lab, setLab] = useState('');
+  const [foundHow, setFoundHow] = useState('search');
+  const [foundDetail, setFoundDetail] = useState('');
+  const [lawfulBasis, setLawfulBasis] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    if (name.trim() === '') return setError('A name is needed.');
+    setBusy(true);
+    try {
+      const p = await addProspect(poolId, {
+        name: name.trim(),
+        ...(email.trim() ? { email: email.trim() } : {}),
+        ...(link.trim() ? { links: [link.trim()] } : {}),
+        ...(lab.trim() ? { lab: lab.trim() } : {}),
+        foundHow: foundHow as 'search',
+        ...(foundDetail.trim() ? { foundDetail: foundDetail.trim() } : {}),
+        ...(lawfulBasis.trim() ? { lawfulBasis: lawfulBasis.trim() } : {}),
+      });
+      setName('');
+      setEmail('');
+      setLink('');
+      setLab('');
+      setFoundDetail('');
+      onDone(`Added ${p.name}.`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel sourcing-form" onSubmit={submit} aria-labelledby="add-prospect-title" noValidate>
+      <h2 id="add-prospect-title">Add a person</h2>
+      <TextField label="Name" name="name" value={name} onChange={setName} maxLength={200} />
+      <TextField label="E-mail" name="email" type="email" value={email} onChange={setEmail} optional />
+      <TextField label="Profile link" name="link" type="url" value={link} onChange={setLink} optional />
+      <TextField label="Lab or team" name="lab" value={lab} onChange={setLab} optional />
+      <SelectField label="Found through" name="foundHow" value={foundHow} onChange={setFoundHow} options={FOUND_HOW_OPTIONS} />
+      <TextField label="Where, or who referred them" name="foundDetail" value={foundDetail} onChange={setFoundDetail} optional />
+      <TextField label="Lawful basis" name="lawfulBasis" value={lawfulBasis} onChange={setLawfulBasis} optional hint="Why you may keep their details, e.g. legitimate interest: public profile." />
+      {error && <Alert>{error}</Alert>}
+      <Button type="submit" variant="primary" busy={busy}>Add person</Button>
+    </form>
+  );
+}
+
+function ImportForm({ poolId, onDone }: { poolId: string; onDone: (text: string) => void }) {
+  const [csv, setCsv] = useState('');
+  const [urls, setUrls] = useState('');
+  const [mapping, setMapping] = useState<Record<string, string | null>>();
+  const [report, setReport] = useState<ImportReport>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const body = (dryRun: boolean) => (csv.trim() !== '' ? { csv, ...(mapping ? { mapping: mapping as Record<string, 'name'> } : {}), dryRun } : { urls, foundHow: 'search' as const, dryRun });
+  const check = async () => {
+    setError(undefined);
+    if (csv.trim() === '' && urls.trim() === '') return setError('Choose a CSV file or paste profile links first.');
+    setBusy(true);
+    try {
+      const r = await importProspects(poolId, body(true));
+      setReport(r);
+      if (csv.trim() !== '') setMapping(r.mapping);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await importProspects(poolId, body(false));
+      setReport(undefined);
+      setCsv('');
+      setUrls('');
+      setMapping(undefined);
+      onDone(`Imported ${r.imported} people.`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clean = report && report.problems.length === 0 && report.duplicates.length === 0 && report.ready > 0;
+  return (
+    <section className="panel sourcing-form" aria-labelledby="import-title">
+      <h2 id="import-title">Import people</h2>
+      <label className="field-label" htmlFor="import-file">CSV file (first row: column names)</label>
+      <input id="import-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; setCsv(f ? await f.text() : ''); setMapping(undefined); setReport(undefined); }} />
+      <TextAreaField label="Or paste profile links, one a line" name="urls" value={urls} onChange={(v) => { setUrls(v); setReport(undefined); }} rows={3} optional />
+      {mapping && (
+        <fieldset className="sourcing-mapping">
+          <legend>Columns</legend>
+          {Object.keys(mapping).map((header) => (
+            <SelectField key={header} label={`Column “${header}”`} name={`map-${header}`} value={mapping[header] ?? ''} onChange={(v) => { setMapping({ ...mapping, [header]: v === '' ? null : v }); setReport(undefined); }} options={[{ value: '', label: 'Leave out' }, ...Object.entries(FIELD_WORDS).map(([value, label]) => ({ value, label }))]} />
+          ))}
+        </fieldset>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {report && (
+        <div role="status">
+          <p>{report.ready} of {report.rows} rows are ready. Nothing is written until you import.</p>
+          {(report.problems.length > 0 || report.duplicates.length > 0) && (
+            <ul className="sourcing-problems">
+              {report.problems.map((p, i) => <li key={`p${i}`}>Row {p.row}{p.field ? ` (${FIELD_WORDS[p.field] ?? p.field})` : ''}: {p.message}</li>)}
+              {report.duplicates.map((d, i) => <li key={`d${i}`}>Row {d.row}: {d.name} may already be {d.candidateName}{d.inPool ? ', in this pool' : ''}.</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="sourcing-actions">
+        <Button onClick={check} busy={busy}>Check</Button>
+        <Button variant="primary" onClick={run} disabled={!clean || busy}>Import all</Button>
+      </div>
+    </section>
+  );
+}
