@@ -6,6 +6,7 @@ import { marketCommand, offerEvaluateCommand, thresholdCommand } from './compens
 import { checkCommand, scopeCommand, teamPlanCommand } from './scoping.js';
 import { setupCommand } from './setup.js';
 import { candidateEraseCommand, candidateExportCommand, retentionCommand } from './privacy.js';
+import { outreachLintCommand } from './outreach.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
-export const COMMANDS: Command[] = [serveCommand, setupCommand, dbMigrateCommand, dbRebuildProjectionsCommand, dbBackupCommand, dbRestoreCommand, dbLedgerCommand, userCreateCommand, userResetMfaCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand, candidateExportCommand, candidateEraseCommand, retentionCommand];
+export const COMMANDS: Command[] = [serveCommand, setupCommand, dbMigrateCommand, dbRebuildProjectionsCommand, dbBackupCommand, dbRestoreCommand, dbLedgerCommand, userCreateCommand, userResetMfaCommand, tokenCreateCommand, todayCommand, eventAddCommand, offerListCommand, offerShowCommand, offerApproveCommand, offerRejectCommand, offerEvaluateCommand, thresholdCommand, marketCommand, scopeCommand, checkCommand, teamPlanCommand, candidateExportCommand, candidateEraseCommand, retentionCommand, outreachLintCommand];
