@@ -1,2 +1,3 @@
 export * from './template.js';
 export * from './template-file.js';
+export * from './scheduler.js';
