@@ -31,3 +31,4 @@ export * from './repositories/sign-in-security.js';
 export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';
 export * from './repositories/sourcing.js';
+export * from './repositories/sequences.js';

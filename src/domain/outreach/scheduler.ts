@@ -18,7 +18,7 @@ export const ENROLLMENT_STATUSES = ['active', 'waiting-task', 'stopped', 'finish
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 /** Why an enrollment stopped before its last step. */
-export const STOP_REASONS = ['replied', 'opted-out', 'bounced', 'converted', 'removed', 'send-uncertain'] as const;
+export const STOP_REASONS = ['replied', 'opted-out', 'bounced', 'converted', 'removed', 'send-uncertain', 'missing-merge-field'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
 /** What the scheduler needs to know of one enrollment. */

@@ -18,10 +18,11 @@ import { signInSecurity } from './014-sign-in-security.js';
 import { privacy } from './015-privacy.js';
 import { projectionReadState } from './016-projection-read-state.js';
 import { sourcing } from './020-sourcing.js';
+import { sequences } from './021-sequences.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, sourcing];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, sourcing, sequences];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
