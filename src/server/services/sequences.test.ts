@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { getCompany, getEnrollment, inTransaction, insertCandidate, insertPool, insertProspect, listAudit, listMessagesOfEnrollment, listProspectEvents, listEnrollmentsOfSequence, getProspectOrThrow } from '../../storage/index.js';
-import { activateSequence, createSequence, createTemplate, enrollProspects, optOut, runSequencesOnce } from './sequences.js';
+import { activateSequence, createSequence, createTemplate, enrollProspects, inboundSecret, inboundSignature, optOut, receiveInboundEmail, runSequencesOnce } from './sequences.js';
 import { recordProspectEvent } from './sourcing.js';
 
 interface Mail {
@@ -162,6 +162,27 @@ for (const dialect of dialectsUnderTest()) {
       await tx((t) => activateSequence(t, actor, s.id, s.version, h.clock.now()));
       const res = await tx((t) => enrollProspects(t, actor, s.id, ['p-ok', 'p-bounce'], h.clock.now()));
       expect(res).toEqual({ enrolled: [], skipped: [{ prospectId: 'p-ok', reason: 'opted-out' }, { prospectId: 'p-bounce', reason: 'bounced' }] });
+    });
+
+    it('matches an inbound reply by In-Reply-To, signed with the shared secret; a bad signature records nothing', async () => {
+      const ok = (await listEnrollmentsOfSequence(h.store.db, sequenceId)).find((e) => e.prospectId === 'p-ok')!;
+      const [first] = await listMessagesOfEnrollment(h.store.db, ok.id);
+      const secret = await tx((t) => inboundSecret(t, h.clock.now()));
+      const body = JSON.stringify({ from: 'ok@people.example', to: `founder-${dialect.name}@acme.example`, subject: 'Re: Base', text: 'Interested. When can we talk?\n> Hi Ok', inReplyTo: first!.messageId, receivedAt: '2026-11-04T16:00:00.000Z' });
+      const before = (await listProspectEvents(h.store.db, 'p-ok')).length;
+      expect(await receiveInboundEmail(h.store, body, undefined, h.clock.now())).toEqual({ outcome: 'unauthorized' });
+      expect(await receiveInboundEmail(h.store, body, inboundSignature('wrong secret', body), h.clock.now())).toEqual({ outcome: 'unauthorized' });
+      expect(await receiveInboundEmail(h.store, `${body} `, inboundSignature(secret, body), h.clock.now())).toEqual({ outcome: 'unauthorized' });
+      expect(await listProspectEvents(h.store.db, 'p-ok')).toHaveLength(before);
+      const stranger = body.replace(first!.messageId, '<nobody@elsewhere.example>');
+      expect(await receiveInboundEmail(h.store, stranger, inboundSignature(secret, stranger), h.clock.now())).toEqual({ outcome: 'unmatched' });
+      expect(await listProspectEvents(h.store.db, 'p-ok')).toHaveLength(before);
+      expect((await listAudit(h.store.db, { entity: 'inbound-email', limit: 5 })).map((a) => a.action)).toContain('inbound.unmatched');
+      expect(await receiveInboundEmail(h.store, body, inboundSignature(secret, body), h.clock.now())).toEqual({ outcome: 'recorded', prospectId: 'p-ok' });
+      // Received "16:00" by a clock ahead of ours: recorded at our now (15:00), 48 h after the first e-mail.
+      const replied = (await listProspectEvents(h.store.db, 'p-ok')).filter((e) => e.type === 'candidate.replied');
+      expect(replied.map((e) => e.data)).toEqual([{ latencyHours: 48, length: 29, asksQuestion: true }]);
+      expect((await getProspectOrThrow(h.store.db, 'p-ok')).status).toBe('replied');
     });
   });
 }

@@ -7,6 +7,9 @@ import {
   baseRangeWords,
   dueDecisions,
   firstNameOf,
+  InboundEmail,
+  messageIdOf,
+  replyData,
   lintOutreachTemplate,
   renderTemplate,
   startOfCompanyDay,
@@ -27,6 +30,7 @@ import {
   finishSequenceMessage,
   getCompany,
   getEnrollment,
+  getMessageByMessageId,
   getProspect,
   getRole,
   getRoleBandOfStage,
@@ -409,4 +413,65 @@ async function sendStep(
     await recordAudit(tx, { actorId: null, action: kind === 'bounce' ? 'outreach.bounce' : 'outreach.send-uncertain', entity: 'prospect', entityId: e.prospectId, fields: kind === 'bounce' ? ['suppression', 'enrollments'] : ['enrollments'], at });
   });
   return kind === 'bounce' ? 'bounced' : kind === 'retry' ? 'retrying' : 'uncertain';
+}
+
+/* ------------------------------------------------------------------ replies */
+
+/**
+ * Records a reply on a prospect's history as `candidate.replied` (hours since the last outreach, length of its own
+ * words, whether it asks something) and stops the prospect's sequences. `actorId` is who logged it by hand, or
+ * null for the inbound webhook.
+ */
+export async function recordReply(tx: Tx, actorId: string | null, prospectId: string, input: { text: string; receivedAt: string; lastOutreachAt?: string | null }, now: Date) {
+  const prospect = await getProspect(tx, prospectId);
+  if (!prospect) throw new DomainError('PROSPECT_NOT_FOUND', 'No such prospect.', 'prospectId');
+  const data = replyData(input.text, input.lastOutreachAt !== undefined ? input.lastOutreachAt : prospect.lastTouchAt, input.receivedAt);
+  const recorded = await recordProspectEvent(tx, actorId, prospectId, { type: 'candidate.replied', occurredAt: input.receivedAt, data }, now);
+  const stopped = await stopEnrollmentsOfProspect(tx, prospectId, 'replied', now);
+  if (stopped > 0) await recordAudit(tx, { actorId, action: 'sequence.stop', entity: 'prospect', entityId: prospectId, fields: ['enrollments'], at: now });
+  return recorded;
+}
+
+/** The signature header value the inbound webhook expects: `sha256=` and the hex HMAC-SHA256 of the raw body. */
+export function inboundSignature(secret: string, rawBody: string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+export type InboundOutcome = { outcome: 'unauthorized' } | { outcome: 'invalid'; field: string; message: string } | { outcome: 'unmatched' } | { outcome: 'recorded'; prospectId: string };
+
+/**
+ * An inbound e-mail posted by the mail provider: a bad or missing signature changes nothing (`unauthorized`); a
+ * reply whose `In-Reply-To` names no message Closer sent is audited and otherwise ignored (`unmatched`); a match
+ * records `candidate.replied` (latency since that message) and stops the prospect's sequences.
+ */
+export async function receiveInboundEmail(store: Store, rawBody: string, signature: string | undefined, now: Date): Promise<InboundOutcome> {
+  return inTransaction(store.db, async (tx) => {
+    const keys = await keysOf(tx, now);
+    if (!signature || !safeEqual(signature.trim(), inboundSignature(keys.inboundSecret, rawBody))) return { outcome: 'unauthorized' } as const;
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      return { outcome: 'invalid', field: 'body', message: 'The body is not JSON.' } as const;
+    }
+    const parsed = InboundEmail.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { outcome: 'invalid', field: issue?.path.join('.') || 'body', message: issue?.message ?? 'Invalid inbound e-mail.' } as const;
+    }
+    const id = messageIdOf(parsed.data.inReplyTo);
+    const message = id ? await getMessageByMessageId(tx, id) : undefined;
+    if (!message || message.status !== 'sent') {
+      await recordAudit(tx, { actorId: null, action: 'inbound.unmatched', entity: 'inbound-email', entityId: 'unmatched', fields: ['inReplyTo'], at: now });
+      return { outcome: 'unmatched' } as const;
+    }
+    const receivedAt = Date.parse(parsed.data.receivedAt) > now.getTime() ? now.toISOString() : new Date(parsed.data.receivedAt).toISOString();
+    await recordReply(tx, null, message.prospectId, { text: parsed.data.text, receivedAt, lastOutreachAt: message.sentAt }, now);
+    return { outcome: 'recorded', prospectId: message.prospectId } as const;
+  });
+}
+
+/** The shared secret of the inbound webhook, for an owner to give the mail provider (created on first use). */
+export async function inboundSecret(tx: Tx, now: Date): Promise<string> {
+  return (await keysOf(tx, now)).inboundSecret;
 }
