@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
   startup: async () => (await import('./startup.js')).runStartupBench,
+  sequences: async () => (await import('./sequences.js')).runSequencesBench,
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
