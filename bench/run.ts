@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
   startup: async () => (await import('./startup.js')).runStartupBench,
   sourcing: async () => (await import('./sourcing.js')).runSourcingBench,
+  sequences: async () => (await import('./sequences.js')).runSequencesBench,
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');

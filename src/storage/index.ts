@@ -37,3 +37,4 @@ export * from './repositories/postings.js';
 export * from './repositories/company-export.js';
 export * from './repositories/imports.js';
 export * from './repositories/sourcing.js';
+export * from './repositories/sequences.js';

@@ -573,6 +573,93 @@ export interface Database {
   talent_pools: TalentPoolTable;
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
+  outreach_templates: OutreachTemplateTable;
+  sequences: SequenceTable;
+  sequence_steps: SequenceStepTable;
+  sequence_enrollments: SequenceEnrollmentTable;
+  sequence_messages: SequenceMessageTable;
+  outreach_suppressions: OutreachSuppressionTable;
+  outreach_keys: OutreachKeyTable;
+}
+
+/* Migration 021: outreach sequences (docs/sequences.md). */
+export interface OutreachTemplateTable {
+  id: string;
+  company_id: string;
+  name: string;
+  subject: string;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SequenceTable {
+  id: string;
+  company_id: string;
+  name: string;
+  audience: string;
+  status: string;
+  sender_id: string;
+  role_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SequenceStepTable {
+  sequence_id: string;
+  position: number;
+  kind: string;
+  template_id: string | null;
+  business_days: number | null;
+  task: string | null;
+  note: string | null;
+}
+
+export interface SequenceEnrollmentTable {
+  id: string;
+  sequence_id: string;
+  prospect_id: string;
+  status: string;
+  step_index: number;
+  due_at: string;
+  stop_reason: string | null;
+  enrolled_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One e-mail step of an enrollment, claimed before it is sent (unique per enrollment and step). */
+export interface SequenceMessageTable {
+  id: string;
+  enrollment_id: string;
+  step_index: number;
+  sender_id: string;
+  message_id: string;
+  /** sending (claimed), sent, bounced (5xx), uncertain (the connection dropped mid-send: never sent again) */
+  status: string;
+  error: string | null;
+  prospect_event_id: string | null;
+  claimed_at: string;
+  sent_at: string | null;
+}
+
+/** An opted-out or bounced address as the SHA-256 of its lower-cased form. */
+export interface OutreachSuppressionTable {
+  address_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface OutreachKeyTable {
+  company_id: string;
+  signing_key: string;
+  inbound_secret: string;
+  created_at: string;
 }
 
 /* Public job postings (migration 022). */

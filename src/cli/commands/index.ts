@@ -11,6 +11,7 @@ import { postingCommand } from './postings.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './imports.js';
 import { poolsCommand, prospectsImportCommand } from './sourcing.js';
+import { outreachLintCommand } from './outreach.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
 export const COMMANDS: Command[] = [
@@ -45,4 +46,5 @@ export const COMMANDS: Command[] = [
   importCommand,
   poolsCommand,
   prospectsImportCommand,
+  outreachLintCommand,
 ];

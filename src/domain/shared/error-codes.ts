@@ -130,6 +130,12 @@ export const ERROR_CATALOGUE = {
   PROSPECT_IN_POOL: { status: 409, message: 'This person is already in this pool.' },
   IMPORT_REFUSED: { status: 422, message: 'Nothing was imported: some rows are bad or match people already in Closer.' },
   PROSPECT_NOT_INTERESTED: { status: 409, message: 'Only an interested prospect can be turned into an application.' },
+  // sequences (issue 13): outreach templates, sequences, enrollments
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'No such outreach template.' },
+  SEQUENCE_NOT_FOUND: { status: 404, message: 'No such sequence.' },
+  SEQUENCE_LINT_FAILED: { status: 422, message: 'A message of this sequence fails an outreach check; fix the errors before activating it.' },
+  SEQUENCE_MERGE_FIELD_MISSING: { status: 422, message: 'A message uses a merge field Closer has no value for (a role, its band, the compute budget or the AI team).' },
+  SEQUENCE_NOT_ACTIVE: { status: 409, message: 'Prospects can only be enrolled in an active sequence.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

@@ -5,6 +5,7 @@ import { deliverySettingsOf, runDigestsOnce, scanForNotifications, type JobConte
 import { expireOffers } from './offers.js';
 import { purgeExpiredSessions, SESSION_PURGE_INTERVAL_MS } from './housekeeping.js';
 import { RETENTION_INTERVAL_MS, runRetention } from './retention.js';
+import { runSequencesOnce } from './sequences.js';
 
 export interface DispatchOptions {
   /** Most messages taken in one run. */
@@ -25,9 +26,10 @@ export interface DispatchResult {
   released: number;
 }
 
-type Mailer = { sendMail(message: Record<string, unknown>): Promise<unknown>; close(): void };
+export type Mailer = { sendMail(message: Record<string, unknown>): Promise<unknown>; close(): void };
 
-async function mailerFor(settings: EmailSettings, timeoutMs: number): Promise<Mailer> {
+/** The SMTP transport of the company's e-mail settings (also used by sequences, services/sequences.ts). */
+export async function mailerFor(settings: EmailSettings, timeoutMs: number): Promise<Mailer> {
   // Loaded at the first e-mail rather than at start-up (docs/performance.md).
   const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
@@ -176,6 +178,8 @@ export function startBackgroundJobs(
     loop('session purge', opts.purgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS, () => withJobLock(ctx.store, 'session purge', () => purgeExpiredSessions(ctx))),
     // One instance erases per tick; each candidate row is also locked (services/retention.ts).
     loop('retention', RETENTION_INTERVAL_MS, () => withJobLock(ctx.store, 'retention', () => runRetention(ctx))),
+    // Outreach sequences (issue 13): one instance sends per tick; each step is claimed before its send (services/sequences.ts).
+    loop('sequences', opts.scanIntervalMs ?? DELIVERY_DEFAULTS.scanIntervalSeconds * 1000, () => withJobLock(ctx.store, 'sequences', () => runSequencesOnce(ctx))),
   ];
   return {
     async stop() {

@@ -43,6 +43,8 @@ export const ERASURE_TABLES = [
   'today_marks',
   'prospects',
   'prospect_events',
+  'sequence_enrollments',
+  'sequence_messages',
   'notifications',
   'outbox',
   'idempotency_keys',

@@ -20,11 +20,12 @@ import { projectionReadState } from './016-projection-read-state.js';
 import { sharedSignInLimits } from './018-shared-sign-in-limits.js';
 import { imports } from './019-imports.js';
 import { sourcing } from './020-sourcing.js';
+import { sequences } from './021-sequences.js';
 import { postings } from './022-postings.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, sharedSignInLimits, imports, sourcing, postings];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, sharedSignInLimits, imports, sourcing, sequences, postings];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deleteSequenceRowsOfProspects } from './sequences.js';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../transaction.js';
 import { listFilesOfCandidates, type CandidateFileRecord } from './candidate-files.js';
@@ -122,6 +123,7 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
   // their outreach history, which the database lets go only once its prospect row is gone.
   const prospectIds = (await tx.selectFrom('prospects').select('id').where('candidate_id', 'in', ids).execute()).map((r) => r.id);
   if (prospectIds.length > 0) {
+    await deleteSequenceRowsOfProspects(tx, prospectIds);
     await tx.deleteFrom('prospects').where('id', 'in', prospectIds).execute();
     report.events += Number((await tx.deleteFrom('prospect_events').where('prospect_id', 'in', prospectIds).executeTakeFirst()).numDeletedRows);
   }

@@ -200,6 +200,7 @@ export async function collectPersonRows(tx: Tx, candidateIds: readonly string[],
   const offerVersions = await rowsWhere(tx, 'offer_versions', 'offer_id', offers.map((r) => String(r.id)));
   const textNeedles = [...new Set([...candidateIds, ...applicationIds, ...needles].filter((n) => n.trim().length >= 3))];
   const prospects = await rowsWhere(tx, 'prospects', 'candidate_id', candidateIds);
+  const enrollments = await rowsWhere(tx, 'sequence_enrollments', 'prospect_id', prospects.map((r) => String(r.id)));
   const notifications = await rowsMentioning(tx, 'notifications', ['title', 'body', 'link'], textNeedles, { column: 'application_id', ids: applicationIds });
   return {
     candidates,
@@ -218,6 +219,8 @@ export async function collectPersonRows(tx: Tx, candidateIds: readonly string[],
     import_links: [...(await rowsWhere(tx, 'import_links', 'closer_id', candidateIds)), ...(await rowsWhere(tx, 'import_links', 'closer_id', applicationIds))],
     prospects,
     prospect_events: await rowsWhere(tx, 'prospect_events', 'prospect_id', prospects.map((r) => String(r.id))),
+    sequence_enrollments: enrollments,
+    sequence_messages: await rowsWhere(tx, 'sequence_messages', 'enrollment_id', enrollments.map((r) => String(r.id))),
     notifications,
     outbox: await rowsMentioning(tx, 'outbox', ['subject', 'body'], textNeedles, { column: 'notification_id', ids: notifications.map((n) => String(n.id)) }),
     audit_log: await rowsWhere(tx, 'audit_log', 'entity_id', [...candidateIds, ...applicationIds, ...interviewIds, ...offers.map((r) => String(r.id)), ...prospects.map((r) => String(r.id))]),
