@@ -136,7 +136,7 @@ export async function seed(store: Store, from: number, to: number, people: { int
       batch.push(...h.events);
       const roleId = roleIds[n % roleIds.length]!;
       const p = projectHistory(h.events.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data, id: e.id }) as PreparedEvent), settings.forRole({ id: roleId, clockOverrides: {} }));
-      rows.push({ applicationId: id('app', n), roleId, status: p.status, stage: p.stage, firstContactAt: p.firstContactAt, lastEventAt: p.lastEventAt, attentionAt: p.attentionAt, nextChangeAt: p.nextChangeAt, state: p.state, readState: readState(p.state, settings.risk.engagementReplies) });
+      rows.push({ applicationId: id('app', n), roleId, status: p.status, stage: p.stage, firstContactAt: p.firstContactAt, lastEventAt: p.lastEventAt, attentionAt: p.attentionAt, nextChangeAt: p.nextChangeAt, state: p.state, readState: readState(p.state, settings.risk.engagementReplies), todayRows: p.todayRows });
     }
     await inTransaction(store.db, async (tx) => {
       await insertCandidates(tx, candidates, NOW);

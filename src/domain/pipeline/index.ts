@@ -62,6 +62,7 @@ export {
   awaitedApprovers,
   mayViewAllToday,
   responsibleFor,
+  roleWorkReason,
   todayReasons,
 } from './audience.js';
 export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
@@ -90,6 +91,6 @@ export {
 export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';
 export { emptyPipelineState, foldPipelineState, foldsInOrder, readState, stepPipelineState } from './fold.js';
 export type { PipelineState } from './fold.js';
-export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState } from './projection.js';
-export type { PipelineProjection } from './projection.js';
+export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState, todayClockOfRow, todayRows } from './projection.js';
+export type { PipelineProjection, TodayRow } from './projection.js';
 export { summaryFromState } from './summary.js';

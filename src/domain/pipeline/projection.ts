@@ -1,6 +1,6 @@
 import { businessHoursBetween } from './business-hours.js';
-import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockSettings } from './clock-settings.js';
-import { runsOf } from './clocks.js';
+import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockId, type ClockSettings } from './clock-settings.js';
+import { clockOfRun, runsOf, type Clock } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
 import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskLevel } from './risk.js';
@@ -27,6 +27,33 @@ export interface PipelineProjection {
   attentionAt: number | null;
   /** The first instant after the last event at which a clock's state or the risk level changes (null: never without a new event). */
   nextChangeAt: number | null;
+  /** Today's item rows (todayRows): one per running clock that can go late, and one for a risk that can be high. */
+  todayRows: TodayRow[];
+}
+
+/**
+ * One row of Today's item table (docs/decisions/008-read-model.md, "Today's item rows"): what an indexed query needs
+ * to list, order and count an item at any `now` after the application's last event without reading its state.
+ * - A clock row (one per running clock run): listed once its elapsed time passes `warningHours` (from `listedAt`),
+ *   critical past `criticalHours`; in calendar hours its elapsed time at `now` is (now - startAt) / 1 h, so its level
+ *   and overshoot are arithmetic on the row (todayClockOfRow gives the domain's own Clock for it).
+ * - A risk row: the risk may be high or critical from `listedAt` until `untilAt` (null: no end without a new event);
+ *   outside that window it is not. Inside, the reader derives the risk from the stored state.
+ */
+export interface TodayRow {
+  /** Unique within the application: the item's key without the application id. */
+  key: string;
+  itemId: ClockId | 'risk';
+  startAt: number | null;
+  listedAt: number;
+  untilAt: number | null;
+  warningHours: number | null;
+  criticalHours: number | null;
+  basis: 'calendar' | 'business' | null;
+  offerId: string | null;
+  interviewId: string | null;
+  interviewerId: string | null;
+  approverIds: string[] | null;
 }
 
 /** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */
@@ -114,6 +141,93 @@ export function nextChangeAt(state: PipelineState, settings: PipelineSettings, a
   return lo;
 }
 
+/** A small margin under the high threshold for the risk window's end, against rounding in the order of the product. */
+const RISK_MARGIN = 1e-9;
+
+/**
+ * Today's item rows of a state (see TodayRow): every running clock run whose warning time can pass, and, for an
+ * active application, the window in which its risk can be high or critical. From the last event on, logged signals
+ * only decay and detected ones only switch on when a clock turns critical (projection.ts, attentionAt), so the
+ * window starts at the last event when the risk is high then, else at the first critical crossing of a clock that
+ * risk detects; it ends when even every detectable signal on top of the decayed logged ones stays under high.
+ */
+export function todayRows(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): TodayRow[] {
+  const t0 = state.history.lastEventAt;
+  if (t0 === undefined) return [];
+  const clocks = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
+  const rows: TodayRow[] = [];
+  for (const id of CLOCK_IDS) {
+    const target = effectiveTarget(clocks, id);
+    for (const run of runsOf(state.runs, id)) {
+      if (run.stop !== undefined) continue;
+      const listedAt = crossingAt(run.start, target.warningHours, clocks);
+      if (listedAt === null) continue;
+      const s = run.subject;
+      rows.push({
+        key: ['clock', id, s?.offerId ?? '', s?.interviewId ?? '', s?.interviewerId ?? ''].join('|'),
+        itemId: id,
+        startAt: run.start,
+        listedAt,
+        untilAt: null,
+        warningHours: target.warningHours,
+        criticalHours: target.criticalHours,
+        basis: target.basis,
+        offerId: s?.offerId ?? null,
+        interviewId: s?.interviewId ?? null,
+        interviewerId: s?.interviewerId ?? null,
+        approverIds: s?.approverIds ?? null,
+      });
+    }
+  }
+  const risk = riskWindow(state, settings, atLastEvent ?? summaryFromState(state, t0, settings, { runningClocksOnly: true }));
+  if (risk) rows.push({ key: 'risk', itemId: 'risk', startAt: null, listedAt: risk.from, untilAt: risk.until, warningHours: null, criticalHours: null, basis: null, offerId: null, interviewId: null, interviewerId: null, approverIds: null });
+  return rows;
+}
+
+function riskWindow(state: PipelineState, settings: PipelineSettings, atLastEvent: ApplicationSummary): { from: number; until: number | null } | null {
+  const t0 = state.history.lastEventAt!;
+  if (atLastEvent.status !== 'active') return null;
+  const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  const clocks = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
+  const crossings = clockCrossings(state, clocks);
+  const detects = (ids: readonly string[]) => crossings.filter((c) => ids.includes(c.id) && c.critical !== null);
+  // Every detected signal that is on at the last event or can switch on later, by type.
+  const detected = new Map<string, number>();
+  for (const s of atLastEvent.risk.signals) if (s.source === 'detected') detected.set(s.type, s.contribution);
+  if (detects(risk.approvalDelayClocks).length > 0) detected.set('approval-delay', risk.signals['approval-delay'].weight);
+  if (detects(risk.processTooLongClocks).length > 0) detected.set('process-too-long', risk.signals['process-too-long'].weight);
+  const logged = state.risk.logged.map((l) => ({ weight: risk.signals[l.type].weight, t: l.t })).filter((l) => l.weight > 0);
+  const most = (t: number) => combineContributions([...detected.values(), ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]);
+  const high = atLastEvent.risk.level === 'high' || atLastEvent.risk.level === 'critical';
+  let from: number | null = high ? t0 : null;
+  if (from === null) {
+    for (const c of detects([...risk.approvalDelayClocks, ...risk.processTooLongClocks])) if (c.critical! > t0 && (from === null || c.critical! < from)) from = c.critical!;
+  }
+  if (from === null) return null;
+  const under = (t: number) => most(t) + RISK_MARGIN < risk.levels.high;
+  if (under(from)) return null;
+  if (!under(Number.MAX_SAFE_INTEGER)) return { from, until: null };
+  let lo = from;
+  let hi = from + Math.ceil(DECAY_HALF_LIVES * risk.halfLifeDays * DAY_MS);
+  if (!under(hi)) return { from, until: null };
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (under(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { from, until: hi };
+}
+
+/** The domain's clock of a clock row at `nowMs` (as clocksFromRuns gives it for the run the row was written from). */
+export function todayClockOfRow(row: TodayRow, nowMs: number, clocks: ClockSettings): Clock {
+  const subject: NonNullable<Clock['subject']> = {};
+  if (row.interviewId !== null) subject.interviewId = row.interviewId;
+  if (row.interviewerId !== null) subject.interviewerId = row.interviewerId;
+  if (row.offerId !== null) subject.offerId = row.offerId;
+  if (row.approverIds !== null) subject.approverIds = row.approverIds;
+  return clockOfRun(row.itemId as ClockId, { start: row.startAt!, ...(Object.keys(subject).length > 0 ? { subject } : {}) }, nowMs, clocks);
+}
+
 /** The row of an application from its state and settings. */
 export function projectState(state: PipelineState, settings: PipelineSettings): PipelineProjection {
   const facts = historyFacts(state.history);
@@ -127,6 +241,7 @@ export function projectState(state: PipelineState, settings: PipelineSettings): 
     lastEventAt: facts.lastEventAt ?? null,
     attentionAt: attentionAt(state, settings, atLastEvent),
     nextChangeAt: nextChangeAt(state, settings, atLastEvent),
+    todayRows: todayRows(state, settings, atLastEvent),
   };
 }
 

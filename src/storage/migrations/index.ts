@@ -17,10 +17,11 @@ import { applicationProjections } from './013-application-projections.js';
 import { signInSecurity } from './014-sign-in-security.js';
 import { privacy } from './015-privacy.js';
 import { projectionReadState } from './016-projection-read-state.js';
+import { todayItems } from './017-today-items.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
