@@ -472,6 +472,8 @@ export interface TodayItemTable {
   approver_ids: string | null;
   /** The application's last event (epoch ms), as on its projection row: a row stamped after `now` is not read. */
   last_event_at: number | null;
+  /** Risk rows: the window's risk inputs (domain TodayRiskInputs) as JSON; null on clock rows. */
+  risk_inputs: string | null;
 }
 
 export interface Database {

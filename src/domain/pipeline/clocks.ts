@@ -202,11 +202,6 @@ function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSettings, 
   return clock;
 }
 
-/** One run's clock at `nowMs` (what clocksFromRuns gives for it). */
-export function clockOfRun(id: ClockId, run: Run, nowMs: number, settings: ClockSettings): Clock {
-  return toClock(id, run, nowMs, settings, effectiveTarget(settings, id));
-}
-
 /**
  * The clocks at `nowMs` from the fold's runs (see stepClockRuns). With `runningOnly`, stopped clocks other than
  * cycle.total are left out: what Today reads (a stopped clock is never late), at a fraction of the cost.

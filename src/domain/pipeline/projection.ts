@@ -1,9 +1,9 @@
 import { businessHoursBetween } from './business-hours.js';
 import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockId, type ClockSettings } from './clock-settings.js';
-import { clockOfRun, runsOf, type Clock } from './clocks.js';
+import { runsOf, type Clock } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
-import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskLevel } from './risk.js';
+import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskFromInputs, riskLevel, type RiskAssessment, type RiskInputs } from './risk.js';
 import { summaryFromState, type ApplicationSummary, type PipelineSettings } from './summary.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
@@ -37,8 +37,8 @@ export interface PipelineProjection {
  * - A clock row (one per running clock run): listed once its elapsed time passes `warningHours` (from `listedAt`),
  *   critical past `criticalHours`; in calendar hours its elapsed time at `now` is (now - startAt) / 1 h, so its level
  *   and overshoot are arithmetic on the row (todayClockOfRow gives the domain's own Clock for it).
- * - A risk row: the risk may be high or critical from `listedAt` until `untilAt` (null: no end without a new event);
- *   outside that window it is not. Inside, the reader derives the risk from the stored state.
+ * - Risk rows: the risk may be high or critical from `listedAt` until `untilAt` (null: no end without a new event);
+ *   outside these windows it is not. Inside one, the reader derives the risk from the stored state.
  */
 export interface TodayRow {
   /** Unique within the application: the item's key without the application id. */
@@ -54,6 +54,30 @@ export interface TodayRow {
   interviewId: string | null;
   interviewerId: string | null;
   approverIds: string[] | null;
+  /** Risk rows: what the risk reads in this window (todayRiskOfRow). */
+  riskInputs: TodayRiskInputs | null;
+}
+
+/** A risk window's inputs: the logged signals, the replies the engagement rule reads, the clock-detected signals on in it. */
+export interface TodayRiskInputs {
+  logged: RiskInputs['logged'];
+  replies: RiskInputs['replies'];
+  detected: Array<'approval-delay' | 'process-too-long'>;
+}
+
+/** The risk at `nowMs` (inside the row's window) from a risk row's inputs: riskFromInputs, as the summary computes it. */
+export function todayRiskOfRow(inputs: TodayRiskInputs, nowMs: number, settings: PipelineSettings): RiskAssessment {
+  const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  const clocks: Clock[] = [];
+  const critical = (id: ClockId | undefined) => {
+    if (id !== undefined) clocks.push({ id, state: 'critical', elapsedHours: 0, targetHours: 0, criticalHours: 0, basis: 'calendar', dayHours: 24, startedAt: '' });
+  };
+  // A critical clock of each signal on, chosen so that it does not switch on the other one as well.
+  const delay = inputs.detected.includes('approval-delay');
+  const long = inputs.detected.includes('process-too-long');
+  if (delay) critical(risk.approvalDelayClocks.find((id) => long || !risk.processTooLongClocks.includes(id)) ?? risk.approvalDelayClocks[0]);
+  if (long) critical(risk.processTooLongClocks.find((id) => delay || !risk.approvalDelayClocks.includes(id)) ?? risk.processTooLongClocks[0]);
+  return riskFromInputs({ logged: inputs.logged, replies: inputs.replies }, clocks, nowMs, risk);
 }
 
 /** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */
@@ -146,10 +170,10 @@ const RISK_MARGIN = 1e-9;
 
 /**
  * Today's item rows of a state (see TodayRow): every running clock run whose warning time can pass, and, for an
- * active application, the window in which its risk can be high or critical. From the last event on, logged signals
- * only decay and detected ones only switch on when a clock turns critical (projection.ts, attentionAt), so the
- * window starts at the last event when the risk is high then, else at the first critical crossing of a clock that
- * risk detects; it ends when even every detectable signal on top of the decayed logged ones stays under high.
+ * active application, the windows in which its risk can be high or critical. From the last event on, logged signals
+ * only decay and detected ones only switch on when a clock they read turns critical (see attentionAt), so between
+ * the last event and those switch-on instants the risk falls: each span is high on a prefix, found by bisection (with
+ * a small margin, so a window never ends early).
  */
 export function todayRows(state: PipelineState, settings: PipelineSettings, atLastEvent?: ApplicationSummary): TodayRow[] {
   const t0 = state.history.lastEventAt;
@@ -176,56 +200,62 @@ export function todayRows(state: PipelineState, settings: PipelineSettings, atLa
         interviewId: s?.interviewId ?? null,
         interviewerId: s?.interviewerId ?? null,
         approverIds: s?.approverIds ?? null,
+        riskInputs: null,
       });
     }
   }
-  const risk = riskWindow(state, settings, atLastEvent ?? summaryFromState(state, t0, settings, { runningClocksOnly: true }));
-  if (risk) rows.push({ key: 'risk', itemId: 'risk', startAt: null, listedAt: risk.from, untilAt: risk.until, warningHours: null, criticalHours: null, basis: null, offerId: null, interviewId: null, interviewerId: null, approverIds: null });
+  const replies = state.risk.replies.slice(Math.max(0, state.risk.replies.length - (settings.risk ?? DEFAULT_RISK_SETTINGS).engagementReplies));
+  for (const [i, w] of riskWindows(state, settings, atLastEvent ?? summaryFromState(state, t0, settings, { runningClocksOnly: true })).entries()) {
+    const riskInputs: TodayRiskInputs = { logged: state.risk.logged, replies, detected: w.detected };
+    rows.push({ key: `risk|${i}`, itemId: 'risk', startAt: null, listedAt: w.from, untilAt: w.until, warningHours: null, criticalHours: null, basis: null, offerId: null, interviewId: null, interviewerId: null, approverIds: null, riskInputs });
+  }
   return rows;
 }
 
-function riskWindow(state: PipelineState, settings: PipelineSettings, atLastEvent: ApplicationSummary): { from: number; until: number | null } | null {
+function riskWindows(state: PipelineState, settings: PipelineSettings, atLastEvent: ApplicationSummary): Array<{ from: number; until: number | null; detected: TodayRiskInputs['detected'] }> {
   const t0 = state.history.lastEventAt!;
-  if (atLastEvent.status !== 'active') return null;
+  if (atLastEvent.status !== 'active') return [];
   const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
-  const clocks = settings.clocks ?? DEFAULT_CLOCK_SETTINGS;
-  const crossings = clockCrossings(state, clocks);
-  const detects = (ids: readonly string[]) => crossings.filter((c) => ids.includes(c.id) && c.critical !== null);
-  // Every detected signal that is on at the last event or can switch on later, by type.
-  const detected = new Map<string, number>();
-  for (const s of atLastEvent.risk.signals) if (s.source === 'detected') detected.set(s.type, s.contribution);
-  if (detects(risk.approvalDelayClocks).length > 0) detected.set('approval-delay', risk.signals['approval-delay'].weight);
-  if (detects(risk.processTooLongClocks).length > 0) detected.set('process-too-long', risk.signals['process-too-long'].weight);
+  const crossings = clockCrossings(state, settings.clocks ?? DEFAULT_CLOCK_SETTINGS);
+  // The instant each clock-detected signal switches on: the first critical crossing of a clock it reads.
+  const switchOn = (ids: readonly string[]) => {
+    let first: number | null = null;
+    for (const c of crossings) if (ids.includes(c.id) && c.critical !== null && (first === null || c.critical < first)) first = c.critical;
+    return first;
+  };
+  const base = new Map<string, number>();
+  for (const s of atLastEvent.risk.signals) if (s.source === 'detected') base.set(s.type, s.contribution);
+  const later = [
+    { type: 'approval-delay' as const, at: switchOn(risk.approvalDelayClocks) },
+    { type: 'process-too-long' as const, at: switchOn(risk.processTooLongClocks) },
+  ].filter((d): d is { type: 'approval-delay' | 'process-too-long'; at: number } => d.at !== null && !base.has(d.type));
   const logged = state.risk.logged.map((l) => ({ weight: risk.signals[l.type].weight, t: l.t })).filter((l) => l.weight > 0);
-  const most = (t: number) => combineContributions([...detected.values(), ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]);
-  const high = atLastEvent.risk.level === 'high' || atLastEvent.risk.level === 'critical';
-  let from: number | null = high ? t0 : null;
-  if (from === null) {
-    for (const c of detects([...risk.approvalDelayClocks, ...risk.processTooLongClocks])) if (c.critical! > t0 && (from === null || c.critical! < from)) from = c.critical!;
+  const points = [...new Set([t0, ...later.map((d) => Math.max(d.at, t0))])].sort((a, b) => a - b);
+  const windows: Array<{ from: number; until: number | null; detected: TodayRiskInputs['detected'] }> = [];
+  for (const [i, point] of points.entries()) {
+    // A clock is critical after its crossing (not at it): the span of a switch-on instant starts 1 ms after it.
+    const from = i === 0 ? point : point + 1;
+    // Between two switch-on instants only the logged signals move, downwards: the risk is high on a prefix of the span.
+    const on = later.filter((d) => d.at <= point);
+    const kinds = [...base.keys(), ...on.map((d) => d.type)].filter((t): t is 'approval-delay' | 'process-too-long' => t === 'approval-delay' || t === 'process-too-long');
+    const detected = [...base.values(), ...on.map((d) => risk.signals[d.type].weight)];
+    const under = (t: number) => combineContributions([...detected, ...logged.map((l) => l.weight * decayFactor((t - l.t) / DAY_MS, risk.halfLifeDays))]) + RISK_MARGIN < risk.levels.high;
+    if (under(from)) continue;
+    const end = points[i + 1];
+    let hi = end !== undefined ? end + 1 : from + Math.ceil(DECAY_HALF_LIVES * risk.halfLifeDays * DAY_MS);
+    if (!under(hi)) {
+      windows.push({ from, until: end === undefined ? null : end + 1, detected: kinds });
+      continue;
+    }
+    let lo = from;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (under(mid)) hi = mid;
+      else lo = mid;
+    }
+    windows.push({ from, until: hi, detected: kinds });
   }
-  if (from === null) return null;
-  const under = (t: number) => most(t) + RISK_MARGIN < risk.levels.high;
-  if (under(from)) return null;
-  if (!under(Number.MAX_SAFE_INTEGER)) return { from, until: null };
-  let lo = from;
-  let hi = from + Math.ceil(DECAY_HALF_LIVES * risk.halfLifeDays * DAY_MS);
-  if (!under(hi)) return { from, until: null };
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (under(mid)) hi = mid;
-    else lo = mid;
-  }
-  return { from, until: hi };
-}
-
-/** The domain's clock of a clock row at `nowMs` (as clocksFromRuns gives it for the run the row was written from). */
-export function todayClockOfRow(row: TodayRow, nowMs: number, clocks: ClockSettings): Clock {
-  const subject: NonNullable<Clock['subject']> = {};
-  if (row.interviewId !== null) subject.interviewId = row.interviewId;
-  if (row.interviewerId !== null) subject.interviewerId = row.interviewerId;
-  if (row.offerId !== null) subject.offerId = row.offerId;
-  if (row.approverIds !== null) subject.approverIds = row.approverIds;
-  return clockOfRun(row.itemId as ClockId, { start: row.startAt!, ...(Object.keys(subject).length > 0 ? { subject } : {}) }, nowMs, clocks);
+  return windows;
 }
 
 /** The row of an application from its state and settings. */

@@ -3,6 +3,9 @@ import {
   UNDO_WINDOW_MS,
   CLOCK_IDS,
   assigneeWhoCanAct,
+  compareTodayItems,
+  todayRiskOfRow,
+  type TodayRiskInputs,
   roleWorkReason,
   buildTodayCardsPage,
   buildTodayItems,
@@ -35,7 +38,7 @@ import {
   listHeadingsWithStateByIds,
   listRoles,
   listTodayApprovalCandidates,
-  listTodayRiskApplications,
+  listTodayRiskRows,
   listUnprojectedActiveHeadings,
   queryTodayItems,
   type TodayItemAudience,
@@ -55,7 +58,7 @@ import {
   type UserRecord,
 } from '../../storage/index.js';
 import { appendEvent, retractEvent } from './pipeline.js';
-import { collectToday, collectTodayFrom, getApplicationDetail, type TodayCollection } from './pipeline-views.js';
+import { collectToday, collectTodayFrom, getApplicationDetail, PipelineSettingsResolver, type TodayCollection } from './pipeline-views.js';
 
 /* --------------------------------------------------------------- context */
 
@@ -181,37 +184,56 @@ const MAX_DERIVED = 2_000;
 async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number): Promise<PersonalToday | undefined> {
   if (!Number.isFinite(limit)) return undefined;
   const nowMs = now.getTime();
-  const [business, unprojected, riskApps, roles, users] = await Promise.all([
+  const [business, unprojected, riskRows, roles, users, settings] = await Promise.all([
     hasBusinessHourTodayRows(tx),
     listUnprojectedActiveHeadings(tx, nowMs),
-    listTodayRiskApplications(tx, nowMs),
+    listTodayRiskRows(tx, nowMs),
     listRoles(tx),
     listUsers(tx),
+    PipelineSettingsResolver.load(tx),
   ]);
   if (business || unprojected.length > MAX_DERIVED) return undefined;
   const everything = scope === 'all';
+  const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
+  const assignees = new Map(roles.map((r) => [r.id, { recruiterId: assigneeWhoCanAct(r.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(r.hiringManagerId, usersById) }]));
+  const rolesOf = (itemId: TodayItem['id']) => new Set(roles.filter((r) => roleWorkReason(viewer, itemId, assignees.get(r.id)!) !== null).map((r) => r.id));
   let audience: TodayItemAudience | null = null;
   let approvalApps: string[] = [];
   if (!everything) {
-    const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
-    const assignees = new Map(roles.map((r) => [r.id, { recruiterId: assigneeWhoCanAct(r.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(r.hiringManagerId, usersById) }]));
-    const roleWork = CLOCK_IDS.map((itemId) => ({ itemId, roleIds: roles.filter((r) => roleWorkReason(viewer, itemId, assignees.get(r.id)!) !== null).map((r) => r.id) }));
-    audience = { roleWork, interviewerId: viewer.id };
+    audience = { roleWork: CLOCK_IDS.map((itemId) => ({ itemId, roleIds: [...rolesOf(itemId)] })), interviewerId: viewer.id };
     // Approvals the viewer may be asked for on roles where they are not already the approval's owner: the trail decides.
-    const approvalsMine = new Set(roleWork.find((w) => w.itemId === 'approval.pending')!.roleIds);
+    const approvalsMine = rolesOf('approval.pending');
     approvalApps = (await listTodayApprovalCandidates(tx, nowMs, viewer.id)).filter((c) => !approvalsMine.has(c.roleId)).map((c) => c.applicationId);
   }
-  const aside = new Set([...unprojected.map((h) => h.id), ...riskApps]);
-  const derived = new Set([...aside, ...approvalApps]);
+  const unprojectedIds = new Set(unprojected.map((h) => h.id));
+  const derived = new Set([...unprojectedIds, ...approvalApps]);
   if (derived.size > MAX_DERIVED) return undefined;
+
+  // Risk items from the risk rows' inputs (the domain's risk at now), without reading the states.
+  const roleById = new Map(roles.map((r) => [r.id, r]));
+  const riskMine = everything ? null : rolesOf('risk');
+  const riskAll: TodayItem[] = [];
+  const riskItems: TodayItem[] = [];
+  for (const row of riskRows) {
+    if (derived.has(row.applicationId)) continue;
+    const risk = todayRiskOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
+    const [item] = buildTodayItems([{ applicationId: row.applicationId, candidateName: '', roleTitle: '', clocks: [], risk, status: 'active' }], now);
+    if (!item) continue;
+    riskAll.push(item);
+    if (!riskMine || riskMine.has(row.roleId)) riskItems.push(item);
+  }
   const [counted, all, activeApplications] = await Promise.all([
-    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit }),
+    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: riskItems.map((i) => i.applicationId) }),
     // "Everything"'s card count beside "for you".
-    !everything && mayViewAllToday(viewer.role) ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...aside], limit: 0 }) : undefined,
+    !everything && mayViewAllToday(viewer.role) ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: riskAll.map((i) => i.applicationId) }) : undefined,
     countActiveApplications(tx),
   ]);
-  const unprojectedIds = new Set(unprojected.map((h) => h.id));
-  const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page, ...derived])].filter((id) => !unprojectedIds.has(id)), nowMs);
+  // The page: the database's first cards, and the risk items that come before its last one (at most `limit`).
+  const last = counted.page[counted.page.length - 1];
+  const before = (i: TodayItem) =>
+    counted.page.length < limit || !last || (i.level === 'critical' ? 0 : 1) - last.rank < 0 || ((i.level === 'critical' ? 0 : 1) === last.rank && (i.overshoot > last.overshoot || (i.overshoot === last.overshoot && i.applicationId < last.applicationId)));
+  const riskPage = riskItems.filter(before).sort(compareTodayItems).slice(0, limit).map((i) => i.applicationId);
+  const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
   const collection = await collectTodayFrom(
     tx,
     now,
@@ -219,14 +241,16 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
     { deferClockActions: true },
   );
   const today = await scanToday(tx, viewer, scope, now, limit, collection);
-  // The counts: the database's, plus what the applications derived here add.
+  // The counts: the database's clock items, the risk items, and what the applications derived here add.
   const derivedItems = today.items.filter((i) => derived.has(i.applicationId));
   const derivedCards = new Set(derivedItems.map((i) => i.applicationId)).size;
-  const cardsAll = all ? all.cards + new Set(collection.items.filter((i) => aside.has(i.applicationId)).map((i) => i.applicationId)).size : null;
+  const riskCards = riskItems.filter((i) => !counted.withItems.has(i.applicationId)).length;
+  const cards = counted.cards + riskCards + derivedCards;
+  const cardsAll = all ? all.cards + riskAll.filter((i) => !all.withItems.has(i.applicationId)).length + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
   return {
     ...today,
-    total: counted.items + derivedItems.length,
-    cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? counted.cards + derivedCards : cardsAll,
+    total: counted.items + riskItems.length + derivedItems.length,
+    cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? cards : cardsAll,
   };
 }
 

@@ -29,6 +29,7 @@ export const todayItems: Migration = {
       .addColumn('interviewer_id', 'text')
       .addColumn('approver_ids', 'text')
       .addColumn('last_event_at', bigInt(ctx))
+      .addColumn('risk_inputs', 'text')
       .execute();
     await db.schema.createIndex('today_items_listed').on('today_items').columns(['listed_at']).execute();
     await db.schema.createIndex('today_items_application').on('today_items').columns(['application_id']).execute();

@@ -35,6 +35,8 @@ export interface TodayItemWrite {
   interviewId: string | null;
   interviewerId: string | null;
   approverIds: readonly string[] | null;
+  /** Risk rows: JSON-safe inputs (domain TodayRiskInputs). */
+  riskInputs: unknown;
 }
 
 export interface ProjectionRecord extends Omit<ProjectionWrite, 'state' | 'readState' | 'todayRows'> {
@@ -97,6 +99,7 @@ function toItemRow(p: Pick<ProjectionWrite, 'applicationId' | 'roleId' | 'status
     interviewer_id: r.interviewerId,
     approver_ids: r.approverIds === null ? null : JSON.stringify(r.approverIds),
     last_event_at: p.lastEventAt,
+    risk_inputs: r.riskInputs === null ? null : JSON.stringify(r.riskInputs),
   };
 }
 
@@ -131,6 +134,7 @@ export async function listTodayItemsByIds(tx: Tx, ids: readonly string[]): Promi
       interviewId: r.interview_id,
       interviewerId: r.interviewer_id,
       approverIds: r.approver_ids === null ? null : (JSON.parse(r.approver_ids) as string[]),
+      riskInputs: r.risk_inputs === null ? null : (JSON.parse(r.risk_inputs) as unknown),
     });
     out.set(r.application_id, list);
   }
@@ -324,6 +328,8 @@ export interface TodayItemQuery {
   exclude: readonly string[];
   /** At most this many cards (applications) in `page`. */
   limit: number;
+  /** Applications to say of whether they have listed clock items (`withItems`). */
+  probe?: readonly string[];
 }
 
 /**
@@ -332,7 +338,10 @@ export interface TodayItemQuery {
  * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
  * application ids in order. Calendar-hour rows only (the caller reads business-hour settings another way).
  */
-export async function queryTodayItems(tx: Tx, q: TodayItemQuery): Promise<{ items: number; cards: number; page: string[] }> {
+export async function queryTodayItems(
+  tx: Tx,
+  q: TodayItemQuery,
+): Promise<{ items: number; cards: number; page: Array<{ applicationId: string; rank: number; overshoot: number }>; withItems: Set<string> }> {
   const sqlite = tx.getExecutor().adapter instanceof SqliteAdapter;
   const dbl = sql.raw(sqlite ? 'real' : 'double precision');
   const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
@@ -351,23 +360,32 @@ export async function queryTodayItems(tx: Tx, q: TodayItemQuery): Promise<{ item
   const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
   const counts = await sql<{ items: number | string; cards: number | string }>`select count(*) as items, count(distinct application_id) as cards from (${items}) it`.execute(tx);
   const critical = sql`max(case when rk = 0 then ov end)`;
-  const page = await sql<{ application_id: string }>`select application_id from (${items}) it group by application_id order by case when ${critical} is null then 1 else 0 end, coalesce(${critical}, max(ov)) desc, application_id ${collate} limit ${q.limit}`.execute(tx);
+  const page =
+    q.limit > 0
+      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, case when ${critical} is null then 1 else 0 end as rk, coalesce(${critical}, max(ov)) as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
+      : { rows: [] };
+  const withItems = new Set<string>();
+  const probe = q.probe ?? [];
+  for (let i = 0; i < probe.length; i += 500) {
+    const found = await sql<{ application_id: string }>`select distinct application_id from (${items}) it where application_id in (${sql.join(probe.slice(i, i + 500))})`.execute(tx);
+    for (const r of found.rows) withItems.add(r.application_id);
+  }
   const c = counts.rows[0]!;
-  return { items: Number(c.items), cards: Number(c.cards), page: page.rows.map((r) => r.application_id) };
+  return { items: Number(c.items), cards: Number(c.cards), page: page.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })), withItems };
 }
 
-/** Applications with a listed risk row at `nowMs` (their risk may be high or critical now): the caller derives them. */
-export async function listTodayRiskApplications(tx: Tx, nowMs: number): Promise<string[]> {
+/** The risk rows whose window holds `nowMs` (the risk may be high or critical now), with their inputs (JSON text). */
+export async function listTodayRiskRows(tx: Tx, nowMs: number): Promise<Array<{ applicationId: string; roleId: string; riskInputs: string }>> {
   const rows = await tx
     .selectFrom('today_items')
-    .select('application_id')
+    .select(['application_id as applicationId', 'role_id as roleId', 'risk_inputs as riskInputs'])
     .where('item_id', '=', 'risk')
     .where('status', '=', 'active')
     .where('listed_at', '<=', nowMs)
     .where((eb) => eb.or([eb('until_at', 'is', null), eb('until_at', '>', nowMs)]))
     .where((eb) => eb.or([eb('last_event_at', 'is', null), eb('last_event_at', '<=', nowMs)]))
     .execute();
-  return rows.map((r) => r.application_id);
+  return rows.map((r) => ({ ...r, riskInputs: r.riskInputs ?? 'null' }));
 }
 
 /**
