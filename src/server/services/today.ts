@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   UNDO_WINDOW_MS,
   CLOCK_IDS,
+  DEFAULT_CLOCK_SETTINGS,
   assigneeWhoCanAct,
   compareTodayItems,
   todayRiskOfRow,
@@ -33,7 +34,6 @@ import {
   insertTodayMark,
   isUniqueViolation,
   countActiveApplications,
-  hasBusinessHourTodayRows,
   listApplicationHeadings,
   listHeadingsWithStateByIds,
   listRoles,
@@ -184,14 +184,15 @@ const MAX_DERIVED = 2_000;
 async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number): Promise<PersonalToday | undefined> {
   if (!Number.isFinite(limit)) return undefined;
   const nowMs = now.getTime();
-  const [business, unprojected, riskRows, roles, users, settings] = await Promise.all([
-    hasBusinessHourTodayRows(tx),
+  const [unprojected, riskRows, roles, users, settings] = await Promise.all([
     listUnprojectedActiveHeadings(tx, nowMs),
     listTodayRiskRows(tx, nowMs),
     listRoles(tx),
     listUsers(tx),
     PipelineSettingsResolver.load(tx),
   ]);
+  // The rows are written with the settings read here (a change rewrites them), so no business-hour row exists unless a role counts business hours.
+  const business = roles.some((r) => (settings.forRole(r).clocks ?? DEFAULT_CLOCK_SETTINGS).hours.mode === 'business');
   if (business || unprojected.length > MAX_DERIVED) return undefined;
   const everything = scope === 'all';
   const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));

@@ -414,12 +414,6 @@ export async function listTodayApprovalCandidates(tx: Tx, nowMs: number, userId:
     .execute();
 }
 
-/** Whether any stored Today row counts business hours (Today's indexed query reads calendar-hour rows only). */
-export async function hasBusinessHourTodayRows(tx: Tx): Promise<boolean> {
-  const r = await tx.selectFrom('today_items').select('application_id').where('basis', '=', 'business').limit(1).executeTakeFirst();
-  return r !== undefined;
-}
-
 /** Headings and read states of these applications (ids in any order; a row missing or stamped after `nowMs` gives stateJson null). */
 export async function listHeadingsWithStateByIds(tx: Tx, ids: readonly string[], nowMs: number): Promise<ProjectedHeading[]> {
   const out: ProjectedHeading[] = [];
