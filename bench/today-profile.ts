@@ -29,8 +29,8 @@ if (fresh) {
   writeFileSync(`${file}.token`, token);
   console.log(`seeded ${APPS} in ${Math.round(performance.now() - t0)} ms`);
 } else token = readFileSync(`${file}.token`, 'utf8');
-// A file seeded before migration 016 has rows without read_state: rebuild them once.
-const lacking = await sql<{ n: number }>`select count(*) as n from application_projections where read_state is null`.execute(store.db);
+// A file seeded before migration 016 has rows without read_state, and migration 017 empties the read model: rebuild once.
+const lacking = await sql<{ n: number }>`select (select count(*) from application_projections where read_state is null) + (select count(*) from applications) - (select count(*) from application_projections) as n`.execute(store.db);
 if (Number(lacking.rows[0]!.n) > 0) console.log('rebuilt', await rebuildProjections(store, NOW));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 for (const url of (process.env.BENCH_PROFILE_URLS ?? '/api/v1/today,/api/v1/today?scope=all,/api/v1/roles/role-000000/board').split(',')) {

@@ -530,6 +530,33 @@ export interface ProspectEventTable {
   data: string;
 }
 
+/** Today's item rows (migration 017): derived with application_projections (domain todayRows), in the same transaction. */
+export interface TodayItemTable {
+  application_id: string;
+  role_id: string;
+  /** The application's status when the row was written (only active applications are on Today). */
+  status: string;
+  item_key: string;
+  /** A clock id, or 'risk'. */
+  item_id: string;
+  /** Epoch milliseconds. */
+  start_at: number | null;
+  listed_at: number;
+  until_at: number | null;
+  warning_hours: number | null;
+  critical_hours: number | null;
+  basis: string | null;
+  offer_id: string | null;
+  interview_id: string | null;
+  interviewer_id: string | null;
+  /** JSON array of user ids, or null. */
+  approver_ids: string | null;
+  /** The application's last event (epoch ms), as on its projection row: a row stamped after `now` is not read. */
+  last_event_at: number | null;
+  /** Risk rows: the window's risk inputs (domain TodayRiskInputs) as JSON; null on clock rows. */
+  risk_inputs: string | null;
+}
+
 export interface Database {
   companies: CompanyTable;
   users: UserTable;
@@ -562,6 +589,7 @@ export interface Database {
   role_bands: RoleBandTable;
   today_marks: TodayMarkTable;
   application_projections: ApplicationProjectionTable;
+  today_items: TodayItemTable;
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;

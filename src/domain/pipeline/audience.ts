@@ -86,12 +86,19 @@ export function todayReasons(viewer: TodayViewer, item: TodayItem, ctx: TodayAud
     if (item.id === 'approval.pending' && can(viewer.role, 'compensation.read') && awaitedApprovers(item, ctx).includes(viewer.id)) reasons.push('approver');
     if (item.id === 'scorecard.due' && item.clock.subject?.interviewerId === viewer.id) reasons.push('interviewer');
   }
-  if (!can(viewer.role, 'applications.write')) return reasons;
-  const responsible = responsibleFor(item, ctx.assignees);
-  if (responsible) {
-    if (responsible.userId === viewer.id) reasons.push(responsible.as);
-  } else if (viewer.role === 'owner' || viewer.role === 'admin') {
-    reasons.push('unassigned');
-  }
+  const role = roleWorkReason(viewer, item.id, ctx.assignees);
+  if (role) reasons.push(role);
   return reasons;
+}
+
+/**
+ * The reason an item of this id, on a role with these assignees, is the viewer's as role work (recruiter,
+ * hiring-manager or unassigned; see todayReasons), or null. It depends on the item's id and the role only, so Today's
+ * indexed query asks it once per role and item id.
+ */
+export function roleWorkReason(viewer: TodayViewer, itemId: TodayItem['id'], assignees: RoleAssignees): TodayReason | null {
+  if (!can(viewer.role, 'applications.write')) return null;
+  const responsible = responsibleFor({ id: itemId }, assignees);
+  if (responsible) return responsible.userId === viewer.id ? responsible.as : null;
+  return viewer.role === 'owner' || viewer.role === 'admin' ? 'unassigned' : null;
 }

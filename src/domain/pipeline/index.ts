@@ -53,7 +53,7 @@ export { nextActionForClock } from './next-action.js';
 export { NEXT_STEP_KINDS, NEXT_STEP_TARGETS, nextStep } from './next-step.js';
 export type { NextStep, NextStepAction, NextStepInput, NextStepInterview, NextStepKind, NextStepOffer, NextStepTarget } from './next-step.js';
 export type { NextActionContext } from './next-action.js';
-export { buildTodayItems, fillClockAction } from './today.js';
+export { buildTodayItems, compareTodayItems, fillClockAction } from './today.js';
 export type { TodayApplication, TodayItem } from './today.js';
 export {
   TODAY_REASONS,
@@ -62,6 +62,7 @@ export {
   awaitedApprovers,
   mayViewAllToday,
   responsibleFor,
+  roleWorkReason,
   todayReasons,
 } from './audience.js';
 export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
@@ -90,6 +91,6 @@ export {
 export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';
 export { emptyPipelineState, foldPipelineState, foldsInOrder, readState, stepPipelineState } from './fold.js';
 export type { PipelineState } from './fold.js';
-export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState } from './projection.js';
-export type { PipelineProjection } from './projection.js';
+export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState, todayRiskOfRow, todayRows } from './projection.js';
+export type { PipelineProjection, TodayRiskInputs, TodayRow } from './projection.js';
 export { summaryFromState } from './summary.js';

@@ -108,12 +108,16 @@ export function buildTodayItems(applications: readonly TodayApplication[], now: 
       items.push(item);
     }
   }
+  return items.sort(compareTodayItems);
+}
+
+/** Today's order: critical before warning/high, then by relative overshoot (largest first), then application and key. */
+export function compareTodayItems(a: TodayItem, b: TodayItem): number {
   const rank = (item: TodayItem) => (item.level === 'critical' ? 0 : 1);
-  return items.sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      b.overshoot - a.overshoot ||
-      (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  return (
+    rank(a) - rank(b) ||
+    b.overshoot - a.overshoot ||
+    (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
 }

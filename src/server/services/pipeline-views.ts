@@ -37,6 +37,7 @@ import {
   type ApplicationEventRecord,
   type ApplicationHeading,
   type ApplicationRecord,
+  type ProjectedHeading,
   type CandidateRecord,
   type Company,
   type RoleRecord,
@@ -156,13 +157,21 @@ export interface TodayCollection {
  * action words are left to the caller (fillClockAction), for the items it shows.
  */
 export async function collectToday(tx: Tx, now: Date, opts: { deferClockActions?: boolean } = {}): Promise<TodayCollection> {
-  const [attention, activeApplications, roleList, users, settings] = await Promise.all([
-    listAttentionHeadings(tx, now.getTime()),
-    countActiveApplications(tx),
-    listRoles(tx),
-    listUsers(tx),
-    PipelineSettingsResolver.load(tx),
-  ]);
+  const [attention, activeApplications] = await Promise.all([listAttentionHeadings(tx, now.getTime()), countActiveApplications(tx)]);
+  return collectTodayFrom(tx, now, { ...attention, activeApplications }, opts);
+}
+
+/**
+ * collectToday over the applications given: those with a stored state (read with `runningClocksOnly`) and those
+ * derived from their events. Today's indexed query (services/today.ts) gives the few applications its page needs.
+ */
+export async function collectTodayFrom(
+  tx: Tx,
+  now: Date,
+  source: { projected: readonly ProjectedHeading[]; unprojected: readonly ApplicationHeading[]; activeApplications: number },
+  opts: { deferClockActions?: boolean } = {},
+): Promise<TodayCollection> {
+  const [roleList, users, settings] = await Promise.all([listRoles(tx), listUsers(tx), PipelineSettingsResolver.load(tx)]);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   const people = Object.fromEntries(users.map((u) => [u.id, u.name]));
   const urgent: TodayApplication[] = [];
@@ -175,9 +184,9 @@ export async function collectToday(tx: Tx, now: Date, opts: { deferClockActions?
     applications.set(h.id, { heading: h, today });
   };
   // Stopped clocks are never late: Today leaves them out of the summary (the same items, less work).
-  for (const { heading, stateJson } of attention.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!), { runningClocksOnly: true }));
-  await summarizeHeadings(tx, attention.unprojected, roles, settings, now, visit);
-  return { items: buildTodayItems(urgent, now, opts), applications, roles, users, activeApplications };
+  for (const { heading, stateJson } of source.projected) visit(heading, summaryOfStored(stateJson!, now, settings.forRole(roles.get(heading.roleId)!), { runningClocksOnly: true }));
+  await summarizeHeadings(tx, [...source.unprojected], roles, settings, now, visit);
+  return { items: buildTodayItems(urgent, now, opts), applications, roles, users, activeApplications: source.activeApplications };
 }
 
 /** The Today list over every active application: breached or soon-to-breach clocks and high risks, most urgent first. */

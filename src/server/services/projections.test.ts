@@ -9,7 +9,9 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { buildApp } from '../app.js';
-import { getRoleOrThrow, inTransaction, listProjections, listUsers, openDatabase, type ProjectionRecord } from '../../storage/index.js';
+import { getRoleOrThrow, inTransaction, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
+import { presentToday } from '../routes/today/presenter.js';
+import { computePersonalToday, scanPersonalToday } from './today.js';
 import { appendEvent, changeRole, createApplication, createCandidate, createRole, putPipelineSettings, retractEvent, type PipelineActor } from './pipeline.js';
 import { collectToday } from './pipeline-views.js';
 import { rebuildProjections } from './projections.js';
@@ -51,15 +53,23 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ cycle: fc.option(fc.tuple(fc.integer({ min: 24, max: 240 }), fc.integer({ min: 240, max: 600 }))), halfLifeDays: fc.option(fc.integer({ min: 1, max: 30 })) }).map((s) => ({ kind: 'company' as const, ...s })) },
 );
 
-/** Rows as reads see them: the columns and the parsed state. */
-function comparable(rows: readonly ProjectionRecord[]) {
-  return rows.map(({ updatedAt: _u, stateJson, ...r }) => ({ ...r, state: JSON.parse(stateJson) as unknown }));
+/** Rows as reads see them: the columns and the parsed state, with Today's item rows in key order. */
+async function comparable(db: Tx, rows: readonly ProjectionRecord[]) {
+  const items = await listTodayItemsByIds(db, rows.map((r) => r.applicationId));
+  return rows.map(({ updatedAt: _u, stateJson, ...r }) => ({ ...r, state: JSON.parse(stateJson) as unknown, todayRows: (items.get(r.applicationId) ?? []).sort((a, b) => (a.key < b.key ? -1 : 1)) }));
+}
+
+/** Today as the API gives it, for the owner, each scope and a few page sizes. */
+async function todayViews(db: Tx, viewer: PipelineActor & { id: string }, now: Date, compute: typeof computePersonalToday) {
+  const out: unknown[] = [];
+  for (const scope of ['mine', 'all'] as const) for (const limit of [1, 3, 500]) out.push(presentToday(await compute(db, viewer, scope, now, limit), limit, now, 60));
+  return out;
 }
 
 for (const dialect of dialectsUnderTest()) {
   describe(`pipeline read model [${dialect.name}]`, () => {
     let h: Harness;
-    let actor: PipelineActor;
+    let actor: PipelineActor & { id: string };
     let roleId: string;
     let n = 0;
     beforeAll(async () => {
@@ -117,16 +127,19 @@ for (const dialect of dialectsUnderTest()) {
           const apps = [await newApplication(), await newApplication()];
           await play(steps, apps);
           h.clock.advanceHours(1);
-          const incremental = comparable(await listProjections(h.store.db, { limit: 10_000 }));
+          const incremental = await comparable(h.store.db, await listProjections(h.store.db, { limit: 10_000 }));
           const today = await collectToday(h.store.db, h.clock.now());
+          // Today's indexed query over the item rows (per scope and page size).
+          const indexed = await todayViews(h.store.db, actor, h.clock.now(), computePersonalToday);
           // Without rows, Today derives every application from its events: the old path, the reference.
           await h.store.db.deleteFrom('application_projections').execute();
           const derived = await collectToday(h.store.db, h.clock.now());
           expect(today.items).toEqual(derived.items);
+          expect(indexed).toEqual(await todayViews(h.store.db, actor, h.clock.now(), scanPersonalToday));
           expect(today.activeApplications).toBe(derived.activeApplications);
           const report = await rebuildProjections(h.store, h.clock.now());
           expect(report.created).toBe(incremental.length);
-          const rebuilt = comparable(await listProjections(h.store.db, { limit: 10_000 }));
+          const rebuilt = await comparable(h.store.db, await listProjections(h.store.db, { limit: 10_000 }));
           expect(incremental).toEqual(rebuilt);
           // A second rebuild finds nothing to correct.
           expect(await rebuildProjections(h.store, h.clock.now())).toMatchObject({ corrected: 0, created: 0, unchanged: rebuilt.length });
@@ -160,10 +173,10 @@ for (const dialect of dialectsUnderTest()) {
         if (second !== h.app) await second.close();
         if (other !== h.store) await other.close();
       }
-      const before = comparable(await listProjections(h.store.db, { limit: 10_000 }));
+      const before = await comparable(h.store.db, await listProjections(h.store.db, { limit: 10_000 }));
       expect((before.find((r) => r.applicationId === app)!.state as { history: { lastEventAt: number } }).history.lastEventAt).toBe(h.clock.now().getTime());
       expect(await rebuildProjections(h.store, h.clock.now())).toMatchObject({ corrected: 0, created: 0 });
-      expect(comparable(await listProjections(h.store.db, { limit: 10_000 }))).toEqual(before);
+      expect(await comparable(h.store.db, await listProjections(h.store.db, { limit: 10_000 }))).toEqual(before);
     }, 60_000);
   });
 }

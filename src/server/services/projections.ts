@@ -6,6 +6,7 @@ import {
   projectNextEvent,
   readState,
   summaryFromState,
+  todayRows,
   type ApplicationSummary,
   DEFAULT_RISK_SETTINGS,
   type PipelineProjection,
@@ -25,11 +26,13 @@ import {
   listEpochEventsOfApplications,
   listProjections,
   listProjectionsByIds,
+  listTodayItemsByIds,
   updateProjection,
   updateProjectionTimes,
   upsertProjections,
   type ApplicationEventRecord,
   type ProjectionWrite,
+  type TodayItemWrite,
   type Store,
   type Tx,
 } from '../../storage/index.js';
@@ -61,7 +64,14 @@ function toWrite(applicationId: string, roleId: string, p: PipelineProjection, s
     nextChangeAt: p.nextChangeAt,
     state: p.state,
     readState: readState(p.state, repliesRead(settings)),
+    todayRows: p.todayRows,
   };
+}
+
+/** Today rows compared in key order (storage gives them in any order). */
+function sameTodayRows(a: readonly TodayItemWrite[] | undefined, b: readonly TodayItemWrite[]): boolean {
+  const sorted = (rows: readonly TodayItemWrite[]) => JSON.stringify([...rows].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)));
+  return sorted(a ?? []) === sorted(b);
 }
 
 /** The read model's row of one application, folded from its whole history. */
@@ -150,7 +160,8 @@ export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: s
     const rows = await listProjections(tx, { roleId: opts.roleId, afterId, limit: PAGE });
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.applicationId;
-    const changes: Array<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string }> = [];
+    const changes: Parameters<typeof updateProjectionTimes>[1][number][] = [];
+    const storedItems = await listTodayItemsByIds(tx, rows.map((r) => r.applicationId));
     for (const row of rows) {
       let role = roles.get(row.roleId);
       if (!role) roles.set(row.roleId, (role = await getRoleOrThrow(tx, row.roleId)));
@@ -160,7 +171,10 @@ export async function reprojectForSettings(tx: Tx, now: Date, opts: { roleId?: s
       const n = nextChangeAt(state, s);
       // The risk settings say how many replies read_state keeps.
       const r = JSON.stringify(readState(state, repliesRead(s)));
-      if (a !== row.attentionAt || n !== row.nextChangeAt || r !== row.readStateJson) changes.push({ applicationId: row.applicationId, attentionAt: a, nextChangeAt: n, readState: r });
+      const items = todayRows(state, s);
+      if (a !== row.attentionAt || n !== row.nextChangeAt || r !== row.readStateJson || !sameTodayRows(storedItems.get(row.applicationId), items)) {
+        changes.push({ applicationId: row.applicationId, roleId: row.roleId, status: row.status, lastEventAt: row.lastEventAt, attentionAt: a, nextChangeAt: n, readState: r, todayRows: items });
+      }
     }
     await updateProjectionTimes(tx, changes, now);
     moved += changes.length;
@@ -178,9 +192,10 @@ export interface RebuildReport {
 }
 
 /** The row as stored and as rebuilt, compared on what reads use. */
-function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, rebuilt: ProjectionWrite): boolean {
+function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, storedItems: readonly TodayItemWrite[] | undefined, rebuilt: ProjectionWrite): boolean {
   if (!stored) return false;
   return (
+    sameTodayRows(storedItems, rebuilt.todayRows) &&
     stored.roleId === rebuilt.roleId &&
     stored.status === rebuilt.status &&
     stored.stage === rebuilt.stage &&
@@ -211,6 +226,7 @@ export async function rebuildProjections(store: Store, now: Date): Promise<Rebui
       const settings = await PipelineSettingsResolver.load(tx);
       const events = await listEpochEventsOfApplications(tx, ids, TYPES_WITH_DATA_READ);
       const stored = new Map((await listProjectionsByIds(tx, ids)).map((r) => [r.applicationId, r]));
+      const storedItems = await listTodayItemsByIds(tx, ids);
       const roles = new Map<string, Awaited<ReturnType<typeof getRoleOrThrow>>>();
       const writes: ProjectionWrite[] = [];
       for (const { id, roleId } of page) {
@@ -221,7 +237,7 @@ export async function rebuildProjections(store: Store, now: Date): Promise<Rebui
         const before = stored.get(id);
         report.applications += 1;
         if (!before) report.created += 1;
-        else if (sameRow(before, rebuilt)) report.unchanged += 1;
+        else if (sameRow(before, storedItems.get(id), rebuilt)) report.unchanged += 1;
         else report.corrected += 1;
         writes.push(rebuilt);
       }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   UNDO_WINDOW_MS,
+  CLOCK_IDS,
+  DEFAULT_CLOCK_SETTINGS,
   assigneeWhoCanAct,
+  compareTodayItems,
+  todayRiskOfRow,
+  type TodayRiskInputs,
+  roleWorkReason,
   buildTodayCardsPage,
   buildTodayItems,
   fillClockAction,
@@ -27,7 +33,15 @@ import {
   getTodayMark,
   insertTodayMark,
   isUniqueViolation,
+  countActiveApplications,
   listApplicationHeadings,
+  listHeadingsWithStateByIds,
+  listRoles,
+  listTodayApprovalCandidates,
+  listTodayRiskRows,
+  listUnprojectedActiveHeadings,
+  queryTodayItems,
+  type TodayItemAudience,
   listApprovalDecisions,
   listCurrentApprovals,
   listInterviewKinds,
@@ -44,7 +58,7 @@ import {
   type UserRecord,
 } from '../../storage/index.js';
 import { appendEvent, retractEvent } from './pipeline.js';
-import { collectToday, getApplicationDetail } from './pipeline-views.js';
+import { collectToday, collectTodayFrom, getApplicationDetail, PipelineSettingsResolver, type TodayCollection } from './pipeline-views.js';
 
 /* --------------------------------------------------------------- context */
 
@@ -127,8 +141,10 @@ export interface PersonalToday {
   cards: TodayCardOfPerson[];
   /** For people who may see everything: the number of cards under "everything"; else null. */
   cardsInEverything: number | null;
-  /** The items of the scope, most urgent first, before `limit`. */
+  /** The items of the scope, most urgent first (at least the first `limit`). */
   items: TodayItem[];
+  /** How many items the scope has. */
+  total: number;
   activeApplications: number;
   /** The person's marks of the day (UTC), oldest first. */
   marks: TodayMarkOfPerson[];
@@ -146,8 +162,103 @@ function undoUntil(mark: Pick<TodayMarkRecord, 'createdAt'>): string {
 export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit = Number.POSITIVE_INFINITY): Promise<PersonalToday> {
   const canSeeAll = mayViewAllToday(viewer.role);
   if (scope === 'all' && !canSeeAll) throw new DomainError('FORBIDDEN', 'Your role shows your own work only; "Everything" is for owners, admins, recruiters and hiring managers.', 'scope');
+  return (await indexedToday(tx, viewer, scope, now, limit)) ?? scanToday(tx, viewer, scope, now, limit, await collectToday(tx, now, { deferClockActions: true }));
+}
+
+/** Today by scanning every active application (the reference the indexed query is tested against). */
+export async function scanPersonalToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit = Number.POSITIVE_INFINITY): Promise<PersonalToday> {
+  return scanToday(tx, viewer, scope, now, limit, await collectToday(tx, now, { deferClockActions: true }));
+}
+
+/** More applications than this derived on the side (no usable row yet, e.g. right after migration 017): scan instead. */
+const MAX_DERIVED = 2_000;
+
+/**
+ * Today from the indexed query over today_items (docs/decisions/008-read-model.md, "Today's item rows"): the database
+ * filters the listed clock items by the viewer's role work, counts them and picks the first `limit` cards; the
+ * applications whose items the rows cannot settle (a risk that may be high now, an approval the viewer may be
+ * asked for, no usable row) are derived here from their states or events. Then the page's applications go through
+ * the same domain path as the scan. Undefined when the rows cannot answer (business hours, no page limit, many
+ * applications without rows): the caller scans.
+ */
+async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number): Promise<PersonalToday | undefined> {
+  if (!Number.isFinite(limit)) return undefined;
+  const nowMs = now.getTime();
+  const [unprojected, riskRows, roles, users, settings] = await Promise.all([
+    listUnprojectedActiveHeadings(tx, nowMs),
+    listTodayRiskRows(tx, nowMs),
+    listRoles(tx),
+    listUsers(tx),
+    PipelineSettingsResolver.load(tx),
+  ]);
+  // The rows are written with the settings read here (a change rewrites them), so no business-hour row exists unless a role counts business hours.
+  const business = roles.some((r) => (settings.forRole(r).clocks ?? DEFAULT_CLOCK_SETTINGS).hours.mode === 'business');
+  if (business || unprojected.length > MAX_DERIVED) return undefined;
+  const everything = scope === 'all';
+  const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
+  const assignees = new Map(roles.map((r) => [r.id, { recruiterId: assigneeWhoCanAct(r.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(r.hiringManagerId, usersById) }]));
+  const rolesOf = (itemId: TodayItem['id']) => new Set(roles.filter((r) => roleWorkReason(viewer, itemId, assignees.get(r.id)!) !== null).map((r) => r.id));
+  let audience: TodayItemAudience | null = null;
+  let approvalApps: string[] = [];
+  if (!everything) {
+    audience = { roleWork: CLOCK_IDS.map((itemId) => ({ itemId, roleIds: [...rolesOf(itemId)] })), interviewerId: viewer.id };
+    // Approvals the viewer may be asked for on roles where they are not already the approval's owner: the trail decides.
+    const approvalsMine = rolesOf('approval.pending');
+    approvalApps = (await listTodayApprovalCandidates(tx, nowMs, viewer.id)).filter((c) => !approvalsMine.has(c.roleId)).map((c) => c.applicationId);
+  }
+  const unprojectedIds = new Set(unprojected.map((h) => h.id));
+  const derived = new Set([...unprojectedIds, ...approvalApps]);
+  if (derived.size > MAX_DERIVED) return undefined;
+
+  // Risk items from the risk rows' inputs (the domain's risk at now), without reading the states.
+  const roleById = new Map(roles.map((r) => [r.id, r]));
+  const riskMine = everything ? null : rolesOf('risk');
+  const riskAll: TodayItem[] = [];
+  const riskItems: TodayItem[] = [];
+  for (const row of riskRows) {
+    if (derived.has(row.applicationId)) continue;
+    const risk = todayRiskOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
+    const [item] = buildTodayItems([{ applicationId: row.applicationId, candidateName: '', roleTitle: '', clocks: [], risk, status: 'active' }], now);
+    if (!item) continue;
+    riskAll.push(item);
+    if (!riskMine || riskMine.has(row.roleId)) riskItems.push(item);
+  }
+  const [counted, all, activeApplications] = await Promise.all([
+    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: riskItems.map((i) => i.applicationId) }),
+    // "Everything"'s card count beside "for you".
+    !everything && mayViewAllToday(viewer.role) ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: riskAll.map((i) => i.applicationId) }) : undefined,
+    countActiveApplications(tx),
+  ]);
+  // The page: the database's first cards, and the risk items that come before its last one (at most `limit`).
+  const last = counted.page[counted.page.length - 1];
+  const before = (i: TodayItem) =>
+    counted.page.length < limit || !last || (i.level === 'critical' ? 0 : 1) - last.rank < 0 || ((i.level === 'critical' ? 0 : 1) === last.rank && (i.overshoot > last.overshoot || (i.overshoot === last.overshoot && i.applicationId < last.applicationId)));
+  const riskPage = riskItems.filter(before).sort(compareTodayItems).slice(0, limit).map((i) => i.applicationId);
+  const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
+  const collection = await collectTodayFrom(
+    tx,
+    now,
+    { projected: read.filter((r) => r.stateJson !== null), unprojected: [...unprojected, ...read.filter((r) => r.stateJson === null).map((r) => r.heading)], activeApplications },
+    { deferClockActions: true },
+  );
+  const today = await scanToday(tx, viewer, scope, now, limit, collection);
+  // The counts: the database's clock items, the risk items, and what the applications derived here add.
+  const derivedItems = today.items.filter((i) => derived.has(i.applicationId));
+  const derivedCards = new Set(derivedItems.map((i) => i.applicationId)).size;
+  const riskCards = riskItems.filter((i) => !counted.withItems.has(i.applicationId)).length;
+  const cards = counted.cards + riskCards + derivedCards;
+  const cardsAll = all ? all.cards + riskAll.filter((i) => !all.withItems.has(i.applicationId)).length + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
+  return {
+    ...today,
+    total: counted.items + riskItems.length + derivedItems.length,
+    cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? cards : cardsAll,
+  };
+}
+
+/** Today from a collection of applications (every active one when scanning; the page's with the indexed query). */
+async function scanToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number, collection: TodayCollection): Promise<PersonalToday> {
+  const canSeeAll = mayViewAllToday(viewer.role);
   // Action words only for what the page shows: the items of its cards and its first `limit` items.
-  const collection = await collectToday(tx, now, { deferClockActions: true });
   const roleOf = (id: string) => {
     const app = collection.applications.get(id);
     return app ? collection.roles.get(app.heading.roleId) : undefined;
@@ -176,6 +287,7 @@ export async function computePersonalToday(tx: Tx, viewer: TodayViewer, scope: T
     }),
     cardsInEverything,
     items: page.items,
+    total: page.items.length,
     activeApplications: collection.activeApplications,
     marks: marks.map((m) => ({ ...m, candidateName: headings(m.applicationId)?.candidateName ?? '', roleTitle: headings(m.applicationId)?.roleTitle ?? '', undoUntil: undoUntil(m) })),
   };

@@ -17,6 +17,7 @@ import { applicationProjections } from './013-application-projections.js';
 import { signInSecurity } from './014-sign-in-security.js';
 import { privacy } from './015-privacy.js';
 import { projectionReadState } from './016-projection-read-state.js';
+import { todayItems } from './017-today-items.js';
 import { sharedSignInLimits } from './018-shared-sign-in-limits.js';
 import { imports } from './019-imports.js';
 import { sourcing } from './020-sourcing.js';
@@ -25,7 +26,7 @@ import { postings } from './022-postings.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, sharedSignInLimits, imports, sourcing, sequences, postings];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems, sharedSignInLimits, imports, sourcing, sequences, postings];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

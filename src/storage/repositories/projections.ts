@@ -1,5 +1,6 @@
 import type { Tx } from '../transaction.js';
-import type { ApplicationProjectionTable } from '../schema.js';
+import { SqliteAdapter, sql } from 'kysely';
+import type { ApplicationProjectionTable, TodayItemTable } from '../schema.js';
 import type { ApplicationHeading } from './applications.js';
 
 /** A read-model row as the services write it (domain/pipeline/projection.ts computes the values). */
@@ -16,9 +17,29 @@ export interface ProjectionWrite {
   state: unknown;
   /** What the reads need of it (domain readState), JSON-safe. */
   readState: unknown;
+  /** Today's item rows (domain todayRows), replaced with the row. */
+  todayRows: readonly TodayItemWrite[];
 }
 
-export interface ProjectionRecord extends Omit<ProjectionWrite, 'state' | 'readState'> {
+/** One of Today's item rows as the services write it (domain TodayRow). */
+export interface TodayItemWrite {
+  key: string;
+  itemId: string;
+  startAt: number | null;
+  listedAt: number;
+  untilAt: number | null;
+  warningHours: number | null;
+  criticalHours: number | null;
+  basis: string | null;
+  offerId: string | null;
+  interviewId: string | null;
+  interviewerId: string | null;
+  approverIds: readonly string[] | null;
+  /** Risk rows: JSON-safe inputs (domain TodayRiskInputs). */
+  riskInputs: unknown;
+}
+
+export interface ProjectionRecord extends Omit<ProjectionWrite, 'state' | 'readState' | 'todayRows'> {
   /** The state as stored (JSON text): parsed by whoever needs it. */
   stateJson: string;
   /** read_state as stored; null on rows from before migration 016. */
@@ -60,7 +81,67 @@ function toRecord(r: ApplicationProjectionTable): ProjectionRecord {
   };
 }
 
-/** Writes rows (insert or replace), `chunk` per statement. Call it under the application's row lock. */
+function toItemRow(p: Pick<ProjectionWrite, 'applicationId' | 'roleId' | 'status' | 'lastEventAt'>, r: TodayItemWrite): TodayItemTable {
+  return {
+    application_id: p.applicationId,
+    role_id: p.roleId,
+    status: p.status,
+    item_key: r.key,
+    item_id: r.itemId,
+    start_at: r.startAt,
+    listed_at: r.listedAt,
+    until_at: r.untilAt,
+    warning_hours: r.warningHours,
+    critical_hours: r.criticalHours,
+    basis: r.basis,
+    offer_id: r.offerId,
+    interview_id: r.interviewId,
+    interviewer_id: r.interviewerId,
+    approver_ids: r.approverIds === null ? null : JSON.stringify(r.approverIds),
+    last_event_at: p.lastEventAt,
+    risk_inputs: r.riskInputs === null ? null : JSON.stringify(r.riskInputs),
+  };
+}
+
+/** Replaces the Today item rows of these applications. */
+async function replaceTodayItems(tx: Tx, rows: ReadonlyArray<Pick<ProjectionWrite, 'applicationId' | 'roleId' | 'status' | 'lastEventAt' | 'todayRows'>>, chunk = 200): Promise<void> {
+  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.applicationId);
+    await tx.deleteFrom('today_items').where('application_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids).execute();
+  }
+  const items = rows.flatMap((p) => p.todayRows.map((r) => toItemRow(p, r)));
+  for (let i = 0; i < items.length; i += chunk) await tx.insertInto('today_items').values(items.slice(i, i + chunk)).execute();
+}
+
+/** The Today item rows of these applications as written (for the rebuild's comparison), by application. */
+export async function listTodayItemsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, TodayItemWrite[]>> {
+  const out = new Map<string, TodayItemWrite[]>();
+  if (ids.length === 0) return out;
+  const rows = await tx.selectFrom('today_items').selectAll().where('application_id', 'in', [...ids]).execute();
+  for (const r of rows) {
+    const list = out.get(r.application_id) ?? [];
+    list.push({
+      key: r.item_key,
+      itemId: r.item_id,
+      startAt: num(r.start_at),
+      listedAt: Number(r.listed_at),
+      untilAt: num(r.until_at),
+      warningHours: r.warning_hours === null ? null : Number(r.warning_hours),
+      criticalHours: r.critical_hours === null ? null : Number(r.critical_hours),
+      basis: r.basis,
+      offerId: r.offer_id,
+      interviewId: r.interview_id,
+      interviewerId: r.interviewer_id,
+      approverIds: r.approver_ids === null ? null : (JSON.parse(r.approver_ids) as string[]),
+      riskInputs: r.risk_inputs === null ? null : (JSON.parse(r.risk_inputs) as unknown),
+    });
+    out.set(r.application_id, list);
+  }
+  return out;
+}
+
+/** Writes rows (insert or replace), `chunk` per statement, and their Today item rows. Call it under the application's row lock. */
 export async function upsertProjections(tx: Tx, rows: readonly ProjectionWrite[], now: Date, chunk = 200): Promise<void> {
   const at = now.toISOString();
   for (let i = 0; i < rows.length; i += chunk) {
@@ -83,6 +164,7 @@ export async function upsertProjections(tx: Tx, rows: readonly ProjectionWrite[]
       )
       .execute();
   }
+  await replaceTodayItems(tx, rows);
 }
 
 export async function getProjection(tx: Tx, applicationId: string): Promise<ProjectionRecord | undefined> {
@@ -113,6 +195,7 @@ export async function getProjectionContext(
 export async function updateProjection(tx: Tx, p: ProjectionWrite, now: Date): Promise<void> {
   const { application_id: id, ...row } = toRow(p, now.toISOString());
   await tx.updateTable('application_projections').set(row).where('application_id', '=', id).execute();
+  await replaceTodayItems(tx, [p]);
 }
 
 /** The rows of these applications (any order). */
@@ -132,9 +215,10 @@ export async function listProjections(tx: Tx, opts: { roleId?: string; afterId?:
 /** New attention and next-change times and read states, JSON text (after a settings change: the states stay, the times move). */
 export async function updateProjectionTimes(
   tx: Tx,
-  rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string }>,
+  rows: ReadonlyArray<{ applicationId: string; attentionAt: number | null; nextChangeAt: number | null; readState: string } & Pick<ProjectionWrite, 'roleId' | 'status' | 'lastEventAt' | 'todayRows'>>,
   now: Date,
 ): Promise<void> {
+  await replaceTodayItems(tx, rows);
   const at = now.toISOString();
   for (const r of rows) {
     await tx
@@ -225,4 +309,129 @@ export async function listRoleHeadingsWithState(tx: Tx, roleId: string, nowMs: n
 export async function countActiveApplications(tx: Tx): Promise<number> {
   const r = await tx.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/* ------------------------------------------------------------------ Today's indexed query (today_items) */
+
+/** Which listed clock items Today keeps for one viewer; null keeps every one ("everything"). */
+export interface TodayItemAudience {
+  /** Item ids (clock ids) with the roles whose items of that id are the viewer's as role work. */
+  roleWork: ReadonlyArray<{ itemId: string; roleIds: readonly string[] }>;
+  /** The viewer's own overdue scorecards (scorecard.due items naming them). */
+  interviewerId: string;
+}
+
+export interface TodayItemQuery {
+  nowMs: number;
+  audience: TodayItemAudience | null;
+  /** Applications the caller derives itself (left out of the counts and the page). */
+  exclude: readonly string[];
+  /** At most this many cards (applications) in `page`. */
+  limit: number;
+  /** Applications to say of whether they have listed clock items (`withItems`). */
+  probe?: readonly string[];
+}
+
+/**
+ * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
+ * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
+ * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
+ * application ids in order. Calendar-hour rows only (the caller reads business-hour settings another way).
+ */
+export async function queryTodayItems(
+  tx: Tx,
+  q: TodayItemQuery,
+): Promise<{ items: number; cards: number; page: Array<{ applicationId: string; rank: number; overshoot: number }>; withItems: Set<string> }> {
+  const sqlite = tx.getExecutor().adapter instanceof SqliteAdapter;
+  const dbl = sql.raw(sqlite ? 'real' : 'double precision');
+  const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
+  const now = q.nowMs;
+  const conditions = [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`];
+  if (q.audience) {
+    const mine = [sql`(item_id = 'scorecard.due' and interviewer_id = ${q.audience.interviewerId})`];
+    for (const w of q.audience.roleWork) if (w.roleIds.length > 0) mine.push(sql`(item_id = ${w.itemId} and role_id in (${sql.join([...w.roleIds])}))`);
+    conditions.push(sql`(${sql.join(mine, sql` or `)})`);
+  }
+  for (let i = 0; i < q.exclude.length; i += 500) conditions.push(sql`application_id not in (${sql.join(q.exclude.slice(i, i + 500))})`);
+  // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
+  const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
+  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c from today_items where ${sql.join(conditions, sql` and `)}`;
+  const ranked = sql`select application_id, case when el > c then 0 else 1 end as rk, case when el > c then c else w end as thr, el from (${listed}) x where el > w`;
+  const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
+  const counts = await sql<{ items: number | string; cards: number | string }>`select count(*) as items, count(distinct application_id) as cards from (${items}) it`.execute(tx);
+  const critical = sql`max(case when rk = 0 then ov end)`;
+  const page =
+    q.limit > 0
+      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, case when ${critical} is null then 1 else 0 end as rk, coalesce(${critical}, max(ov)) as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
+      : { rows: [] };
+  const withItems = new Set<string>();
+  const probe = q.probe ?? [];
+  for (let i = 0; i < probe.length; i += 500) {
+    const found = await sql<{ application_id: string }>`select distinct application_id from (${items}) it where application_id in (${sql.join(probe.slice(i, i + 500))})`.execute(tx);
+    for (const r of found.rows) withItems.add(r.application_id);
+  }
+  const c = counts.rows[0]!;
+  return { items: Number(c.items), cards: Number(c.cards), page: page.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })), withItems };
+}
+
+/** The risk rows whose window holds `nowMs` (the risk may be high or critical now), with their inputs (JSON text). */
+export async function listTodayRiskRows(tx: Tx, nowMs: number): Promise<Array<{ applicationId: string; roleId: string; riskInputs: string }>> {
+  const rows = await tx
+    .selectFrom('today_items')
+    .select(['application_id as applicationId', 'role_id as roleId', 'risk_inputs as riskInputs'])
+    .where('item_id', '=', 'risk')
+    .where('status', '=', 'active')
+    .where('listed_at', '<=', nowMs)
+    .where((eb) => eb.or([eb('until_at', 'is', null), eb('until_at', '>', nowMs)]))
+    .where((eb) => eb.or([eb('last_event_at', 'is', null), eb('last_event_at', '<=', nowMs)]))
+    .execute();
+  return rows.map((r) => ({ ...r, riskInputs: r.riskInputs ?? 'null' }));
+}
+
+/**
+ * Listed approval items the viewer may be an approver of (the request names them, or the offer's current version
+ * does): a superset, the caller checks each with the approval trail. With their roles.
+ */
+export async function listTodayApprovalCandidates(tx: Tx, nowMs: number, userId: string): Promise<Array<{ applicationId: string; roleId: string }>> {
+  const pattern = `%${JSON.stringify(userId)}%`;
+  return tx
+    .selectFrom('today_items as t')
+    .select(['t.application_id as applicationId', 't.role_id as roleId'])
+    .distinct()
+    .where('t.item_id', '=', 'approval.pending')
+    .where('t.status', '=', 'active')
+    .where('t.listed_at', '<=', nowMs)
+    .where((eb) =>
+      eb.or([
+        eb('t.approver_ids', 'like', pattern),
+        eb(
+          't.offer_id',
+          'in',
+          eb.selectFrom('offers as o').innerJoin('offer_versions as v', (j) => j.onRef('v.offer_id', '=', 'o.id').onRef('v.version', '=', 'o.current_version')).select('o.id').where('v.approver_ids', 'like', pattern),
+        ),
+      ]),
+    )
+    .execute();
+}
+
+/** Headings and read states of these applications (ids in any order; a row missing or stamped after `nowMs` gives stateJson null). */
+export async function listHeadingsWithStateByIds(tx: Tx, ids: readonly string[], nowMs: number): Promise<ProjectedHeading[]> {
+  const out: ProjectedHeading[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx
+      .selectFrom('applications as a')
+      .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
+      .innerJoin('roles as r', 'r.id', 'a.role_id')
+      .leftJoin('application_projections as p', 'p.application_id', 'a.id')
+      .select((eb) => [...HEADING_COLUMNS, eb.fn.coalesce('p.read_state', 'p.state').as('state'), 'p.last_event_at as lastEventAt'])
+      .where('a.id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const { state, lastEventAt, ...heading } of rows) out.push({ heading, stateJson: state === null || (lastEventAt !== null && Number(lastEventAt) > nowMs) ? null : state });
+  }
+  return out;
+}
+
+/** Active applications without a usable row (none yet, or an event stamped after `nowMs`): Today derives them from events. */
+export async function listUnprojectedActiveHeadings(tx: Tx, nowMs: number): Promise<ApplicationHeading[]> {
+  return listUnprojectedHeadings(tx, nowMs, {});
 }

@@ -59,7 +59,7 @@ export function presentToday(today: PersonalToday, limit: number, now: Date, und
     }),
     cardsInEverything: today.cardsInEverything,
     items: today.items.slice(0, limit).map(presentTodayItem),
-    total: today.items.length,
+    total: today.total,
     activeApplications: today.activeApplications,
     at: now.toISOString(),
     marks: today.marks.map(presentMark),
