@@ -25,6 +25,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'process.approval-not-prenegotiated': 'Approval not agreed in advance',
   'outreach.equity-first': 'Outreach leads with equity',
   'outreach.no-infra-signal': 'Outreach names no reason to join',
+  'outreach.unknown-merge-field': 'Outreach uses a field Closer cannot fill',
   'sourcing.referral-only': 'Pipeline relies on the network',
   'offer.inside-band': 'Inside the band the board approved',
   'offer.outside-band': 'Outside the band the board approved',
