@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import type { CellKind, ReportTable } from '../../../domain/reports/tables.js';
-import { ChartTable } from '../../components/ChartTable.js';
 import { PlotFigure, type PlotModule } from '../../components/PlotFigure.js';
 import { formatCount } from '../../lib/format-money.js';
 import { formatDecimal, formatPercent } from '../../lib/format-number.js';
@@ -14,9 +13,24 @@ export function formatCell(value: string | number | null, kind: CellKind): strin
   return formatCount(value);
 }
 
+/** Columns a phone leaves out: the detail behind a figure that another column of the row already gives. */
+const PHONE_HIDDEN = new Set(['Started', 'Past warning', 'Past warning (%)', 'Open', 'Declined', 'Target days', '90th percentile days', 'Visits', 'Interviewed', 'Offered', 'Median hours after the final interview', 'Within the offer clock (%)']);
+
 export function TableOf({ caption, table }: { caption: string; table: ReportTable }) {
+  const className = (c: number) => [table.kinds[c] === 'text' ? '' : 'num', PHONE_HIDDEN.has(table.columns[c]!) ? 'hide-phone' : ''].join(' ').trim() || undefined;
   return (
-    <ChartTable caption={caption} columns={table.columns}>
+    <table className="data-table compact-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((column, c) => (
+            <th scope="col" className={className(c)} key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
       {table.rows.map((row, r) => (
         <tr key={r}>
           {row.map((cell, c) =>
@@ -25,14 +39,15 @@ export function TableOf({ caption, table }: { caption: string; table: ReportTabl
                 {formatCell(cell, table.kinds[c]!)}
               </th>
             ) : (
-              <td className={table.kinds[c] === 'text' ? undefined : 'num'} key={c}>
+              <td className={className(c)} key={c}>
                 {formatCell(cell, table.kinds[c]!)}
               </td>
             ),
           )}
         </tr>
       ))}
-    </ChartTable>
+      </tbody>
+    </table>
   );
 }
 
@@ -41,19 +56,30 @@ export interface Bar {
   value: number;
 }
 
-/** One bar per row of the report's main figure, with the table behind it. */
-export function BarFigure({ title, axis, bars, kind, table, caption }: { title: string; axis: string; bars: Bar[]; kind: CellKind; table: ReportTable; caption: string }) {
+/**
+ * One bar per row of the report's main figure, with the table behind it. `ordered` keeps the rows' order (a funnel's
+ * stages); otherwise the longest bar comes first. Long labels wrap in the left margin rather than being cut.
+ */
+export function BarFigure({ title, axis, bars, kind, table, caption, ordered = false }: { title: string; axis: string; bars: Bar[]; kind: CellKind; table: ReportTable; caption: string; ordered?: boolean }) {
   const shape = bars.map((b) => `${b.label}:${b.value}`).join('|');
   const options = useCallback(
-    (width: number, Plot: PlotModule) => ({
-      marginLeft: Math.min(220, Math.max(90, width / 3)),
-      height: 40 + bars.length * 34,
-      x: { label: axis, grid: true, ...(kind === 'percent' ? { domain: [0, 100] } : {}) },
-      y: { label: null },
-      marks: [Plot.barX(bars, { x: 'value', y: 'label', sort: { y: '-x' }, fill: 'var(--accent, steelblue)' }), Plot.ruleX([0])],
-    }),
+    (width: number, Plot: PlotModule) => {
+      const longest = Math.max(...bars.map((b) => b.label.length));
+      const marginLeft = Math.round(Math.min(width * 0.42, 220, 12 + longest * 6.5));
+      return {
+        marginLeft,
+        height: 40 + bars.length * 38,
+        x: { label: axis, grid: true, ...(kind === 'percent' ? { domain: [0, 100] } : {}) },
+        y: { label: null, axis: null, ...(ordered ? { domain: bars.map((b) => b.label) } : {}) },
+        marks: [
+          Plot.axisY({ label: null, lineWidth: (marginLeft - 12) / 6, tickSize: 0 }),
+          Plot.barX(bars, { x: 'value', y: 'label', ...(ordered ? {} : { sort: { y: '-x' } }), fill: 'var(--accent, steelblue)' }),
+          Plot.ruleX([0]),
+        ],
+      };
+    },
     // `shape` names every value drawn, so the chart redraws only when a figure changes
-    [shape, axis, kind],
+    [shape, axis, kind, ordered],
   );
   return <PlotFigure title={title} titleLevel={2} options={options} table={<TableOf caption={caption} table={table} />} className="chart" />;
 }

@@ -24,12 +24,14 @@ const REPORT_WORDS: Record<ReportName, string> = {
 };
 const BY_WORDS: Record<ReportDimension, string> = { all: 'Everything together', role: 'Role', specialization: 'Specialization', source: 'Source', month: 'Month of first contact' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The reports whose figures come in groups; the others are one whole, so "Group by" is not offered for them. */
+const GROUPED: ReadonlySet<ReportName> = new Set(['funnel', 'cycle-time', 'offers']);
 
 /** /reports: are we getting faster? Each report as a chart that states its finding, the table behind it, and a CSV. */
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const name = (REPORT_NAMES as readonly string[]).includes(search.get('report') ?? '') ? (search.get('report') as ReportName) : 'funnel';
-  const by = (REPORT_DIMENSIONS as readonly string[]).includes(search.get('by') ?? '') ? (search.get('by') as ReportDimension) : 'all';
+  const by = GROUPED.has(name) && (REPORT_DIMENSIONS as readonly string[]).includes(search.get('by') ?? '') ? (search.get('by') as ReportDimension) : 'all';
   const roleId = search.get('role') ?? '';
   const from = DAY.test(search.get('from') ?? '') ? search.get('from')! : '';
   const to = DAY.test(search.get('to') ?? '') ? search.get('to')! : '';
@@ -66,7 +68,7 @@ export function ReportsPage() {
         </ul>
       </nav>
       <form className="report-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Group by" name="by" value={by} onChange={(v) => set('by', v)} options={REPORT_DIMENSIONS.map((d) => ({ value: d, label: BY_WORDS[d] }))} />
+        {GROUPED.has(name) ? <SelectField label="Group by" name="by" value={by} onChange={(v) => set('by', v)} options={REPORT_DIMENSIONS.map((d) => ({ value: d, label: BY_WORDS[d] }))} /> : null}
         <SelectField label="Role" name="role" value={roleId} onChange={(v) => set('role', v)} options={[{ value: '', label: 'Every role' }, ...(roles.state.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))]} />
         <TextField label="From" name="from" type="date" value={from} onChange={(v) => set('from', v)} optional />
         <TextField label="To" name="to" type="date" value={to} onChange={(v) => set('to', v)} optional />
@@ -75,7 +77,7 @@ export function ReportsPage() {
       {data && data.name === name ? (
         figure ? (
           <section aria-label={REPORT_WORDS[name]} className="report-body">
-            <BarFigure title={figure.title} axis={figure.axis} bars={figure.bars} kind={figure.kind} table={tables[0]!.table} caption={tables[0]!.caption} />
+            <BarFigure title={figure.title} axis={figure.axis} bars={figure.bars} kind={figure.kind} ordered={figure.ordered} table={tables[0]!.table} caption={tables[0]!.caption} />
             {tables.slice(1).map((t) => (
               <section key={t.caption} className="panel report-extra">
                 <h2>{t.caption}</h2>

@@ -11,6 +11,8 @@ export interface MainFigure {
   axis: string;
   kind: CellKind;
   bars: Bar[];
+  /** The rows have an order of their own (a funnel's stages) that the chart keeps. */
+  ordered?: boolean;
 }
 
 const top = (bars: Bar[]): Bar | undefined => [...bars].sort((a, b) => b.value - a.value)[0];
@@ -24,7 +26,7 @@ export function mainFigure(report: Report, words: ReportWords): MainFigure | nul
       if (groups.length === 1) {
         const g = groups[0]!;
         const bars = [...g.stages.map((s) => ({ label: words.stage(s.stage), value: s.reached })), { label: 'Hired', value: g.hired }];
-        return { title: `${formatCount(g.hired)} of ${formatCount(g.applications)} hired (${formatShare(g.hireRate ?? 0)})`, axis: 'Applications that reached it', kind: 'count', bars };
+        return { title: `${formatCount(g.hired)} of ${formatCount(g.applications)} hired (${formatShare(g.hireRate ?? 0)})`, axis: 'Applications that reached it', kind: 'count', bars, ordered: true };
       }
       const bars = groups.map((g) => ({ label: groupWords(report, g.label), value: (g.hireRate ?? 0) * 100 }));
       return { title: `Highest hire rate: ${top(bars)!.label}`, axis: 'Hired (%)', kind: 'percent', bars };
