@@ -153,6 +153,23 @@ describe('computeClocks: rules per clock', () => {
     expect(one(computeClocks(answered, at(50)), 'reply.to-candidate')).toMatchObject({ state: 'ok', elapsedHours: 10 });
   });
 
+  it('reply.to-candidate starts at an inbound application (the candidate wrote to us) and stops at the team reply', () => {
+    const inbound = [ev('application.received', 0, { source: 'inbound' })];
+    expect(one(computeClocks(inbound, at(30)), 'reply.to-candidate')).toMatchObject({ state: 'warning', elapsedHours: 30, startedAt: new Date(at(0)).toISOString() });
+    const answered = [...inbound, e.teamReplied(10)];
+    expect(one(computeClocks(answered, at(30)), 'reply.to-candidate')).toMatchObject({ state: 'stopped', elapsedHours: 10 });
+    // A question after the application does not move it: it counts from the application.
+    expect(one(computeClocks([...inbound, e.question(5)], at(30)), 'reply.to-candidate')).toMatchObject({ elapsedHours: 30 });
+  });
+
+  it('an application.received from another source does not start reply.to-candidate', () => {
+    for (const source of ['referral', 'outbound', 'vc-introduction', 'other'] as const) {
+      const clocks = computeClocks([ev('application.received', 0, { source })], at(30));
+      expect(only(clocks, 'reply.to-candidate')).toEqual([]);
+      expect(one(clocks, 'cycle.total')).toMatchObject({ startedAt: new Date(at(0)).toISOString() });
+    }
+  });
+
   it('scorecard.due is one clock per interviewer per interview', () => {
     const events = [
       e.interview(0, 'int_1', ['u_1', 'u_2']),

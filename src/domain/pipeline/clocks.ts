@@ -73,7 +73,9 @@ const entry = (list: Array<[string, Run]>, key: string): Run | undefined => list
  * beyond the spec table (docs/pipeline.md): closing events stop every clock; clocks only start while the
  * application is active; reopening resumes cycle.total from first contact;
  * a later final interview re-anchors offer.after-final; an approval clock also stops when its offer is extended
- * or superseded by another offer; a re-logged interview does not restart its scorecards.
+ * or superseded by another offer; a re-logged interview does not restart its scorecards; an `application.received`
+ * with `source: 'inbound'` (the candidate wrote to us through the job board) starts reply.to-candidate like a
+ * candidate message that asks something (while active, when no reply run is running).
  */
 export function stepClockRuns(runs: ClockRuns, e: PreparedEvent): void {
   const t = e.t;
@@ -95,8 +97,12 @@ export function stepClockRuns(runs: ClockRuns, e: PreparedEvent): void {
   const active = runs.active;
   switch (e.type) {
     case 'outreach.sent':
+      if (!runs.cycle && active) runs.cycle = { start: t };
+      break;
     case 'application.received':
       if (!runs.cycle && active) runs.cycle = { start: t };
+      // An inbound application: the candidate wrote to us and waits for an answer, as after a message that asks something.
+      if (active && e.data.source === 'inbound' && !running(runs.reply)) runs.reply = { start: t };
       break;
     case 'interview.completed':
       if (!active) break;

@@ -67,6 +67,7 @@ export function prepareEvents(events: readonly TimedEvent[], nowMs: number): Pre
  */
 export const TYPES_WITH_DATA_READ: readonly EventType[] = [
   'candidate.replied',
+  'application.received',
   'stage.changed',
   'interview.completed',
   'scorecard.submitted',

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/shared/errors.js';
-import { findDuplicateCandidates } from '../../domain/pipeline/index.js';
+import { normalizeEmail } from '../../domain/pipeline/index.js';
 import { Email } from '../../domain/company/company.js';
 import {
   enqueueOutbox,
+  findCandidatesByEmails,
   getCandidateOrThrow,
   getRoleOrThrow,
   inTransaction,
   insertPostingAnswers,
   listApplications,
-  listCandidateIdentities,
   recordAudit,
   setTalentPoolConsent,
   type PostingRecord,
@@ -92,8 +92,10 @@ export async function submitInboundApplication(
     const role = await getRoleOrThrow(tx, posting.roleId);
     if (role.status !== 'open') throw new DomainError('POSTING_NOT_FOUND', 'This job is no longer open.');
     // The duplicate rule: the same e-mail is the same person (the form asks no employer, so no name rule applies).
-    const match = findDuplicateCandidates({ name: input.name, email: input.email, currentEmployer: null }, await listCandidateIdentities(tx)).find((m) => m.reasons.includes('email'));
-    let candidate = match ? await getCandidateOrThrow(tx, match.candidate.id) : undefined;
+    // An indexed lookup (candidates_email; stored e-mails are normalised), not a scan of every candidate.
+    const email = normalizeEmail(input.email);
+    const matchId = (await findCandidatesByEmails(tx, [email])).get(email);
+    let candidate = matchId ? await getCandidateOrThrow(tx, matchId) : undefined;
     if (candidate?.archivedAt) candidate = undefined;
     if (!candidate) {
       candidate = await createCandidate(tx, PUBLIC, { name: input.name, email: input.email, links: input.links, source: 'inbound', allowDuplicate: true }, now);
@@ -101,11 +103,9 @@ export async function submitInboundApplication(
     const active = await listApplications(tx, { candidateId: candidate.id, roleId: role.id, status: 'active' });
     if (active.length > 0) return { candidateId: candidate.id, applicationId: active[0]!.id, created: false };
     const application = await createApplication(tx, PUBLIC, { candidateId: candidate.id, roleId: role.id }, now);
+    // The applicant wrote to us and waits for an answer: an inbound application.received starts the reply clock
+    // (reply.to-candidate) in the clocks' fold (stepClockRuns); no reply is fabricated.
     await appendEvent(tx, PUBLIC, application.id, { type: 'application.received', data: { source: 'inbound' } }, now);
-    // The applicant wrote to us and waits for an answer: the reply clock (reply.to-candidate) starts now, as it does
-    // when a candidate's message asks something. Latency 0: they started the conversation.
-    const written = input.name.length + input.links.join(' ').length + Object.values(input.answers).reduce((n, a) => n + a.length, 0);
-    await appendEvent(tx, PUBLIC, application.id, { type: 'candidate.replied', data: { latencyHours: 0, length: written, asksQuestion: true } }, now);
     if (input.cv) await uploadCandidateFile(tx, PUBLIC, candidate.id, input.cv, now, files);
     await insertPostingAnswers(
       tx,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
+import { computeClocks, type TimedEvent } from '../../../domain/pipeline/index.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { DEFAULT_BAND, expectOk, makeRole } from '../../../test-support/offer-fixtures.js';
 
@@ -223,7 +224,11 @@ for (const dialect of dialectsUnderTest()) {
       expect(candidate.talent_pool_consent_at).not.toBeNull();
       const app = await h.store.db.selectFrom('applications').selectAll().where('candidate_id', '=', candidate.id).executeTakeFirstOrThrow();
       const events = await h.store.db.selectFrom('application_events').selectAll().where('application_id', '=', app.id).execute();
-      expect(events.map((e) => [e.type, JSON.parse(e.data)])).toEqual([['application.received', { source: 'inbound' }], ['candidate.replied', expect.objectContaining({ latencyHours: 0, asksQuestion: true })]]);
+      // Only the application is recorded (no fabricated candidate.replied); the reply clock starts from it.
+      expect(events.map((e) => [e.type, JSON.parse(e.data)])).toEqual([['application.received', { source: 'inbound' }]]);
+      expect(computeClocks(events.map((e) => ({ type: e.type, occurredAt: e.occurred_at, data: JSON.parse(e.data) })) as TimedEvent[], h.clock.now()).filter((c) => c.id === 'reply.to-candidate')).toEqual([
+        expect.objectContaining({ state: 'ok', startedAt: h.clock.now().toISOString() }),
+      ]);
       const mail = await h.store.db.selectFrom('outbox').selectAll().where('recipient', '=', 'ada.applicant@test.example').execute();
       expect(mail).toHaveLength(1);
       expect(mail[0]!.subject).toContain('Senior ML Engineer');
