@@ -87,6 +87,7 @@ export function renderBoardPage(board: BoardSnapshot, postings: BoardSnapshot['p
 </li>`,
     )
     .join('\n');
+  const filtered = filters.specialization !== '' || filters.location !== '';
   const main = `<h1>Open jobs at ${esc(board.companyName)}</h1>
 <form class="filters" method="get" action="/jobs" role="search" aria-label="Filter jobs">
 <div class="field"><label for="f-spec">Specialization</label>
@@ -96,7 +97,7 @@ export function renderBoardPage(board: BoardSnapshot, postings: BoardSnapshot['p
 <button type="submit">Show jobs</button>
 </form>
 <p class="count" role="status">${postings.length === 1 ? '1 open job' : `${postings.length} open jobs`}</p>
-${postings.length > 0 ? `<ul class="jobs">\n${items}\n</ul>` : '<p>No open jobs match. <a href="/jobs">Show all jobs</a></p>'}`;
+${postings.length > 0 ? `<ul class="jobs">\n${items}\n</ul>` : filtered ? '<p>No open jobs match. <a href="/jobs">Show all jobs</a></p>' : '<p>No open jobs right now. Come back soon.</p>'}`;
   return shell({ title: `Jobs at ${board.companyName}`, companyName: board.companyName, settings: board.settings, main, description: `Open jobs at ${board.companyName}, with the base pay of each.` });
 }
 

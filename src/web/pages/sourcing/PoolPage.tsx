@@ -18,7 +18,9 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { formatShare } from '../../lib/format-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
+import '../../components/panel.css';
 import './sourcing.css';
+import { formatDecimal } from '../../lib/format-number.js';
 
 const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', replied: 'Replied', interested: 'Interested', 'not-now': 'Not now', 'not-interested': 'Not interested', converted: 'Candidate' };
 const FOUND_HOW_OPTIONS = [
@@ -113,7 +115,7 @@ export function PoolPage() {
         <section className="panel" aria-labelledby="reach-title">
           <h2 id="reach-title">Where these people come from</h2>
           {reach.state.data.warning && <Alert tone="info">{reach.state.data.warning.message}</Alert>}
-          <p>Concentration (0 = spread widely, 1 = one source): {new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(reach.state.data.concentration)}</p>
+          <p>Concentration (0 = spread widely, 1 = one source): {formatDecimal(reach.state.data.concentration, 2)}</p>
           <div className="sourcing-reach">
             <div className="sourcing-bars" aria-hidden="true">
               {reach.state.data.byOrigin.slice(0, 8).map((o) => (
