@@ -1,7 +1,12 @@
 // Set-up shared by the benchmarks that build a workspace of their own: one instant, one process, one id scheme and
 // the roles.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import type { App } from '../src/server/context.js';
 import { insertRole, openDatabase, type Store } from '../src/storage/index.js';
+import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
 
 /** The benchmarks' "now": their histories are laid out before it. */
 export const BENCH_NOW = new Date('2026-11-02T15:00:00.000Z');
@@ -57,4 +62,81 @@ export async function freshBenchDatabase(adminUrl: string, name: string, poolSiz
       await admin.end();
     },
   };
+}
+
+/** The company and owner every API-driven benchmark workspace is set up with. */
+export const BENCH_SETUP = {
+  company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 },
+  owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' },
+} as const;
+
+/** Sets up the benchmark workspace through POST /api/v1/setup; resolves with the response (session cookie, CSRF token). */
+export async function setupBenchWorkspace(app: App): Promise<Awaited<ReturnType<App['inject']>>> {
+  const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: BENCH_SETUP });
+  if (setup.statusCode !== 201 && setup.statusCode !== 200) throw new Error(`setup -> ${setup.statusCode}`);
+  return setup;
+}
+
+/** Sets up the benchmark workspace and makes an owner API token the way a client does; resolves with its secret. */
+export async function benchOwnerToken(app: App): Promise<string> {
+  const setup = await setupBenchWorkspace(app);
+  const cookie = setup.cookies.find((c) => c.name === 'closer_session')!;
+  const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
+  return tok.json().secret as string;
+}
+
+/** Which PostgreSQL a benchmark ran on, for its note. */
+export function benchPostgresName(): string {
+  return process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded (fsync off)';
+}
+
+export interface BenchDialectOptions {
+  /** SQLite with synchronous=NORMAL (no fsync per commit); default true. */
+  unsafeNoSync?: boolean;
+  /** The embedded PostgreSQL's shared_buffers; default 128MB. */
+  sharedBuffers?: string;
+  /** PostgreSQL pool size; default 4. */
+  poolSize?: number;
+}
+
+/** What a run is told besides the store: the SQLite file (on SQLite). */
+export interface BenchDialectContext {
+  sqliteFile?: string;
+}
+
+/**
+ * Runs `run` once per dialect named in BENCH_DIALECTS (default 'sqlite,postgres'), each on a fresh, migrated
+ * database: a SQLite file in a temp dir, then a database on TEST_DATABASE_URL's server or on an embedded PostgreSQL.
+ * Everything is removed afterwards, failed or not. Resolves with the results keyed 'sqlite' and 'postgres'.
+ */
+export async function forEachBenchDialect<T>(name: string, run: (store: Store, ctx: BenchDialectContext) => Promise<T>, opts: BenchDialectOptions = {}): Promise<Record<string, T>> {
+  const results: Record<string, T> = {};
+  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+  if (dialects.includes('sqlite')) {
+    const dir = mkdtempSync(join(tmpdir(), `closer-bench-${name}-`));
+    const sqliteFile = join(dir, `${name}.db`);
+    const store = await openDatabase({ url: `sqlite:${sqliteFile}`, ...(opts.unsafeNoSync === false ? {} : { unsafeNoSync: true }) });
+    try {
+      results.sqlite = await run(store, { sqliteFile });
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (dialects.includes('postgres')) {
+    const server = process.env.TEST_DATABASE_URL
+      ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
+      : await startEmbeddedPostgres({ dirPrefix: `closer-bench-${name}-pg`, flags: ['-c', `shared_buffers=${opts.sharedBuffers ?? '128MB'}`] });
+    try {
+      const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_${name.replace(/\W/g, '_')}_${process.pid}`, opts.poolSize ?? 4);
+      try {
+        results.postgres = await run(store, {});
+      } finally {
+        await drop();
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  return results;
 }

@@ -1,17 +1,13 @@
 // `npm run bench -- imports`: an import of 50,000 candidates with 300,000 stage changes (a canonical batch built
 // here, shaped like a Greenhouse export: 7 stages per job plan, histories of 6 changes, a fifth rejected, some hired)
 // through the import service's real run (one transaction), on SQLite and PostgreSQL: time and peak memory.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../src/server/app.js';
 import { applyImportBatch } from '../src/server/services/imports.js';
 import { emptyBatch, type ImportBatch } from '../src/domain/imports/canonical.js';
-import { openDatabase, type Store } from '../src/storage/index.js';
-import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
-import { BENCH_NOW, HOUR, freshBenchDatabase } from './fixtures.js';
-import { workspace } from './pipeline.js';
+import type { Store } from '../src/storage/index.js';
+import { BENCH_NOW, HOUR, benchPostgresName, forEachBenchDialect, setupBenchWorkspace } from './fixtures.js';
 
 const CANDIDATES = Number(process.env.BENCH_IMPORT_CANDIDATES ?? 50_000);
 const CHANGES_PER_APPLICATION = 6;
@@ -70,7 +66,7 @@ export function benchBatch(): ImportBatch {
 
 async function measure(store: Store, label: string): Promise<Record<string, unknown>> {
   const app = await buildApp({ db: store, clock: () => BENCH_NOW, config: { secureCookies: false } });
-  await workspace(app);
+  await setupBenchWorkspace(app);
   const owner = await store.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
   const base = process.memoryUsage();
   // SQLite's driver is synchronous, so a timer would never get to sample during the import: the heap is sampled at
@@ -108,31 +104,15 @@ async function measure(store: Store, label: string): Promise<Record<string, unkn
 }
 
 export async function runImportsBench(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
-  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
-  if (dialects.includes('sqlite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'closer-bench-imports-'));
-    const file = join(dir, 'imports.db');
-    const store = await openDatabase({ url: `sqlite:${file}` });
-    try {
-      results.sqlite = { ...(await measure(store, 'SQLite file (WAL, synchronous=FULL)')), fileMb: Math.round(statSync(file).size / 1_048_576) };
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (dialects.includes('postgres')) {
-    const server = process.env.TEST_DATABASE_URL
-      ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {}, name: 'TEST_DATABASE_URL' }
-      : { ...(await startEmbeddedPostgres({ dirPrefix: 'closer-bench-pg', flags: ['-c', 'shared_buffers=256MB'] })), name: 'embedded-postgres 17 (fsync off)' };
-    const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_imports_${process.pid}`, 10);
-    try {
-      results.postgres = await measure(store, server.name);
-    } finally {
-      await drop();
-      await server.stop();
-    }
-  }
+  const postgresName = process.env.TEST_DATABASE_URL ? benchPostgresName() : 'embedded-postgres 17 (fsync off)';
+  const results = await forEachBenchDialect(
+    'imports',
+    async (store, { sqliteFile }) =>
+      sqliteFile
+        ? { ...(await measure(store, 'SQLite file (WAL, synchronous=FULL)')), fileMb: Math.round(statSync(sqliteFile).size / 1_048_576) }
+        : await measure(store, postgresName),
+    { unsafeNoSync: false, sharedBuffers: '256MB', poolSize: 10 },
+  );
   return {
     note: `A canonical batch of ${CANDIDATES} candidates, ${CANDIDATES} applications over ${JOBS} jobs and ${CANDIDATES * CHANGES_PER_APPLICATION} stage changes (Greenhouse-shaped: 7 stages mapped onto Closer's 5, so repeats of one Closer stage are folded), built in the process and written by applyImportBatch in one transaction: roles, candidates, applications, events, read-model rows, links and audit entries. importMs includes building the batch and planning. The second import of the same batch must create nothing. Peak memory: the process's peak RSS (kernel maxRSS, whole process, SQLite's page cache included) and the V8 heap sampled after each written chunk. The machine is shared with other work.`,
     ...results,

@@ -28,7 +28,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const STEPS = (process.env.BENCH_STEPS ?? '1000,10000').split(',').map(Number);
@@ -43,17 +43,11 @@ const LISTED = 60;
 /** Set-up workspace, ten roles, and an owner API token made the way a client makes one. */
 export async function workspace(store: Store): Promise<{ token: string; roleIds: string[]; owner: string }> {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/v1/setup',
-    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
-  });
-  const cookie = setup.cookies.find((c) => c.name === 'closer_session')!;
-  const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
+  const token = await benchOwnerToken(app);
   await app.close();
   const owner = (await listUsers(store.db))[0]!.id;
   const roleIds = await insertBenchRoles(store.db, ROLES, owner);
-  return { token: tok.json().secret as string, roleIds, owner };
+  return { token, roleIds, owner };
 }
 
 /**

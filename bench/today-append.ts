@@ -1,16 +1,14 @@
 // Event appends per second through the pipeline service (one transaction per append, as the API does), on SQLite
 // and PostgreSQL, over 1,000 applications of 100 events: in order (the common case) and back-dated (the history is
 // folded again). Run on a commit before the read model and on this one to compare (results in bench/results/append.json).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/server/app.js';
 import { appendEvent } from '../src/server/services/pipeline.js';
 import { seededRandom } from '../src/domain/shared/random.js';
-import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
-import { freshBenchDatabase } from './fixtures.js';
+import { BENCH_NOW as NOW, HOUR, benchPostgresName, forEachBenchDialect, setupBenchWorkspace } from './fixtures.js';
 import {
   inTransaction,
   insertApplications,
@@ -18,7 +16,6 @@ import {
   insertEvents,
   insertRole,
   listUsers,
-  openDatabase,
   type ApplicationInsert,
   type CandidateInsert,
   type EventInsert,
@@ -29,8 +26,6 @@ const APPLICATIONS = Number(process.env.BENCH_APPEND_APPLICATIONS ?? 1_000);
 const EVENTS_PER_APPLICATION = 100;
 const IN_ORDER = Number(process.env.BENCH_APPENDS ?? 1_000);
 const BACK_DATED = Math.max(1, Math.floor(IN_ORDER / 5));
-const NOW = new Date('2026-11-02T15:00:00.000Z');
-const HOUR = 3_600_000;
 
 /** The read model's rebuild, when this commit has one (the bench also runs on commits from before it). */
 async function buildReadModel(store: Store): Promise<boolean> {
@@ -92,12 +87,7 @@ async function rate(count: number, run: (i: number) => Promise<void>): Promise<{
 
 async function benchDialect(store: Store): Promise<Record<string, unknown>> {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
-  const setup = await app.inject({
-    method: 'POST',
-    url: '/api/v1/setup',
-    payload: { company: { name: 'Bench Labs', stage: 'seed', raisedUsd: 4_000_000, headcount: 12, aiTeamSize: 3 }, owner: { name: 'Bench Owner', email: 'owner@bench.example', password: 'correct horse battery' } },
-  });
-  if (setup.statusCode !== 201 && setup.statusCode !== 200) throw new Error(`setup -> ${setup.statusCode}`);
+  await setupBenchWorkspace(app);
   const owner = (await listUsers(store.db))[0]!;
   const role = await insertRole(
     store.db,
@@ -126,33 +116,10 @@ async function benchDialect(store: Store): Promise<Record<string, unknown>> {
 }
 
 export async function runAppendBench(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
-  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
-  if (dialects.includes('sqlite')) {
-    const dir = mkdtempSync(join(tmpdir(), 'closer-bench-append-'));
-    // synchronous=NORMAL: no fsync per commit, so the figure is the work Closer does, not the disk's.
-    const store = await openDatabase({ url: `sqlite:${join(dir, 'append.db')}`, unsafeNoSync: true });
-    try {
-      results.sqlite = await benchDialect(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (dialects.includes('postgres')) {
-    const server = process.env.TEST_DATABASE_URL
-      ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
-      : await startEmbeddedPostgres({ dirPrefix: 'closer-bench-append-pg', flags: ['-c', 'shared_buffers=128MB'] });
-    const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_append_${process.pid}`, 4);
-    try {
-      results.postgres = await benchDialect(store);
-    } finally {
-      await drop();
-      await server.stop();
-    }
-  }
+  // SQLite with synchronous=NORMAL: no fsync per commit, so the figure is the work Closer does, not the disk's.
+  const results = await forEachBenchDialect('append', benchDialect);
   return {
-    note: `${APPLICATIONS} applications x ${EVENTS_PER_APPLICATION} events seeded in bulk; ${IN_ORDER} appends in order then ${BACK_DATED} back-dated ones (3 days earlier) to random applications, one transaction each, through the pipeline service (appendEvent: validation, row lock, event, audit, read model when present). SQLite with synchronous=NORMAL; PostgreSQL ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded (fsync off)'}. The machine is shared, so compare runs made close together.`,
+    note: `${APPLICATIONS} applications x ${EVENTS_PER_APPLICATION} events seeded in bulk; ${IN_ORDER} appends in order then ${BACK_DATED} back-dated ones (3 days earlier) to random applications, one transaction each, through the pipeline service (appendEvent: validation, row lock, event, audit, read model when present). SQLite with synchronous=NORMAL; PostgreSQL ${benchPostgresName()}. The machine is shared, so compare runs made close together.`,
     ...results,
   };
 }

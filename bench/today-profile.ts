@@ -10,8 +10,8 @@ import { buildApp } from '../src/server/app.js';
 import { PipelineSettingsResolver } from '../src/server/services/pipeline-views.js';
 import { rebuildProjections } from '../src/server/services/projections.js';
 import { getCompany, listUsers, openDatabase } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, insertBenchRoles } from './fixtures.js';
-import { seed, workspace } from './pipeline.js';
+import { BENCH_NOW as NOW, benchOwnerToken, insertBenchRoles } from './fixtures.js';
+import { seed } from './pipeline.js';
 
 const APPS = Number(process.env.BENCH_PROFILE_APPS ?? 10_000);
 const file = process.env.BENCH_PROFILE_DB ?? join(tmpdir(), `closer-today-profile-${APPS}.db`);
@@ -20,7 +20,7 @@ const store = await openDatabase({ url: `sqlite:${file}`, unsafeNoSync: true });
 const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
 let token: string;
 if (fresh) {
-  token = await workspace(app);
+  token = await benchOwnerToken(app);
   const owner = (await listUsers(store.db))[0]!.id;
   const roleIds = await insertBenchRoles(store.db, 10, owner);
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseRangeWords, firstBaseFigure, firstNameOf, lintOutreachTemplate, renderTemplate, templateNamesPay, type MergeValues } from './template.js';
+import { baseRangeWords, firstBaseFigure, firstNameOf, lintOutreachTemplate, renderTemplate, type MergeValues } from './template.js';
 
 const rules = (r: ReturnType<typeof lintOutreachTemplate>) => r.findings.map((f) => `${f.rule}:${f.severity}:${f.path}`);
 
@@ -51,9 +51,5 @@ describe('renderTemplate', () => {
     const r = renderTemplate({ subject: '{{role_title}}\nfor {{ first_name }}', body: 'Base {{base_range}}; {{compute_budget}}with {{senior_ai_team}}.' }, values);
     expect(r).toEqual({ subject: 'ML Engineer for Ada', body: 'Base 180,000–220,000 USD; with 2 senior ML engineers.', missing: ['compute_budget'] });
     expect(firstNameOf('  Grace  Hopper ')).toBe('Grace');
-  });
-  it('says when a template names pay', () => {
-    expect(templateNamesPay({ subject: 'x', body: 'base {{base_range}}' })).toBe(true);
-    expect(templateNamesPay({ subject: 'x', body: 'a chat?' })).toBe(false);
   });
 });

@@ -228,8 +228,3 @@ export function renderTemplate(template: OutreachTemplateText, values: MergeValu
   const body = renderTemplateText(template.body, values);
   return { subject: subject.text.replace(/[\r\n]+/g, ' '), body: body.text, missing: [...new Set([...subject.missing, ...body.missing])] };
 }
-
-/** True when a template text names a pay figure (a base figure or the base range field): interviewers never see it. */
-export function templateNamesPay(template: OutreachTemplateText): boolean {
-  return firstBaseFigure(`${template.subject}\n${template.body}`) !== null;
-}
