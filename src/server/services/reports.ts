@@ -16,7 +16,6 @@ export interface ReportFilters {
 export interface ReportInputs {
   facts: ApplicationFacts[];
   roles: ReadonlyMap<string, RoleRecord>;
-  people: ReadonlyMap<string, string>;
   resolver: PipelineSettingsResolver;
   stageOrder: string[];
 }
@@ -31,12 +30,15 @@ const specializationOf = (role: RoleRecord | undefined): string | null => role?.
 export async function readReportInputs(tx: Tx, filters: ReportFilters): Promise<ReportInputs> {
   const roleList = await listRoles(tx);
   const roles = new Map(roleList.map((r) => [r.id, r]));
-  const rows = await listReportApplications(tx, { roleId: filters.roleId, source: filters.source });
+  // Role and specialization pick roles, so only their applications' histories are read.
+  const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
+    ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
+    : undefined;
+  const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source });
   const facts: ApplicationFacts[] = [];
   for (const row of rows) {
     const role = roles.get(row.roleId);
     const specialization = specializationOf(role);
-    if (filters.specialization !== undefined && specialization !== filters.specialization) continue;
     facts.push(
       applicationFacts({
         id: row.id,
@@ -53,8 +55,12 @@ export async function readReportInputs(tx: Tx, filters: ReportFilters): Promise<
   // The funnel's columns: the role's stages when one role is asked for, else every role's stages in plan order.
   const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;
   const stageOrder = [...new Set(planned.flatMap((r) => r?.processPlan.stages.map((s) => s.id) ?? []))];
-  const people = new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
-  return { facts, roles, people, resolver: await PipelineSettingsResolver.load(tx), stageOrder };
+  return { facts, roles, resolver: await PipelineSettingsResolver.load(tx), stageOrder };
+}
+
+/** Names by user id: only the per-person breaches name people, so only that report reads them. */
+export async function readPeopleNames(tx: Tx): Promise<ReadonlyMap<string, string>> {
+  return new Map((await listUsers(tx)).map((u) => [u.id, u.name]));
 }
 
 export function buildFunnel(inputs: ReportInputs, filters: ReportFilters) {
@@ -63,7 +69,7 @@ export function buildFunnel(inputs: ReportInputs, filters: ReportFilters) {
 }
 
 export function buildCycle(inputs: ReportInputs, filters: ReportFilters) {
-  return cycleReport(inputs.facts, { by: filters.by, period: filters.period, settings: companyClocks(inputs, filters) });
+  return cycleReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters) });
 }
 
 export function buildBreaches(inputs: ReportInputs, filters: ReportFilters, asOf: Date) {
@@ -90,7 +96,7 @@ export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportF
       pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: null });
     }
   }
-  return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: companyClocks(inputs, filters), ...(pay ? { pay } : {}) });
+  return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters), ...(pay ? { pay } : {}) });
 }
 
 export function buildLosses(inputs: ReportInputs, filters: ReportFilters) {
@@ -102,7 +108,7 @@ export function buildSources(inputs: ReportInputs, filters: ReportFilters) {
 }
 
 /** The targets a cross-role figure is measured against: the one role's when filtered to it, else the company's. */
-function companyClocks(inputs: ReportInputs, filters: ReportFilters) {
+function clocksOf(inputs: ReportInputs, filters: ReportFilters) {
   const role = filters.roleId ? inputs.roles.get(filters.roleId) : undefined;
   return inputs.resolver.clocksFor(role ?? { id: '', clockOverrides: {} });
 }

@@ -18,13 +18,14 @@ const REPORT_DATA: readonly string[] = [...TYPES_WITH_DATA_READ, 'offer.extended
  * never names more than a few hundred ids. An erased candidate's applications and events are gone, so the reports
  * no longer count them (docs/reports.md).
  */
-export async function listReportApplications(tx: Tx, opts: { roleId?: string; source?: string; batch?: number } = {}): Promise<ReportApplicationRow[]> {
+export async function listReportApplications(tx: Tx, opts: { roleIds?: readonly string[]; source?: string; batch?: number } = {}): Promise<ReportApplicationRow[]> {
+  if (opts.roleIds?.length === 0) return [];
   let q = tx
     .selectFrom('applications as a')
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .select(['a.id as id', 'a.role_id as roleId', 'c.source as source', 'a.stage as currentStage'])
     .orderBy('a.id');
-  if (opts.roleId) q = q.where('a.role_id', '=', opts.roleId);
+  if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   if (opts.source) q = q.where('c.source', '=', opts.source);
   const rows = await q.execute();
   const out: ReportApplicationRow[] = [];

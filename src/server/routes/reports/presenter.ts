@@ -11,6 +11,6 @@ export function groupLabel(inputs: ReportInputs, by: ReportView['filters']['by']
   return key;
 }
 
-export function personName(inputs: ReportInputs, id: string): string {
-  return inputs.people.get(id) ?? 'A former colleague';
+export function personName(people: ReadonlyMap<string, string>, id: string): string {
+  return people.get(id) ?? 'A former colleague';
 }

@@ -77,6 +77,8 @@ for (const dialect of dialectsUnderTest()) {
       ]);
       expect((await report('funnel', `?roleId=${roleA.id}`)).applications).toBe(2);
       expect((await report('funnel', '?source=referral')).applications).toBe(1);
+      expect((await report('funnel', '?specialization=mlops')).applications).toBe(2);
+      expect((await report('funnel', `?specialization=mlops&roleId=${roleA.id}&source=inbound`)).applications).toBe(0);
       const recent = await report('funnel', `?from=${hoursAgo(h, 3 * DAY).slice(0, 10)}`);
       if (recent.name !== 'funnel') throw new Error('wrong report');
       expect(recent.data.groups.reduce((n, g) => n + g.applications, 0)).toBe(1);

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/policy.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { buildBreaches, buildCycle, buildFunnel, buildLosses, buildOffers, buildSources, readReportInputs, type ReportFilters } from '../../services/reports.js';
+import { buildBreaches, buildCycle, buildFunnel, buildLosses, buildOffers, buildSources, readPeopleNames, readReportInputs, type ReportFilters } from '../../services/reports.js';
 import { groupLabel, personName } from './presenter.js';
 
 const DAY_MS = 86_400_000;
@@ -44,7 +44,8 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       }
       case 'clock-breaches': {
         const r = buildBreaches(inputs, filters, asOf);
-        return { name: 'clock-breaches' as const, ...envelope, data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(inputs, p.personId) })) } };
+        const people = await readPeopleNames(db);
+        return { name: 'clock-breaches' as const, ...envelope, data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(people, p.personId) })) } };
       }
       case 'offers': {
         const r = await buildOffers(db, inputs, filters, seesPay);

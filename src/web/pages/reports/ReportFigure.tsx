@@ -72,7 +72,8 @@ export function BarFigure({ title, axis, bars, kind, table, caption, ordered = f
         x: { label: axis, grid: true, ...(kind === 'percent' ? { domain: [0, 100] } : {}) },
         y: { label: null, axis: null, ...(ordered ? { domain: bars.map((b) => b.label) } : {}) },
         marks: [
-          Plot.axisY({ label: null, lineWidth: (marginLeft - 12) / 6, tickSize: 0 }),
+          // lineWidth is in ems of the 10 px axis font: the label wraps to fit the margin
+          Plot.axisY({ label: null, lineWidth: (marginLeft - 12) / 10, tickSize: 0 }),
           Plot.barX(bars, { x: 'value', y: 'label', ...(ordered ? {} : { sort: { y: '-x' } }), fill: 'var(--accent, steelblue)' }),
           Plot.ruleX([0]),
         ],
