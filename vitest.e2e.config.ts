@@ -12,6 +12,9 @@ export default defineConfig({
     // on every 390 px page while another file ran beside it, and passed alone. Steadiness first; each test still gets
     // its own server and database.
     fileParallelism: false,
+    // The files share the loaded server modules instead of importing them again for each file; every file starts its
+    // own server, database and browser.
+    isolate: false,
     reporters: ['default', './scripts/dialect-reporter.ts'],
   },
 });

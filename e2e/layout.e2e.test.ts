@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { APP_PAGES, demoIds, routePaths, type DemoIds, type PageVisit } from './support/app-pages.js';
 import { describeBrowser, newContext } from './support/browser.js';
 import { sidewaysProblems, touchProblems } from './support/layout-check.js';
+import { internalIds } from './support/plain-words.js';
 import { startServer, type TestServer } from './support/server.js';
 
 /** The two widths every page must fit: a laptop, and a phone held upright (with a touch screen). */
@@ -11,7 +12,16 @@ const VIEWPORTS: ReadonlyArray<[string, BrowserContextOptions]> = [
   ['390 px (touch)', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
 ];
 
-describeBrowser('layout: every page fits the screen at 1440 px and 390 px', (browser) => {
+/**
+ * The audit log lists the recorded action and field names on purpose (it is the technical record of who changed
+ * what), and a person's data export shows every record as stored; on those pages ids are the content.
+ */
+const IDS_ARE_THE_CONTENT = new Set(['/settings/audit', /* a person's data as stored, to hand to them (docs/privacy.md) */ '/candidates/:id/data']);
+
+/** The plain-words check reads each owner page once, on the laptop visit that the layout check makes anyway. */
+const readsWords = (route: string, visit: PageVisit, viewport: string) => viewport === '1440 px' && (visit.as ?? 'owner') === 'owner' && !IDS_ARE_THE_CONTENT.has(route);
+
+describeBrowser('layout and plain words: every page fits the screen at 1440 px and 390 px and shows words, not ids', (browser) => {
   let demo: TestServer;
   let firstRun: TestServer;
   let ids: DemoIds;
@@ -45,13 +55,26 @@ describeBrowser('layout: every page fits the screen at 1440 px and 390 px', (bro
     return context;
   }
 
+  it('finds the ids it is meant to find, and leaves e-mail and web addresses alone', () => {
+    expect(internalIds('Note scope.founding-generalist · model.pNext 0.6 · field-report-figures.json · covers ml-engineering · series-c')).toEqual([
+      'a rule id or parameter key: "scope.founding-generalist"',
+      'a rule id or parameter key: "model.pNext"',
+      'a file name: "field-report-figures.json"',
+      'a camelCase key: "pNext"',
+      'an internal key: "ml-engineering"',
+      'an internal key: "series-c"',
+    ]);
+    expect(internalIds('maya@lumenlabs.example · aijobs.net salaries · https://www.bls.gov/x.json · 4 years, 1-year cliff')).toEqual([]);
+  });
+
   it('has a page to visit for every route of the app (a new route needs one line in e2e/support/app-pages.ts)', () => {
     expect(Object.keys(APP_PAGES).sort()).toEqual([...new Set(routePaths())].sort());
   });
 
   for (const [viewport, options] of VIEWPORTS) {
     for (const [route, visit] of Object.entries(APP_PAGES)) {
-      it(`${route} at ${viewport}: nothing scrolls or sticks out sideways${options.hasTouch ? '; targets fit a finger, no keyboard hints' : ''}`, async () => {
+      const words = readsWords(route, visit, viewport);
+      it(`${route} at ${viewport}: nothing scrolls or sticks out sideways${options.hasTouch ? '; targets fit a finger, no keyboard hints' : ''}${words ? '; shows words, not ids (ids may sit in tooltips and closed details)' : ''}`, async () => {
         const context = await contextFor(viewport, options, visit.as ?? 'owner');
         const page = await context.newPage();
         // The Content-Security-Policy must not block anything the page needs (charts' styles, icons, scripts).
@@ -64,6 +87,8 @@ describeBrowser('layout: every page fits the screen at 1440 px and 390 px', (bro
           await page.locator('h1').first().waitFor();
           // Data, charts and lazily loaded pieces arrive after the heading: measure once the page has them all.
           await page.waitForLoadState('networkidle');
+          // Read the words before the layout check opens every details element: closed details may hold ids.
+          if (words) expect(internalIds(await page.locator('main').innerText()), `${route} (${page.url()})`).toEqual([]);
           expect(await sidewaysProblems(page), `${route} (${page.url()}) at ${viewport}`).toEqual([]);
           if (options.hasTouch) expect(await touchProblems(page), `${route} (${page.url()}) at ${viewport}`).toEqual([]);
           expect(cspViolations, `${route} (${page.url()}) at ${viewport}`).toEqual([]);
