@@ -59,10 +59,11 @@ async function comparable(db: Tx, rows: readonly ProjectionRecord[]) {
   return rows.map(({ updatedAt: _u, stateJson, ...r }) => ({ ...r, state: JSON.parse(stateJson) as unknown, todayRows: (items.get(r.applicationId) ?? []).sort((a, b) => (a.key < b.key ? -1 : 1)) }));
 }
 
-/** Today as the API gives it, for the owner, each scope and a few page sizes. */
+/** Today as the API gives it, for the owner, each scope and a few pages (the first of 1, 3 and 500 cards; the second of 2). */
 async function todayViews(db: Tx, viewer: PipelineActor & { id: string }, now: Date, compute: typeof computePersonalToday) {
   const out: unknown[] = [];
-  for (const scope of ['mine', 'all'] as const) for (const limit of [1, 3, 500]) out.push(presentToday(await compute(db, viewer, scope, now, limit), limit, now, 60));
+  const pages = [{ offset: 0, limit: 1 }, { offset: 0, limit: 3 }, { offset: 0, limit: 500 }, { offset: 2, limit: 2 }];
+  for (const scope of ['mine', 'all'] as const) for (const page of pages) out.push(presentToday(await compute(db, viewer, scope, now, page.offset + page.limit), page, now, 60));
   return out;
 }
 

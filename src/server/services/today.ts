@@ -4,8 +4,7 @@ import {
   CLOCK_IDS,
   DEFAULT_CLOCK_SETTINGS,
   assigneeWhoCanAct,
-  compareTodayItems,
-  todayRiskOfRow,
+  todayRiskRankOfRow,
   type TodayRiskInputs,
   roleWorkReason,
   buildTodayCardsPage,
@@ -139,6 +138,8 @@ export interface PersonalToday {
   canSeeAll: boolean;
   day: string;
   cards: TodayCardOfPerson[];
+  /** How many cards the scope has (at least `cards.length`). */
+  cardCount: number;
   /** For people who may see everything: the number of cards under "everything"; else null. */
   cardsInEverything: number | null;
   /** The items of the scope, most urgent first (at least the first `limit`). */
@@ -210,16 +211,17 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   const derived = new Set([...unprojectedIds, ...approvalApps]);
   if (derived.size > MAX_DERIVED) return undefined;
 
-  // Risk items from the risk rows' inputs (the domain's risk at now), without reading the states.
+  // Risk items from the risk rows' inputs: each row's rank at now (the domain's score, without the texts); the page's
+  // risk items are then built in full with the rest of the page.
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const riskMine = everything ? null : rolesOf('risk');
-  const riskAll: TodayItem[] = [];
-  const riskItems: TodayItem[] = [];
+  const riskAll: RiskRank[] = [];
+  const riskItems: RiskRank[] = [];
   for (const row of riskRows) {
     if (derived.has(row.applicationId)) continue;
-    const risk = todayRiskOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
-    const [item] = buildTodayItems([{ applicationId: row.applicationId, candidateName: '', roleTitle: '', clocks: [], risk, status: 'active' }], now);
-    if (!item) continue;
+    const rank = todayRiskRankOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
+    if (!rank) continue;
+    const item = { applicationId: row.applicationId, rank: rank.level === 'critical' ? 0 : 1, overshoot: rank.overshoot };
     riskAll.push(item);
     if (!riskMine || riskMine.has(row.roleId)) riskItems.push(item);
   }
@@ -231,9 +233,8 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   ]);
   // The page: the database's first cards, and the risk items that come before its last one (at most `limit`).
   const last = counted.page[counted.page.length - 1];
-  const before = (i: TodayItem) =>
-    counted.page.length < limit || !last || (i.level === 'critical' ? 0 : 1) - last.rank < 0 || ((i.level === 'critical' ? 0 : 1) === last.rank && (i.overshoot > last.overshoot || (i.overshoot === last.overshoot && i.applicationId < last.applicationId)));
-  const riskPage = riskItems.filter(before).sort(compareTodayItems).slice(0, limit).map((i) => i.applicationId);
+  const before = (i: RiskRank) => counted.page.length < limit || !last || compareRanks(i, last) < 0;
+  const riskPage = riskItems.filter(before).sort(compareRanks).slice(0, limit).map((i) => i.applicationId);
   const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
   const collection = await collectTodayFrom(
     tx,
@@ -245,14 +246,26 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   // The counts: the database's clock items, the risk items, and what the applications derived here add.
   const derivedItems = today.items.filter((i) => derived.has(i.applicationId));
   const derivedCards = new Set(derivedItems.map((i) => i.applicationId)).size;
-  const riskCards = riskItems.filter((i) => !counted.withItems.has(i.applicationId)).length;
-  const cards = counted.cards + riskCards + derivedCards;
-  const cardsAll = all ? all.cards + riskAll.filter((i) => !all.withItems.has(i.applicationId)).length + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
+  const cards = counted.cardsWithProbe + derivedCards;
+  const cardsAll = all ? all.cardsWithProbe + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
   return {
     ...today,
+    cardCount: cards,
     total: counted.items + riskItems.length + derivedItems.length,
     cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? cards : cardsAll,
   };
+}
+
+/** Where an item stands on Today: critical (0) before the rest (1), then by overshoot (largest first), then application. */
+interface RiskRank {
+  applicationId: string;
+  rank: number;
+  overshoot: number;
+}
+
+/** compareTodayItems' order, on ranks (an application has one risk item, so the key never decides). */
+function compareRanks(a: RiskRank, b: RiskRank): number {
+  return a.rank - b.rank || b.overshoot - a.overshoot || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0);
 }
 
 /** Today from a collection of applications (every active one when scanning; the page's with the indexed query). */
@@ -285,6 +298,7 @@ async function scanToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Da
       const cycle = app.today.clocks.find((c) => c.id === 'cycle.total');
       return { card, heading: app.heading, cycle: cycle && { elapsedHours: cycle.elapsedHours, dayHours: cycle.dayHours, basis: cycle.basis } };
     }),
+    cardCount: page.cardCount,
     cardsInEverything,
     items: page.items,
     total: page.items.length,
