@@ -1,10 +1,10 @@
 import { businessHoursBetween } from './business-hours.js';
 import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockId, type ClockSettings } from './clock-settings.js';
-import { runsOf, type Clock } from './clocks.js';
+import { runsOf, toClock, type Clock } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
 import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskFromInputs, riskLevel, riskScoreFromInputs, type RiskAssessment, type RiskInputs, type RiskSettings } from './risk.js';
-import { todayRiskRank } from './today.js';
+import { todayOvershoot, todayRiskRank } from './today.js';
 import { summaryFromState, type ApplicationSummary, type PipelineSettings } from './summary.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
@@ -94,6 +94,16 @@ function riskRowClocks(inputs: TodayRiskInputs, risk: RiskSettings): Clock[] {
   if (delay) critical(risk.approvalDelayClocks.find((id) => long || !risk.processTooLongClocks.includes(id)) ?? risk.approvalDelayClocks[0]);
   if (long) critical(risk.processTooLongClocks.find((id) => delay || !risk.approvalDelayClocks.includes(id)) ?? risk.processTooLongClocks[0]);
   return clocks;
+}
+
+/**
+ * Where a running clock's row stands on Today at `nowMs` (toClock's state and buildTodayItems' overshoot), or null when
+ * it is not late: the elapsed time in the settings' hours (working hours on business-hour clocks, as toClock counts them).
+ */
+export function todayClockRankOfRow(row: { startAt: number; warningHours: number; criticalHours: number }, nowMs: number, clocks: ClockSettings): { level: 'warning' | 'critical'; overshoot: number } | null {
+  const clock = toClock('stage.idle', { start: row.startAt }, nowMs, clocks, { warningHours: row.warningHours, criticalHours: row.criticalHours, dayHours: 24, basis: clocks.hours.mode });
+  if (clock.state !== 'warning' && clock.state !== 'critical') return null;
+  return { level: clock.state, overshoot: todayOvershoot(clock.elapsedHours, clock.state === 'critical' ? clock.criticalHours : clock.targetHours) };
 }
 
 /** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */

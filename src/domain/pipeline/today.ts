@@ -41,6 +41,11 @@ export type TodayItem =
       hoursToDeadline?: number;
     });
 
+/** The overshoot buildTodayItems sorts by (exported for the read model's ranks). */
+export function todayOvershoot(value: number, threshold: number): number {
+  return relativeOvershoot(value, threshold);
+}
+
 function relativeOvershoot(value: number, threshold: number): number {
   return threshold > 0 ? (value - threshold) / threshold : value;
 }

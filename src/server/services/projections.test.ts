@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { buildApp } from '../app.js';
-import { getRoleOrThrow, inTransaction, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
+import { getRoleOrThrow, inTransaction, listBusinessClockRows, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
 import { presentToday } from '../routes/today/presenter.js';
 import { computePersonalToday, scanPersonalToday } from './today.js';
 import { appendEvent, changeRole, createApplication, createCandidate, createRole, putPipelineSettings, retractEvent, type PipelineActor } from './pipeline.js';
@@ -148,6 +148,23 @@ for (const dialect of dialectsUnderTest()) {
         { numRuns: 12 },
       );
     }, 240_000);
+
+    it('business-hour clocks are read from their rows (ranked in working hours by the domain), the same Today as the scan', async () => {
+      const role = await getRoleOrThrow(h.store.db, roleId);
+      await tx((t) => changeRole(t, actor, roleId, role.version, { clockOverrides: { hours: { mode: 'business' } } }, h.clock.now()));
+      const app = await newApplication();
+      await tx((t) => appendEvent(t, actor, app, { type: 'note', data: { text: 'Called.' } }, h.clock.now()));
+      h.clock.advanceHours(24 * 9);
+      const now = h.clock.now();
+      const rows = await listBusinessClockRows(h.store.db, { nowMs: now.getTime(), audience: null, exclude: [] });
+      expect(rows.filter((r) => r.applicationId === app).length).toBeGreaterThan(0);
+      const indexed = await computePersonalToday(h.store.db, actor, 'all', now, 500);
+      const card = indexed.cards.find((c) => c.card.applicationId === app);
+      expect(card?.card.items.some((i) => i.item.kind === 'clock' && i.item.clock.basis === 'business')).toBe(true);
+      expect(await todayViews(h.store.db, actor, now, computePersonalToday)).toEqual(await todayViews(h.store.db, actor, now, scanPersonalToday));
+      const back = await getRoleOrThrow(h.store.db, roleId);
+      await tx((t) => changeRole(t, actor, roleId, back.version, { clockOverrides: {} }, h.clock.now()));
+    });
 
     // PostgreSQL: a second server instance with its own pool on the same database, both appending to one application
     // at once (row locks serialise them). SQLite serves one instance (one writer): its requests run at the same time.

@@ -4,7 +4,9 @@ import {
   CLOCK_IDS,
   DEFAULT_CLOCK_SETTINGS,
   assigneeWhoCanAct,
+  todayClockRankOfRow,
   todayRiskRankOfRow,
+  type ClockSettings,
   type TodayRiskInputs,
   roleWorkReason,
   buildTodayCardsPage,
@@ -40,6 +42,7 @@ import {
   listTodayRiskRows,
   listUnprojectedActiveHeadings,
   queryTodayItems,
+  listBusinessClockRows,
   type TodayItemAudience,
   listApprovalDecisions,
   listCurrentApprovals,
@@ -179,8 +182,9 @@ const MAX_DERIVED = 2_000;
  * filters the listed clock items by the viewer's role work, counts them and picks the first `limit` cards; the
  * applications whose items the rows cannot settle (a risk that may be high now, an approval the viewer may be
  * asked for, no usable row) are derived here from their states or events. Then the page's applications go through
- * the same domain path as the scan. Undefined when the rows cannot answer (business hours, no page limit, many
- * applications without rows): the caller scans.
+ * the same domain path as the scan. Business-hour clock rows are listed by the database and ranked by the domain
+ * (todayClockRankOfRow). Undefined when the rows cannot answer (no page limit, many applications without rows): the
+ * caller scans.
  */
 async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number): Promise<PersonalToday | undefined> {
   if (!Number.isFinite(limit)) return undefined;
@@ -194,7 +198,7 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   ]);
   // The rows are written with the settings read here (a change rewrites them), so no business-hour row exists unless a role counts business hours.
   const business = roles.some((r) => (settings.forRole(r).clocks ?? DEFAULT_CLOCK_SETTINGS).hours.mode === 'business');
-  if (business || unprojected.length > MAX_DERIVED) return undefined;
+  if (unprojected.length > MAX_DERIVED) return undefined;
   const everything = scope === 'all';
   const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
   const assignees = new Map(roles.map((r) => [r.id, { recruiterId: assigneeWhoCanAct(r.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(r.hiringManagerId, usersById) }]));
@@ -225,17 +229,27 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
     riskAll.push(item);
     if (!riskMine || riskMine.has(row.roleId)) riskItems.push(item);
   }
+  // Business-hour clocks: their rows listed by now, ranked with the domain (working hours are not SQL's), as cards.
+  const withAll = !everything && mayViewAllToday(viewer.role);
+  const clocksOf = (roleId: string) => settings.forRole(roleById.get(roleId)!).clocks ?? DEFAULT_CLOCK_SETTINGS;
+  const [businessMine, businessAll] = business
+    ? await Promise.all([
+        listBusinessClockRows(tx, { nowMs, audience, exclude: [...derived] }).then((rows) => businessCards(rows, nowMs, clocksOf)),
+        withAll ? listBusinessClockRows(tx, { nowMs, audience: null, exclude: [...unprojectedIds] }).then((rows) => businessCards(rows, nowMs, clocksOf)) : undefined,
+      ])
+    : [{ items: 0, cards: [] }, withAll ? { items: 0, cards: [] } : undefined];
   const [counted, all, activeApplications] = await Promise.all([
-    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: riskItems.map((i) => i.applicationId) }),
+    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: [...riskItems, ...businessMine.cards].map((i) => i.applicationId) }),
     // "Everything"'s card count beside "for you".
-    !everything && mayViewAllToday(viewer.role) ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: riskAll.map((i) => i.applicationId) }) : undefined,
+    withAll ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: [...riskAll, ...businessAll!.cards].map((i) => i.applicationId) }) : undefined,
     countActiveApplications(tx),
   ]);
-  // The page: the database's first cards, and the risk items that come before its last one (at most `limit`).
-  const last = counted.page[counted.page.length - 1];
-  const before = (i: RiskRank) => counted.page.length < limit || !last || compareRanks(i, last) < 0;
+  // The page: the first cards of the database's and the business-hour ones, and the risk items that come before its last one (at most `limit`).
+  const clockPage = [...counted.page, ...businessMine.cards].sort(compareRanks).slice(0, limit);
+  const last = clockPage[clockPage.length - 1];
+  const before = (i: RiskRank) => clockPage.length < limit || !last || compareRanks(i, last) < 0;
   const riskPage = riskItems.filter(before).sort(compareRanks).slice(0, limit).map((i) => i.applicationId);
-  const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
+  const read = await listHeadingsWithStateByIds(tx, [...new Set([...clockPage.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
   const collection = await collectTodayFrom(
     tx,
     now,
@@ -251,7 +265,7 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   return {
     ...today,
     cardCount: cards,
-    total: counted.items + riskItems.length + derivedItems.length,
+    total: counted.items + businessMine.items + riskItems.length + derivedItems.length,
     cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? cards : cardsAll,
   };
 }
@@ -261,6 +275,27 @@ interface RiskRank {
   applicationId: string;
   rank: number;
   overshoot: number;
+}
+
+/** Business-hour clock rows as Today's cards: each row's rank at now by the domain, the card's the worst of its items' (as the query ranks). */
+function businessCards(
+  rows: ReadonlyArray<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>,
+  nowMs: number,
+  clocksOf: (roleId: string) => ClockSettings,
+): { items: number; cards: RiskRank[] } {
+  let items = 0;
+  const byApp = new Map<string, { critical: number | null; any: number }>();
+  for (const row of rows) {
+    const rank = todayClockRankOfRow(row, nowMs, clocksOf(row.roleId));
+    if (!rank) continue;
+    items += 1;
+    const card = byApp.get(row.applicationId) ?? { critical: null, any: Number.NEGATIVE_INFINITY };
+    if (rank.level === 'critical') card.critical = Math.max(card.critical ?? Number.NEGATIVE_INFINITY, rank.overshoot);
+    card.any = Math.max(card.any, rank.overshoot);
+    byApp.set(row.applicationId, card);
+  }
+  const cards = [...byApp].map(([applicationId, c]) => (c.critical !== null ? { applicationId, rank: 0, overshoot: c.critical } : { applicationId, rank: 1, overshoot: c.any }));
+  return { items, cards };
 }
 
 /** compareTodayItems' order, on ranks (an application has one risk item, so the key never decides). */

@@ -332,11 +332,36 @@ export interface TodayItemQuery {
   probe?: readonly string[];
 }
 
+/** The clock rows listed by `nowMs` (their warning crossing passed) that the query's audience keeps. */
+function listedClockConditions(q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>) {
+  const now = q.nowMs;
+  const conditions = [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`];
+  if (q.audience) {
+    const mine = [sql`(item_id = 'scorecard.due' and interviewer_id = ${q.audience.interviewerId})`];
+    for (const w of q.audience.roleWork) if (w.roleIds.length > 0) mine.push(sql`(item_id = ${w.itemId} and role_id in (${sql.join([...w.roleIds])}))`);
+    conditions.push(sql`(${sql.join(mine, sql` or `)})`);
+  }
+  for (let i = 0; i < q.exclude.length; i += 500) conditions.push(sql`application_id not in (${sql.join(q.exclude.slice(i, i + 500))})`);
+  return conditions;
+}
+
+/**
+ * The business-hour clock rows listed by `nowMs` that the audience keeps (their warning crossing, in working hours, was
+ * computed at write): the caller ranks them with the domain (todayClockRankOfRow), as working hours are not SQL's.
+ */
+export async function listBusinessClockRows(
+  tx: Tx,
+  q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>,
+): Promise<Array<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>> {
+  const rows = await sql<{ application_id: string; role_id: string; start_at: number | string; warning_hours: number | string; critical_hours: number | string }>`select application_id, role_id, start_at, warning_hours, critical_hours from today_items where ${sql.join([...listedClockConditions(q), sql`basis = 'business'`], sql` and `)}`.execute(tx);
+  return rows.rows.map((r) => ({ applicationId: r.application_id, roleId: r.role_id, startAt: Number(r.start_at), warningHours: Number(r.warning_hours), criticalHours: Number(r.critical_hours) }));
+}
+
 /**
  * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
  * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
  * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
- * application ids in order. Calendar-hour rows only (the caller reads business-hour settings another way).
+ * application ids in order. Calendar-hour rows only (business-hour rows: listBusinessClockRows).
  */
 export async function queryTodayItems(
   tx: Tx,
@@ -346,13 +371,7 @@ export async function queryTodayItems(
   const dbl = sql.raw(sqlite ? 'real' : 'double precision');
   const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
   const now = q.nowMs;
-  const conditions = [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`];
-  if (q.audience) {
-    const mine = [sql`(item_id = 'scorecard.due' and interviewer_id = ${q.audience.interviewerId})`];
-    for (const w of q.audience.roleWork) if (w.roleIds.length > 0) mine.push(sql`(item_id = ${w.itemId} and role_id in (${sql.join([...w.roleIds])}))`);
-    conditions.push(sql`(${sql.join(mine, sql` or `)})`);
-  }
-  for (let i = 0; i < q.exclude.length; i += 500) conditions.push(sql`application_id not in (${sql.join(q.exclude.slice(i, i + 500))})`);
+  const conditions = [...listedClockConditions(q), sql`basis = 'calendar'`];
   // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
   const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
   const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c from today_items where ${sql.join(conditions, sql` and `)}`;
