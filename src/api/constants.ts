@@ -20,3 +20,10 @@ export { RECOMMENDATIONS, SCORECARD_STATUSES, type Recommendation, type Scorecar
 export { GRANT_KINDS, OFFER_ACTIONS, OFFER_STATUSES, type GrantKind, type OfferAction, type OfferStatus } from '../domain/offers/lists.js';
 export { BOTTLENECKS, type Bottleneck } from '../domain/scoping/lists.js';
 export { SENIORITY_LEVELS, type SeniorityLevel } from '../domain/taxonomy/lists.js';
+
+/**
+ * Today's cards the web asks for at a time (GET /today?limit=): a card is about 150 px tall, so 20 fill four to five
+ * screens of a laptop (about 800 px of list) and more of a phone; the rest come with "Show more" (`cursor`). Far fewer
+ * than the API's default of 500, which the CLI keeps.
+ */
+export const TODAY_PAGE_SIZE = 20;

@@ -5,8 +5,12 @@ import { PageLimit } from './shared.js';
 
 /** Request and response schemas of Today: the cards of the viewer, the done-today marks and their undo (docs/api-pipeline.md). */
 
-/** `limit`: at most this many cards and items (PAGE_EXCEPTIONS.today: 1 to 10,000, default 500). */
-export const TodayQuery = z.strictObject({ limit: PageLimit.optional(), scope: z.enum(TODAY_SCOPES).optional() });
+/**
+ * `limit`: at most this many cards and items (PAGE_EXCEPTIONS.today: 1 to 10,000, default 500). `cursor`: the
+ * `nextCursor` of the previous page, for the cards after it.
+ */
+export const TodayQuery = z.strictObject({ limit: PageLimit.optional(), scope: z.enum(TODAY_SCOPES).optional(), cursor: z.string().regex(/^\d{1,6}$/, { message: 'The nextCursor of the previous page' }).optional() });
+
 export type TodayQuery = z.infer<typeof TodayQuery>;
 
 /** Do the action of an item: the item's application and key. */
@@ -105,10 +109,15 @@ export const TodayView = z.object({
   /** The UTC day the marks belong to. */
   day: z.string(),
   undoSeconds: z.number(),
+  /** The cards of this page (from the cursor's position, at most `limit`). */
   cards: z.array(TodayCardView),
+  /** How many cards the scope has (every page). */
+  cardCount: z.number().int(),
+  /** For the next page's `cursor`; null on the last page. */
+  nextCursor: z.string().nullable(),
   /** For people who may see everything: how many cards "Everything" has (so an empty "for you" can say so); else null. */
   cardsInEverything: z.number().int().nullable(),
-  /** The items of the scope as one flat list, most urgent first. */
+  /** The items of the scope as one flat list, most urgent first (the same window: from the cursor's position, at most `limit`). */
   items: z.array(TodayItemView),
   total: z.number().int(),
   activeApplications: z.number().int(),

@@ -91,6 +91,6 @@ export {
 export type { CandidateIdentity, DuplicateMatch, DuplicateReason, DuplicateSettings } from './duplicates.js';
 export { emptyPipelineState, foldPipelineState, foldsInOrder, readState, stepPipelineState } from './fold.js';
 export type { PipelineState } from './fold.js';
-export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState, todayRiskOfRow, todayRows } from './projection.js';
+export { attentionAt, nextChangeAt, projectHistory, projectNextEvent, projectState, todayClockRankOfRow, todayRiskOfRow, todayRiskRankOfRow, todayRows } from './projection.js';
 export type { PipelineProjection, TodayRiskInputs, TodayRow } from './projection.js';
 export { summaryFromState } from './summary.js';

@@ -1,9 +1,10 @@
 import { businessHoursBetween } from './business-hours.js';
 import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockId, type ClockSettings } from './clock-settings.js';
-import { runsOf, type Clock } from './clocks.js';
+import { runsOf, toClock, type Clock } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
-import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskFromInputs, riskLevel, type RiskAssessment, type RiskInputs } from './risk.js';
+import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskFromInputs, riskLevel, riskScoreFromInputs, type RiskAssessment, type RiskInputs, type RiskSettings } from './risk.js';
+import { todayOvershoot, todayRiskRank } from './today.js';
 import { summaryFromState, type ApplicationSummary, type PipelineSettings } from './summary.js';
 import { DAY_MS, HOUR_MS } from './time.js';
 
@@ -68,6 +69,21 @@ export interface TodayRiskInputs {
 /** The risk at `nowMs` (inside the row's window) from a risk row's inputs: riskFromInputs, as the summary computes it. */
 export function todayRiskOfRow(inputs: TodayRiskInputs, nowMs: number, settings: PipelineSettings): RiskAssessment {
   const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  return riskFromInputs({ logged: inputs.logged, replies: inputs.replies }, riskRowClocks(inputs, risk), nowMs, risk);
+}
+
+/**
+ * Where a risk row's item would stand on Today at `nowMs` (the level and overshoot buildTodayItems gives it), or null
+ * when it is not listed: todayRiskOfRow's score without its texts, for ranking every row in its window.
+ */
+export function todayRiskRankOfRow(inputs: TodayRiskInputs, nowMs: number, settings: PipelineSettings): { level: 'high' | 'critical'; overshoot: number } | null {
+  const risk = settings.risk ?? DEFAULT_RISK_SETTINGS;
+  const { score, acts } = riskScoreFromInputs(inputs, riskRowClocks(inputs, risk), nowMs, risk);
+  return acts ? todayRiskRank(score, risk.levels) : null;
+}
+
+/** The clocks a risk row's detected signals stand for. */
+function riskRowClocks(inputs: TodayRiskInputs, risk: RiskSettings): Clock[] {
   const clocks: Clock[] = [];
   const critical = (id: ClockId | undefined) => {
     if (id !== undefined) clocks.push({ id, state: 'critical', elapsedHours: 0, targetHours: 0, criticalHours: 0, basis: 'calendar', dayHours: 24, startedAt: '' });
@@ -77,7 +93,17 @@ export function todayRiskOfRow(inputs: TodayRiskInputs, nowMs: number, settings:
   const long = inputs.detected.includes('process-too-long');
   if (delay) critical(risk.approvalDelayClocks.find((id) => long || !risk.processTooLongClocks.includes(id)) ?? risk.approvalDelayClocks[0]);
   if (long) critical(risk.processTooLongClocks.find((id) => delay || !risk.approvalDelayClocks.includes(id)) ?? risk.processTooLongClocks[0]);
-  return riskFromInputs({ logged: inputs.logged, replies: inputs.replies }, clocks, nowMs, risk);
+  return clocks;
+}
+
+/**
+ * Where a running clock's row stands on Today at `nowMs` (toClock's state and buildTodayItems' overshoot), or null when
+ * it is not late: the elapsed time in the settings' hours (working hours on business-hour clocks, as toClock counts them).
+ */
+export function todayClockRankOfRow(row: { startAt: number; warningHours: number; criticalHours: number }, nowMs: number, clocks: ClockSettings): { level: 'warning' | 'critical'; overshoot: number } | null {
+  const clock = toClock('stage.idle', { start: row.startAt }, nowMs, clocks, { warningHours: row.warningHours, criticalHours: row.criticalHours, dayHours: 24, basis: clocks.hours.mode });
+  if (clock.state !== 'warning' && clock.state !== 'critical') return null;
+  return { level: clock.state, overshoot: todayOvershoot(clock.elapsedHours, clock.state === 'critical' ? clock.criticalHours : clock.targetHours) };
 }
 
 /** Horizon of the search for a decaying risk's level change: after 64 half-lives a logged signal weighs nothing. */

@@ -271,6 +271,29 @@ export function riskFromInputs(inputs: RiskInputs, clocks: readonly Clock[], now
 }
 
 /**
+ * The score riskFromInputs gives, and whether it would name any action, without building its signals, actions and
+ * texts: Today ranks every risk row in its window by this and builds the whole assessment for the rows it shows.
+ * The same contributions, in the same order (largest first), combined the same way: the same number.
+ */
+export function riskScoreFromInputs(inputs: RiskInputs, clocks: readonly Clock[], nowMs: number, settings: RiskSettings): { score: number; acts: boolean } {
+  const contributions: number[] = [];
+  for (const e of inputs.logged) {
+    const weight = settings.signals[e.type].weight;
+    if (weight > 0) contributions.push(weight * decayFactor((nowMs - e.t) / DAY_MS, settings.halfLifeDays));
+  }
+  const detected = (type: SignalType) => {
+    const weight = settings.signals[type].weight;
+    if (weight > 0) contributions.push(weight);
+  };
+  if (isEngagementFalling(inputs.replies, settings.engagementReplies)) detected('engagement-falling');
+  const criticalClock = (ids: readonly ClockId[]) => clocks.some((c) => c.state === 'critical' && ids.includes(c.id));
+  if (criticalClock(settings.approvalDelayClocks)) detected('approval-delay');
+  if (criticalClock(settings.processTooLongClocks)) detected('process-too-long');
+  contributions.sort((a, b) => b - a);
+  return { score: combineContributions(contributions), acts: contributions.length > 0 };
+}
+
+/**
  * Flight risk of one application at `now`: logged signals (the most recent log of each type counts, its weight
  * halving every 7 days) and signals detected from replies and clocks, combined as 1 - prod(1 - w_i d_i).
  */

@@ -2,7 +2,7 @@ import type { Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import type { ApplicationStatus } from './history.js';
 import { nextActionForClock } from './next-action.js';
-import type { RiskAssessment } from './risk.js';
+import { riskLevel, type RiskAssessment, type RiskLevels } from './risk.js';
 import { DAY_MS, HOUR_MS, toEpochMs } from './time.js';
 
 /** What the Today list needs from one application (summarizeApplication's result plus names). */
@@ -40,6 +40,11 @@ export type TodayItem =
       /** Hours from now to the nearest competing-offer deadline (negative once passed); a date counts to its end, UTC. */
       hoursToDeadline?: number;
     });
+
+/** The overshoot buildTodayItems sorts by (exported for the read model's ranks). */
+export function todayOvershoot(value: number, threshold: number): number {
+  return relativeOvershoot(value, threshold);
+}
 
 function relativeOvershoot(value: number, threshold: number): number {
   return threshold > 0 ? (value - threshold) / threshold : value;
@@ -109,6 +114,13 @@ export function buildTodayItems(applications: readonly TodayApplication[], now: 
     }
   }
   return items.sort(compareTodayItems);
+}
+
+/** A risk's level and overshoot on Today (high or critical), or null below high: what buildTodayItems ranks a risk item by. */
+export function todayRiskRank(score: number, levels: RiskLevels): { level: 'high' | 'critical'; overshoot: number } | null {
+  const level = riskLevel(score, levels);
+  if (level !== 'high' && level !== 'critical') return null;
+  return { level, overshoot: relativeOvershoot(score, level === 'critical' ? levels.critical : levels.high) };
 }
 
 /** Today's order: critical before warning/high, then by relative overshoot (largest first), then application and key. */

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { buildApp } from '../app.js';
-import { getRoleOrThrow, inTransaction, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
+import { getRoleOrThrow, inTransaction, listBusinessClockRows, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
 import { presentToday } from '../routes/today/presenter.js';
 import { computePersonalToday, scanPersonalToday } from './today.js';
 import { appendEvent, changeRole, createApplication, createCandidate, createRole, putPipelineSettings, retractEvent, type PipelineActor } from './pipeline.js';
@@ -59,10 +59,11 @@ async function comparable(db: Tx, rows: readonly ProjectionRecord[]) {
   return rows.map(({ updatedAt: _u, stateJson, ...r }) => ({ ...r, state: JSON.parse(stateJson) as unknown, todayRows: (items.get(r.applicationId) ?? []).sort((a, b) => (a.key < b.key ? -1 : 1)) }));
 }
 
-/** Today as the API gives it, for the owner, each scope and a few page sizes. */
+/** Today as the API gives it, for the owner, each scope and a few pages (the first of 1, 3 and 500 cards; the second of 2). */
 async function todayViews(db: Tx, viewer: PipelineActor & { id: string }, now: Date, compute: typeof computePersonalToday) {
   const out: unknown[] = [];
-  for (const scope of ['mine', 'all'] as const) for (const limit of [1, 3, 500]) out.push(presentToday(await compute(db, viewer, scope, now, limit), limit, now, 60));
+  const pages = [{ offset: 0, limit: 1 }, { offset: 0, limit: 3 }, { offset: 0, limit: 500 }, { offset: 2, limit: 2 }];
+  for (const scope of ['mine', 'all'] as const) for (const page of pages) out.push(presentToday(await compute(db, viewer, scope, now, page.offset + page.limit), page, now, 60));
   return out;
 }
 
@@ -147,6 +148,23 @@ for (const dialect of dialectsUnderTest()) {
         { numRuns: 12 },
       );
     }, 240_000);
+
+    it('business-hour clocks are read from their rows (ranked in working hours by the domain), the same Today as the scan', async () => {
+      const role = await getRoleOrThrow(h.store.db, roleId);
+      await tx((t) => changeRole(t, actor, roleId, role.version, { clockOverrides: { hours: { mode: 'business' } } }, h.clock.now()));
+      const app = await newApplication();
+      await tx((t) => appendEvent(t, actor, app, { type: 'note', data: { text: 'Called.' } }, h.clock.now()));
+      h.clock.advanceHours(24 * 9);
+      const now = h.clock.now();
+      const rows = await listBusinessClockRows(h.store.db, { nowMs: now.getTime(), audience: null, exclude: [] });
+      expect(rows.filter((r) => r.applicationId === app).length).toBeGreaterThan(0);
+      const indexed = await computePersonalToday(h.store.db, actor, 'all', now, 500);
+      const card = indexed.cards.find((c) => c.card.applicationId === app);
+      expect(card?.card.items.some((i) => i.item.kind === 'clock' && i.item.clock.basis === 'business')).toBe(true);
+      expect(await todayViews(h.store.db, actor, now, computePersonalToday)).toEqual(await todayViews(h.store.db, actor, now, scanPersonalToday));
+      const back = await getRoleOrThrow(h.store.db, roleId);
+      await tx((t) => changeRole(t, actor, roleId, back.version, { clockOverrides: {} }, h.clock.now()));
+    });
 
     // PostgreSQL: a second server instance with its own pool on the same database, both appending to one application
     // at once (row locks serialise them). SQLite serves one instance (one writer): its requests run at the same time.

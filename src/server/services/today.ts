@@ -4,8 +4,9 @@ import {
   CLOCK_IDS,
   DEFAULT_CLOCK_SETTINGS,
   assigneeWhoCanAct,
-  compareTodayItems,
-  todayRiskOfRow,
+  todayClockRankOfRow,
+  todayRiskRankOfRow,
+  type ClockSettings,
   type TodayRiskInputs,
   roleWorkReason,
   buildTodayCardsPage,
@@ -41,6 +42,7 @@ import {
   listTodayRiskRows,
   listUnprojectedActiveHeadings,
   queryTodayItems,
+  listBusinessClockRows,
   type TodayItemAudience,
   listApprovalDecisions,
   listCurrentApprovals,
@@ -139,6 +141,8 @@ export interface PersonalToday {
   canSeeAll: boolean;
   day: string;
   cards: TodayCardOfPerson[];
+  /** How many cards the scope has (at least `cards.length`). */
+  cardCount: number;
   /** For people who may see everything: the number of cards under "everything"; else null. */
   cardsInEverything: number | null;
   /** The items of the scope, most urgent first (at least the first `limit`). */
@@ -178,8 +182,9 @@ const MAX_DERIVED = 2_000;
  * filters the listed clock items by the viewer's role work, counts them and picks the first `limit` cards; the
  * applications whose items the rows cannot settle (a risk that may be high now, an approval the viewer may be
  * asked for, no usable row) are derived here from their states or events. Then the page's applications go through
- * the same domain path as the scan. Undefined when the rows cannot answer (business hours, no page limit, many
- * applications without rows): the caller scans.
+ * the same domain path as the scan. Business-hour clock rows are listed by the database and ranked by the domain
+ * (todayClockRankOfRow). Undefined when the rows cannot answer (no page limit, many applications without rows): the
+ * caller scans.
  */
 async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Date, limit: number): Promise<PersonalToday | undefined> {
   if (!Number.isFinite(limit)) return undefined;
@@ -193,7 +198,7 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   ]);
   // The rows are written with the settings read here (a change rewrites them), so no business-hour row exists unless a role counts business hours.
   const business = roles.some((r) => (settings.forRole(r).clocks ?? DEFAULT_CLOCK_SETTINGS).hours.mode === 'business');
-  if (business || unprojected.length > MAX_DERIVED) return undefined;
+  if (unprojected.length > MAX_DERIVED) return undefined;
   const everything = scope === 'all';
   const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
   const assignees = new Map(roles.map((r) => [r.id, { recruiterId: assigneeWhoCanAct(r.recruiterId, usersById), hiringManagerId: assigneeWhoCanAct(r.hiringManagerId, usersById) }]));
@@ -210,31 +215,41 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   const derived = new Set([...unprojectedIds, ...approvalApps]);
   if (derived.size > MAX_DERIVED) return undefined;
 
-  // Risk items from the risk rows' inputs (the domain's risk at now), without reading the states.
+  // Risk items from the risk rows' inputs: each row's rank at now (the domain's score, without the texts); the page's
+  // risk items are then built in full with the rest of the page.
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const riskMine = everything ? null : rolesOf('risk');
-  const riskAll: TodayItem[] = [];
-  const riskItems: TodayItem[] = [];
+  const riskAll: RiskRank[] = [];
+  const riskItems: RiskRank[] = [];
   for (const row of riskRows) {
     if (derived.has(row.applicationId)) continue;
-    const risk = todayRiskOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
-    const [item] = buildTodayItems([{ applicationId: row.applicationId, candidateName: '', roleTitle: '', clocks: [], risk, status: 'active' }], now);
-    if (!item) continue;
+    const rank = todayRiskRankOfRow(JSON.parse(row.riskInputs) as TodayRiskInputs, nowMs, settings.forRole(roleById.get(row.roleId)!));
+    if (!rank) continue;
+    const item = { applicationId: row.applicationId, rank: rank.level === 'critical' ? 0 : 1, overshoot: rank.overshoot };
     riskAll.push(item);
     if (!riskMine || riskMine.has(row.roleId)) riskItems.push(item);
   }
+  // Business-hour clocks: their rows listed by now, ranked with the domain (working hours are not SQL's), as cards.
+  const withAll = !everything && mayViewAllToday(viewer.role);
+  const clocksOf = (roleId: string) => settings.forRole(roleById.get(roleId)!).clocks ?? DEFAULT_CLOCK_SETTINGS;
+  const [businessMine, businessAll] = business
+    ? await Promise.all([
+        listBusinessClockRows(tx, { nowMs, audience, exclude: [...derived] }).then((rows) => businessCards(rows, nowMs, clocksOf)),
+        withAll ? listBusinessClockRows(tx, { nowMs, audience: null, exclude: [...unprojectedIds] }).then((rows) => businessCards(rows, nowMs, clocksOf)) : undefined,
+      ])
+    : [{ items: 0, cards: [] }, withAll ? { items: 0, cards: [] } : undefined];
   const [counted, all, activeApplications] = await Promise.all([
-    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: riskItems.map((i) => i.applicationId) }),
+    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: [...riskItems, ...businessMine.cards].map((i) => i.applicationId) }),
     // "Everything"'s card count beside "for you".
-    !everything && mayViewAllToday(viewer.role) ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: riskAll.map((i) => i.applicationId) }) : undefined,
+    withAll ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: [...riskAll, ...businessAll!.cards].map((i) => i.applicationId) }) : undefined,
     countActiveApplications(tx),
   ]);
-  // The page: the database's first cards, and the risk items that come before its last one (at most `limit`).
-  const last = counted.page[counted.page.length - 1];
-  const before = (i: TodayItem) =>
-    counted.page.length < limit || !last || (i.level === 'critical' ? 0 : 1) - last.rank < 0 || ((i.level === 'critical' ? 0 : 1) === last.rank && (i.overshoot > last.overshoot || (i.overshoot === last.overshoot && i.applicationId < last.applicationId)));
-  const riskPage = riskItems.filter(before).sort(compareTodayItems).slice(0, limit).map((i) => i.applicationId);
-  const read = await listHeadingsWithStateByIds(tx, [...new Set([...counted.page.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
+  // The page: the first cards of the database's and the business-hour ones, and the risk items that come before its last one (at most `limit`).
+  const clockPage = [...counted.page, ...businessMine.cards].sort(compareRanks).slice(0, limit);
+  const last = clockPage[clockPage.length - 1];
+  const before = (i: RiskRank) => clockPage.length < limit || !last || compareRanks(i, last) < 0;
+  const riskPage = riskItems.filter(before).sort(compareRanks).slice(0, limit).map((i) => i.applicationId);
+  const read = await listHeadingsWithStateByIds(tx, [...new Set([...clockPage.map((p) => p.applicationId), ...riskPage, ...approvalApps])].filter((id) => !unprojectedIds.has(id)), nowMs);
   const collection = await collectTodayFrom(
     tx,
     now,
@@ -245,14 +260,47 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   // The counts: the database's clock items, the risk items, and what the applications derived here add.
   const derivedItems = today.items.filter((i) => derived.has(i.applicationId));
   const derivedCards = new Set(derivedItems.map((i) => i.applicationId)).size;
-  const riskCards = riskItems.filter((i) => !counted.withItems.has(i.applicationId)).length;
-  const cards = counted.cards + riskCards + derivedCards;
-  const cardsAll = all ? all.cards + riskAll.filter((i) => !all.withItems.has(i.applicationId)).length + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
+  const cards = counted.cardsWithProbe + derivedCards;
+  const cardsAll = all ? all.cardsWithProbe + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
   return {
     ...today,
-    total: counted.items + riskItems.length + derivedItems.length,
+    cardCount: cards,
+    total: counted.items + businessMine.items + riskItems.length + derivedItems.length,
     cardsInEverything: !mayViewAllToday(viewer.role) ? null : everything ? cards : cardsAll,
   };
+}
+
+/** Where an item stands on Today: critical (0) before the rest (1), then by overshoot (largest first), then application. */
+interface RiskRank {
+  applicationId: string;
+  rank: number;
+  overshoot: number;
+}
+
+/** Business-hour clock rows as Today's cards: each row's rank at now by the domain, the card's the worst of its items' (as the query ranks). */
+function businessCards(
+  rows: ReadonlyArray<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>,
+  nowMs: number,
+  clocksOf: (roleId: string) => ClockSettings,
+): { items: number; cards: RiskRank[] } {
+  let items = 0;
+  const byApp = new Map<string, { critical: number | null; any: number }>();
+  for (const row of rows) {
+    const rank = todayClockRankOfRow(row, nowMs, clocksOf(row.roleId));
+    if (!rank) continue;
+    items += 1;
+    const card = byApp.get(row.applicationId) ?? { critical: null, any: Number.NEGATIVE_INFINITY };
+    if (rank.level === 'critical') card.critical = Math.max(card.critical ?? Number.NEGATIVE_INFINITY, rank.overshoot);
+    card.any = Math.max(card.any, rank.overshoot);
+    byApp.set(row.applicationId, card);
+  }
+  const cards = [...byApp].map(([applicationId, c]) => (c.critical !== null ? { applicationId, rank: 0, overshoot: c.critical } : { applicationId, rank: 1, overshoot: c.any }));
+  return { items, cards };
+}
+
+/** compareTodayItems' order, on ranks (an application has one risk item, so the key never decides). */
+function compareRanks(a: RiskRank, b: RiskRank): number {
+  return a.rank - b.rank || b.overshoot - a.overshoot || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0);
 }
 
 /** Today from a collection of applications (every active one when scanning; the page's with the indexed query). */
@@ -285,6 +333,7 @@ async function scanToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now: Da
       const cycle = app.today.clocks.find((c) => c.id === 'cycle.total');
       return { card, heading: app.heading, cycle: cycle && { elapsedHours: cycle.elapsedHours, dayHours: cycle.dayHours, basis: cycle.basis } };
     }),
+    cardCount: page.cardCount,
     cardsInEverything,
     items: page.items,
     total: page.items.length,

@@ -328,23 +328,12 @@ export interface TodayItemQuery {
   exclude: readonly string[];
   /** At most this many cards (applications) in `page`. */
   limit: number;
-  /** Applications to say of whether they have listed clock items (`withItems`). */
+  /** Applications counted as cards beside those with listed clock items (`cardsWithProbe`): the risk items'. */
   probe?: readonly string[];
 }
 
-/**
- * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
- * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
- * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
- * application ids in order. Calendar-hour rows only (the caller reads business-hour settings another way).
- */
-export async function queryTodayItems(
-  tx: Tx,
-  q: TodayItemQuery,
-): Promise<{ items: number; cards: number; page: Array<{ applicationId: string; rank: number; overshoot: number }>; withItems: Set<string> }> {
-  const sqlite = tx.getExecutor().adapter instanceof SqliteAdapter;
-  const dbl = sql.raw(sqlite ? 'real' : 'double precision');
-  const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
+/** The clock rows listed by `nowMs` (their warning crossing passed) that the query's audience keeps. */
+function listedClockConditions(q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>) {
   const now = q.nowMs;
   const conditions = [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`];
   if (q.audience) {
@@ -353,25 +342,56 @@ export async function queryTodayItems(
     conditions.push(sql`(${sql.join(mine, sql` or `)})`);
   }
   for (let i = 0; i < q.exclude.length; i += 500) conditions.push(sql`application_id not in (${sql.join(q.exclude.slice(i, i + 500))})`);
+  return conditions;
+}
+
+/**
+ * The business-hour clock rows listed by `nowMs` that the audience keeps (their warning crossing, in working hours, was
+ * computed at write): the caller ranks them with the domain (todayClockRankOfRow), as working hours are not SQL's.
+ */
+export async function listBusinessClockRows(
+  tx: Tx,
+  q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>,
+): Promise<Array<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>> {
+  const rows = await sql<{ application_id: string; role_id: string; start_at: number | string; warning_hours: number | string; critical_hours: number | string }>`select application_id, role_id, start_at, warning_hours, critical_hours from today_items where ${sql.join([...listedClockConditions(q), sql`basis = 'business'`], sql` and `)}`.execute(tx);
+  return rows.rows.map((r) => ({ applicationId: r.application_id, roleId: r.role_id, startAt: Number(r.start_at), warningHours: Number(r.warning_hours), criticalHours: Number(r.critical_hours) }));
+}
+
+/**
+ * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
+ * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
+ * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
+ * application ids in order. Calendar-hour rows only (business-hour rows: listBusinessClockRows).
+ */
+export async function queryTodayItems(
+  tx: Tx,
+  q: TodayItemQuery,
+): Promise<{ items: number; cards: number; cardsWithProbe: number; page: Array<{ applicationId: string; rank: number; overshoot: number }> }> {
+  const sqlite = tx.getExecutor().adapter instanceof SqliteAdapter;
+  const dbl = sql.raw(sqlite ? 'real' : 'double precision');
+  const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
+  const now = q.nowMs;
+  const conditions = [...listedClockConditions(q), sql`basis = 'calendar'`];
   // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
   const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
   const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c from today_items where ${sql.join(conditions, sql` and `)}`;
   const ranked = sql`select application_id, case when el > c then 0 else 1 end as rk, case when el > c then c else w end as thr, el from (${listed}) x where el > w`;
   const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
-  const counts = await sql<{ items: number | string; cards: number | string }>`select count(*) as items, count(distinct application_id) as cards from (${items}) it`.execute(tx);
+  // The probe's applications as one JSON parameter (one statement whatever their number).
+  const probe = sql`select ${sqlite ? sql`value from json_each(${JSON.stringify(q.probe ?? [])})` : sql`jsonb_array_elements_text(${JSON.stringify(q.probe ?? [])}::jsonb)`} as application_id`;
+  const counts = await sql<{ items: number | string; cards: number | string; with_probe: number | string }>`with it as (${items}) select (select count(*) from it) as items, (select count(distinct application_id) from it) as cards, (select count(*) from (select application_id from it union ${probe}) u) as with_probe`.execute(tx);
   const critical = sql`max(case when rk = 0 then ov end)`;
   const page =
     q.limit > 0
       ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, case when ${critical} is null then 1 else 0 end as rk, coalesce(${critical}, max(ov)) as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
       : { rows: [] };
-  const withItems = new Set<string>();
-  const probe = q.probe ?? [];
-  for (let i = 0; i < probe.length; i += 500) {
-    const found = await sql<{ application_id: string }>`select distinct application_id from (${items}) it where application_id in (${sql.join(probe.slice(i, i + 500))})`.execute(tx);
-    for (const r of found.rows) withItems.add(r.application_id);
-  }
   const c = counts.rows[0]!;
-  return { items: Number(c.items), cards: Number(c.cards), page: page.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })), withItems };
+  return {
+    items: Number(c.items),
+    cards: Number(c.cards),
+    cardsWithProbe: Number(c.with_probe),
+    page: page.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })),
+  };
 }
 
 /** The risk rows whose window holds `nowMs` (the risk may be high or critical now), with their inputs (JSON text). */

@@ -17,8 +17,12 @@ export type TodayMark = TodayMarkView;
 /** The page reads the cards; the flat `items` list of the same answer is for the CLI. */
 export type PersonalToday = Omit<TodayView, 'items'>;
 
-export function getPersonalToday(scope: TodayScope, signal?: AbortSignal): Promise<PersonalToday> {
-  return api.get('/today', { query: { scope }, signal });
+/** Cards the page asks for at a time (the contract's TODAY_PAGE_SIZE); "Show more" asks for the next ones. */
+export { TODAY_PAGE_SIZE } from '../../api/constants.js';
+
+/** One page of Today: the first `limit` cards, or those after `cursor` (the previous page's nextCursor). */
+export function getPersonalToday(scope: TodayScope, page: { limit: number; cursor?: string }, signal?: AbortSignal): Promise<PersonalToday> {
+  return api.get('/today', { query: { scope, limit: page.limit, ...(page.cursor !== undefined ? { cursor: page.cursor } : {}) }, signal });
 }
 
 /** Records what an item's button says (a note or a team reply) and marks it done today. */

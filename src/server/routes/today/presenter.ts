@@ -28,14 +28,17 @@ export function presentMark(m: TodayMarkOfPerson): TodayMarkView {
   return { id: m.id, itemKey: m.itemKey, applicationId: m.applicationId, candidateName: m.candidateName, roleTitle: m.roleTitle, actionId: m.actionId, text: m.text, eventId: m.eventId, at: m.createdAt, undoUntil: m.undoUntil };
 }
 
-export function presentToday(today: PersonalToday, limit: number, now: Date, undoSeconds: number): TodayView {
+/** One page of Today: the cards and items from `offset` (the cursor), at most `limit` of each. */
+export function presentToday(today: PersonalToday, page: { offset: number; limit: number }, now: Date, undoSeconds: number): TodayView {
   const markOf = new Map(today.marks.map((m) => [m.itemKey, m.id]));
+  const { offset, limit } = page;
+  const end = offset + limit;
   return {
     scope: today.scope,
     canSeeAll: today.canSeeAll,
     day: today.day,
     undoSeconds,
-    cards: today.cards.slice(0, limit).map(({ card, heading, cycle }) => {
+    cards: today.cards.slice(offset, end).map(({ card, heading, cycle }) => {
       const items = card.items.map(({ item, reasons, action }) => ({
         ...presentTodayItem(item),
         name: todayItemName(item.id),
@@ -57,8 +60,10 @@ export function presentToday(today: PersonalToday, limit: number, now: Date, und
         items,
       };
     }),
+    cardCount: today.cardCount,
+    nextCursor: end < today.cardCount ? String(end) : null,
     cardsInEverything: today.cardsInEverything,
-    items: today.items.slice(0, limit).map(presentTodayItem),
+    items: today.items.slice(offset, end).map(presentTodayItem),
     total: today.total,
     activeApplications: today.activeApplications,
     at: now.toISOString(),

@@ -21,8 +21,9 @@ export function registerTodayRoutes(app: App, ctx: ServerContext): void {
     const { limit } = pageWindow(request.query, PAGE_EXCEPTIONS.today);
     const now = ctx.now();
     const user = request.auth!.user;
-    const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now, limit);
-    const view = presentToday(today, limit, now, UNDO_WINDOW_MS / 1000);
+    const offset = request.query.cursor === undefined ? 0 : Number(request.query.cursor);
+    const today = await computePersonalToday(ctx.store.db, user, request.query.scope ?? 'mine', now, offset + limit);
+    const view = presentToday(today, { offset, limit }, now, UNDO_WINDOW_MS / 1000);
     // Sourcing's nurture items (issue 13): a separate, small query; absent when there are none.
     const sourcing = can(user.role, 'sourcing.read') ? await computeNurtureToday(ctx.store.db, now) : [];
     return sourcing.length > 0 ? { ...view, sourcing } : view;

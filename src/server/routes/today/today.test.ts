@@ -3,7 +3,7 @@ import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 import type { RiskView as Risk } from '../../../api/applications.js';
-import type { TodayItemView as TodayItem } from '../../../api/today.js';
+import type { TodayItemView as TodayItem, TodayView } from '../../../api/today.js';
 
 const START = '2026-11-02T15:00:00.000Z';
 
@@ -61,6 +61,26 @@ for (const dialect of dialectsUnderTest()) {
       expect(one.items).toEqual(all.items.slice(0, 1));
       expect(one.total).toBe(all.total);
       expect((await h.call('GET', '/api/v1/today?limit=0', { token: h.ownerToken })).statusCode).toBe(400);
+    });
+
+    it('pages the cards: nextCursor gives the cards after the page, the same as one larger page, until null', async () => {
+      const get = async (q: string) => (await h.call('GET', `/api/v1/today?scope=all&${q}`, { token: h.ownerToken })).json() as TodayView;
+      const whole = await get('limit=500');
+      expect(whole.cardCount).toBe(whole.cards.length);
+      expect(whole.cardCount).toBeGreaterThanOrEqual(3);
+      expect(whole.nextCursor).toBeNull();
+      const first = await get('limit=2');
+      expect(first.cards).toEqual(whole.cards.slice(0, 2));
+      expect(first).toMatchObject({ cardCount: whole.cardCount, nextCursor: '2' });
+      const second = await get(`limit=2&cursor=${first.nextCursor}`);
+      expect(second.cards).toEqual(whole.cards.slice(2, 4));
+      expect(second.items).toEqual(whole.items.slice(2, 4));
+      expect(second.nextCursor).toBe(whole.cardCount > 4 ? '4' : null);
+      const past = await get(`limit=2&cursor=${whole.cardCount}`);
+      expect(past).toMatchObject({ cards: [], nextCursor: null, cardCount: whole.cardCount });
+      const bad = await h.call('GET', '/api/v1/today?cursor=x', { token: h.ownerToken });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.cursor' });
     });
   });
 

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../api/client.js';
 import { newIdempotencyKey } from '../../api/pipeline.js';
-import { getPersonalToday, recordTodayAction, undoTodayMark } from '../../api/today.js';
+import { getPersonalToday, recordTodayAction, TODAY_PAGE_SIZE, undoTodayMark } from '../../api/today.js';
 import type { PersonalToday, TodayCard, TodayCardItem, TodayMark, TodayScope } from '../../api/today.js';
 import { useResource } from '../../api/use-resource.js';
 import { can } from '../../api/types.js';
@@ -31,8 +31,12 @@ export function TodayPage() {
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const scope: TodayScope = params.get('scope') === 'all' ? 'all' : 'mine';
-  const today = useResource((signal) => getPersonalToday(scope, signal), [scope]);
+  // A reload (after a click or an undo) asks again for as many cards as are shown, so the list does not shrink under the reader.
+  const shown = useRef(TODAY_PAGE_SIZE);
+  const today = useResource((signal) => getPersonalToday(scope, { limit: shown.current }, signal), [scope]);
   const data = today.state.data;
+  const [moreBusy, setMoreBusy] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
   const [busyKey, setBusyKey] = useState<string>();
   const [failure, setFailure] = useState<{ key: string; message: string }>();
   const [busyMark, setBusyMark] = useState<string>();
@@ -46,6 +50,7 @@ export function TodayPage() {
 
   const setScope = (next: TodayScope) => {
     setStatus('');
+    shown.current = TODAY_PAGE_SIZE;
     setParams(next === 'all' ? { scope: 'all' } : {}, { replace: true });
   };
 
@@ -61,6 +66,27 @@ export function TodayPage() {
 
   const reload = today.reload;
   const setData = today.setData;
+
+  // "Show more": the next page after the cards shown, appended (a card already shown, moved by time, is not repeated).
+  const showMore = async () => {
+    if (!data?.nextCursor) return;
+    setMoreBusy(true);
+    setMoreError(undefined);
+    try {
+      const next = await getPersonalToday(scope, { limit: TODAY_PAGE_SIZE, cursor: data.nextCursor });
+      setData((d) => {
+        const have = new Set(d!.cards.map((c) => c.applicationId));
+        const cards = [...d!.cards, ...next.cards.filter((c) => !have.has(c.applicationId))];
+        shown.current = Math.max(TODAY_PAGE_SIZE, cards.length);
+        return { ...d!, cards, nextCursor: next.nextCursor, cardCount: next.cardCount };
+      });
+      setStatus(`${formatCount(next.cards.length)} more ${next.cards.length === 1 ? 'card' : 'cards'} shown.`);
+    } catch (error) {
+      setMoreError(errorMessage(error));
+    } finally {
+      setMoreBusy(false);
+    }
+  };
 
   const record = useCallback(
     async (card: TodayCard, item: TodayCardItem) => {
@@ -143,7 +169,9 @@ export function TodayPage() {
       <PageHeader
         title="Today"
         description={
-          data ? headerLine(openCards.length + waiting.length, scope === 'all' ? 'the team' : 'you', data.activeApplications) : 'What to do now so you do not lose anyone, most urgent first.'
+          data
+            ? headerLine(Math.max(openCards.length, data.cardCount - (data.cards.length - openCards.length)) + waiting.length, scope === 'all' ? 'the team' : 'you', data.activeApplications)
+            : 'What to do now so you do not lose anyone, most urgent first.'
         }
         actions={
           canAdd ? (
@@ -175,11 +203,11 @@ export function TodayPage() {
       ) : null}
       {!data && today.state.status === 'loading' ? <p className="muted">Loading today's list…</p> : null}
       <TodayApprovals offers={waiting} />
-      {data && openCards.length === 0 && waiting.length === 0 ? (
+      {data && openCards.length === 0 && waiting.length === 0 && !data.nextCursor ? (
         <TodayEmpty
           role={user.role}
           scope={scope}
-          othersCount={Math.max(0, (data.cardsInEverything ?? 0) - data.cards.length)}
+          othersCount={Math.max(0, (data.cardsInEverything ?? 0) - Math.max(data.cardCount, data.cards.length))}
           doneCount={data.marks.length}
           canAddCandidates={canAdd}
           nothingInPlay={data.activeApplications === 0}
@@ -187,7 +215,7 @@ export function TodayPage() {
           onSeeEverything={() => setScope('all')}
         />
       ) : null}
-      {openCards.length > 0 ? (
+      {openCards.length > 0 || data?.nextCursor ? (
         <section aria-labelledby="today-open-title">
           <h2 id="today-open-title" className="visually-hidden">
             {scope === 'all' ? 'Everything that is late' : 'Your work'}
@@ -205,6 +233,18 @@ export function TodayPage() {
               />
             ))}
           </ul>
+          {data?.nextCursor ? (
+            <div className="today-more">
+              <Button variant="secondary" busy={moreBusy} busyLabel="Loading…" onClick={() => void showMore()}>
+                Show more ({formatCount(Math.max(0, data.cardCount - data.cards.length))} left)
+              </Button>
+              {moreError ? (
+                <p className="field-error" role="alert">
+                  {moreError}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </section>
       ) : null}
       <TodayDone groups={done} controls={controls} />

@@ -58,6 +58,8 @@ const today = (over: Partial<PersonalToday> = {}): PersonalToday => ({
   day: '2026-11-02',
   undoSeconds: 60,
   cards: [card()],
+  cardCount: 1,
+  nextCursor: null,
   cardsInEverything: 1,
   total: 2,
   activeApplications: 3,
