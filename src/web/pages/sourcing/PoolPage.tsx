@@ -9,17 +9,16 @@ import { can } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { ChartTable } from '../../components/ChartTable.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { DataTableColumn } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { formatShare } from '../../lib/format-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import '../../components/panel.css';
 import './sourcing.css';
+import { ReachFigure } from './ReachFigure.js';
 import { formatDecimal } from '../../lib/format-number.js';
 
 const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', replied: 'Replied', interested: 'Interested', 'not-now': 'Not now', 'not-interested': 'Not interested', converted: 'Candidate' };
@@ -84,7 +83,7 @@ export function PoolPage() {
                     ) : (
                       <Button onClick={() => act(() => setProspectStatus(p, 'interested'), `${p.name} is interested.`)} aria-label={`Mark ${p.name} as interested`}>Interested</Button>
                     )}
-                    <Button variant="ghost" onClick={() => act(() => setProspectStatus(p, 'not-now'), `${p.name}: not now.`)} aria-label={`Mark ${p.name} as not now`}>Not now</Button>
+                    <Button onClick={() => act(() => setProspectStatus(p, 'not-now'), `${p.name}: not now.`)} aria-label={`Mark ${p.name} as not now`}>Not now</Button>
                   </div>
                 ),
             },
@@ -116,25 +115,7 @@ export function PoolPage() {
           <h2 id="reach-title">Where these people come from</h2>
           {reach.state.data.warning && <Alert tone="info">{reach.state.data.warning.message}</Alert>}
           <p>Concentration (0 = spread widely, 1 = one source): {formatDecimal(reach.state.data.concentration, 2)}</p>
-          <div className="sourcing-reach">
-            <div className="sourcing-bars" aria-hidden="true">
-              {reach.state.data.byOrigin.slice(0, 8).map((o) => (
-                <div key={o.key} className="sourcing-bar-row">
-                  <span className="sourcing-bar-label">{o.key === 'unknown' ? 'Not known' : o.key}</span>
-                  <span className="sourcing-bar" style={{ width: `${Math.max(2, o.share * 100)}%` }} />
-                </div>
-              ))}
-            </div>
-            <ChartTable caption="People by referrer, lab or employer" columns={['Referrer, lab or employer', 'People', 'Share']}>
-              {reach.state.data.byOrigin.map((o) => (
-                <tr key={o.key}>
-                  <td>{o.key === 'unknown' ? 'Not known' : o.key}</td>
-                  <td className="numeric">{o.count}</td>
-                  <td className="numeric">{formatShare(o.share)}</td>
-                </tr>
-              ))}
-            </ChartTable>
-          </div>
+          <ReachFigure reach={reach.state.data} />
         </section>
       )}
     </>
