@@ -12,6 +12,7 @@ import { exportCommand } from './export.js';
 import { importCommand } from './imports.js';
 import { poolsCommand, prospectsImportCommand } from './sourcing.js';
 import { outreachLintCommand } from './outreach.js';
+import { enrollmentsCommand, sequencesCommand, templatesCommand } from './sequences.js';
 
 /** Every command of `closer`; a capability adds its commands to this list. */
 export const COMMANDS: Command[] = [
@@ -47,4 +48,7 @@ export const COMMANDS: Command[] = [
   poolsCommand,
   prospectsImportCommand,
   outreachLintCommand,
+  templatesCommand,
+  sequencesCommand,
+  enrollmentsCommand,
 ];

@@ -65,6 +65,8 @@ const ACTIONS = [
   // Talent pools and prospects (docs/sourcing.md): the people staff who read candidates; never interviewers.
   'sourcing.read',
   'sourcing.write',
+  // The inbound e-mail webhook's shared secret (docs/sequences.md): owners only, since whoever holds it can post replies.
+  'outreach.inbound-secret',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,7 +104,7 @@ const PIPELINE_STAFF: readonly Action[] = [
 
 const POLICY: Readonly<Record<UserRole, ReadonlySet<Action>>> = {
   owner: new Set(EVERYTHING),
-  admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner' && a !== 'security.sso-manage')),
+  admin: new Set(EVERYTHING.filter((a) => a !== 'users.grant-owner' && a !== 'security.sso-manage' && a !== 'outreach.inbound-secret')),
   recruiter: new Set<Action>([...PIPELINE_STAFF, 'datasets.manage', 'candidates.read-files', 'candidates.delete', 'candidates.export', 'sourcing.read', 'sourcing.write']),
   'hiring-manager': new Set<Action>([...PIPELINE_STAFF, 'candidates.read-files', 'postings.read', 'postings.write', 'sourcing.read', 'sourcing.write']),
   approver: new Set<Action>([

@@ -136,6 +136,10 @@ export const ERROR_CATALOGUE = {
   SEQUENCE_LINT_FAILED: { status: 422, message: 'A message of this sequence fails an outreach check; fix the errors before activating it.' },
   SEQUENCE_MERGE_FIELD_MISSING: { status: 422, message: 'A message uses a merge field Closer has no value for (a role, its band, the compute budget or the AI team).' },
   SEQUENCE_NOT_ACTIVE: { status: 409, message: 'Prospects can only be enrolled in an active sequence.' },
+  ENROLLMENT_NOT_FOUND: { status: 404, message: 'No such enrollment.' },
+  ENROLLMENT_NOT_RUNNING: { status: 409, message: 'This enrollment has already stopped or finished.' },
+  ENROLLMENT_NOT_AT_TASK: { status: 409, message: 'This enrollment is not at a manual task step.' },
+  INBOUND_SIGNATURE_INVALID: { status: 401, message: 'The X-Closer-Signature header is missing or does not match the body.' },
   // server
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now; nothing was changed. Try again in a moment.' },

@@ -29,6 +29,7 @@ import { registerJobRoutes } from './jobs/routes.js';
 import { registerExportRoutes } from './export/routes.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerSourcingRoutes } from './sourcing/routes.js';
+import { registerSequenceRoutes } from './sequences/routes.js';
 
 /** Every resource's routes; a new resource adds its register function here. */
 export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void> = [
@@ -62,4 +63,5 @@ export const ROUTE_MODULES: ReadonlyArray<(app: App, ctx: ServerContext) => void
   registerExportRoutes,
   registerImportRoutes,
   registerSourcingRoutes,
+  registerSequenceRoutes,
 ];

@@ -19,6 +19,7 @@ import {
   type MergeValues,
   type SendingRules,
   type SequenceStep,
+  type OutreachLintResult,
 } from '../../domain/outreach/index.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import {
@@ -51,7 +52,15 @@ import {
   stopEnrollmentsOfProspect,
   suppressionsOf,
   getCandidate,
+  getOutreachKeys,
+  countEnrollmentsBySequence,
+  listEnrollmentsWithNames,
+  listSequences,
+  listTemplates,
+  setInboundSecret,
+  updateTemplate,
   type DueEnrollmentRow,
+  type EnrollmentWithNames,
   type OutreachKeys,
   type OutreachTemplateRecord,
   type SequenceRecord,
@@ -474,4 +483,186 @@ export async function receiveInboundEmail(store: Store, rawBody: string, signatu
 /** The shared secret of the inbound webhook, for an owner to give the mail provider (created on first use). */
 export async function inboundSecret(tx: Tx, now: Date): Promise<string> {
   return (await keysOf(tx, now)).inboundSecret;
+}
+
+/* ------------------------------------------------------------------ the HTTP API (issue 13, docs/sequences.md) */
+
+export type { EnrollmentWithNames, OutreachTemplateRecord };
+
+export async function findTemplates(tx: Tx): Promise<OutreachTemplateRecord[]> {
+  return listTemplates(tx);
+}
+
+export async function readTemplate(tx: Tx, id: string): Promise<OutreachTemplateRecord> {
+  const template = await getTemplate(tx, id);
+  if (!template) throw new DomainError('TEMPLATE_NOT_FOUND', 'No such outreach template.', 'id');
+  return template;
+}
+
+/** Changes a template's name, subject or body; `version` is the If-Match version. */
+export async function changeTemplate(tx: Tx, actor: SequenceActor, id: string, version: number, patch: { name?: string; subject?: string; body?: string }, now: Date): Promise<OutreachTemplateRecord> {
+  const current = await readTemplate(tx, id);
+  const fields = (['name', 'subject', 'body'] as const).filter((k) => patch[k] !== undefined && patch[k] !== current[k]);
+  if (current.version !== version) throw new DomainError('PRECONDITION_FAILED', 'The template changed since you loaded it.', 'If-Match');
+  const changed = await updateTemplate(tx, id, version, Object.fromEntries(fields.map((k) => [k, patch[k]])), now);
+  if (!changed) throw new DomainError('PRECONDITION_FAILED', 'The template changed since you loaded it.', 'If-Match');
+  await recordAudit(tx, { actorId: actor.id, action: 'outreach-template.update', entity: 'outreach-template', entityId: id, fields, at: now });
+  return changed;
+}
+
+/**
+ * A template rendered for one prospect, with its lint. `payAccess` false (a user without compensation.read) leaves
+ * `{{base_range}}` as written and names it in `hidden`, so no band figure reaches them.
+ */
+export async function previewTemplate(tx: Tx, id: string, input: { prospectId: string; roleId?: string | null; audience?: Audience }, payAccess: boolean) {
+  const template = await readTemplate(tx, id);
+  const prospect = await getProspect(tx, input.prospectId);
+  if (!prospect) throw new DomainError('PROSPECT_NOT_FOUND', 'No such prospect.', 'prospectId');
+  if (input.roleId && !(await getRole(tx, input.roleId))) throw new DomainError('ROLE_NOT_FOUND', 'No such role.', 'roleId');
+  const candidate = await getCandidate(tx, prospect.candidateId);
+  const shared = await sharedMergeValues(tx, input.roleId ?? null);
+  const values: MergeValues = { first_name: firstNameOf(candidate?.name ?? ''), ...shared };
+  const hidden: MergeField[] = [];
+  if (!payAccess) {
+    values.base_range = '{{base_range}}';
+    hidden.push('base_range');
+  }
+  const rendered = renderTemplate(template, values);
+  const audience = input.audience ?? 'passive';
+  return { template, prospectId: prospect.id, subject: rendered.subject, body: rendered.body, missing: rendered.missing, hidden, audience, lint: lintOutreachTemplate(template, audience) };
+}
+
+export interface SequenceSummary extends SequenceRecord {
+  enrollments: Record<string, number>;
+  templateNames: Map<string, string>;
+}
+
+async function summarize(tx: Tx, sequences: SequenceRecord[]): Promise<SequenceSummary[]> {
+  const counts = await countEnrollmentsBySequence(tx, sequences.map((s) => s.id));
+  const templates = await listTemplatesByIds(tx, sequences.flatMap((s) => s.steps.flatMap((step) => (step.kind === 'email' ? [step.templateId] : []))));
+  const names = new Map([...templates].map(([id, t]) => [id, t.name]));
+  return sequences.map((s) => ({ ...s, enrollments: counts.get(s.id) ?? {}, templateNames: names }));
+}
+
+export async function findSequences(tx: Tx): Promise<SequenceSummary[]> {
+  return summarize(tx, await listSequences(tx));
+}
+
+export interface SequenceStepLint {
+  index: number;
+  templateId: string;
+  templateName: string;
+  audience: Audience;
+  lint: OutreachLintResult;
+  missing: MergeField[];
+}
+
+/** A sequence with the lint of each e-mail step (what activation checks) and whether it can be activated. */
+export async function readSequence(tx: Tx, id: string): Promise<SequenceSummary & { lint: SequenceStepLint[]; canActivate: boolean }> {
+  const sequence = await getSequence(tx, id);
+  if (!sequence) throw new DomainError('SEQUENCE_NOT_FOUND', 'No such sequence.', 'id');
+  const [summary] = await summarize(tx, [sequence]);
+  const templates = await listTemplatesByIds(tx, sequence.steps.flatMap((s) => (s.kind === 'email' ? [s.templateId] : [])));
+  const shared = await sharedMergeValues(tx, sequence.roleId);
+  const audience = sequence.audience as Audience;
+  const lint: SequenceStepLint[] = [];
+  for (const [index, step] of sequence.steps.entries()) {
+    if (step.kind !== 'email') continue;
+    const template = templates.get(step.templateId);
+    if (!template) continue;
+    lint.push({ index, templateId: template.id, templateName: template.name, audience, lint: lintOutreachTemplate(template, audience), missing: renderTemplate(template, { first_name: 'x', ...shared }).missing });
+  }
+  return { ...summary!, lint, canActivate: lint.every((l) => l.lint.errors === 0 && l.missing.length === 0) };
+}
+
+/** Pauses an active sequence: the tick leaves its enrollments where they are until it is activated again. */
+export async function pauseSequence(tx: Tx, actor: SequenceActor, id: string, version: number, now: Date): Promise<SequenceRecord> {
+  const sequence = await getSequence(tx, id);
+  if (!sequence) throw new DomainError('SEQUENCE_NOT_FOUND', 'No such sequence.', 'id');
+  if (sequence.status !== 'active') throw new DomainError('SEQUENCE_NOT_ACTIVE', 'Only an active sequence can be paused.', 'id');
+  const moved = await setSequenceStatus(tx, id, version, 'paused', now);
+  if (!moved) throw new DomainError('PRECONDITION_FAILED', 'The sequence changed since you loaded it.', 'If-Match');
+  await recordAudit(tx, { actorId: actor.id, action: 'sequence.pause', entity: 'sequence', entityId: id, fields: ['status'], at: now });
+  return moved;
+}
+
+export async function findEnrollments(tx: Tx, where: { sequenceId: string } | { prospectId: string }): Promise<{ enrollments: EnrollmentWithNames[]; steps: Map<string, SequenceStep[]>; templateNames: Map<string, string> }> {
+  if ('sequenceId' in where && !(await getSequence(tx, where.sequenceId))) throw new DomainError('SEQUENCE_NOT_FOUND', 'No such sequence.', 'id');
+  if ('prospectId' in where && !(await getProspect(tx, where.prospectId))) throw new DomainError('PROSPECT_NOT_FOUND', 'No such prospect.', 'id');
+  return withSteps(tx, await listEnrollmentsWithNames(tx, where));
+}
+
+async function withSteps(tx: Tx, enrollments: EnrollmentWithNames[]) {
+  const steps = await listStepsOfSequences(tx, enrollments.map((e) => e.sequenceId));
+  const templates = await listTemplatesByIds(tx, [...steps.values()].flat().flatMap((s) => (s.kind === 'email' ? [s.templateId] : [])));
+  return { enrollments, steps: steps as Map<string, SequenceStep[]>, templateNames: new Map([...templates].map(([id, t]) => [id, t.name])) };
+}
+
+export async function readEnrollment(tx: Tx, id: string) {
+  const [enrollment] = await listEnrollmentsWithNames(tx, { id });
+  if (!enrollment) throw new DomainError('ENROLLMENT_NOT_FOUND', 'No such enrollment.', 'id');
+  return withSteps(tx, [enrollment]);
+}
+
+/** Stops one enrollment by hand (stop reason `removed`); `version` is the If-Match version. */
+export async function stopEnrollment(tx: Tx, actor: SequenceActor, id: string, version: number, now: Date) {
+  const enrollment = await getEnrollment(tx, id);
+  if (!enrollment) throw new DomainError('ENROLLMENT_NOT_FOUND', 'No such enrollment.', 'id');
+  if (enrollment.status !== 'active' && enrollment.status !== 'waiting-task') throw new DomainError('ENROLLMENT_NOT_RUNNING', 'This enrollment has already stopped or finished.', 'id');
+  if (!(await moveEnrollment(tx, id, version, { status: 'stopped', stopReason: 'removed' }, now))) throw new DomainError('PRECONDITION_FAILED', 'The enrollment changed since you loaded it.', 'If-Match');
+  await recordAudit(tx, { actorId: actor.id, action: 'sequence.stop', entity: 'sequence-enrollment', entityId: id, fields: ['status', 'stopReason'], at: now });
+  return readEnrollment(tx, id);
+}
+
+/**
+ * Marks the manual task step an enrollment is at as done (a call or a message on another network): records the
+ * touch on the prospect's history (`outreach.sent`, channel phone or message) and moves the enrollment to the next
+ * step, due now (or finishes it after the last step); a note, when given, goes on the history as a `note`. Allowed whether or not the tick has opened the task yet;
+ * `version` is the If-Match version.
+ */
+export async function completeTaskStep(tx: Tx, actor: SequenceActor, id: string, version: number, now: Date, note?: string) {
+  const enrollment = await getEnrollment(tx, id);
+  if (!enrollment) throw new DomainError('ENROLLMENT_NOT_FOUND', 'No such enrollment.', 'id');
+  const sequence = await getSequence(tx, enrollment.sequenceId);
+  const step = sequence?.steps[enrollment.stepIndex];
+  if ((enrollment.status !== 'active' && enrollment.status !== 'waiting-task') || step?.kind !== 'task') throw new DomainError('ENROLLMENT_NOT_AT_TASK', 'This enrollment is not at a manual task step.', 'id');
+  const last = enrollment.stepIndex + 1 >= sequence!.steps.length;
+  const moved = await moveEnrollment(tx, id, version, last ? { status: 'finished', stepIndex: enrollment.stepIndex + 1 } : { status: 'active', stepIndex: enrollment.stepIndex + 1, dueAt: now.toISOString() }, now);
+  if (!moved) throw new DomainError('PRECONDITION_FAILED', 'The enrollment changed since you loaded it.', 'If-Match');
+  await recordProspectEvent(tx, actor.id, enrollment.prospectId, { type: 'outreach.sent', occurredAt: now.toISOString(), data: { channel: step.task === 'call' ? 'phone' : 'message' } }, now);
+  if (note) await recordProspectEvent(tx, actor.id, enrollment.prospectId, { type: 'note', occurredAt: now.toISOString(), data: { text: note } }, now);
+  await recordAudit(tx, { actorId: actor.id, action: 'sequence.task-done', entity: 'sequence-enrollment', entityId: id, fields: ['status', 'stepIndex', 'dueAt'], at: now });
+  return readEnrollment(tx, id);
+}
+
+/** A new shared secret for the inbound webhook (the old one stops working at once); audited, field names only. */
+export async function rotateInboundSecret(tx: Tx, actor: SequenceActor, now: Date): Promise<string> {
+  await keysOf(tx, now);
+  const company = await getCompany(tx);
+  const secret = randomSecret();
+  await setInboundSecret(tx, company!.id, secret);
+  await recordAudit(tx, { actorId: actor.id, action: 'inbound.secret-rotate', entity: 'outreach-keys', entityId: company!.id, fields: ['inboundSecret'], at: now });
+  return secret;
+}
+
+/** The shape of an opt-out token: an enrollment id, a dot, and a base64url HMAC-SHA256 (43 characters). */
+export const OPT_OUT_TOKEN_RE = /^[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{43}$/;
+
+/**
+ * What the opt-out page needs, without changing anything: the company's name, and whether the token is well formed
+ * (`malformed`), names an enrollment under a valid signature (`valid`), or not (`unknown`).
+ */
+export async function checkOptOutToken(store: Store, token: string): Promise<{ companyName: string; state: 'valid' | 'unknown' | 'malformed' }> {
+  const company = await getCompany(store.db);
+  const companyName = company?.name ?? 'Closer';
+  if (!OPT_OUT_TOKEN_RE.test(token)) return { companyName, state: 'malformed' };
+  const keys = company ? await getOutreachKeys(store.db, company.id) : undefined;
+  const id = keys ? verifyOptOutToken(keys, token) : undefined;
+  const enrollment = id ? await getEnrollment(store.db, id) : undefined;
+  return { companyName, state: enrollment ? 'valid' : 'unknown' };
+}
+
+/** The inbound webhook's secret for an owner to read again (created on first use). */
+export async function readInboundSecret(store: Store, now: Date): Promise<string> {
+  return inTransaction(store.db, (tx) => inboundSecret(tx, now));
 }

@@ -5,6 +5,7 @@ import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { DEFAULT_BAND, expectOk, makeInterview, makeOffer, makePipeline, terms } from '../../test-support/offer-fixtures.js';
 import { routeTableOf } from '../plugins/route-table.js';
 import { PUBLIC_BOARD_ROUTES } from '../routes/jobs/routes.js';
+import { PUBLIC_OPT_OUT_ROUTES } from '../routes/sequences/routes.js';
 
 /**
  * T7 of the reliability plan, for reads: every role against every GET route of Fastify's route table, with real
@@ -102,13 +103,18 @@ for (const dialect of dialectsUnderTest()) {
     it('the routes outside /api are exactly the health check and the public job board, open without sign-in, with no session cookie and no 5xx', async () => {
       const outside = routeTableOf(h.app).filter((r) => !r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
       // The health check for load balancers, and the job board (routes/jobs PUBLIC_BOARD_ROUTES).
-      expect(outside.sort(), 'public routes').toEqual(['GET /healthz', ...PUBLIC_BOARD_ROUTES].sort());
+      // And the one-click opt-out pages of outreach e-mails (routes/sequences PUBLIC_OPT_OUT_ROUTES).
+      expect(outside.sort(), 'public routes').toEqual(['GET /healthz', ...PUBLIC_BOARD_ROUTES, ...PUBLIC_OPT_OUT_ROUTES].sort());
       for (const key of PUBLIC_BOARD_ROUTES.filter((k) => k.startsWith('GET '))) {
         const res = await h.app.inject({ method: 'GET', url: key.slice(4).replace(':slug', 'no-such-job') });
         expect(res.statusCode, key).toBeLessThan(500);
         expect(res.headers['set-cookie'], key).toBeUndefined();
         expect(res.headers['content-security-policy'], key).toContain("default-src 'self'");
       }
+      const optOut = await h.app.inject({ method: 'GET', url: '/o/no-such-token' });
+      expect(optOut.statusCode, 'GET /o/:token').toBe(400);
+      expect(optOut.headers['set-cookie'], 'GET /o/:token').toBeUndefined();
+      expect(optOut.headers['content-security-policy'], 'GET /o/:token').toContain("default-src 'self'");
     });
 
     it('an interviewer reads the interviews assigned to them, not another\'s (403 or 404, without pay)', async () => {

@@ -187,6 +187,27 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'POST /api/v1/prospects/:id/convert': 'json',
   'GET /api/v1/pools/:id/reach': 'none',
   'GET /api/v1/roles/:id/reach': 'none',
+  // Outreach sequences (issue 13, docs/sequences.md): templates, sequences, enrollments, the inbound e-mail webhook.
+  'GET /api/v1/templates': 'none',
+  'POST /api/v1/templates': 'json',
+  'GET /api/v1/templates/:id': 'none',
+  'PATCH /api/v1/templates/:id': 'json',
+  'GET /api/v1/templates/:id/lint': 'none',
+  'POST /api/v1/templates/:id/preview': 'json',
+  'GET /api/v1/sequences': 'none',
+  'POST /api/v1/sequences': 'json',
+  'GET /api/v1/sequences/:id': 'none',
+  'POST /api/v1/sequences/:id/activate': 'none',
+  'POST /api/v1/sequences/:id/pause': 'none',
+  'POST /api/v1/sequences/:id/enrollments': 'json',
+  'GET /api/v1/sequences/:id/enrollments': 'none',
+  'GET /api/v1/prospects/:id/enrollments': 'none',
+  'GET /api/v1/enrollments/:id': 'none',
+  'POST /api/v1/enrollments/:id/stop': 'none',
+  'POST /api/v1/enrollments/:id/complete-task': 'json-or-nothing',
+  'GET /api/v1/inbound/secret': 'none',
+  'POST /api/v1/inbound/secret/rotate': 'none',
+  'POST /api/v1/inbound/email': 'json',
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -391,3 +391,69 @@ export async function deleteSequenceRowsOfProspects(tx: Tx, prospectIds: readonl
   if (ids.length > 0) await tx.deleteFrom('sequence_messages').where('enrollment_id', 'in', ids).execute();
   await tx.deleteFrom('sequence_enrollments').where('prospect_id', 'in', [...prospectIds]).execute();
 }
+
+/* ------------------------------------------------------------------ the HTTP API's reads and writes (issue 13) */
+
+/** Changes a template when its version matches; undefined when stale. */
+export async function updateTemplate(tx: Tx, id: string, version: number, patch: Partial<Pick<OutreachTemplateRecord, 'name' | 'subject' | 'body'>>, now: Date): Promise<OutreachTemplateRecord | undefined> {
+  const r = await tx
+    .updateTable('outreach_templates')
+    .set({ ...patch, updated_at: now.toISOString(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return undefined;
+  return getTemplate(tx, id);
+}
+
+export async function listTemplates(tx: Tx): Promise<OutreachTemplateRecord[]> {
+  const rows = await tx.selectFrom('outreach_templates').selectAll().orderBy('name').orderBy('id').execute();
+  return rows.map(toTemplate);
+}
+
+export async function listSequences(tx: Tx): Promise<SequenceRecord[]> {
+  const rows = await tx.selectFrom('sequences').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+  const steps = await listStepsOfSequences(tx, rows.map((r) => r.id));
+  return rows.map((r) => toSequence(r, steps.get(r.id) ?? []));
+}
+
+/** Enrollments of each sequence by status. */
+export async function countEnrollmentsBySequence(tx: Tx, sequenceIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (sequenceIds.length === 0) return out;
+  const rows = await tx
+    .selectFrom('sequence_enrollments')
+    .select(['sequence_id', 'status', sql<number>`count(*)`.as('n')])
+    .where('sequence_id', 'in', [...new Set(sequenceIds)])
+    .groupBy(['sequence_id', 'status'])
+    .execute();
+  for (const r of rows) out.set(r.sequence_id, { ...(out.get(r.sequence_id) ?? {}), [r.status]: Number(r.n) });
+  return out;
+}
+
+/** An enrollment with the names people read: its sequence's and its prospect's. */
+export interface EnrollmentWithNames extends EnrollmentRecord {
+  sequenceName: string;
+  prospectName: string;
+}
+
+/** Enrollments of a sequence, of a prospect, or one by id (oldest first). */
+export async function listEnrollmentsWithNames(tx: Tx, where: { sequenceId?: string; prospectId?: string; id?: string }): Promise<EnrollmentWithNames[]> {
+  let q = tx
+    .selectFrom('sequence_enrollments as e')
+    .innerJoin('sequences as s', 's.id', 'e.sequence_id')
+    .innerJoin('prospects as p', 'p.id', 'e.prospect_id')
+    .innerJoin('candidates as c', 'c.id', 'p.candidate_id')
+    .selectAll('e')
+    .select(['s.name as sequence_name', 'c.name as prospect_name']);
+  if (where.sequenceId !== undefined) q = q.where('e.sequence_id', '=', where.sequenceId);
+  if (where.prospectId !== undefined) q = q.where('e.prospect_id', '=', where.prospectId);
+  if (where.id !== undefined) q = q.where('e.id', '=', where.id);
+  const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();
+  return rows.map((r) => ({ ...toEnrollment(r), sequenceName: r.sequence_name, prospectName: r.prospect_name }));
+}
+
+/** Replaces the inbound webhook's shared secret (the opt-out signing key stays, so links already sent keep working). */
+export async function setInboundSecret(tx: Tx, companyId: string, inboundSecret: string): Promise<void> {
+  await tx.updateTable('outreach_keys').set({ inbound_secret: inboundSecret }).where('company_id', '=', companyId).execute();
+}
