@@ -47,7 +47,8 @@ export function PoolPage() {
   const roles = useResource((signal) => listRoles(signal, 'open'), []);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
   const [convertRole, setConvertRole] = useState('');
-  const enrollments = useResource((signal) => listPoolEnrollments(id, signal), [id]);
+  const prospectIds = (prospects.state.data?.items ?? []).map((x) => x.id).join(',');
+  const enrollments = useResource((signal) => listPoolEnrollments(prospectIds === '' ? [] : prospectIds.split(','), signal), [prospectIds]);
   const sequences = useResource((signal) => (canWrite ? listSequences(signal) : Promise.resolve({ items: [] })), [canWrite]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
@@ -87,12 +88,23 @@ export function PoolPage() {
               id: 'select',
               header: 'Select',
               width: '4rem',
+              hideOnPhone: true,
               cell: (p: Prospect) => <input type="checkbox" className="sourcing-check" checked={selected.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} aria-label={`Select ${p.name}`} />,
             },
           ]
         : []),
-      { id: 'name', header: 'Person', cell: (p) => <span className="cell-primary" title={p.id}>{p.name}</span>, sortValue: (p) => p.name.toLowerCase() },
-      { id: 'status', header: 'Status', cell: (p) => STATUS_WORDS[p.status] ?? p.status, sortValue: (p) => p.status },
+      {
+        id: 'name',
+        header: 'Person',
+        cell: (p) => (
+          <>
+            <span className="cell-primary" title={p.id}>{p.name}</span>
+            <span className="show-phone muted small"> · {STATUS_WORDS[p.status] ?? p.status}</span>
+          </>
+        ),
+        sortValue: (p) => p.name.toLowerCase(),
+      },
+      { id: 'status', header: 'Status', cell: (p) => STATUS_WORDS[p.status] ?? p.status, sortValue: (p) => p.status, hideOnPhone: true },
       { id: 'where', header: 'Employer or lab', cell: (p) => p.lab ?? p.currentEmployer ?? '—', sortValue: (p) => p.lab ?? p.currentEmployer ?? '', hideOnPhone: true },
       { id: 'touches', header: 'Touches', cell: (p) => p.touches, sortValue: (p) => p.touches, numeric: true, hideOnPhone: true },
       { id: 'last', header: 'Last touch', cell: (p) => (p.lastTouchAt ? <RelativeTime at={p.lastTouchAt} /> : 'Never'), sortValue: (p) => p.lastTouchAt ?? '', hideOnPhone: true },
@@ -220,7 +232,7 @@ function EnrollPanel({ sequences, selected, allIds, onSelect, onDone }: { sequen
     }
   };
   return (
-    <section className="panel sourcing-enroll" aria-labelledby="enroll-title">
+    <section className="panel sourcing-enroll hide-phone" aria-labelledby="enroll-title">
       <h2 id="enroll-title">Enroll in a sequence</h2>
       {sequences.length === 0 ? (
         <p className="muted">
