@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
@@ -22,7 +22,8 @@ import { useCurrentUser } from '../../session/SessionProvider.js';
 import '../../components/panel.css';
 import './sourcing.css';
 import { ReachFigure } from './ReachFigure.js';
-import { enrollmentWords, enrollOutcomeWords, TASK_WORDS } from './outreach-words.js';
+import { EnrollmentCell } from './EnrollmentCell.js';
+import { enrollOutcomeWords, TASK_WORDS } from './outreach-words.js';
 import { SourcingNav } from './SourcingNav.js';
 import { formatDecimal } from '../../lib/format-number.js';
 
@@ -178,32 +179,6 @@ export function PoolPage() {
         </section>
       )}
     </>
-  );
-}
-
-/** A prospect's sequences: where they are, when the next step is due or why it stopped, and a due task to mark done. */
-function EnrollmentCell({ items, canWrite, onTaskDone }: { items: Enrollment[]; canWrite: boolean; onTaskDone: (e: Enrollment) => void }) {
-  if (items.length === 0) return <span className="muted">Not in a sequence</span>;
-  return (
-    <ul className="sourcing-enrollments">
-      {items.map((e) => (
-        <li key={e.id}>
-          <Link to={`/sourcing/sequences/${encodeURIComponent(e.sequenceId)}`}>{e.sequenceName}</Link>: {enrollmentWords(e)}
-          {(e.status === 'active' || e.status === 'waiting-task') && (
-            <Fragment>
-              {' · due '}
-              <RelativeTime at={e.dueAt} />
-            </Fragment>
-          )}
-          {canWrite && e.status === 'waiting-task' && e.currentStep?.kind === 'task' && (
-            <>
-              {' '}
-              <Button onClick={() => onTaskDone(e)} aria-label={`Mark the ${e.sequenceName} task for ${e.prospectName} done`}>Mark done</Button>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 
