@@ -207,7 +207,7 @@ export const EnrollmentListView = z.object({ items: z.array(EnrollmentView) });
 export type EnrollmentListView = z.infer<typeof EnrollmentListView>;
 
 /** POST /enrollments/:id/complete-task (with `If-Match`): the manual task step is done, the sequence moves on. */
-export const TaskCompleteBody = z.strictObject({ note: cleanText(1_000).optional() }).optional();
+export const TaskCompleteBody = z.strictObject({ note: cleanText(1_000).optional() }).nullish();
 export type TaskCompleteBody = z.infer<typeof TaskCompleteBody>;
 
 /* ------------------------------------------------------------------ inbound e-mail */

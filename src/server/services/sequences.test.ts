@@ -148,6 +148,11 @@ for (const dialect of dialectsUnderTest()) {
 
       const link = header(mailsTo(smtp.mails, 'ok')[1]!.raw, 'List-Unsubscribe')!;
       const token = decodeURIComponent(/\/o\/([^>]+)>/.exec(link)![1]!);
+      // The header's URL is the opt-out page the server serves (routes/sequences): it asks first and changes nothing.
+      const path = new URL(link.slice(1, -1)).pathname;
+      const page = await h.app.inject({ method: 'GET', url: path });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<form method="post" action="${path}">`);
       expect(await optOut(h.store, `${token.slice(0, -2)}xx`, h.clock.now())).toBe(false);
       expect(await optOut(h.store, token, h.clock.now())).toBe(true);
       const ok = (await listEnrollmentsOfSequence(h.store.db, sequenceId)).find((e) => e.prospectId === 'p-ok')!;

@@ -170,6 +170,11 @@ for (const dialect of dialectsUnderTest()) {
       const other = `/api/v1/sequences/${ids.other}`;
       await kit.ok('POST', `${other}/activate`, undefined, await ifMatch(other));
       expect((await kit.ok('POST', `${other}/enrollments`, { prospectIds: [prospects[1]] })).results).toEqual([{ prospectId: prospects[1], outcome: 'suppressed', reason: 'opted-out' }]);
+      // A task as the last step: marking it done finishes the enrollment.
+      await kit.ok('POST', `${other}/enrollments`, { prospectIds: [prospects[3]] });
+      const dee = await enrollmentOf(ids.other, prospects[3]!);
+      expect(await kit.ok('POST', `/api/v1/enrollments/${dee.id}/complete-task`, undefined, { 'if-match': `"${dee.version}"` })).toMatchObject({ status: 'finished', stepIndex: 1, stepCount: 1, currentStep: null });
+      expect((await listProspectEvents(h.store.db, prospects[3]!)).map((e) => [e.type, e.data])).toEqual([['outreach.sent', { channel: 'message' }]]);
     });
 
     it('inbound e-mail: owners read and rotate the secret; a bad signature is 401 and records nothing, a bad body 400, an unmatched reply 200 without effect, a match records candidate.replied and stops the enrollment', async () => {
