@@ -646,7 +646,7 @@ export async function rotateInboundSecret(tx: Tx, actor: SequenceActor, now: Dat
 }
 
 /** The shape of an opt-out token: an enrollment id, a dot, and a base64url HMAC-SHA256 (43 characters). */
-export const OPT_OUT_TOKEN_RE = /^[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{43}$/;
+const OPT_OUT_TOKEN_RE = /^[A-Za-z0-9-]{1,64}\.[A-Za-z0-9_-]{43}$/;
 
 /**
  * What the opt-out page needs, without changing anything: the company's name, and whether the token is well formed
