@@ -48,6 +48,12 @@ export const routes: RouteObject[] = [
               { path: 'reports', lazy: page(() => import('./pages/reports/ReportsPage.js'), 'ReportsPage') },
               { path: 'sourcing', lazy: page(() => import('./pages/sourcing/SourcingPage.js'), 'SourcingPage') },
               { path: 'sourcing/:id', lazy: page(() => import('./pages/sourcing/PoolPage.js'), 'PoolPage') },
+              { path: 'sourcing/templates', lazy: page(() => import('./pages/sourcing/TemplatesPage.js'), 'TemplatesPage') },
+              { path: 'sourcing/templates/new', lazy: page(() => import('./pages/sourcing/TemplateEditorPage.js'), 'TemplateEditorPage') },
+              { path: 'sourcing/templates/:id', lazy: page(() => import('./pages/sourcing/TemplateEditorPage.js'), 'TemplateEditorPage') },
+              { path: 'sourcing/sequences', lazy: page(() => import('./pages/sourcing/SequencesPage.js'), 'SequencesPage') },
+              { path: 'sourcing/sequences/new', lazy: page(() => import('./pages/sourcing/SequenceBuilderPage.js'), 'SequenceBuilderPage') },
+              { path: 'sourcing/sequences/:id', lazy: page(() => import('./pages/sourcing/SequencePage.js'), 'SequencePage') },
               {
                 path: 'settings',
                 lazy: page(() => import('./pages/settings/SettingsLayout.js'), 'SettingsLayout'),

@@ -1,25 +1,30 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client.js';
 import { listRoles } from '../../api/pipeline.js';
 import { addProspect, convertProspect, getPool, getPoolReach, importProspects, listProspects, logProspectEvent, setProspectStatus } from '../../api/sourcing.js';
 import type { ImportReport, Prospect } from '../../api/sourcing.js';
+import { completeTask, enrollProspects, listPoolEnrollments, listSequences } from '../../api/sequences.js';
+import type { Enrollment, EnrollResult } from '../../api/sequences.js';
 import { can } from '../../api/types.js';
 import { useResource } from '../../api/use-resource.js';
 import { Alert } from '../../components/Alert.js';
 import { Button } from '../../components/Button.js';
-import { ChartTable } from '../../components/ChartTable.js';
 import { DataTable } from '../../components/DataTable.js';
 import type { DataTableColumn } from '../../components/DataTable.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { formatShare } from '../../lib/format-number.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
 import '../../components/panel.css';
 import './sourcing.css';
+import { ReachFigure } from './ReachFigure.js';
+import { EnrollmentCell } from './EnrollmentCell.js';
+import { enrollOutcomeWords, TASK_WORDS } from './outreach-words.js';
+import { SourcingNav } from './SourcingNav.js';
 import { formatDecimal } from '../../lib/format-number.js';
 
 const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', replied: 'Replied', interested: 'Interested', 'not-now': 'Not now', 'not-interested': 'Not interested', converted: 'Candidate' };
@@ -43,11 +48,27 @@ export function PoolPage() {
   const roles = useResource((signal) => listRoles(signal, 'open'), []);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
   const [convertRole, setConvertRole] = useState('');
+  const prospectIds = (prospects.state.data?.items ?? []).map((x) => x.id).join(',');
+  const enrollments = useResource((signal) => listPoolEnrollments(prospectIds === '' ? [] : prospectIds.split(','), signal), [prospectIds]);
+  const sequences = useResource((signal) => (canWrite ? listSequences(signal) : Promise.resolve({ items: [] })), [canWrite]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const reload = () => {
     prospects.reload();
     pool.reload();
     reach.reload();
+    enrollments.reload();
+  };
+  const byProspect = useMemo(() => {
+    const map = new Map<string, Enrollment[]>();
+    for (const e of enrollments.state.data?.items ?? []) map.set(e.prospectId, [...(map.get(e.prospectId) ?? []), e]);
+    return map;
+  }, [enrollments.state.data]);
+  const toggle = (prospectId: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(prospectId);
+    else next.delete(prospectId);
+    setSelected(next);
   };
   const act = async (what: () => Promise<unknown>, done: string) => {
     setMessage(undefined);
@@ -62,11 +83,38 @@ export function PoolPage() {
 
   const columns = useMemo<DataTableColumn<Prospect>[]>(
     () => [
-      { id: 'name', header: 'Person', cell: (p) => <span className="cell-primary" title={p.id}>{p.name}</span>, sortValue: (p) => p.name.toLowerCase() },
-      { id: 'status', header: 'Status', cell: (p) => STATUS_WORDS[p.status] ?? p.status, sortValue: (p) => p.status },
+      ...(canWrite
+        ? [
+            {
+              id: 'select',
+              header: 'Select',
+              width: '4rem',
+              hideOnPhone: true,
+              cell: (p: Prospect) => <input type="checkbox" className="sourcing-check" checked={selected.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} aria-label={`Select ${p.name}`} />,
+            },
+          ]
+        : []),
+      {
+        id: 'name',
+        header: 'Person',
+        cell: (p) => (
+          <>
+            <span className="cell-primary" title={p.id}>{p.name}</span>
+            <span className="show-phone muted small"> · {STATUS_WORDS[p.status] ?? p.status}</span>
+          </>
+        ),
+        sortValue: (p) => p.name.toLowerCase(),
+      },
+      { id: 'status', header: 'Status', cell: (p) => STATUS_WORDS[p.status] ?? p.status, sortValue: (p) => p.status, hideOnPhone: true },
       { id: 'where', header: 'Employer or lab', cell: (p) => p.lab ?? p.currentEmployer ?? '—', sortValue: (p) => p.lab ?? p.currentEmployer ?? '', hideOnPhone: true },
       { id: 'touches', header: 'Touches', cell: (p) => p.touches, sortValue: (p) => p.touches, numeric: true, hideOnPhone: true },
-      { id: 'last', header: 'Last touch', cell: (p) => (p.lastTouchAt ? <RelativeTime at={p.lastTouchAt} /> : 'Never'), sortValue: (p) => p.lastTouchAt ?? '' },
+      { id: 'last', header: 'Last touch', cell: (p) => (p.lastTouchAt ? <RelativeTime at={p.lastTouchAt} /> : 'Never'), sortValue: (p) => p.lastTouchAt ?? '', hideOnPhone: true },
+      {
+        id: 'sequence',
+        header: 'Sequence',
+        cell: (p) => <EnrollmentCell items={byProspect.get(p.id) ?? []} canWrite={canWrite} onTaskDone={(e) => act(() => completeTask(e), `Done: ${(TASK_WORDS[e.currentStep?.task ?? ''] ?? 'the task').toLowerCase()} for ${p.name}.`)} />,
+        sortValue: (p) => (byProspect.get(p.id) ?? []).map((e) => e.dueAt).sort()[0] ?? '',
+      },
       ...(canWrite
         ? [
             {
@@ -84,14 +132,14 @@ export function PoolPage() {
                     ) : (
                       <Button onClick={() => act(() => setProspectStatus(p, 'interested'), `${p.name} is interested.`)} aria-label={`Mark ${p.name} as interested`}>Interested</Button>
                     )}
-                    <Button variant="ghost" onClick={() => act(() => setProspectStatus(p, 'not-now'), `${p.name}: not now.`)} aria-label={`Mark ${p.name} as not now`}>Not now</Button>
+                    <Button onClick={() => act(() => setProspectStatus(p, 'not-now'), `${p.name}: not now.`)} aria-label={`Mark ${p.name} as not now`}>Not now</Button>
                   </div>
                 ),
             },
           ]
         : []),
     ],
-    [canWrite, convertRole],
+    [canWrite, convertRole, selected, byProspect],
   );
 
   if (pool.state.status === 'error') return <><PageHeader title="Talent pool" /><Alert>{pool.state.error}</Alert></>;
@@ -99,7 +147,18 @@ export function PoolPage() {
   return (
     <>
       <PageHeader title={p ? p.name : 'Talent pool'} description={p ? `${p.prospects} people · a touch every ${p.cadenceDays} days` : undefined} />
+      <SourcingNav />
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {canWrite && prospects.state.data && prospects.state.data.items.length > 0 && sequences.state.data && (
+        <EnrollPanel
+          sequences={sequences.state.data.items.filter((x) => x.status === 'active')}
+          selected={prospects.state.data.items.filter((x) => selected.has(x.id))}
+          allIds={prospects.state.data.items.map((x) => x.id)}
+          onSelect={(ids) => setSelected(new Set(ids))}
+          onDone={() => { setSelected(new Set()); reload(); }}
+        />
+      )}
+      {enrollments.state.status === 'error' && <Alert>{enrollments.state.error}</Alert>}
       {canWrite && roles.state.data && (
         <div className="sourcing-toolbar">
           <SelectField label="Role for “Make candidate”" name="convert-role" value={convertRole} onChange={setConvertRole} options={[{ value: '', label: 'Choose a role' }, ...roles.state.data.items.map((r) => ({ value: r.id, label: r.title }))]} />
@@ -116,28 +175,65 @@ export function PoolPage() {
           <h2 id="reach-title">Where these people come from</h2>
           {reach.state.data.warning && <Alert tone="info">{reach.state.data.warning.message}</Alert>}
           <p>Concentration (0 = spread widely, 1 = one source): {formatDecimal(reach.state.data.concentration, 2)}</p>
-          <div className="sourcing-reach">
-            <div className="sourcing-bars" aria-hidden="true">
-              {reach.state.data.byOrigin.slice(0, 8).map((o) => (
-                <div key={o.key} className="sourcing-bar-row">
-                  <span className="sourcing-bar-label">{o.key === 'unknown' ? 'Not known' : o.key}</span>
-                  <span className="sourcing-bar" style={{ width: `${Math.max(2, o.share * 100)}%` }} />
-                </div>
-              ))}
-            </div>
-            <ChartTable caption="People by referrer, lab or employer" columns={['Referrer, lab or employer', 'People', 'Share']}>
-              {reach.state.data.byOrigin.map((o) => (
-                <tr key={o.key}>
-                  <td>{o.key === 'unknown' ? 'Not known' : o.key}</td>
-                  <td className="numeric">{o.count}</td>
-                  <td className="numeric">{formatShare(o.share)}</td>
-                </tr>
-              ))}
-            </ChartTable>
-          </div>
+          <ReachFigure reach={reach.state.data} />
         </section>
       )}
     </>
+  );
+}
+
+/** Enrolls the selected people in an active sequence and says what happened to each. */
+function EnrollPanel({ sequences, selected, allIds, onSelect, onDone }: { sequences: { id: string; name: string }[]; selected: Prospect[]; allIds: string[]; onSelect: (ids: string[]) => void; onDone: () => void }) {
+  const [sequenceId, setSequenceId] = useState('');
+  const [result, setResult] = useState<{ sequenceName: string; rows: { name: string; words: string }[] }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const chosen = sequences.find((x) => x.id === sequenceId) ?? (sequences.length === 1 ? sequences[0] : undefined);
+  const enroll = async () => {
+    setError(undefined);
+    setResult(undefined);
+    if (!chosen) return setError('Choose the sequence to enroll them in.');
+    if (selected.length === 0) return setError('Select people in the list first (the boxes in the first column).');
+    setBusy(true);
+    try {
+      const r: EnrollResult = await enrollProspects(chosen.id, selected.map((x) => x.id));
+      const names = new Map(selected.map((x) => [x.id, x.name] as const));
+      setResult({ sequenceName: chosen.name, rows: r.results.map((x) => ({ name: names.get(x.prospectId) ?? 'Someone', words: enrollOutcomeWords(x) })) });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel sourcing-enroll hide-phone" aria-labelledby="enroll-title">
+      <h2 id="enroll-title">Enroll in a sequence</h2>
+      {sequences.length === 0 ? (
+        <p className="muted">
+          No sequence is running. <Link to="/sourcing/sequences">Build and start a sequence</Link>, then select people here to enroll them.
+        </p>
+      ) : (
+        <div className="sourcing-enroll-row">
+          <SelectField label="Sequence" name="enroll-sequence" value={chosen?.id ?? ''} onChange={setSequenceId} options={[...(sequences.length === 1 ? [] : [{ value: '', label: 'Choose a sequence' }]), ...sequences.map((x) => ({ value: x.id, label: x.name }))]} />
+          <div className="sourcing-actions">
+            <Button onClick={() => onSelect(selected.length === allIds.length ? [] : allIds)}>{selected.length === allIds.length ? 'Clear the selection' : 'Select everyone'}</Button>
+            <Button variant="primary" busy={busy} busyLabel="Enrolling…" onClick={enroll}>
+              {selected.length === 0 ? 'Enroll selected' : `Enroll ${selected.length} selected`}
+            </Button>
+          </div>
+        </div>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {result && (
+        <div role="status">
+          <p>{result.sequenceName}:</p>
+          <ul className="outreach-results" aria-label="What happened to each person">
+            {result.rows.map((r, i) => <li key={i}>{r.name}: {r.words}</li>)}
+          </ul>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -15,6 +15,7 @@ import { TextField } from '../../components/Field.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useCurrentUser } from '../../session/SessionProvider.js';
+import { SourcingNav } from './SourcingNav.js';
 import './sourcing.css';
 
 /** Talent pools: passive people found, contacted and nurtured before they apply (docs/sourcing.md). */
@@ -60,6 +61,7 @@ export function SourcingPage() {
   return (
     <>
       <PageHeader title="Sourcing" description="Talent pools of passive people: who found them, when they were last contacted, and who is ready to become a candidate." />
+      <SourcingNav />
       {pools.state.status === 'error' && <Alert>{pools.state.error}</Alert>}
       {pools.state.data && (
         <DataTable
