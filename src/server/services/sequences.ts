@@ -33,6 +33,7 @@ import {
   getEnrollment,
   getMessageByMessageId,
   getProspect,
+  getPoolOrThrow,
   getRole,
   getRoleBandOfStage,
   getSequence,
@@ -586,9 +587,10 @@ export async function pauseSequence(tx: Tx, actor: SequenceActor, id: string, ve
   return moved;
 }
 
-export async function findEnrollments(tx: Tx, where: { sequenceId: string } | { prospectId: string }): Promise<{ enrollments: EnrollmentWithNames[]; steps: Map<string, SequenceStep[]>; templateNames: Map<string, string> }> {
+export async function findEnrollments(tx: Tx, where: { sequenceId: string } | { prospectId: string } | { poolId: string }): Promise<{ enrollments: EnrollmentWithNames[]; steps: Map<string, SequenceStep[]>; templateNames: Map<string, string> }> {
   if ('sequenceId' in where && !(await getSequence(tx, where.sequenceId))) throw new DomainError('SEQUENCE_NOT_FOUND', 'No such sequence.', 'id');
   if ('prospectId' in where && !(await getProspect(tx, where.prospectId))) throw new DomainError('PROSPECT_NOT_FOUND', 'No such prospect.', 'id');
+  if ('poolId' in where) await getPoolOrThrow(tx, where.poolId);
   return withSteps(tx, await listEnrollmentsWithNames(tx, where));
 }
 

@@ -202,6 +202,7 @@ const FUZZ_TABLE: Record<string, Takes> = {
   'POST /api/v1/sequences/:id/enrollments': 'json',
   'GET /api/v1/sequences/:id/enrollments': 'none',
   'GET /api/v1/prospects/:id/enrollments': 'none',
+  'GET /api/v1/pools/:id/enrollments': 'none',
   'GET /api/v1/enrollments/:id': 'none',
   'POST /api/v1/enrollments/:id/stop': 'none',
   'POST /api/v1/enrollments/:id/complete-task': 'json-or-nothing',

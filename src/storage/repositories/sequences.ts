@@ -437,8 +437,8 @@ export interface EnrollmentWithNames extends EnrollmentRecord {
   prospectName: string;
 }
 
-/** Enrollments of a sequence, of a prospect, or one by id (oldest first). */
-export async function listEnrollmentsWithNames(tx: Tx, where: { sequenceId?: string; prospectId?: string; id?: string }): Promise<EnrollmentWithNames[]> {
+/** Enrollments of a sequence, of a prospect, of a pool's prospects, or one by id (oldest first). */
+export async function listEnrollmentsWithNames(tx: Tx, where: { sequenceId?: string; prospectId?: string; poolId?: string; id?: string }): Promise<EnrollmentWithNames[]> {
   let q = tx
     .selectFrom('sequence_enrollments as e')
     .innerJoin('sequences as s', 's.id', 'e.sequence_id')
@@ -448,6 +448,7 @@ export async function listEnrollmentsWithNames(tx: Tx, where: { sequenceId?: str
     .select(['s.name as sequence_name', 'c.name as prospect_name']);
   if (where.sequenceId !== undefined) q = q.where('e.sequence_id', '=', where.sequenceId);
   if (where.prospectId !== undefined) q = q.where('e.prospect_id', '=', where.prospectId);
+  if (where.poolId !== undefined) q = q.where('p.pool_id', '=', where.poolId);
   if (where.id !== undefined) q = q.where('e.id', '=', where.id);
   const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();
   return rows.map((r) => ({ ...toEnrollment(r), sequenceName: r.sequence_name, prospectName: r.prospect_name }));

@@ -87,13 +87,8 @@ export function listProspectEnrollments(prospectId: string, signal?: AbortSignal
  * reads the enrollments of every sequence anyone is enrolled in and keeps the pool's people: a few requests, however
  * many people the pool has.
  */
-export async function listPoolEnrollments(prospectIds: readonly string[], signal?: AbortSignal): Promise<EnrollmentListView> {
-  const wanted = new Set(prospectIds);
-  if (wanted.size === 0) return { items: [] };
-  const { items: sequences } = await listSequences(signal);
-  const withPeople = sequences.filter((s) => Object.values(s.enrollments).some((n) => n > 0));
-  const lists = await Promise.all(withPeople.map((s) => listSequenceEnrollments(s.id, signal)));
-  return { items: lists.flatMap((l) => l.items.filter((e) => wanted.has(e.prospectId))) };
+export function listPoolEnrollments(poolId: string, signal?: AbortSignal): Promise<EnrollmentListView> {
+  return api.get(`/pools/${seg(poolId)}/enrollments`, { signal });
 }
 
 export function completeTask(e: { id: string; version: number }): Promise<Enrollment> {

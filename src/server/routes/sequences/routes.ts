@@ -189,6 +189,12 @@ export function registerSequenceRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['sequences'], params: IdParams, response: { 200: EnrollmentListView, ...errorResponses } },
   }, async (request) => ({ items: presentEnrollments(await findEnrollments(ctx.store.db, { prospectId: request.params.id })) }));
 
+  // The pool page shows each person's place in their sequences: one indexed read instead of every sequence's list.
+  app.get('/api/v1/pools/:id/enrollments', {
+    preValidation: requireAction('sourcing.read'),
+    schema: { tags: ['sequences'], params: IdParams, response: { 200: EnrollmentListView, ...errorResponses } },
+  }, async (request) => ({ items: presentEnrollments(await findEnrollments(ctx.store.db, { poolId: request.params.id })) }));
+
   app.get('/api/v1/enrollments/:id', {
     preValidation: requireAction('sourcing.read'),
     schema: { tags: ['sequences'], params: IdParams, response: { 200: EnrollmentView, ...errorResponses } },

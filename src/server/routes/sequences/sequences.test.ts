@@ -20,7 +20,7 @@ for (const dialect of dialectsUnderTest()) {
     let kit: ReturnType<typeof pipelineKit>;
     let roleId = '';
     const prospects: string[] = [];
-    const ids = { good: '', vague: '', sequence: '', other: '' };
+    const ids = { good: '', vague: '', sequence: '', other: '', pool: '' };
     const call = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => h.call(method, url, { token: h.ownerToken, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
     const ifMatch = async (url: string) => ({ 'if-match': String((await call('GET', url)).headers.etag) });
     const enrollmentOf = async (sequenceId: string, prospectId: string) => ((await kit.ok('GET', `/api/v1/sequences/${sequenceId}/enrollments`)).items as Array<{ id: string; prospectId: string; status: string; stopReason: string | null; version: number }>).find((e) => e.prospectId === prospectId)!;
@@ -30,6 +30,7 @@ for (const dialect of dialectsUnderTest()) {
       kit = pipelineKit(h);
       roleId = (await makeRole(h, { title: 'Founding MLOps Engineer', band: DEFAULT_BAND })).id;
       const pool = await kit.ok('POST', '/api/v1/pools', { name: 'MLOps, passive, EU' });
+      ids.pool = pool.id;
       for (const who of ['ada', 'ben', 'cy', 'dee', 'eve']) {
         prospects.push((await kit.ok('POST', `/api/v1/pools/${pool.id}/prospects`, { name: `${who[0]!.toUpperCase()}${who.slice(1)} Person`, email: `${who}@people.example`, foundHow: 'search' })).id);
       }
@@ -114,6 +115,10 @@ for (const dialect of dialectsUnderTest()) {
       const one = await kit.ok('GET', `/api/v1/enrollments/${ada.id}`);
       expect(one).toMatchObject({ sequenceName: 'Call then write', prospectName: 'Ada Person', status: 'active', stepIndex: 0, stepCount: 3, currentStep: { kind: 'task', task: 'call', note: 'Ask about the move' }, stopReason: null });
       expect((await kit.ok('GET', `/api/v1/prospects/${prospects[0]}/enrollments`)).items.map((e: { id: string }) => e.id)).toEqual([ada.id]);
+      const ofPool = (await kit.ok('GET', `/api/v1/pools/${ids.pool}/enrollments`)).items as Array<{ prospectId: string; sequenceName: string }>;
+      expect(ofPool.map((e) => e.prospectId).sort()).toEqual([prospects[0], prospects[1], prospects[3]].sort());
+      expect(ofPool.every((e) => e.sequenceName === 'Call then write')).toBe(true);
+      expect((await call('GET', '/api/v1/pools/nobody/enrollments')).json()).toMatchObject({ code: 'POOL_NOT_FOUND' });
 
       const done = `/api/v1/enrollments/${ada.id}/complete-task`;
       expect((await call('POST', done, {})).statusCode).toBe(428);

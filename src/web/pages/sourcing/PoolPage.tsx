@@ -49,7 +49,8 @@ export function PoolPage() {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
   const [convertRole, setConvertRole] = useState('');
   const prospectIds = (prospects.state.data?.items ?? []).map((x) => x.id).join(',');
-  const enrollments = useResource((signal) => listPoolEnrollments(prospectIds === '' ? [] : prospectIds.split(','), signal), [prospectIds]);
+  // Read again when the people listed change (someone added, imported or converted).
+  const enrollments = useResource((signal) => listPoolEnrollments(id, signal), [id, prospectIds]);
   const sequences = useResource((signal) => (canWrite ? listSequences(signal) : Promise.resolve({ items: [] })), [canWrite]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
