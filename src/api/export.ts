@@ -40,12 +40,16 @@ export const ExportEntitiesView = z.object({
 });
 export type ExportEntitiesView = z.infer<typeof ExportEntitiesView>;
 
-/** GET /api/v1/export: every record of the company, one array per entity in the API's shapes (owners and admins). */
-export const CompanyExportView = z.object({
-  format: z.literal('closer-company-export'),
-  version: z.literal(2),
-  exportedAt: z.string(),
-  counts: z.record(z.string(), z.number().int()),
-  entities: ExportEntitiesView,
-});
+/**
+ * GET /api/v1/export: every record of the company, one array per entity in the API's shapes (owners and admins).
+ * The arrays are top-level keys, so the one file is also an import source (Settings -> Import -> Closer).
+ */
+export const CompanyExportView = z
+  .object({
+    format: z.literal('closer-company-export'),
+    version: z.literal(2),
+    exportedAt: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+  })
+  .extend(ExportEntitiesView.shape);
 export type CompanyExportView = z.infer<typeof CompanyExportView>;

@@ -18,7 +18,7 @@ export const exportCommand: Command = {
     const counts: Record<string, number> = {};
     const files: string[] = [];
     for (const entity of EXPORT_ENTITIES) {
-      const rows = x.entities[entity] as readonly Record<string, unknown>[];
+      const rows = x[entity] as readonly Record<string, unknown>[];
       writeFileSync(join(out, `${entity}.json`), `${JSON.stringify(rows, null, 2)}\n`, { mode: 0o600 });
       writeFileSync(join(out, `${entity}.csv`), toCsv(rows), { mode: 0o600 });
       files.push(`${entity}.json`, `${entity}.csv`);

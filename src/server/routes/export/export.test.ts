@@ -12,7 +12,7 @@ import { EXPORT_ENTITIES, type CompanyExportView } from '../../../api/export.js'
 import type { ApplicationDetailView } from '../../../api/applications.js';
 import type { ImportJobView } from '../../../api/imports.js';
 import { parseCloser } from '../../../domain/imports/closer.js';
-import { fileFromText } from '../../../test-support/import-files.js';
+import { fileFromText, filesFromDir } from '../../../test-support/import-files.js';
 import { settledImport } from '../../services/imports.js';
 
 /** What a user sees of an application: where it is, its clocks and its risk (ids differ between workspaces). */
@@ -25,6 +25,7 @@ for (const dialect of dialectsUnderTest()) {
     const clock = testClock();
     let h: Harness;
     let x: CompanyExportView;
+    let download: string;
     let ids: { role: string; candidate: string; active: string; lost: string; offered: string; offer: string; interview: string };
     beforeAll(async () => {
       h = await createHarness(await dialect.createStore(), { clock });
@@ -46,15 +47,16 @@ for (const dialect of dialectsUnderTest()) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toContain('no-store');
       expect(res.headers['content-disposition']).toContain('attachment');
+      download = res.body;
       x = res.json() as CompanyExportView;
     });
     afterAll(async () => h.close());
 
     it('gives owners and admins every entity in its API shape, without secrets, and audits the export', async () => {
       expect(x).toMatchObject({ format: 'closer-company-export', version: 2 });
-      expect(Object.keys(x.entities)).toEqual([...EXPORT_ENTITIES]);
-      for (const e of EXPORT_ENTITIES) expect(x.counts[e]).toBe(x.entities[e].length);
-      const e = x.entities;
+      expect(Object.keys(x)).toEqual(['format', 'version', 'exportedAt', 'counts', ...EXPORT_ENTITIES]);
+      for (const e of EXPORT_ENTITIES) expect(x.counts[e]).toBe(x[e].length);
+      const e = x;
       expect(e.company).toHaveLength(1);
       expect(e.roles.find((r) => r.id === ids.role)?.band).toMatchObject({ currency: 'USD' });
       expect(e.roleBands.map((b) => b.roleId)).toContain(ids.role);
@@ -97,6 +99,10 @@ for (const dialect of dialectsUnderTest()) {
         for (const f of manifest.files) expect(existsSync(join(dir, f))).toBe(true);
         const rows = JSON.parse(readFileSync(join(dir, 'candidates.json'), 'utf8')) as { name: string }[];
         expect(rows).toHaveLength(manifest.counts.candidates);
+        // The folder reads back as an import source: every application, with the offer and the interview.
+        const fromDir = await parseCloser(filesFromDir(dir));
+        expect(fromDir.applications.map((a) => a.externalId).sort()).toEqual(x.applications.map((a) => a.id).sort());
+        expect([fromDir.offers.length, fromDir.interviews.length]).toEqual([1, 1]);
         const csv = readFileSync(join(dir, 'candidates.csv'), 'utf8');
         expect(csv.split('\r\n')[0]).toContain('name');
         expect(csv).toContain('Zoë =cmd|calc');
@@ -111,7 +117,7 @@ for (const dialect of dialectsUnderTest()) {
     });
 
     it('imported into an empty Closer, the export gives the same applications, stage history, clocks and risks; interviews and offers are in the batch', async () => {
-      const files = EXPORT_ENTITIES.map((e) => ({ name: `${e}.json`, text: JSON.stringify(x.entities[e]) }));
+      const files = EXPORT_ENTITIES.map((e) => ({ name: `${e}.json`, text: JSON.stringify(x[e]) }));
       const batch = await parseCloser(files.map((f) => fileFromText(f.name, f.text, 997)));
       expect(batch.problems.filter((p) => p.severity === 'error')).toEqual([]);
       expect(batch.interviews.map((i) => i.externalId)).toContain(ids.interview);
@@ -121,24 +127,23 @@ for (const dialect of dialectsUnderTest()) {
       const empty = await createHarness(await dialect.createStore(), { clock });
       try {
         const created = (await empty.call('POST', '/api/v1/imports', { token: empty.ownerToken, body: { system: 'closer' } })).json() as ImportJobView;
-        for (const f of files) {
-          const up = await empty.app.inject({ method: 'POST', url: `/api/v1/imports/${created.id}/files?name=${f.name}`, headers: { authorization: `Bearer ${empty.ownerToken}`, 'content-type': 'application/json' }, payload: f.text });
-          expect(up.statusCode).toBe(200);
-        }
+        // The Settings download as it is: one file.
+        const up = await empty.app.inject({ method: 'POST', url: `/api/v1/imports/${created.id}/files?name=closer-export.json`, headers: { authorization: `Bearer ${empty.ownerToken}`, 'content-type': 'application/json' }, payload: download });
+        expect(up.statusCode).toBe(200);
         expect((await empty.call('POST', `/api/v1/imports/${created.id}/dry-run`, { token: empty.ownerToken })).statusCode).toBe(202);
         await settledImport(created.id);
         const checked = (await empty.call('GET', `/api/v1/imports/${created.id}`, { token: empty.ownerToken })).json() as ImportJobView;
         expect(checked.dryRun!.stages.filter((s) => s.mappedTo === null)).toEqual([]);
-        expect(checked.dryRun!.counts.applications.create).toBe(x.entities.applications.length);
+        expect(checked.dryRun!.counts.applications.create).toBe(x.applications.length);
         expect((await empty.call('POST', `/api/v1/imports/${created.id}/run`, { token: empty.ownerToken })).statusCode).toBe(202);
         await settledImport(created.id);
         expect(((await empty.call('GET', `/api/v1/imports/${created.id}`, { token: empty.ownerToken })).json() as ImportJobView).status).toBe('done');
 
-        const candidates = new Map(x.entities.candidates.map((c) => [c.id, c.name]));
+        const candidates = new Map(x.candidates.map((c) => [c.id, c.name]));
         const after = ((await empty.call('GET', '/api/v1/applications?limit=100', { token: empty.ownerToken })).json() as { items: { id: string; candidateId: string }[] }).items;
         const names = new Map(((await empty.call('GET', '/api/v1/candidates?limit=100', { token: empty.ownerToken })).json() as { items: { id: string; name: string }[] }).items.map((c) => [c.id, c.name]));
-        expect(after).toHaveLength(x.entities.applications.length);
-        for (const before of x.entities.applications) {
+        expect(after).toHaveLength(x.applications.length);
+        for (const before of x.applications) {
           const match = after.find((a) => names.get(a.candidateId) === candidates.get(before.candidateId))!;
           const now = (await empty.call('GET', `/api/v1/applications/${match.id}`, { token: empty.ownerToken })).json() as ApplicationDetailView;
           expect(answers(now), candidates.get(before.candidateId)).toEqual(answers(before));

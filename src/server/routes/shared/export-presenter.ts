@@ -35,5 +35,5 @@ export function presentCompanyExport(x: CompanyExport): CompanyExportView {
     auditLog: x.audit.entries.map((r) => presentAudit(r, x.people, x.audit.subjects)),
   };
   const counts = Object.fromEntries(EXPORT_ENTITIES.map((e) => [e, entities[e].length]));
-  return { format: 'closer-company-export', version: 2, exportedAt: x.exportedAt.toISOString(), counts, entities };
+  return { format: 'closer-company-export', version: 2, exportedAt: x.exportedAt.toISOString(), counts, ...entities };
 }
