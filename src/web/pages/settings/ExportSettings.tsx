@@ -82,8 +82,8 @@ function ExportPanel() {
         <div role="status" className="export-ready">
           <p>
             Ready: {formatBytes(ready.blob.size)}, {formatCount(total)} records, as of <RelativeTime at={ready.exportedAt} />.{' '}
-            <a href={ready.url} download={ready.fileName}>
-              Download {ready.fileName}
+            <a href={ready.url} download={ready.fileName} title={ready.fileName}>
+              Download the file
             </a>
           </p>
           <ul aria-label="What the file holds">
