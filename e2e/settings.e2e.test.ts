@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, expect, it } from 'vitest';
 import type { UserView } from '../src/api/users.js';
@@ -153,5 +154,22 @@ describeBrowser('settings', (browser) => {
     await report.waitFor();
     const download = await page.request.get((await report.getAttribute('href'))!);
     expect(((await download.json()) as { counts: { candidates: { create: number } } }).counts.candidates.create).toBe(2);
+  });
+
+  it('prepares the full export, says its size and what it holds, and downloads it as one file', async () => {
+    await page.goto('/settings/export');
+    await waitForPage(page, 'Settings');
+    await page.getByRole('button', { name: 'Prepare the export' }).click();
+    const ready = page.getByRole('status').filter({ hasText: 'Ready:' });
+    await ready.waitFor();
+    expect(await ready.textContent()).toMatch(/Ready: [\d.,]+ (bytes|KB|MB), [\d,]+ records/);
+    const link = page.getByRole('link', { name: 'Download the file' });
+    expect(await link.getAttribute('download')).toMatch(/^closer-export-/);
+    const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(saved.suggestedFilename()).toMatch(/^closer-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const x = JSON.parse(readFileSync((await saved.path())!, 'utf8')) as { format: string; counts: { users: number }; users: unknown[] };
+    expect(x.format).toBe('closer-company-export');
+    expect(x.users).toHaveLength(x.counts.users);
+    await page.getByRole('list', { name: 'What the file holds' }).getByText(`People who use Closer: ${x.counts.users}`).waitFor();
   });
 });

@@ -68,6 +68,7 @@ export const APP_PAGES: Readonly<Record<string, PageVisit>> = {
   '/settings/approvals': { url: () => '/settings/approvals' },
   '/settings/privacy': { url: () => '/settings/privacy' },
   '/settings/import': { url: () => '/settings/import' },
+  '/settings/export': { url: () => '/settings/export' },
   '*': { url: () => '/no-such-page' },
 };
 

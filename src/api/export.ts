@@ -1,10 +1,55 @@
 import { z } from 'zod';
+import { ApplicationDetailView } from './applications.js';
+import { AuditView } from './audit.js';
+import { CandidateView } from './candidates.js';
+import { CompanyView } from './company.js';
+import { InterviewDetailView } from './interviews.js';
+import { OfferDetailView, VersionView } from './offers.js';
+import { PostingView } from './postings.js';
+import { RoleBandsView } from './role-bands.js';
+import { RoleView } from './roles.js';
+import { ScorecardView } from './scorecards.js';
+import { PoolView, ProspectView } from './sourcing.js';
+import { UserView } from './users.js';
 
-/** GET /api/v1/export: every record of the company, one array of rows per table (owners and admins). */
-export const CompanyExportView = z.object({
-  format: z.literal('closer-company-export'),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+/** The entities of a full export, in the order a re-import reads them (parents before children). */
+export const EXPORT_ENTITIES = [
+  'company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'pools', 'prospects', 'postings', 'auditLog',
+] as const;
+export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
+
+/** Each entity in the shape its own API route answers with (an owner's view: bands, offers and pay included). */
+export const ExportEntitiesView = z.object({
+  company: z.array(CompanyView),
+  users: z.array(UserView),
+  roles: z.array(RoleView),
+  roleBands: z.array(RoleBandsView),
+  candidates: z.array(CandidateView),
+  /** GET /applications/:id: the application with its events (stage history), clocks and risk at export time. */
+  applications: z.array(ApplicationDetailView),
+  interviews: z.array(InterviewDetailView),
+  scorecards: z.array(ScorecardView),
+  offers: z.array(OfferDetailView),
+  /** GET /offers/:id/versions: every version with its approvers' decisions, tagged with its offer. */
+  offerVersions: z.array(VersionView.extend({ offerId: z.string() })),
+  pools: z.array(PoolView),
+  prospects: z.array(ProspectView),
+  postings: z.array(PostingView),
+  /** The audit log, oldest first. */
+  auditLog: z.array(AuditView),
 });
+export type ExportEntitiesView = z.infer<typeof ExportEntitiesView>;
+
+/**
+ * GET /api/v1/export: every record of the company, one array per entity in the API's shapes (owners and admins).
+ * The arrays are top-level keys, so the one file is also an import source (Settings -> Import -> Closer).
+ */
+export const CompanyExportView = z
+  .object({
+    format: z.literal('closer-company-export'),
+    version: z.literal(2),
+    exportedAt: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+  })
+  .extend(ExportEntitiesView.shape);
 export type CompanyExportView = z.infer<typeof CompanyExportView>;

@@ -34,7 +34,6 @@ export * from './repositories/privacy.js';
 export * from './repositories/job-locks.js';
 export * from './repositories/reports.js';
 export * from './repositories/postings.js';
-export * from './repositories/company-export.js';
 export * from './repositories/imports.js';
 export * from './repositories/sourcing.js';
 export * from './repositories/sequences.js';

@@ -68,6 +68,7 @@ export const routes: RouteObject[] = [
                   { path: 'approvals', lazy: page(() => import('./pages/settings/ApprovalsSettings.js'), 'ApprovalsSettings') },
                   { path: 'privacy', lazy: page(() => import('./pages/settings/PrivacySettings.js'), 'PrivacySettings') },
                   { path: 'import', lazy: page(() => import('./pages/settings/ImportSettings.js'), 'ImportSettings') },
+                  { path: 'export', lazy: page(() => import('./pages/settings/ExportSettings.js'), 'ExportSettings') },
                 ],
               },
               { path: '*', lazy: page(() => import('./pages/not-found/NotFoundPage.js'), 'NotFoundPage') },

@@ -95,6 +95,16 @@ export interface ImportedApplication extends ExternalRef {
   rejectionReason?: string;
   /** A lead in the source's CRM (Greenhouse `prospect`, Ashby `Lead`), not yet a candidacy. */
   prospect: boolean;
+  /** The application's own timeline, oldest first, when the source is a Closer export: written as it was (instead of
+   * the events made from the stage history) so clocks and risks read the same history after the import. */
+  events?: ImportedEvent[];
+}
+
+/** One event of a Closer application's timeline (type and data as Closer records them). */
+export interface ImportedEvent {
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
 }
 
 export interface ImportedInterview extends ExternalRef {

@@ -1,17 +1,54 @@
-// A Closer full export (`closer export --out DIR`: one `<table>.json` array of rows per table) read back into an
+// A Closer full export (`closer export --out DIR`, or the Settings download split per entity) read back into an
 // ImportBatch, so moving to another Closer, or restoring into an empty one, goes through the same import as any other
-// source. Stage history comes from the `stage.changed` events with their real times.
-import { emptyBatch, type ImportBatch, type ImportedApplication, type ImportedApplicationStatus, type ImportedStageChange, type ImportFile, type ImportParser } from './canonical.js';
-import { forEachVendorRecord, idOf, isObj, orderHistory, ProblemLog, str, toIso, type Obj } from './read-helpers.js';
+// source. Reads the export's API shapes (version 2: `applications.json` with each application's events,
+// `interviews.json`, `scorecards.json`, `offers.json`, `offerVersions.json`) and the raw table rows of version 1
+// (`application_events.json`, snake_case columns). Stage history comes from the `stage.changed` events with their
+// real times; the other events of an application travel whole (`ImportedApplication.events`) so the clocks and risks
+// after the import are the ones before it. Pure.
+import {
+  emptyBatch,
+  type ImportBatch,
+  type ImportedApplication,
+  type ImportedApplicationStatus,
+  type ImportedEvent,
+  type ImportedFeedback,
+  type ImportedOffer,
+  type ImportedOfferVersion,
+  type ImportedRecommendation,
+  type ImportedStageChange,
+  type ImportFile,
+  type ImportParser,
+} from './canonical.js';
+import { arr, forEachVendorRecord, idOf, isObj, num, orderHistory, ProblemLog, str, toDate, toIso, type Obj } from './read-helpers.js';
 
 const SYSTEM = 'closer' as const;
-const TABLES = new Set(['users', 'roles', 'candidates', 'applications', 'application_events']);
-const OTHER = new Set(['companies', 'role_bands', 'interviews', 'interview_interviewers', 'scorecards', 'offers', 'offer_versions', 'offer_approvals', 'candidate_files', 'company_scoping', 'retention_settings', 'audit_log', 'export']);
+/** Export file stem -> what the parser reads it as (v2 entity names first, then v1 table names). */
+const RESOURCES: Readonly<Record<string, string>> = {
+  users: 'users',
+  roles: 'roles',
+  candidates: 'candidates',
+  applications: 'applications',
+  application_events: 'application_events',
+  interviews: 'interviews',
+  scorecards: 'scorecards',
+  offers: 'offers',
+  offerversions: 'offerVersions',
+  offer_versions: 'skip',
+};
+const SKIPPED = new Set([
+  'company', 'companies', 'rolebands', 'role_bands', 'pools', 'prospects', 'postings', 'auditlog', 'audit_log', 'interview_interviewers', 'offer_approvals',
+  'candidate_files', 'company_scoping', 'retention_settings', 'export', 'manifest',
+]);
 
-/** The export table a file holds (`candidates.json` -> candidates). */
+/** The export entity a file holds (`candidates.json` -> candidates; `auditLog.json` -> skip). */
 export function closerResource(name: string): string | undefined {
   const n = name.toLowerCase();
-  return TABLES.has(n) ? n : OTHER.has(n) ? 'skip' : undefined;
+  return RESOURCES[n] ?? (SKIPPED.has(n) ? 'skip' : undefined);
+}
+
+/** A field under its v2 (camelCase) or v1 (snake_case) name. */
+function field(v: Obj, camel: string, snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)): unknown {
+  return v[camel] !== undefined ? v[camel] : v[snake];
 }
 
 function parseJsonText(v: unknown): unknown {
@@ -23,15 +60,69 @@ function parseJsonText(v: unknown): unknown {
   }
 }
 
+const RECOMMENDATION: Readonly<Record<string, ImportedRecommendation>> = { 'strong-no': 'strong_no', no: 'no', yes: 'yes', 'strong-yes': 'strong_yes' };
+
+/** Closer's offer status in the canonical words: anything before it went out is a draft; expired or withdrawn is deprecated. */
+function offerStatus(s: string | undefined): ImportedOffer['status'] {
+  if (s === 'extended') return 'sent';
+  if (s === 'accepted' || s === 'declined') return s;
+  if (s === 'expired' || s === 'withdrawn') return 'deprecated';
+  return 'draft';
+}
+
+function offerVersionOf(v: Obj): ImportedOfferVersion | undefined {
+  const version = num(v.version);
+  const createdAt = toIso(v.createdAt);
+  if (version === undefined || !createdAt) return undefined;
+  const terms = isObj(v.terms) ? v.terms : v;
+  const currency = str(terms.currency);
+  const base = num(terms.base);
+  const equity = isObj(terms.equity) ? terms.equity : {};
+  const otherTerms: Record<string, string> = {};
+  const keep = (k: string, x: unknown) => {
+    if (typeof x === 'number' || (typeof x === 'string' && x !== '')) otherTerms[k] = String(x);
+  };
+  keep('bonusTarget', terms.bonusTarget);
+  keep('signOn', terms.signOn);
+  keep('equityKind', equity.kind);
+  keep('equityShares', equity.shares ?? v.equityShares);
+  keep('fullyDilutedShares', equity.fullyDilutedShares);
+  keep('strike', equity.strike);
+  keep('startDate', terms.startDate);
+  return {
+    version,
+    createdAt,
+    ...(toIso(v.submittedAt) ? { sentAt: toIso(v.submittedAt) } : {}),
+    ...(toDate(terms.startDate) ? { startDate: toDate(terms.startDate) } : {}),
+    ...(base !== undefined && currency ? { base: { amount: Math.round(base), currency } } : {}),
+    otherTerms,
+  };
+}
+
 /** Reads a Closer export folder into one batch. */
 export const parseCloser: ImportParser = async (files: readonly ImportFile[]): Promise<ImportBatch> => {
   const log = new ProblemLog();
   const batch = emptyBatch(SYSTEM);
   const ref = (id: string) => ({ externalSystem: SYSTEM, externalId: id });
   const apps: (Obj & { __file: string; __line: number })[] = [];
-  const events = new Map<string, { type: string; at: string; data: Obj; seq: number }[]>();
+  const events = new Map<string, (ImportedEvent & { seq: number })[]>();
   const candidateIds = new Set<string>();
+  const candidateSource = new Map<string, string>();
   const roleIds = new Set<string>();
+  const interviewApp = new Map<string, { applicationId: string; name?: string }>();
+  const cards: Obj[] = [];
+  const offers: Obj[] = [];
+  const versionsOf = new Map<string, Obj[]>();
+
+  const addEvent = (appId: string, e: Obj, seq: number) => {
+    const at = toIso(field(e, 'occurredAt'));
+    const type = str(e.type);
+    if (!at || !type) return;
+    const data = parseJsonText(e.data);
+    const list = events.get(appId) ?? [];
+    list.push({ type, at, data: isObj(data) ? data : {}, seq: num(e.seq) ?? seq });
+    events.set(appId, list);
+  };
 
   await forEachVendorRecord(files.filter((f) => f.name.endsWith('.json')), closerResource, log, (r) => {
     const v = r.value;
@@ -43,15 +134,17 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
       case 'roles': {
         if (!id) return;
         const status = str(v.status);
-        batch.roles.push({ ...ref(id), title: str(v.title) ?? id, status: status === 'closed' || status === 'filled' || status === 'cancelled' ? 'closed' : status === 'draft' ? 'draft' : 'open', ...(toIso(v.created_at) ? { openedAt: toIso(v.created_at) } : {}) });
+        const openedAt = toIso(field(v, 'createdAt'));
+        batch.roles.push({ ...ref(id), title: str(v.title) ?? id, status: status === 'closed' || status === 'filled' || status === 'cancelled' ? 'closed' : status === 'draft' ? 'draft' : 'open', ...(openedAt ? { openedAt } : {}) });
         roleIds.add(id);
         return;
       }
       case 'candidates': {
-        if (!id || str(v.merged_into_id)) return; // a merged record lives on in the one it was merged into
-        const createdAt = toIso(v.created_at);
+        if (!id || str(field(v, 'mergedIntoId'))) return; // a merged record lives on in the one it was merged into
+        const createdAt = toIso(field(v, 'createdAt'));
         if (!createdAt) return log.warn('missing-field', `Candidate ${id} has no creation date and was skipped.`, { file: r.file, line: r.line, recordId: id });
         const links = parseJsonText(v.links);
+        const employer = str(field(v, 'currentEmployer'));
         batch.candidates.push({
           ...ref(id),
           name: str(v.name) ?? id,
@@ -60,25 +153,50 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
           ...(str(v.phone) ? { phone: str(v.phone) } : {}),
           links: Array.isArray(links) ? links.filter((l): l is string => typeof l === 'string') : [],
           ...(str(v.location) ? { location: str(v.location) } : {}),
-          ...(str(v.current_employer) ? { currentEmployer: str(v.current_employer) } : {}),
+          ...(employer ? { currentEmployer: employer } : {}),
           tags: [],
           createdAt,
         });
         candidateIds.add(id);
+        if (str(v.source)) candidateSource.set(id, str(v.source)!);
         return;
       }
       case 'applications':
         apps.push(Object.assign(v, { __file: r.file, __line: r.line }));
+        if (id) arr(v.events).forEach((e, i) => isObj(e) && addEvent(id, e, i + 1));
         return;
       case 'application_events': {
         const appId = idOf(v.application_id);
-        const at = toIso(v.occurred_at);
-        const type = str(v.type);
-        if (!appId || !at || !type) return;
-        const data = parseJsonText(v.data);
-        const list = events.get(appId) ?? [];
-        list.push({ type, at, data: isObj(data) ? data : {}, seq: typeof v.seq === 'number' ? v.seq : list.length });
-        events.set(appId, list);
+        if (appId) addEvent(appId, v, events.get(appId)?.length ?? 0);
+        return;
+      }
+      case 'interviews': {
+        const appId = idOf(field(v, 'applicationId'));
+        if (!id || !appId) return;
+        const scheduledAt = toIso(field(v, 'scheduledAt'));
+        const endsAt = toIso(field(v, 'endsAt'));
+        const name = str(v.stageName) ?? str(v.kind);
+        interviewApp.set(id, { applicationId: appId, ...(name ? { name } : {}) });
+        batch.interviews.push({
+          ...ref(id),
+          applicationExternalId: appId,
+          ...(name ? { name } : {}),
+          ...(scheduledAt ? { startsAt: scheduledAt } : {}),
+          ...(endsAt ? { endsAt } : {}),
+          ...(str(v.status) ? { status: str(v.status) } : {}),
+          interviewerExternalIds: arr(v.interviewers).map(idOf).filter((x): x is string => x !== undefined),
+        });
+        return;
+      }
+      case 'scorecards':
+        cards.push(v);
+        return;
+      case 'offers':
+        offers.push(v);
+        return;
+      case 'offerVersions': {
+        const offerId = idOf(v.offerId);
+        if (offerId) versionsOf.set(offerId, [...(versionsOf.get(offerId) ?? []), v]);
         return;
       }
       default:
@@ -91,17 +209,20 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
     if (!stageOrder.has(s)) stageOrder.set(s, stageOrder.size);
     return s;
   };
+  const appIds = new Set<string>();
   for (const a of apps) {
     const id = idOf(a.id);
-    const candidateId = idOf(a.candidate_id);
-    const createdAt = toIso(a.created_at);
+    const candidateId = idOf(field(a, 'candidateId'));
+    const recorded = toIso(field(a, 'createdAt'));
     const where = { file: a.__file, line: a.__line, recordId: id };
-    if (!id || !createdAt) continue;
+    if (!id || !recorded) continue;
+    // An event logged with an earlier time than the record (a back-dated note or stage change) starts the history.
+    const mine = (events.get(id) ?? []).sort((x, y) => x.seq - y.seq);
+    const createdAt = mine.reduce((min, e) => (e.at < min ? e.at : min), recorded);
     if (!candidateId || !candidateIds.has(candidateId)) {
       log.warn('missing-reference', `Application ${id} refers to candidate ${candidateId ?? '(none)'}, which is not in the export; it was skipped.`, where);
       continue;
     }
-    const mine = (events.get(id) ?? []).sort((x, y) => x.seq - y.seq);
     const changes: ImportedStageChange[] = [];
     for (const e of mine) {
       if (e.type === 'stage.changed' && typeof e.data.to === 'string') {
@@ -114,7 +235,7 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
     const current = str(a.stage);
     if (changes.length === 0 && current) changes.push({ stageExternalId: stage(current), at: createdAt });
     const raw = str(a.status);
-    const status: ImportedApplicationStatus = raw === 'hired' || raw === 'rejected' || raw === 'withdrawn' ? raw : 'active';
+    const status: ImportedApplicationStatus = raw === 'hired' || raw === 'withdrawn' ? raw : raw === 'rejected' || raw === 'lost' ? 'rejected' : 'active';
     const app: ImportedApplication = {
       ...ref(id),
       candidateExternalId: candidateId,
@@ -122,15 +243,73 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
       stageHistory: orderHistory(changes, SYSTEM, id, createdAt, log, a.__file),
       status,
       prospect: false,
+      events: mine.map(({ type, at, data }) => ({ type, at, data })),
     };
-    const roleId = idOf(a.role_id);
+    const source = candidateSource.get(candidateId);
+    if (source) app.sourceName = source;
+    const roleId = idOf(field(a, 'roleId'));
     if (roleId && roleIds.has(roleId)) app.roleExternalId = roleId;
     if (current) app.currentStageExternalId = stage(current);
-    if (toIso(a.closed_at)) app.closedAt = toIso(a.closed_at);
-    if (str(a.loss_reason)) app.rejectionReason = str(a.loss_reason);
+    const closedAt = toIso(field(a, 'closedAt'));
+    if (closedAt) app.closedAt = closedAt;
+    const lossReason = str(field(a, 'lossReason'));
+    if (lossReason) app.rejectionReason = lossReason;
     batch.applications.push(app);
+    appIds.add(id);
   }
   batch.stages = [...stageOrder.entries()].map(([s, order]) => ({ ...ref(s), name: s, order }));
+
+  batch.interviews = batch.interviews.filter((i) => appIds.has(i.applicationExternalId));
+  // Submitted scorecards are feedback; a draft is nobody's opinion yet.
+  for (const c of cards) {
+    const id = idOf(c.id);
+    const interview = interviewApp.get(idOf(field(c, 'interviewId')) ?? '');
+    if (!id || !interview || str(c.status) !== 'submitted') continue;
+    const recommendation = RECOMMENDATION[str(c.recommendation) ?? ''];
+    const submittedAt = toIso(field(c, 'submittedAt'));
+    const feedback: ImportedFeedback = {
+      ...ref(id),
+      applicationExternalId: interview.applicationId,
+      interviewExternalId: idOf(field(c, 'interviewId')),
+      ...(interview.name ? { interviewName: interview.name } : {}),
+      ...(idOf(field(c, 'interviewerId')) ? { authorExternalId: idOf(field(c, 'interviewerId')) } : {}),
+      ...(str(c.interviewerName) ? { authorName: str(c.interviewerName) } : {}),
+      ...(submittedAt ? { submittedAt } : {}),
+      ...(recommendation ? { recommendation } : {}),
+      ratings: arr(c.ratings).filter(isObj).map((r) => ({ attribute: str(r.attributeId) ?? '', rating: num(r.rating) === undefined ? '' : String(num(r.rating)), ...(str(r.evidence) ? { note: str(r.evidence) } : {}) })).filter((r) => r.attribute !== '' && r.rating !== ''),
+      answers: [],
+      ...(str(c.notes) ? { notes: str(c.notes) } : {}),
+    };
+    batch.feedback.push(feedback);
+  }
+
+  for (const o of offers) {
+    const id = idOf(o.id);
+    const appId = idOf(field(o, 'applicationId'));
+    if (!id || !appId) continue;
+    if (!appIds.has(appId)) {
+      log.warn('missing-reference', `Offer ${id} refers to application ${appId}, which is not in the export; it was skipped.`, { recordId: id });
+      continue;
+    }
+    // Full versions from offerVersions.json; else the summaries the offer itself lists, and its current version.
+    const full = (versionsOf.get(id) ?? []).map(offerVersionOf).filter((v): v is ImportedOfferVersion => v !== undefined);
+    const summaries = arr(o.versions).filter(isObj).map((v) => offerVersionOf({ ...v, currency: o.currency })).filter((v): v is ImportedOfferVersion => v !== undefined);
+    const versions = (full.length > 0 ? full : summaries).sort((x, y) => x.version - y.version);
+    const current = isObj(o.current) ? o.current : (versionsOf.get(id) ?? []).find((v) => num(v.version) === num(o.currentVersion));
+    const resolvedAt = toIso(field(o, 'respondedAt'));
+    batch.offers.push({
+      ...ref(id),
+      applicationExternalId: appId,
+      status: offerStatus(str(o.status)),
+      ...(resolvedAt ? { resolvedAt } : {}),
+      versions,
+      approvals: arr(current?.approvers).filter(isObj).map((a) => {
+        const decision = str(a.decision);
+        const decidedAt = toIso(a.decidedAt);
+        return { ...(idOf(a.id) ? { approverExternalId: idOf(a.id) } : {}), status: decision === 'approved' || decision === 'rejected' ? decision : 'pending', ...(decidedAt ? { resolvedAt: decidedAt } : {}) };
+      }),
+    });
+  }
   batch.problems = log.done();
   return batch;
 };

@@ -2,7 +2,7 @@
 // existing candidate (same e-mail), which are skipped (already imported: same system and external id), the events
 // each application's history becomes, and every problem. The dry run shows this plan; the real run writes it. Pure:
 // the service passes in what the database already holds.
-import { CLOCK_SKEW_TOLERANCE_MS, parseEventInput, type EventInput } from '../pipeline/events.js';
+import { CLOCK_SKEW_TOLERANCE_MS, parseEventInput, safeParseEventInput, type EventInput } from '../pipeline/events.js';
 import type { CandidateSource, LossReason } from '../pipeline/lists.js';
 import type { ImportBatch, ImportProblem, ImportedApplication, ImportedCandidate, ImportedFeedback, ImportedRole, ImportSystem } from './canonical.js';
 import { isWithdrawalReason, mapCandidateSource, mapLossReason, stageKey, stageNamesOf, type CloserStage, type StageMapping } from './registry.js';
@@ -171,7 +171,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
       counts.applications.skip++;
       continue;
     }
-    const built = buildHistory(a, { stageNameOf, mapping, stageIds, firstStage, latest, now, warn });
+    const built = withOwnTimeline(a, buildHistory(a, { stageNameOf, mapping, stageIds, firstStage, latest, now, warn }), mapping, now);
     if (!built) {
       counts.applications.skip++;
       continue;
@@ -336,4 +336,23 @@ function buildHistory(a: ImportedApplication, ctx: HistoryContext): BuiltHistory
   const data = status === 'hired' ? { status } : { status, lossReason };
   events.push(parseEventInput({ type: 'application.closed', occurredAt: iso(closed), data }, ctx.now));
   return { stage, status, lossReason, closedAt: iso(closed), events };
+}
+
+/**
+ * A Closer export's application keeps its own timeline (notes, contacts, interviews, offers' events), its stages
+ * renamed through the mapping, so clocks and risks read the same history after the import as before it. Events
+ * Closer would refuse are left out; the stage, status and close come from the history built from the stage changes.
+ */
+function withOwnTimeline(a: ImportedApplication, built: BuiltHistory | undefined, mapping: StageMapping, now: Date): BuiltHistory | undefined {
+  if (!built || !a.events || a.events.length === 0) return built;
+  const mapStage = (v: unknown) => (typeof v === 'string' ? (mapping[stageKey(v)] ?? v) : v);
+  const events: EventInput[] = [];
+  for (const e of a.events) {
+    if (e.type === 'event.retracted') continue;
+    const data: Record<string, unknown> = { ...e.data };
+    for (const k of ['from', 'to', 'stage']) if (k in data) data[k] = mapStage(data[k]);
+    const parsed = safeParseEventInput({ type: e.type, occurredAt: e.at, data }, now);
+    if (parsed.ok) events.push(parsed.value);
+  }
+  return events.length > 0 ? { ...built, events } : built;
 }

@@ -1,25 +1,93 @@
-import { collectCompanyRows, inTransaction, recordAudit, type Store } from '../../storage/index.js';
-import type { CompanyExportView } from '../../api/export.js';
+// The company's full export (issue 12): every record read through the same service reads the API's routes use, in
+// one transaction so the entities agree with each other; the route presents each with the route's own presenter.
+import {
+  getPostingOfRole,
+  inTransaction,
+  listApplications,
+  listAudit,
+  listCandidates,
+  listInterviews,
+  listOffers,
+  listPoolProspects,
+  listRoles,
+  listScorecards,
+  listUsers,
+  loadAuditSubjects,
+  recordAudit,
+  type AuditRecord,
+  type AuditSubject,
+  type Company,
+  type ProspectWithPerson,
+  type ScorecardRecord,
+  type Store,
+  type UserRecord,
+} from '../../storage/index.js';
+import { readCompany } from './company.js';
+import { describeInterviews, type InterviewDetail } from './interviews.js';
+import { getOfferHistory, type OfferDetail } from './offers.js';
+import { getApplicationDetail, type ApplicationDetail } from './pipeline-views.js';
+import { readPostingOfRole, type PostingState } from './postings.js';
+import { readRoleBands, type RoleBandsState } from './role-bands.js';
+import { findPools } from './sourcing.js';
+import type { CandidateRecord, RoleRecord, TalentPoolSummary } from './records.js';
+import type { ApprovalDecisionRecord } from './records.js';
 
-function exportValue(v: unknown): unknown {
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Date) return v.toISOString();
-  if (v instanceof Uint8Array) return undefined;
-  return v;
+/** Large enough for every row of a self-hosted company; the repositories want a number. */
+const ALL = 1_000_000_000;
+
+export interface CompanyExport {
+  exportedAt: Date;
+  /** The exporting user: the records are read as an owner or admin sees them. */
+  viewer: Pick<UserRecord, 'id' | 'role'>;
+  company: Company;
+  users: UserRecord[];
+  people: Map<string, string>;
+  roles: RoleRecord[];
+  roleBands: RoleBandsState[];
+  candidates: CandidateRecord[];
+  applications: ApplicationDetail[];
+  interviews: InterviewDetail[];
+  scorecards: ScorecardRecord[];
+  offers: { detail: OfferDetail; decisions: ApprovalDecisionRecord[] }[];
+  pools: TalentPoolSummary[];
+  prospects: ProspectWithPerson[];
+  postings: PostingState[];
+  audit: { entries: AuditRecord[]; subjects: Map<string, AuditSubject> };
 }
 
 /**
- * The company's full export (issue 12): every row of the export tables (see COMPANY_EXPORT_TABLES) and the audit
- * log, read in one transaction so the tables agree with each other. The export itself is audited (table names only).
+ * Reads every record of the company (merged-away candidates excepted: they live on in the record they were merged
+ * into) and audits the export (entity names only). N+1 reads per application and offer are accepted: an export is
+ * rare and each read is the one its route makes.
  */
-export async function exportCompany(store: Store, actorId: string, now: Date): Promise<CompanyExportView> {
+export async function exportCompany(store: Store, viewer: Pick<UserRecord, 'id' | 'role'>, now: Date): Promise<CompanyExport> {
   return inTransaction(store.db, async (tx) => {
-    const raw = await collectCompanyRows(tx);
-    const tables: CompanyExportView['tables'] = {};
-    for (const [table, rows] of Object.entries(raw)) {
-      tables[table] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, exportValue(v)]).filter(([, v]) => v !== undefined)));
+    const company = await readCompany(tx);
+    const users = await listUsers(tx);
+    const people = new Map(users.map((u) => [u.id, u.name]));
+    const roles = await listRoles(tx);
+    const roleBands: RoleBandsState[] = [];
+    const postings: PostingState[] = [];
+    for (const role of roles) {
+      const bands = await readRoleBands(tx, role.id);
+      if (bands.bands.length > 0) roleBands.push(bands);
+      if (await getPostingOfRole(tx, role.id)) postings.push(await readPostingOfRole(tx, role.id));
     }
-    await recordAudit(tx, { actorId, action: 'company.exported', entity: 'company', entityId: String(tables.companies?.[0]?.id ?? 'company'), fields: Object.keys(tables), at: now });
-    return { format: 'closer-company-export', version: 1, exportedAt: now.toISOString(), tables };
+    const candidates = (await listCandidates(tx, { archived: 'include', limit: ALL })).reverse(); // oldest first
+    const applications: ApplicationDetail[] = [];
+    for (const a of await listApplications(tx)) applications.push(await getApplicationDetail(tx, a.id, now));
+    applications.sort((x, y) => x.application.createdAt.localeCompare(y.application.createdAt) || x.application.id.localeCompare(y.application.id));
+    const interviews = await describeInterviews(tx, viewer, await listInterviews(tx));
+    const scorecards = await listScorecards(tx, {});
+    const offers: CompanyExport['offers'] = [];
+    for (const o of await listOffers(tx)) offers.push(await getOfferHistory(tx, o.id));
+    offers.reverse(); // listOffers is most recently changed first
+    const pools = await findPools(tx);
+    const prospects: ProspectWithPerson[] = [];
+    for (const pool of pools) prospects.push(...(await listPoolProspects(tx, pool.id, { limit: ALL, offset: 0 })).items);
+    await recordAudit(tx, { actorId: viewer.id, action: 'company.exported', entity: 'company', entityId: company.id, fields: ['company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'pools', 'prospects', 'postings', 'auditLog'], at: now });
+    const entries = (await listAudit(tx, { limit: ALL })).reverse();
+    const subjects = await loadAuditSubjects(tx, entries);
+    return { exportedAt: now, viewer, company, users, people, roles, roleBands, candidates, applications, interviews, scorecards, offers, pools, prospects, postings, audit: { entries, subjects } };
   });
 }

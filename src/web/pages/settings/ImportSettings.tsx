@@ -17,6 +17,7 @@ const SYSTEMS: Array<{ value: ImportSystemChoice; label: string }> = [
   { value: 'greenhouse', label: 'Greenhouse' },
   { value: 'lever', label: 'Lever' },
   { value: 'ashby', label: 'Ashby' },
+  { value: 'closer', label: 'Another Closer (its export file)' },
 ];
 
 const ENTITY_WORDS: Record<string, string> = {

@@ -16,6 +16,7 @@ export function SettingsLayout() {
     ...(can(user.role, 'audit.read') ? [{ to: 'audit', label: 'Audit log' }] : []),
     ...(can(user.role, 'privacy.manage') ? [{ to: 'privacy', label: 'Privacy' }] : []),
     ...(can(user.role, 'imports.manage') ? [{ to: 'import', label: 'Import' }] : []),
+    ...(can(user.role, 'company.export') ? [{ to: 'export', label: 'Export' }] : []),
   ];
   return (
     <>
