@@ -23,6 +23,8 @@ import {
   insertImportJob,
   insertImportLinks,
   insertImportedFeedback,
+  insertImportedInterviews,
+  insertImportedOffers,
   insertRole,
   isUniqueViolation,
   listImportJobs,
@@ -255,6 +257,8 @@ async function lookupsFor(tx: Tx, batch: ImportBatch) {
       applications: await findImportLinks(tx, system, 'application', ids(batch.applications)),
       feedback: await findImportLinks(tx, system, 'feedback', ids(batch.feedback)),
       notes: await findImportLinks(tx, system, 'note', ids(batch.notes)),
+      interviews: await findImportLinks(tx, system, 'interview', ids(batch.interviews)),
+      offers: await findImportLinks(tx, system, 'offer', ids(batch.offers)),
     },
     candidatesByEmail: await findCandidatesByEmails(tx, emails),
   };
@@ -400,7 +404,7 @@ export async function applyImportBatch(
       const unmapped = plan.report.stages.filter((s) => s.mappedTo === null);
       if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages first: ${unmapped.map((s) => s.name).join(', ')}.`, 'stageMapping');
       const eventCount = plan.applications.reduce((n, a) => n + a.events.length, 0);
-      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length;
+      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length + plan.interviews.length + plan.offers.length;
       let done = 0;
       const step = async (n: number) => {
         done += n;
@@ -483,6 +487,42 @@ export async function applyImportBatch(
       }
       for (const n of plan.notes) link('note', n.externalId, n.applicationId);
 
+      // Interviews become Closer's own (their events are in the histories written above); offers are kept with their
+      // versions and approvals in imported_offers (migration 024 says why), their events likewise.
+      await insertImportedInterviews(
+        tx,
+        plan.interviews.map((i) => ({ id: i.id, applicationId: i.applicationId, kind: i.kind, scheduledAt: i.scheduledAt, durationMinutes: i.durationMinutes, status: i.status, completedAt: i.completedAt, createdBy: actor.id })),
+        now,
+      );
+      for (const i of plan.interviews) {
+        link('interview', i.source.externalId, i.id);
+        audits.push({ action: 'interview.import', entity: 'interview', entityId: i.id, fields: interviewFields(i) });
+      }
+      await step(plan.interviews.length);
+      await insertImportedOffers(
+        tx,
+        plan.offers.map((o) => ({
+          id: o.id,
+          applicationId: o.applicationId,
+          system: batch.system,
+          externalId: o.source.externalId,
+          status: o.status,
+          sourceStatus: o.source.status,
+          draftedAt: o.draftedAt,
+          sentAt: o.sentAt,
+          resolvedAt: o.resolvedAt,
+          approvals: o.approvals,
+          versions: o.versions,
+          jobId: job.id,
+        })),
+        now,
+      );
+      for (const o of plan.offers) {
+        link('offer', o.source.externalId, o.id);
+        audits.push({ action: 'offer.import', entity: 'imported_offer', entityId: o.id, fields: offerFields(o) });
+      }
+      await step(plan.offers.length);
+
       await insertImportedFeedback(
         tx,
         plan.feedback.map((f) => ({
@@ -517,6 +557,23 @@ export async function applyImportBatch(
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'Another import or change wrote some of the same records meanwhile; nothing was imported. Run the dry run again.', 'id');
     throw error;
   }
+}
+
+function interviewFields(i: ImportPlan['interviews'][number]): string[] {
+  const fields = ['kind', 'scheduledAt', 'status', 'externalId'];
+  if (i.durationMinutes !== null) fields.push('durationMinutes');
+  if (i.completedAt !== null) fields.push('completedAt');
+  return fields;
+}
+
+function offerFields(o: ImportPlan['offers'][number]): string[] {
+  const fields = ['status', 'versions', 'externalId'];
+  if (o.versions.some((v) => v.base !== null)) fields.push('base', 'currency');
+  if (o.versions.some((v) => Object.keys(v.otherTerms).length > 0)) fields.push('otherTerms');
+  if (o.approvals.length > 0) fields.push('approvals');
+  if (o.sentAt !== null) fields.push('sentAt');
+  if (o.resolvedAt !== null) fields.push('resolvedAt');
+  return fields;
 }
 
 function candidateFields(c: ImportBatch['candidates'][number]): string[] {
