@@ -39,7 +39,8 @@ import {
   type Tx,
 } from '../../storage/index.js';
 import { DEFAULT_PROCESS_STAGES, type PipelineActor } from './pipeline.js';
-import { projectApplicationsFromEvents } from './projections.js';
+import { bulkProjector } from './projections.js';
+import type { PreparedEvent } from '../../domain/pipeline/index.js';
 
 /*
  * Imports from another hiring system (issue 12): files are uploaded to a job, read by the system's parser into one
@@ -363,8 +364,16 @@ function track(jobId: string, work: () => Promise<void>): void {
   running.set(jobId, p);
 }
 
-/** Rows per insert statement and per progress step. */
-const CHUNK = 500;
+/** Applications (and candidates) per written chunk and progress step. */
+const CHUNK = 1_000;
+
+/**
+ * Rows per insert statement for a table of `columns` columns: as many as stay under 30,000 bound parameters, below
+ * both SQLite's 32,766 and PostgreSQL's 65,535, so a chunk is one round trip instead of several.
+ */
+export function rowsPerStatement(columns: number): number {
+  return Math.max(1, Math.floor(30_000 / columns));
+}
 
 /**
  * Reads the files again, plans inside the transaction (so links written by another import meanwhile are seen) and
@@ -459,6 +468,7 @@ export async function applyImportBatch(
             createdBy: actor.id,
           })),
           now,
+          rowsPerStatement(18),
         );
         for (const p of chunk) {
           link('candidate', p.source.externalId, p.id);
@@ -468,12 +478,14 @@ export async function applyImportBatch(
       }
       for (const m of plan.merges) link('candidate', m.externalId, m.candidateId);
 
+      const project = await bulkProjector(tx);
       for (let i = 0; i < plan.applications.length; i += CHUNK) {
         const chunk = plan.applications.slice(i, i + CHUNK);
         await insertApplications(
           tx,
           chunk.map((a) => ({ id: a.id, candidateId: a.candidateId, roleId: a.roleId, stage: a.stage, status: a.status, lossReason: a.lossReason, labels: [], closedAt: a.closedAt, createdBy: actor.id })),
           now,
+          rowsPerStatement(12),
         );
         const events: EventInsert[] = [];
         for (const a of chunk) {
@@ -481,8 +493,12 @@ export async function applyImportBatch(
           link('application', a.source.externalId, a.id);
           audits.push({ action: 'application.create', entity: 'application', entityId: a.id, fields: ['candidateId', 'roleId', 'stage', 'status', 'externalId', 'events'] });
         }
-        await insertEvents(tx, events);
-        await projectApplicationsFromEvents(tx, chunk.map((a) => ({ id: a.id, roleId: a.roleId })), now);
+        await insertEvents(tx, events, rowsPerStatement(9));
+        // The read model is folded from the events in hand (they are in timeline order), not read back.
+        await project(
+          chunk.map((a) => ({ id: a.id, roleId: a.roleId, events: a.events.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data }) as PreparedEvent) })),
+          now,
+        );
         await step(chunk.length + events.length);
       }
       for (const n of plan.notes) link('note', n.externalId, n.applicationId);
@@ -547,8 +563,8 @@ export async function applyImportBatch(
       }
       await step(plan.feedback.length);
 
-      await insertImportLinks(tx, links, now);
-      await recordImportAudits(tx, actor.id, audits, now);
+      await insertImportLinks(tx, links, now, rowsPerStatement(6));
+      await recordImportAudits(tx, actor.id, audits, now, rowsPerStatement(7));
       const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
       await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
       return plan.report;

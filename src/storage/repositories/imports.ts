@@ -105,7 +105,7 @@ export interface ImportLinkInsert {
 }
 
 /** Closer ids of already imported records of one entity: external id -> Closer id. */
-export async function findImportLinks(tx: Tx, system: string, entity: string, externalIds: readonly string[], chunk = 500): Promise<Map<string, string>> {
+export async function findImportLinks(tx: Tx, system: string, entity: string, externalIds: readonly string[], chunk = 5_000): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < externalIds.length; i += chunk) {
     const rows = await tx
@@ -131,7 +131,7 @@ export async function insertImportLinks(tx: Tx, links: readonly ImportLinkInsert
 }
 
 /** The ids of existing candidates by normalised e-mail (the merge rule of imports), for the given addresses. */
-export async function findCandidatesByEmails(tx: Tx, emails: readonly string[], chunk = 500): Promise<Map<string, string>> {
+export async function findCandidatesByEmails(tx: Tx, emails: readonly string[], chunk = 5_000): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < emails.length; i += chunk) {
     const rows = await tx
