@@ -598,6 +598,8 @@ export interface Database {
   import_jobs: ImportJobTable;
   import_links: ImportLinkTable;
   imported_feedback: ImportedFeedbackTable;
+  imported_offers: ImportedOfferTable;
+  imported_offer_versions: ImportedOfferVersionTable;
   talent_pools: TalentPoolTable;
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
@@ -754,6 +756,35 @@ export interface ImportLinkTable {
 }
 
 /** A scorecard from another system, kept apart from Closer's structured scores. */
+/* Migration 024: offers imported from another system, with their versions (money: whole units + currency). */
+export interface ImportedOfferTable {
+  id: string;
+  application_id: string;
+  system: string;
+  external_id: string;
+  status: string;
+  source_status: string;
+  drafted_at: string;
+  sent_at: string | null;
+  resolved_at: string | null;
+  current_version: number;
+  approvals: string;
+  job_id: string;
+  created_at: string;
+}
+
+export interface ImportedOfferVersionTable {
+  id: string;
+  offer_id: string;
+  version: number;
+  created_at: string;
+  sent_at: string | null;
+  start_date: string | null;
+  currency: string | null;
+  base: number | string | null;
+  other_terms: string;
+}
+
 export interface ImportedFeedbackTable {
   id: string;
   application_id: string;

@@ -20,6 +20,7 @@ import {
   type ImportedUser,
   type ImportFile,
   type ImportParser,
+  setSourcePlace,
 } from './canonical.js';
 import {
   arr,
@@ -375,6 +376,7 @@ export const parseAshby: ImportParser = async (files: readonly ImportFile[]): Pr
         log.warn('missing-reference', `${kind} ${x.externalId} belongs to ${o ?? '(none)'}, which is not imported; it was skipped.`, { file, line, recordId: x.externalId });
         continue;
       }
+      setSourcePlace(rest, file, line);
       kept.push(rest);
     }
     return kept;

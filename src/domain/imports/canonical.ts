@@ -107,6 +107,28 @@ export interface ImportedEvent {
   data: Record<string, unknown>;
 }
 
+/** Where a record was read, for the problems the plan finds later (file relative to the import's root, 1-based line). */
+export interface SourcePlace {
+  file?: string;
+  line?: number;
+}
+
+// Kept beside the records rather than on them, so a record stays the plain shape the parsers' tests compare.
+const places = new WeakMap<object, SourcePlace>();
+
+/** Notes where a parser read `record` (its file and line), for the plan's problems. */
+export function setSourcePlace(record: object, file: string | undefined, line: number | undefined): void {
+  const place: SourcePlace = {};
+  if (file !== undefined) place.file = file;
+  if (line !== undefined) place.line = line;
+  places.set(record, place);
+}
+
+/** Where a parser read `record`, when it said so. */
+export function sourcePlaceOf(record: object): SourcePlace {
+  return places.get(record) ?? {};
+}
+
 export interface ImportedInterview extends ExternalRef {
   applicationExternalId: string;
   name?: string;

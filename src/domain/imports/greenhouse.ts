@@ -23,6 +23,7 @@ import {
   type ImportedUser,
   type ImportFile,
   type ImportParser,
+  setSourcePlace,
 } from './canonical.js';
 import {
   arr,
@@ -652,6 +653,7 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
   for (const x of interviewers) interviewersOf.set(x.interviewId, [...(interviewersOf.get(x.interviewId) ?? []), x.userId]);
   for (const i of interviews.values()) {
     const { file, line, jobInterviewId, ...interview } = i;
+    setSourcePlace(interview, file, line);
     if (!appIds.has(interview.applicationExternalId)) {
       log.warn('missing-reference', `Interview ${interview.externalId} refers to application ${interview.applicationExternalId}, which is not imported; it was skipped.`, { file, line, recordId: interview.externalId, field: 'application_id' });
       continue;
@@ -738,6 +740,7 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
       }
     }
     const offer: ImportedOffer = { ...ref(list[0].id), applicationExternalId: appId, status: latest.status, versions, approvals };
+    setSourcePlace(offer, list[0].file, list[0].line);
     if (latest.resolvedAt) offer.resolvedAt = latest.resolvedAt;
     batch.offers.push(offer);
   }

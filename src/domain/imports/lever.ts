@@ -22,6 +22,7 @@ import {
   type ImportedUser,
   type ImportFile,
   type ImportParser,
+  setSourcePlace,
 } from './canonical.js';
 import {
   arr,
@@ -360,6 +361,7 @@ export const parseLever: ImportParser = async (files: readonly ImportFile[]): Pr
         log.warn('missing-reference', `${kind} ${x.externalId} belongs to opportunity ${x.applicationExternalId ?? '(none)'}, which is not imported; it was skipped.`, { file, line, recordId: x.externalId });
         continue;
       }
+      setSourcePlace(rest, file, line);
       kept.push(rest);
     }
     return kept;
@@ -397,6 +399,7 @@ export const parseLever: ImportParser = async (files: readonly ImportFile[]): Pr
     }));
     const latest = list.at(-1)!;
     const offer: ImportedOffer = { ...ref(list[0].id), applicationExternalId: opp, status: latest.status, versions, approvals: list.flatMap((o) => o.approvals) };
+    setSourcePlace(offer, list[0].file, list[0].line);
     if (latest.resolvedAt) offer.resolvedAt = latest.resolvedAt;
     batch.offers.push(offer);
   }

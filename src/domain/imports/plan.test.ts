@@ -8,7 +8,7 @@ const STAGES = [
   { id: 'final', name: 'Final' },
 ];
 const NOW = new Date('2026-12-01T00:00:00Z');
-const none: ImportLookups = { links: { roles: new Map(), candidates: new Map(), applications: new Map(), feedback: new Map(), notes: new Map() }, candidatesByEmail: new Map() };
+const none: ImportLookups = { links: { roles: new Map(), candidates: new Map(), applications: new Map(), feedback: new Map(), notes: new Map(), interviews: new Map(), offers: new Map() }, candidatesByEmail: new Map() };
 
 function batch(): ImportBatch {
   const b = emptyBatch('lever');

@@ -4,7 +4,8 @@
 // the service passes in what the database already holds.
 import { CLOCK_SKEW_TOLERANCE_MS, parseEventInput, safeParseEventInput, type EventInput } from '../pipeline/events.js';
 import type { CandidateSource, LossReason } from '../pipeline/lists.js';
-import type { ImportBatch, ImportProblem, ImportedApplication, ImportedCandidate, ImportedFeedback, ImportedRole, ImportSystem } from './canonical.js';
+import type { OfferStatus } from '../offers/lists.js';
+import { sourcePlaceOf, type ImportBatch, type ImportProblem, type ImportedApplication, type ImportedCandidate, type ImportedFeedback, type ImportedInterview, type ImportedOffer, type ImportedOfferApproval, type ImportedRole, type ImportSystem } from './canonical.js';
 import { isWithdrawalReason, mapCandidateSource, mapLossReason, stageKey, stageNamesOf, type CloserStage, type StageMapping } from './registry.js';
 
 export const IMPORT_ENTITIES = ['roles', 'candidates', 'applications', 'stageChanges', 'feedback', 'notes', 'interviews', 'offers', 'users'] as const;
@@ -29,7 +30,7 @@ export interface ImportReport {
 
 /** What the database holds already: the links of earlier imports and the candidates by normalised e-mail. */
 export interface ImportLookups {
-  links: Record<'roles' | 'candidates' | 'applications' | 'feedback' | 'notes', ReadonlyMap<string, string>>;
+  links: Record<'roles' | 'candidates' | 'applications' | 'feedback' | 'notes' | 'interviews' | 'offers', ReadonlyMap<string, string>>;
   candidatesByEmail: ReadonlyMap<string, string>;
 }
 
@@ -64,6 +65,42 @@ export interface PlannedFeedback {
   applicationId: string;
 }
 
+/** An interview of another system as a Closer interview (without interviewers: theirs are not Closer's users). */
+export interface PlannedInterview {
+  id: string;
+  source: ImportedInterview;
+  applicationId: string;
+  kind: string;
+  scheduledAt: string;
+  durationMinutes: number | null;
+  status: 'scheduled' | 'completed' | 'cancelled';
+  completedAt: string | null;
+}
+
+export interface PlannedOfferVersion {
+  version: number;
+  createdAt: string;
+  sentAt: string | null;
+  startDate: string | null;
+  /** Whole units of `currency`; both null when the source had no amount Closer can keep as money. */
+  base: number | null;
+  currency: string | null;
+  otherTerms: Record<string, string>;
+}
+
+/** An offer of another system with its versions and approvals, in Closer's offer words. */
+export interface PlannedOffer {
+  id: string;
+  source: ImportedOffer;
+  applicationId: string;
+  status: OfferStatus;
+  draftedAt: string;
+  sentAt: string | null;
+  resolvedAt: string | null;
+  versions: PlannedOfferVersion[];
+  approvals: ImportedOfferApproval[];
+}
+
 export interface ImportPlan {
   report: ImportReport;
   roles: PlannedRole[];
@@ -74,6 +111,8 @@ export interface ImportPlan {
   feedback: PlannedFeedback[];
   /** Note external ids written as note events (their links). */
   notes: Array<{ externalId: string; applicationId: string }>;
+  interviews: PlannedInterview[];
+  offers: PlannedOffer[];
 }
 
 export interface PlanOptions {
@@ -97,7 +136,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   const warn = (p: Omit<ImportProblem, 'severity'>) => problems.push({ severity: 'warning', ...p });
   const stageIds = new Set(stages.map((s) => s.id));
   const firstStage = stages[0]?.id ?? 'sourced';
-  const plan: ImportPlan = { report: undefined as unknown as ImportReport, roles: [], candidates: [], merges: [], applications: [], feedback: [], notes: [] };
+  const plan: ImportPlan = { report: undefined as unknown as ImportReport, roles: [], candidates: [], merges: [], applications: [], feedback: [], notes: [], interviews: [], offers: [] };
 
   // Roles.
   const roleIds = new Map<string, string>();
@@ -214,6 +253,51 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   }
   const personNotes = batch.notes.filter((n) => n.applicationExternalId === undefined && !lookups.links.notes.has(n.externalId)).length;
   if (personNotes > 0) warn({ code: 'notes-not-imported', message: `${personNotes} notes about a person rather than an application are not imported: Closer keeps notes on applications.` });
+
+  // Interviews and offers join the application they belong to, with the events Closer's own record, at their times.
+  const ownerOf = (kind: string, r: ImportedInterview | ImportedOffer, counted: ImportCounts): PlannedApplication | undefined => {
+    const applicationId = applicationIds.get(r.applicationExternalId);
+    const target = applicationId !== undefined ? planned.get(applicationId) : undefined;
+    if (target) return target;
+    counted.skip++;
+    const why = applicationId === undefined ? 'which is not imported now' : 'which was imported before; interviews and offers come in with their application';
+    warn({ code: 'missing-reference', message: `${kind} ${r.externalId} belongs to application ${r.applicationExternalId}, ${why}; it is not imported.`, ...placeOf(r), field: 'applicationExternalId' });
+    return undefined;
+  };
+  const interviewSeen = new Set<string>();
+  for (const i of batch.interviews) {
+    if (lookups.links.interviews.has(i.externalId) || interviewSeen.has(i.externalId)) {
+      counts.interviews.skip++;
+      continue;
+    }
+    interviewSeen.add(i.externalId);
+    const target = ownerOf('Interview', i, counts.interviews);
+    if (!target) continue;
+    const planned = planInterview(i, target, { newId, now, latest, warn });
+    if (!planned) {
+      counts.interviews.skip++;
+      continue;
+    }
+    plan.interviews.push(planned);
+    counts.interviews.create++;
+  }
+  const offerSeen = new Set<string>();
+  for (const o of batch.offers) {
+    if (lookups.links.offers.has(o.externalId) || offerSeen.has(o.externalId)) {
+      counts.offers.skip++;
+      continue;
+    }
+    offerSeen.add(o.externalId);
+    const target = ownerOf('Offer', o, counts.offers);
+    if (!target) continue;
+    const planned = planOffer(o, target, { newId, now, latest, warn });
+    if (!planned) {
+      counts.offers.skip++;
+      continue;
+    }
+    plan.offers.push(planned);
+    counts.offers.create++;
+  }
   for (const p of plan.applications) p.events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
 
   // Imported feedback: kept as it was written, apart from Closer's own scores.
@@ -232,13 +316,8 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     counts.feedback.create++;
   }
 
-  // Closer's interviews need its users as interviewers and its offers its own terms: the report says they stay behind.
-  counts.interviews.skip = batch.interviews.length;
-  counts.offers.skip = batch.offers.length;
+  // Users of the other system are not made Closer users: people are invited, never imported.
   counts.users.skip = batch.users.length;
-  if (batch.interviews.length + batch.offers.length > 0) {
-    warn({ code: 'not-imported', message: `${batch.interviews.length} interviews and ${batch.offers.length} offers are read but not imported: their feedback and history are.` });
-  }
 
   const names = stageNamesOf(batch);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -355,4 +434,177 @@ function withOwnTimeline(a: ImportedApplication, built: BuiltHistory | undefined
     if (parsed.ok) events.push(parsed.value);
   }
   return events.length > 0 ? { ...built, events } : built;
+}
+
+/* ------------------------------------------------------------------------------------- interviews and offers */
+
+interface ChildContext {
+  newId: () => string;
+  now: Date;
+  latest: number;
+  warn: (p: Omit<ImportProblem, 'severity'>) => void;
+}
+
+function placeOf(r: ImportedInterview | ImportedOffer): Pick<ImportProblem, 'file' | 'line' | 'recordId'> {
+  return { ...sourcePlaceOf(r), recordId: r.externalId };
+}
+
+/** The application's creation (its application.received event): nothing of it happened before. */
+function createdOf(target: PlannedApplication): number {
+  return Date.parse(target.events[0]!.occurredAt);
+}
+
+/**
+ * An application that brings its own timeline (a Closer export) already holds the events of its interviews and
+ * offers; recording them again from the records would count each twice in the clocks and risks.
+ */
+const keepsOwnTimeline = (target: PlannedApplication) => (target.source.events?.length ?? 0) > 0;
+
+const KIND_MAX = 120;
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * A Closer interview: at its start time, as long as it lasted, completed or cancelled as the source says. Its event is
+ * `interview.scheduled` (as when Closer schedules one), recorded when it was held, or now for one still ahead; the
+ * source's interviewers are not Closer users, so no `interview.completed` is recorded (it would start scorecard
+ * clocks that no imported scorecard can stop). Without a start time it is not imported.
+ */
+function planInterview(i: ImportedInterview, target: PlannedApplication, ctx: ChildContext): PlannedInterview | undefined {
+  const start = i.startsAt !== undefined ? Date.parse(i.startsAt) : NaN;
+  if (Number.isNaN(start)) {
+    ctx.warn({ code: 'missing-field', message: `Interview ${i.externalId} has no start time; Closer keeps interviews at their time, so it is not imported.`, ...placeOf(i), field: 'startsAt' });
+    return undefined;
+  }
+  const end = i.endsAt !== undefined ? Date.parse(i.endsAt) : NaN;
+  const minutes = Number.isNaN(end) ? null : Math.round((end - start) / 60_000);
+  const word = (i.status ?? '').toLowerCase().replace(/[\s-]+/g, '_');
+  const status: PlannedInterview['status'] = /cancel|skip|no_show/.test(word) ? 'cancelled' : /complete|awaiting_feedback|feedback|done/.test(word) ? 'completed' : 'scheduled';
+  const scheduledAt = new Date(start).toISOString();
+  const id = ctx.newId();
+  const occurred = Math.max(createdOf(target), Math.min(start, ctx.now.getTime()));
+  if (!keepsOwnTimeline(target)) target.events.push(parseEventInput({ type: 'interview.scheduled', occurredAt: new Date(occurred).toISOString(), data: { interviewId: id, at: scheduledAt } }, ctx.now));
+  return {
+    id,
+    source: i,
+    applicationId: target.id,
+    kind: (i.name ?? '').trim().slice(0, KIND_MAX) || 'other',
+    scheduledAt,
+    durationMinutes: minutes !== null && minutes > 0 && minutes <= DAY_MINUTES ? minutes : null,
+    status,
+    completedAt: status === 'completed' ? new Date(Number.isNaN(end) || end < start ? start : end).toISOString() : null,
+  };
+}
+
+/** A currency code of three capital letters and an amount that is a positive whole number Closer can store exactly. */
+function moneyFits(m: { amount: number; currency: string }): boolean {
+  return Number.isSafeInteger(m.amount) && m.amount >= 1 && /^[A-Z]{3}$/.test(m.currency);
+}
+
+/**
+ * An offer with its versions and approvals, and the events Closer's own offers record, at the source's times:
+ * `offer.drafted` per version, `offer.approval-requested` then `offer.approved` or `offer.rejected` when it went
+ * through approvals, `offer.extended` when it was sent, `offer.accepted` or `offer.declined` when the candidate
+ * answered. A time that cannot be read or lies ahead skips the offer; an amount that is not a whole number of units
+ * of a currency is not kept as money (the report says so, and the figure stays as the source's text).
+ */
+function planOffer(o: ImportedOffer, target: PlannedApplication, ctx: ChildContext): PlannedOffer | undefined {
+  const at = placeOf(o);
+  const created = createdOf(target);
+  const badTime = (field: string, value: string) => {
+    ctx.warn({ code: 'bad-time', message: `Offer ${o.externalId} has ${field} "${value}", which is not a past time; it is not imported.`, ...at, field });
+  };
+  const timeOf = (value: string | undefined, field: string): number | null | undefined => {
+    if (value === undefined) return null;
+    const t = Date.parse(value);
+    if (Number.isNaN(t) || t > ctx.latest) {
+      badTime(field, value);
+      return undefined;
+    }
+    return Math.max(t, created);
+  };
+  if (o.versions.length === 0) {
+    ctx.warn({ code: 'missing-field', message: `Offer ${o.externalId} has no version with a date; it is not imported.`, ...at, field: 'versions' });
+    return undefined;
+  }
+  const id = ctx.newId();
+  const events: Array<{ t: number; input: { type: string; data: Record<string, unknown> } }> = [];
+  const versions: PlannedOfferVersion[] = [];
+  let lastSent: number | null = null;
+  for (const [k, v] of o.versions.entries()) {
+    const t = timeOf(v.createdAt, 'versions.createdAt');
+    const sent = timeOf(v.sentAt, 'versions.sentAt');
+    if (t === undefined || t === null || sent === undefined) return undefined;
+    events.push({ t, input: { type: 'offer.drafted', data: { offerId: id } } });
+    if (sent !== null) lastSent = Math.max(lastSent ?? sent, sent);
+    const number = v.version > 0 && Number.isSafeInteger(v.version) ? v.version : k + 1;
+    const planned: PlannedOfferVersion = { version: number, createdAt: new Date(t).toISOString(), sentAt: sent === null ? null : new Date(sent).toISOString(), startDate: v.startDate ?? null, base: null, currency: null, otherTerms: { ...v.otherTerms } };
+    if (v.base) {
+      if (moneyFits(v.base)) {
+        planned.base = v.base.amount;
+        planned.currency = v.base.currency;
+      } else {
+        ctx.warn({ code: 'bad-amount', message: `Offer ${o.externalId} (version ${number}) has a base of ${v.base.amount} ${v.base.currency}, which is not a positive whole number of units of a currency; it is kept as text, not as an amount.`, ...at, field: 'versions.base' });
+        planned.otherTerms['Base (as in the file)'] = `${v.base.amount} ${v.base.currency}`;
+      }
+    }
+    versions.push(planned);
+  }
+  // Version numbers are unique per offer: repeated or missing numbers of the source are numbered in order.
+  if (new Set(versions.map((v) => v.version)).size !== versions.length) versions.forEach((v, k) => (v.version = k + 1));
+  const drafted = Math.min(...events.map((e) => e.t));
+  const current = events[events.length - 1]!.t;
+
+  let approval: 'approved' | 'rejected' | 'pending' | null = null;
+  if (o.approvals.length > 0) {
+    events.push({ t: current, input: { type: 'offer.approval-requested', data: { offerId: id } } });
+    const rejected = o.approvals.find((a) => a.status === 'rejected');
+    const decided = rejected ? [rejected] : o.approvals.every((a) => a.status === 'approved') ? o.approvals : [];
+    if (decided.length > 0) {
+      let t = current;
+      for (const a of decided) {
+        const r = timeOf(a.resolvedAt, 'approvals.resolvedAt');
+        if (r === undefined) return undefined;
+        if (r !== null) t = Math.max(t, r);
+      }
+      approval = rejected ? 'rejected' : 'approved';
+      events.push({ t, input: { type: rejected ? 'offer.rejected' : 'offer.approved', data: { offerId: id } } });
+    } else approval = 'pending';
+  }
+
+  const answered = o.status === 'accepted' || o.status === 'declined';
+  if ((o.status === 'sent' || answered) && lastSent === null) {
+    ctx.warn({ code: 'missing-field', message: `Offer ${o.externalId} was sent but the file does not say when; the time it went out is not recorded.`, ...at, field: 'sentAt' });
+  }
+  if (lastSent !== null && o.status !== 'deprecated') events.push({ t: lastSent, input: { type: 'offer.extended', data: { offerId: id } } });
+  let resolved: number | null = null;
+  if (answered) {
+    const r = timeOf(o.resolvedAt, 'resolvedAt');
+    if (r === undefined) return undefined;
+    if (r === null) ctx.warn({ code: 'missing-field', message: `Offer ${o.externalId} was ${o.status} but the file does not say when; the answer is not recorded on the timeline.`, ...at, field: 'resolvedAt' });
+    else {
+      resolved = Math.max(r, lastSent ?? r);
+      events.push({ t: resolved, input: { type: o.status === 'accepted' ? 'offer.accepted' : 'offer.declined', data: { offerId: id } } });
+    }
+  }
+  if (!keepsOwnTimeline(target)) for (const e of events) target.events.push(parseEventInput({ ...e.input, occurredAt: new Date(e.t).toISOString() }, ctx.now));
+
+  const status: OfferStatus =
+    o.status === 'accepted' ? 'accepted'
+    : o.status === 'declined' ? 'declined'
+    : o.status === 'deprecated' ? 'withdrawn'
+    : o.status === 'sent' ? 'extended'
+    : approval === 'approved' ? 'approved'
+    : approval === 'pending' ? 'pending-approval'
+    : 'draft';
+  return {
+    id,
+    source: o,
+    applicationId: target.id,
+    status,
+    draftedAt: new Date(drafted).toISOString(),
+    sentAt: lastSent === null ? null : new Date(lastSent).toISOString(),
+    resolvedAt: resolved === null ? null : new Date(resolved).toISOString(),
+    versions,
+    approvals: o.approvals,
+  };
 }

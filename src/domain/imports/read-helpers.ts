@@ -78,14 +78,17 @@ export function personName(first: unknown, last: unknown, whole?: unknown): stri
   return joined || str(whole);
 }
 
-/** Money as an integer of whole units, from a number or numeric text (decimals are rounded). */
+/**
+ * Money as a number of whole units, from a number or numeric text. Never rounded: an amount with a fraction, a
+ * negative one or one beyond the exact integers is passed on as it is, and the plan reports it (money in Closer is
+ * an integer of whole units).
+ */
 export function wholeUnits(v: unknown): number | undefined {
   if (typeof v === 'string') {
     const cleaned = v.replace(/[,\s]/g, '');
-    return /^-?\d+(\.\d+)?$/.test(cleaned) ? Math.round(Number(cleaned)) : undefined;
+    return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : undefined;
   }
-  const n = num(v);
-  return n === undefined ? undefined : Math.round(n);
+  return num(v);
 }
 
 export const isCurrency = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{3}$/.test(v.trim().toUpperCase());

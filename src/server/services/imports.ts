@@ -23,6 +23,8 @@ import {
   insertImportJob,
   insertImportLinks,
   insertImportedFeedback,
+  insertImportedInterviews,
+  insertImportedOffers,
   insertRole,
   isUniqueViolation,
   listImportJobs,
@@ -37,7 +39,8 @@ import {
   type Tx,
 } from '../../storage/index.js';
 import { DEFAULT_PROCESS_STAGES, type PipelineActor } from './pipeline.js';
-import { projectApplicationsFromEvents } from './projections.js';
+import { bulkProjector } from './projections.js';
+import type { PreparedEvent } from '../../domain/pipeline/index.js';
 
 /*
  * Imports from another hiring system (issue 12): files are uploaded to a job, read by the system's parser into one
@@ -255,6 +258,8 @@ async function lookupsFor(tx: Tx, batch: ImportBatch) {
       applications: await findImportLinks(tx, system, 'application', ids(batch.applications)),
       feedback: await findImportLinks(tx, system, 'feedback', ids(batch.feedback)),
       notes: await findImportLinks(tx, system, 'note', ids(batch.notes)),
+      interviews: await findImportLinks(tx, system, 'interview', ids(batch.interviews)),
+      offers: await findImportLinks(tx, system, 'offer', ids(batch.offers)),
     },
     candidatesByEmail: await findCandidatesByEmails(tx, emails),
   };
@@ -359,8 +364,16 @@ function track(jobId: string, work: () => Promise<void>): void {
   running.set(jobId, p);
 }
 
-/** Rows per insert statement and per progress step. */
-const CHUNK = 500;
+/** Applications (and candidates) per written chunk and progress step. */
+const CHUNK = 1_000;
+
+/**
+ * Rows per insert statement for a table of `columns` columns: as many as stay under 30,000 bound parameters, below
+ * both SQLite's 32,766 and PostgreSQL's 65,535, so a chunk is one round trip instead of several.
+ */
+export function rowsPerStatement(columns: number): number {
+  return Math.max(1, Math.floor(30_000 / columns));
+}
 
 /**
  * Reads the files again, plans inside the transaction (so links written by another import meanwhile are seen) and
@@ -400,7 +413,7 @@ export async function applyImportBatch(
       const unmapped = plan.report.stages.filter((s) => s.mappedTo === null);
       if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages first: ${unmapped.map((s) => s.name).join(', ')}.`, 'stageMapping');
       const eventCount = plan.applications.reduce((n, a) => n + a.events.length, 0);
-      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length;
+      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length + plan.interviews.length + plan.offers.length;
       let done = 0;
       const step = async (n: number) => {
         done += n;
@@ -455,6 +468,7 @@ export async function applyImportBatch(
             createdBy: actor.id,
           })),
           now,
+          rowsPerStatement(18),
         );
         for (const p of chunk) {
           link('candidate', p.source.externalId, p.id);
@@ -464,12 +478,14 @@ export async function applyImportBatch(
       }
       for (const m of plan.merges) link('candidate', m.externalId, m.candidateId);
 
+      const project = await bulkProjector(tx);
       for (let i = 0; i < plan.applications.length; i += CHUNK) {
         const chunk = plan.applications.slice(i, i + CHUNK);
         await insertApplications(
           tx,
           chunk.map((a) => ({ id: a.id, candidateId: a.candidateId, roleId: a.roleId, stage: a.stage, status: a.status, lossReason: a.lossReason, labels: [], closedAt: a.closedAt, createdBy: actor.id })),
           now,
+          rowsPerStatement(12),
         );
         const events: EventInsert[] = [];
         for (const a of chunk) {
@@ -477,11 +493,51 @@ export async function applyImportBatch(
           link('application', a.source.externalId, a.id);
           audits.push({ action: 'application.create', entity: 'application', entityId: a.id, fields: ['candidateId', 'roleId', 'stage', 'status', 'externalId', 'events'] });
         }
-        await insertEvents(tx, events);
-        await projectApplicationsFromEvents(tx, chunk.map((a) => ({ id: a.id, roleId: a.roleId })), now);
+        await insertEvents(tx, events, rowsPerStatement(9));
+        // The read model is folded from the events in hand (they are in timeline order), not read back.
+        await project(
+          chunk.map((a) => ({ id: a.id, roleId: a.roleId, events: a.events.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data }) as PreparedEvent) })),
+          now,
+        );
         await step(chunk.length + events.length);
       }
       for (const n of plan.notes) link('note', n.externalId, n.applicationId);
+
+      // Interviews become Closer's own (their events are in the histories written above); offers are kept with their
+      // versions and approvals in imported_offers (migration 024 says why), their events likewise.
+      await insertImportedInterviews(
+        tx,
+        plan.interviews.map((i) => ({ id: i.id, applicationId: i.applicationId, kind: i.kind, scheduledAt: i.scheduledAt, durationMinutes: i.durationMinutes, status: i.status, completedAt: i.completedAt, createdBy: actor.id })),
+        now,
+      );
+      for (const i of plan.interviews) {
+        link('interview', i.source.externalId, i.id);
+        audits.push({ action: 'interview.import', entity: 'interview', entityId: i.id, fields: interviewFields(i) });
+      }
+      await step(plan.interviews.length);
+      await insertImportedOffers(
+        tx,
+        plan.offers.map((o) => ({
+          id: o.id,
+          applicationId: o.applicationId,
+          system: batch.system,
+          externalId: o.source.externalId,
+          status: o.status,
+          sourceStatus: o.source.status,
+          draftedAt: o.draftedAt,
+          sentAt: o.sentAt,
+          resolvedAt: o.resolvedAt,
+          approvals: o.approvals,
+          versions: o.versions,
+          jobId: job.id,
+        })),
+        now,
+      );
+      for (const o of plan.offers) {
+        link('offer', o.source.externalId, o.id);
+        audits.push({ action: 'offer.import', entity: 'imported_offer', entityId: o.id, fields: offerFields(o) });
+      }
+      await step(plan.offers.length);
 
       await insertImportedFeedback(
         tx,
@@ -507,8 +563,8 @@ export async function applyImportBatch(
       }
       await step(plan.feedback.length);
 
-      await insertImportLinks(tx, links, now);
-      await recordImportAudits(tx, actor.id, audits, now);
+      await insertImportLinks(tx, links, now, rowsPerStatement(6));
+      await recordImportAudits(tx, actor.id, audits, now, rowsPerStatement(7));
       const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
       await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
       return plan.report;
@@ -517,6 +573,23 @@ export async function applyImportBatch(
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'Another import or change wrote some of the same records meanwhile; nothing was imported. Run the dry run again.', 'id');
     throw error;
   }
+}
+
+function interviewFields(i: ImportPlan['interviews'][number]): string[] {
+  const fields = ['kind', 'scheduledAt', 'status', 'externalId'];
+  if (i.durationMinutes !== null) fields.push('durationMinutes');
+  if (i.completedAt !== null) fields.push('completedAt');
+  return fields;
+}
+
+function offerFields(o: ImportPlan['offers'][number]): string[] {
+  const fields = ['status', 'versions', 'externalId'];
+  if (o.versions.some((v) => v.base !== null)) fields.push('base', 'currency');
+  if (o.versions.some((v) => Object.keys(v.otherTerms).length > 0)) fields.push('otherTerms');
+  if (o.approvals.length > 0) fields.push('approvals');
+  if (o.sentAt !== null) fields.push('sentAt');
+  if (o.resolvedAt !== null) fields.push('resolvedAt');
+  return fields;
 }
 
 function candidateFields(c: ImportBatch['candidates'][number]): string[] {

@@ -39,6 +39,8 @@ export const ERASURE_TABLES = [
   'offer_approvals',
   'candidate_files',
   'imported_feedback',
+  'imported_offers',
+  'imported_offer_versions',
   'import_links',
   'today_marks',
   'prospects',

@@ -107,6 +107,26 @@ export async function projectApplicationsFromEvents(tx: Tx, applications: Readon
 }
 
 /**
+ * A projector for applications whose whole history the caller holds in memory (an import has just written it): the
+ * rows are folded from those events instead of being read back, the settings are loaded once and each role once,
+ * however many times it is called in the transaction. The events are in timeline order.
+ */
+export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArray<{ id: string; roleId: string; events: readonly PreparedEvent[] }>, now: Date) => Promise<void>> {
+  const settings = await PipelineSettingsResolver.load(tx);
+  const roles = new Map<string, Awaited<ReturnType<typeof getRoleOrThrow>>>();
+  return async (applications, now) => {
+    const writes: ProjectionWrite[] = [];
+    for (const a of applications) {
+      let role = roles.get(a.roleId);
+      if (!role) roles.set(a.roleId, (role = await getRoleOrThrow(tx, a.roleId)));
+      const s = settings.forRole(role);
+      writes.push(toWrite(a.id, a.roleId, projectHistory(a.events, s), s));
+    }
+    await upsertProjections(tx, writes, now, 1_000);
+  };
+}
+
+/**
  * Keeps the row up to date after `event` was appended: the stored state stepped by the event when it folds in
  * order, else (a back-dated event, a retraction, no row yet) the history folded again.
  */

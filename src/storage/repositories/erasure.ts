@@ -84,6 +84,7 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
       await tx.deleteFrom('scorecards').where('interview_id', 'in', interviewIds).execute();
       await tx.deleteFrom('interview_interviewers').where('interview_id', 'in', interviewIds).execute();
       report.interviews = Number((await tx.deleteFrom('interviews').where('id', 'in', interviewIds).executeTakeFirst()).numDeletedRows);
+      await tx.deleteFrom('import_links').where('entity', '=', 'interview').where('closer_id', 'in', interviewIds).execute();
     }
     const offerIds = (await tx.selectFrom('offers').select('id').where('application_id', 'in', applicationIds).execute()).map((r) => r.id);
     if (offerIds.length > 0) {
@@ -138,6 +139,12 @@ export async function eraseCandidates(tx: Tx, candidateIds: readonly string[], n
       .execute();
     // Imported feedback and the links from other systems' ids (a CSV's id can be the person's e-mail) go with them.
     await tx.deleteFrom('imported_feedback').where('application_id', 'in', applicationIds).execute();
+    const importedOfferIds = (await tx.selectFrom('imported_offers').select('id').where('application_id', 'in', applicationIds).execute()).map((r) => r.id);
+    if (importedOfferIds.length > 0) {
+      await tx.deleteFrom('imported_offer_versions').where('offer_id', 'in', importedOfferIds).execute();
+      report.offers += Number((await tx.deleteFrom('imported_offers').where('id', 'in', importedOfferIds).executeTakeFirst()).numDeletedRows);
+      await tx.deleteFrom('import_links').where('entity', '=', 'offer').where('closer_id', 'in', importedOfferIds).execute();
+    }
     await tx.deleteFrom('import_links').where('entity', '=', 'application').where('closer_id', 'in', applicationIds).execute();
     report.events += Number((await tx.deleteFrom('application_events').where('application_id', 'in', applicationIds).executeTakeFirst()).numDeletedRows);
     await tx.deleteFrom('applications').where('id', 'in', applicationIds).execute();

@@ -105,7 +105,7 @@ export interface ImportLinkInsert {
 }
 
 /** Closer ids of already imported records of one entity: external id -> Closer id. */
-export async function findImportLinks(tx: Tx, system: string, entity: string, externalIds: readonly string[], chunk = 500): Promise<Map<string, string>> {
+export async function findImportLinks(tx: Tx, system: string, entity: string, externalIds: readonly string[], chunk = 5_000): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < externalIds.length; i += chunk) {
     const rows = await tx
@@ -131,7 +131,7 @@ export async function insertImportLinks(tx: Tx, links: readonly ImportLinkInsert
 }
 
 /** The ids of existing candidates by normalised e-mail (the merge rule of imports), for the given addresses. */
-export async function findCandidatesByEmails(tx: Tx, emails: readonly string[], chunk = 500): Promise<Map<string, string>> {
+export async function findCandidatesByEmails(tx: Tx, emails: readonly string[], chunk = 5_000): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < emails.length; i += chunk) {
     const rows = await tx
@@ -225,4 +225,150 @@ export async function recordImportAudits(tx: Tx, actorId: string | null, entries
       .values(entries.slice(i, i + chunk).map((e) => ({ id: randomUUID(), at, actor_id: actorId, action: e.action, entity: e.entity, entity_id: e.entityId, fields: JSON.stringify([...e.fields].sort()) })))
       .execute();
   }
+}
+
+/* Interviews and offers of other systems (migration 024 for the offers). */
+
+export interface ImportedInterviewInsert {
+  id: string;
+  applicationId: string;
+  kind: string;
+  scheduledAt: string;
+  durationMinutes: number | null;
+  status: 'scheduled' | 'completed' | 'cancelled';
+  completedAt: string | null;
+  createdBy: string | null;
+}
+
+/** Closer interviews, many rows per statement, without interviewers (the source's are not Closer users). */
+export async function insertImportedInterviews(tx: Tx, rows: readonly ImportedInterviewInsert[], now: Date, chunk = 500): Promise<void> {
+  const at = now.toISOString();
+  for (let i = 0; i < rows.length; i += chunk) {
+    await tx
+      .insertInto('interviews')
+      .values(
+        rows.slice(i, i + chunk).map((r) => ({
+          id: r.id,
+          application_id: r.applicationId,
+          kind: r.kind,
+          scheduled_at: r.scheduledAt,
+          final: 0,
+          pedigree_blind: 0,
+          status: r.status,
+          completed_at: r.completedAt,
+          cancelled_at: null,
+          created_by: r.createdBy,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+          stage_id: null,
+          duration_minutes: r.durationMinutes,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface ImportedOfferVersionInsert {
+  version: number;
+  createdAt: string;
+  sentAt: string | null;
+  startDate: string | null;
+  currency: string | null;
+  base: number | null;
+  otherTerms: Record<string, string>;
+}
+
+export interface ImportedOfferInsert {
+  id: string;
+  applicationId: string;
+  system: string;
+  externalId: string;
+  status: string;
+  sourceStatus: string;
+  draftedAt: string;
+  sentAt: string | null;
+  resolvedAt: string | null;
+  approvals: unknown[];
+  versions: readonly ImportedOfferVersionInsert[];
+  jobId: string;
+}
+
+export async function insertImportedOffers(tx: Tx, offers: readonly ImportedOfferInsert[], now: Date, chunk = 300): Promise<void> {
+  const at = now.toISOString();
+  for (let i = 0; i < offers.length; i += chunk) {
+    const part = offers.slice(i, i + chunk);
+    await tx
+      .insertInto('imported_offers')
+      .values(
+        part.map((o) => ({
+          id: o.id,
+          application_id: o.applicationId,
+          system: o.system,
+          external_id: o.externalId,
+          status: o.status,
+          source_status: o.sourceStatus,
+          drafted_at: o.draftedAt,
+          sent_at: o.sentAt,
+          resolved_at: o.resolvedAt,
+          current_version: Math.max(...o.versions.map((v) => v.version)),
+          approvals: JSON.stringify(o.approvals),
+          job_id: o.jobId,
+          created_at: at,
+        })),
+      )
+      .execute();
+    const versions = part.flatMap((o) =>
+      o.versions.map((v) => ({
+        id: randomUUID(),
+        offer_id: o.id,
+        version: v.version,
+        created_at: v.createdAt,
+        sent_at: v.sentAt,
+        start_date: v.startDate,
+        currency: v.currency,
+        base: v.base,
+        other_terms: JSON.stringify(v.otherTerms),
+      })),
+    );
+    for (let k = 0; k < versions.length; k += chunk) await tx.insertInto('imported_offer_versions').values(versions.slice(k, k + chunk)).execute();
+  }
+}
+
+export interface ImportedOfferRecord {
+  id: string;
+  applicationId: string;
+  system: string;
+  externalId: string;
+  status: string;
+  sourceStatus: string;
+  draftedAt: string;
+  sentAt: string | null;
+  resolvedAt: string | null;
+  currentVersion: number;
+  approvals: Array<{ approverExternalId?: string; status: string; resolvedAt?: string }>;
+  versions: Array<ImportedOfferVersionInsert>;
+}
+
+/** The imported offers of an application with their versions, oldest first. */
+export async function listImportedOffersOfApplication(tx: Tx, applicationId: string): Promise<ImportedOfferRecord[]> {
+  const offers = await tx.selectFrom('imported_offers').selectAll().where('application_id', '=', applicationId).orderBy('drafted_at').orderBy('id').execute();
+  if (offers.length === 0) return [];
+  const versions = await tx.selectFrom('imported_offer_versions').selectAll().where('offer_id', 'in', offers.map((o) => o.id)).orderBy('version').execute();
+  return offers.map((o) => ({
+    id: o.id,
+    applicationId: o.application_id,
+    system: o.system,
+    externalId: o.external_id,
+    status: o.status,
+    sourceStatus: o.source_status,
+    draftedAt: o.drafted_at,
+    sentAt: o.sent_at,
+    resolvedAt: o.resolved_at,
+    currentVersion: o.current_version,
+    approvals: JSON.parse(o.approvals) as ImportedOfferRecord['approvals'],
+    versions: versions
+      .filter((v) => v.offer_id === o.id)
+      .map((v) => ({ version: v.version, createdAt: v.created_at, sentAt: v.sent_at, startDate: v.start_date, currency: v.currency, base: v.base === null ? null : Number(v.base), otherTerms: JSON.parse(v.other_terms) as Record<string, string> })),
+  }));
 }

@@ -198,6 +198,7 @@ export async function collectPersonRows(tx: Tx, candidateIds: readonly string[],
   const interviewIds = interviews.map((r) => String(r.id));
   const offers = await rowsWhere(tx, 'offers', 'application_id', applicationIds);
   const offerVersions = await rowsWhere(tx, 'offer_versions', 'offer_id', offers.map((r) => String(r.id)));
+  const importedOffers = await rowsWhere(tx, 'imported_offers', 'application_id', applicationIds);
   const textNeedles = [...new Set([...candidateIds, ...applicationIds, ...needles].filter((n) => n.trim().length >= 3))];
   const prospects = await rowsWhere(tx, 'prospects', 'candidate_id', candidateIds);
   const enrollments = await rowsWhere(tx, 'sequence_enrollments', 'prospect_id', prospects.map((r) => String(r.id)));
@@ -216,7 +217,14 @@ export async function collectPersonRows(tx: Tx, candidateIds: readonly string[],
     posting_answers: await rowsWhere(tx, 'posting_answers', 'candidate_id', candidateIds),
     today_marks: await rowsWhere(tx, 'today_marks', 'application_id', applicationIds),
     imported_feedback: await rowsWhere(tx, 'imported_feedback', 'application_id', applicationIds),
-    import_links: [...(await rowsWhere(tx, 'import_links', 'closer_id', candidateIds)), ...(await rowsWhere(tx, 'import_links', 'closer_id', applicationIds))],
+    imported_offers: importedOffers,
+    imported_offer_versions: await rowsWhere(tx, 'imported_offer_versions', 'offer_id', importedOffers.map((r) => String(r.id))),
+    import_links: [
+      ...(await rowsWhere(tx, 'import_links', 'closer_id', candidateIds)),
+      ...(await rowsWhere(tx, 'import_links', 'closer_id', applicationIds)),
+      ...(await rowsWhere(tx, 'import_links', 'closer_id', interviewIds)),
+      ...(await rowsWhere(tx, 'import_links', 'closer_id', importedOffers.map((r) => String(r.id)))),
+    ],
     prospects,
     prospect_events: await rowsWhere(tx, 'prospect_events', 'prospect_id', prospects.map((r) => String(r.id))),
     sequence_enrollments: enrollments,
