@@ -1,5 +1,5 @@
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
-import { applicationFacts, type ApplicationFacts } from '../../domain/reports/facts.js';
+import { applicationFacts, withApplication, type ApplicationFacts, type ReportApplication } from '../../domain/reports/facts.js';
 import { breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import { listReportApplications, listReportOffers, listRoles, listUsers, type RoleRecord, type Tx } from '../../storage/index.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
@@ -24,33 +24,32 @@ export interface ReportInputs {
 const specializationOf = (role: RoleRecord | undefined): string | null => role?.specializations[0] ?? null;
 
 /**
- * Reads what every report needs, once: applications with their histories, turned into facts by the domain, and
- * filtered by role, specialization and source (the period is applied by each report to its own timestamp).
+ * Reads what every report needs, once: each application's stored facts (report_facts), or for one without a row its
+ * history turned into facts by the domain, filtered by role, specialization and source (the period is applied by each
+ * report to its own timestamp). Clock runs are read only with `clockRuns` (the clock-breaches report).
  */
-export async function readReportInputs(tx: Tx, filters: ReportFilters): Promise<ReportInputs> {
+export async function readReportInputs(tx: Tx, filters: ReportFilters, opts: { clockRuns?: boolean } = {}): Promise<ReportInputs> {
   const roleList = await listRoles(tx);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   // Role and specialization pick roles, so only their applications' histories are read.
   const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
     ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
     : undefined;
-  const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source });
+  const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source, clockRuns: opts.clockRuns ?? false });
   const facts: ApplicationFacts[] = [];
   for (const row of rows) {
     const role = roles.get(row.roleId);
-    const specialization = specializationOf(role);
-    facts.push(
-      applicationFacts({
-        id: row.id,
-        roleId: row.roleId,
-        specialization,
-        source: row.source as CandidateSource,
-        referrer: null,
-        recruiterId: role?.recruiterId ?? null,
-        currentStage: row.currentStage,
-        events: row.events,
-      }),
-    );
+    const app: ReportApplication = {
+      id: row.id,
+      roleId: row.roleId,
+      specialization: specializationOf(role),
+      source: row.source as CandidateSource,
+      referrer: row.referrer,
+      recruiterId: role?.recruiterId ?? null,
+      currentStage: row.currentStage,
+      events: row.events,
+    };
+    facts.push(row.facts ? withApplication(app, row.facts) : applicationFacts(app));
   }
   // The funnel's columns: the role's stages when one role is asked for, else every role's stages in plan order.
   const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;

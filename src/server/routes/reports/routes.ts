@@ -27,7 +27,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     const asOf = ctx.now();
     const seesPay = can(request.auth!.user.role, 'compensation.read');
     const db = ctx.store.db;
-    const inputs = await readReportInputs(db, filters);
+    const inputs = await readReportInputs(db, filters, { clockRuns: request.params.name === 'clock-breaches' });
     const envelope = {
       filters: { by: filters.by, roleId: q.roleId ?? null, specialization: q.specialization ?? null, source: q.source ?? null, from: q.from ?? null, to: q.to ?? null },
       asOf: asOf.toISOString(),
