@@ -323,10 +323,13 @@ async function measure(store: Store, token: string, roleId: string) {
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
   const out: Record<string, unknown> = {};
   try {
-    for (const name of REPORT_NAMES) {
+    // BENCH_REPORTS=funnel,offers measures only those (and skips the filtered requests).
+    const only = process.env.BENCH_REPORTS?.split(',');
+    for (const name of REPORT_NAMES.filter((n) => !only || only.includes(n))) {
       out[name] = await timed(app, token, `/api/v1/reports/${name}`);
       console.log(`[${store.dialect}] ${name}: ${JSON.stringify(out[name])}`);
     }
+    if (only) return out;
     out['funnel?roleId'] = await timed(app, token, `/api/v1/reports/funnel?roleId=${roleId}`);
     out['offers?by=month&from'] = await timed(app, token, `/api/v1/reports/offers?by=month&from=2026-05-01`);
     console.log(`[${store.dialect}] filtered: ${JSON.stringify({ funnelRole: out['funnel?roleId'], offersMonth: out['offers?by=month&from'] })}`);

@@ -2,6 +2,9 @@ import type { CandidateSource } from '../../domain/pipeline/lists.js';
 import { applicationFacts, withApplication, type ApplicationFacts, type ReportApplication } from '../../domain/reports/facts.js';
 import { breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import { listReportApplications, listReportOffers, listRoles, listUsers, type RoleRecord, type Tx } from '../../storage/index.js';
+import { benchmark } from '../../domain/market/index.js';
+import { marketPercentile, marketRoleGroupOf, type MarketPoints } from '../../domain/reports/market.js';
+import type { MarketService } from './market.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
 
 export interface ReportFilters {
@@ -82,17 +85,38 @@ export function buildBreaches(inputs: ReportInputs, filters: ReportFilters, asOf
   });
 }
 
-/** With `withPay`, the base of each offer against its candidate's threshold and its role's band (same currency only). */
-export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportFilters, withPay: boolean) {
+/**
+ * With `withPay`, the base of each offer against its candidate's threshold, its role's band (same currency only) and,
+ * with `market`, the company's selected market data: the benchmark of the role's market group (its first
+ * specialization's) at its seniority in the default country, in USD, so only USD offers are placed (docs/reports.md).
+ */
+export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportFilters, withPay: boolean, market?: MarketService) {
   let pay: Map<string, OfferPay> | undefined;
   if (withPay) {
     const roleOfOffer = new Map(inputs.facts.flatMap((f) => f.offers.map((o) => [o.offerId, inputs.roles.get(f.app.roleId)] as const)));
+    const dataset = market ? (await market.resolve()).ds : undefined;
+    const points = new Map<string, MarketPoints | null>();
+    const pointsOf = (role: RoleRecord | undefined): MarketPoints | null => {
+      if (!dataset || !role) return null;
+      if (!points.has(role.id)) {
+        let p: MarketPoints | null = null;
+        try {
+          p = benchmark(dataset, { roleGroup: marketRoleGroupOf(specializationOf(role)), level: role.seniority });
+        } catch {
+          p = null; // a seniority the market data has no level for
+        }
+        points.set(role.id, p);
+      }
+      return points.get(role.id)!;
+    };
     pay = new Map();
     for (const o of await listReportOffers(tx)) {
       if (!roleOfOffer.has(o.offerId)) continue;
-      const band = roleOfOffer.get(o.offerId)?.band;
+      const role = roleOfOffer.get(o.offerId);
+      const band = role?.band;
       const sameCurrency = band !== null && band !== undefined && band.currency === o.currency;
-      pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: null });
+      const m = o.currency === 'USD' ? pointsOf(role) : null;
+      pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: m ? marketPercentile(o.base, m) : null });
     }
   }
   return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters), ...(pay ? { pay } : {}) });
