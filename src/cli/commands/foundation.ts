@@ -46,13 +46,13 @@ export const dbMigrateCommand: Command = {
 
 export const dbRebuildProjectionsCommand: Command = {
   path: ['db', 'rebuild-projections'],
-  summary: 'Recompute the pipeline read model (clocks, risk, Today) from the events',
+  summary: 'Recompute the pipeline read model (clocks, risk, Today) and the reports\' facts from the events',
   usage: 'closer db rebuild-projections [--db FILE | --database-url URL] [--json]',
   async run(ctx) {
     const r = await rebuildProjectionsFromCli(databaseUrl(ctx));
     ctx.print(
       r,
-      `Rebuilt ${r.applications} ${r.applications === 1 ? 'application' : 'applications'} in ${r.location}: ${r.unchanged} were right, ${r.corrected} corrected, ${r.created} added.`,
+      `Rebuilt ${r.applications} ${r.applications === 1 ? 'application' : 'applications'} in ${r.location}: ${r.unchanged} were right, ${r.corrected} corrected, ${r.created} added; report facts: ${r.reportFacts.unchanged} right, ${r.reportFacts.corrected} corrected, ${r.reportFacts.created} added.`,
     );
     return 0;
   },

@@ -63,10 +63,30 @@ export interface ApplicationFacts {
 const monthOf = (t: number): string => new Date(t).toISOString().slice(0, 7);
 
 /**
+ * What a history alone says (no application row): the part of the facts that is stored, one row per application, in
+ * `report_facts` (written with each event, rebuilt by `closer db rebuild-projections`). Plain JSON data.
+ */
+export type HistoryFacts = Omit<ApplicationFacts, 'app'>;
+
+/**
  * One pass over an application's history. The clock runs come from the clocks' own fold (stepClockRuns), so a report
  * counts exactly the runs the Today list showed: every run object the fold ever held is kept, not only its last one.
  */
 export function applicationFacts(app: ReportApplication): ApplicationFacts {
+  return withApplication(app, historyReportFacts(app.events));
+}
+
+/**
+ * The facts of a history joined to its application's row: a history that never names a stage is at the row's
+ * current stage since its first contact.
+ */
+export function withApplication(app: ReportApplication, facts: HistoryFacts): ApplicationFacts {
+  const visits = facts.visits.length === 0 && facts.firstContactAt !== null ? [{ stage: app.currentStage, enteredAt: facts.firstContactAt, leftAt: null }] : facts.visits;
+  return { app, ...facts, visits };
+}
+
+/** The report facts of one prepared history (oldest first, retractions folded out). */
+export function historyReportFacts(events: readonly PreparedEvent[]): HistoryFacts {
   const h = emptyHistoryStep();
   const runs = emptyClockRuns();
   const seen = new Set<Run>();
@@ -93,7 +113,7 @@ export function applicationFacts(app: ReportApplication): ApplicationFacts {
     if (open && open.leftAt === null) open.leftAt = t;
   };
 
-  for (const e of app.events) {
+  for (const e of events) {
     firstEventAt ??= e.t;
     const wasActive = h.status === 'active' || h.status === 'accepted';
     stepHistory(h, e);
@@ -152,10 +172,8 @@ export function applicationFacts(app: ReportApplication): ApplicationFacts {
         break;
     }
   }
-  if (visits.length === 0 && app.events.length > 0) visits.push({ stage: app.currentStage, enteredAt: h.firstContactAt ?? firstEventAt!, leftAt: null });
   const firstContactAt = h.firstContactAt ?? firstEventAt;
   return {
-    app,
     status: h.status,
     firstContactAt,
     cohort: firstContactAt === null ? null : monthOf(firstContactAt),

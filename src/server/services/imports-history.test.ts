@@ -11,6 +11,7 @@ import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { fileFromText, filesFromDir } from '../../test-support/import-files.js';
 import { CLOSER_IMPORT_STAGES, applyImportBatch } from './imports.js';
+import { rebuildProjections } from './projections.js';
 
 // Interviews and offers of the three systems' fixtures, with extra Greenhouse records for the awkward cases: an
 // interview still to be scheduled (no start), one ahead of now without an end, and an offer awaiting approval whose
@@ -96,6 +97,11 @@ for (const dialect of dialectsUnderTest()) {
       expect(audits.filter((a) => a.action === 'offer.import')).toHaveLength(3);
       expect(audits.filter((a) => a.action === 'interview.import')).toHaveLength(2);
       expect(audits.every((a) => !a.fields.includes('120000'))).toBe(true);
+
+      // The imported applications have their reports' facts and read-model rows already: a rebuild creates none.
+      const rebuilt = await rebuildProjections(h.store, h.clock.now());
+      expect([rebuilt.created, rebuilt.reportFacts.created]).toEqual([0, 0]);
+      expect(rebuilt.reportFacts.corrected).toBe(0);
 
       const before = await counts();
       const again = await run(await parseGreenhouse([...filesFromDir(`${FIXTURES}/greenhouse`, 4096), ...EXTRA]));

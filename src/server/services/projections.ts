@@ -37,6 +37,7 @@ import {
   type Tx,
 } from '../../storage/index.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
+import { rebuildReportFacts, writeReportFacts, type ReportFactsCheck } from './report-facts.js';
 
 /*
  * The pipeline read model (docs/decisions/008-read-model.md). Every rule is the domain's (fold.ts, projection.ts);
@@ -86,6 +87,7 @@ async function projectFromEvents(tx: Tx, applicationId: string, roleId: string, 
 export async function projectApplicationFromEvents(tx: Tx, applicationId: string, now: Date): Promise<void> {
   const app = await getApplicationOrThrow(tx, applicationId);
   await upsertProjections(tx, [await projectFromEvents(tx, applicationId, app.roleId, await PipelineSettingsResolver.load(tx))], now);
+  await writeReportFacts(tx, [applicationId], now);
 }
 
 /** Recomputes the rows of many applications from their events, a page at a time (imports write whole histories). */
@@ -103,6 +105,7 @@ export async function projectApplicationsFromEvents(tx: Tx, applications: Readon
       writes.push(toWrite(a.id, a.roleId, projectHistory(events.get(a.id) ?? [], s), s));
     }
     await upsertProjections(tx, writes, now);
+    await writeReportFacts(tx, page.map((a) => a.id), now);
   }
 }
 
@@ -123,6 +126,8 @@ export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArra
       writes.push(toWrite(a.id, a.roleId, projectHistory(a.events, s), s));
     }
     await upsertProjections(tx, writes, now, 1_000);
+    // Imported history is what the reports are asked about first: its facts rows are written with it.
+    await writeReportFacts(tx, applications.map((a) => a.id), now);
   };
 }
 
@@ -131,6 +136,12 @@ export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArra
  * order, else (a back-dated event, a retraction, no row yet) the history folded again.
  */
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
+  await projectAppendedEventRow(tx, event, now);
+  // The reports' facts of the history as committed with this event (same transaction, same row lock).
+  await writeReportFacts(tx, [event.applicationId], now);
+}
+
+async function projectAppendedEventRow(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   const context = await getProjectionContext(tx, event.applicationId);
   if (!context) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
   const roleSettings = settingsOfContext(context);
@@ -209,6 +220,8 @@ export interface RebuildReport {
   /** Rows that differed from the rebuild (0 when the read model was right). */
   corrected: number;
   unchanged: number;
+  /** The same counts for the reports' facts rows (report_facts). */
+  reportFacts: ReportFactsCheck;
 }
 
 /** The row as stored and as rebuilt, compared on what reads use. */
@@ -233,7 +246,7 @@ function sameRow(stored: Awaited<ReturnType<typeof getProjection>>, storedItems:
  * transaction (their rows locked, so appends running meanwhile wait or come after), and counts what it found.
  */
 export async function rebuildProjections(store: Store, now: Date): Promise<RebuildReport> {
-  const report: RebuildReport = { applications: 0, created: 0, corrected: 0, unchanged: 0 };
+  const report: RebuildReport = { applications: 0, created: 0, corrected: 0, unchanged: 0, reportFacts: { created: 0, corrected: 0, unchanged: 0 } };
   let afterId: string | undefined;
   for (;;) {
     const done = await inTransaction(store.db, async (tx) => {
@@ -262,6 +275,7 @@ export async function rebuildProjections(store: Store, now: Date): Promise<Rebui
         writes.push(rebuilt);
       }
       await upsertProjections(tx, writes, now);
+      await rebuildReportFacts(tx, ids, now, report.reportFacts);
       return false;
     });
     if (done) return report;

@@ -1,7 +1,10 @@
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
-import { applicationFacts, type ApplicationFacts } from '../../domain/reports/facts.js';
+import { applicationFacts, withApplication, type ApplicationFacts, type ReportApplication } from '../../domain/reports/facts.js';
 import { breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import { listReportApplications, listReportOffers, listRoles, listUsers, type RoleRecord, type Tx } from '../../storage/index.js';
+import { benchmark } from '../../domain/market/index.js';
+import { marketPercentile, marketRoleGroupOf, type MarketPoints } from '../../domain/reports/market.js';
+import type { MarketService } from './market.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
 
 export interface ReportFilters {
@@ -24,33 +27,32 @@ export interface ReportInputs {
 const specializationOf = (role: RoleRecord | undefined): string | null => role?.specializations[0] ?? null;
 
 /**
- * Reads what every report needs, once: applications with their histories, turned into facts by the domain, and
- * filtered by role, specialization and source (the period is applied by each report to its own timestamp).
+ * Reads what every report needs, once: each application's stored facts (report_facts), or for one without a row its
+ * history turned into facts by the domain, filtered by role, specialization and source (the period is applied by each
+ * report to its own timestamp). Clock runs are read only with `clockRuns` (the clock-breaches report).
  */
-export async function readReportInputs(tx: Tx, filters: ReportFilters): Promise<ReportInputs> {
+export async function readReportInputs(tx: Tx, filters: ReportFilters, opts: { clockRuns?: boolean } = {}): Promise<ReportInputs> {
   const roleList = await listRoles(tx);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   // Role and specialization pick roles, so only their applications' histories are read.
   const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
     ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
     : undefined;
-  const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source });
+  const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source, clockRuns: opts.clockRuns ?? false });
   const facts: ApplicationFacts[] = [];
   for (const row of rows) {
     const role = roles.get(row.roleId);
-    const specialization = specializationOf(role);
-    facts.push(
-      applicationFacts({
-        id: row.id,
-        roleId: row.roleId,
-        specialization,
-        source: row.source as CandidateSource,
-        referrer: null,
-        recruiterId: role?.recruiterId ?? null,
-        currentStage: row.currentStage,
-        events: row.events,
-      }),
-    );
+    const app: ReportApplication = {
+      id: row.id,
+      roleId: row.roleId,
+      specialization: specializationOf(role),
+      source: row.source as CandidateSource,
+      referrer: row.referrer,
+      recruiterId: role?.recruiterId ?? null,
+      currentStage: row.currentStage,
+      events: row.events,
+    };
+    facts.push(row.facts ? withApplication(app, row.facts) : applicationFacts(app));
   }
   // The funnel's columns: the role's stages when one role is asked for, else every role's stages in plan order.
   const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;
@@ -83,17 +85,38 @@ export function buildBreaches(inputs: ReportInputs, filters: ReportFilters, asOf
   });
 }
 
-/** With `withPay`, the base of each offer against its candidate's threshold and its role's band (same currency only). */
-export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportFilters, withPay: boolean) {
+/**
+ * With `withPay`, the base of each offer against its candidate's threshold, its role's band (same currency only) and,
+ * with `market`, the company's selected market data: the benchmark of the role's market group (its first
+ * specialization's) at its seniority in the default country, in USD, so only USD offers are placed (docs/reports.md).
+ */
+export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportFilters, withPay: boolean, market?: MarketService) {
   let pay: Map<string, OfferPay> | undefined;
   if (withPay) {
     const roleOfOffer = new Map(inputs.facts.flatMap((f) => f.offers.map((o) => [o.offerId, inputs.roles.get(f.app.roleId)] as const)));
+    const dataset = market ? (await market.resolve()).ds : undefined;
+    const points = new Map<string, MarketPoints | null>();
+    const pointsOf = (role: RoleRecord | undefined): MarketPoints | null => {
+      if (!dataset || !role) return null;
+      if (!points.has(role.id)) {
+        let p: MarketPoints | null = null;
+        try {
+          p = benchmark(dataset, { roleGroup: marketRoleGroupOf(specializationOf(role)), level: role.seniority });
+        } catch {
+          p = null; // a seniority the market data has no level for
+        }
+        points.set(role.id, p);
+      }
+      return points.get(role.id)!;
+    };
     pay = new Map();
     for (const o of await listReportOffers(tx)) {
       if (!roleOfOffer.has(o.offerId)) continue;
-      const band = roleOfOffer.get(o.offerId)?.band;
+      const role = roleOfOffer.get(o.offerId);
+      const band = role?.band;
       const sameCurrency = band !== null && band !== undefined && band.currency === o.currency;
-      pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: null });
+      const m = o.currency === 'USD' ? pointsOf(role) : null;
+      pay.set(o.offerId, { base: o.base, threshold: o.threshold, bandMin: sameCurrency ? band.baseMin : null, bandMax: sameCurrency ? band.baseMax : null, marketPercentile: m ? marketPercentile(o.base, m) : null });
     }
   }
   return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters), ...(pay ? { pay } : {}) });

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
+import type { HistoryFacts } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
 import { listEpochEventsOfApplications } from './events.js';
 
@@ -6,36 +8,105 @@ export interface ReportApplicationRow {
   id: string;
   roleId: string;
   source: string;
+  /** Who referred the candidate: the `found_detail` of their earliest prospect record found through a referrer. */
+  referrer: string | null;
   currentStage: string;
+  /** The stored facts (report_facts), when the application has a row; its clock runs only when asked for. */
+  facts: HistoryFacts | null;
+  /** The history, only for an application without stored facts (read from its events). */
   events: PreparedEvent[];
 }
 
 /** Besides what the pipeline rules read: the offer ids of outcomes and extensions, and the signals logged. */
-const REPORT_DATA: readonly string[] = [...TYPES_WITH_DATA_READ, 'offer.extended', 'offer.accepted', 'offer.declined'];
+export const REPORT_DATA: readonly string[] = [...TYPES_WITH_DATA_READ, 'offer.extended', 'offer.accepted', 'offer.declined'];
 
 /**
- * Every application (active or closed) with its candidate's source and its whole history, in batches so one query
- * never names more than a few hundred ids. An erased candidate's applications and events are gone, so the reports
- * no longer count them (docs/reports.md).
+ * Every application (active or closed) with its candidate's source and referrer and its stored report facts; those
+ * without stored facts come with their whole history, in batches so one query never names more than a few hundred
+ * ids. Role and source filters go to the database (indexes on applications.role_id and the candidate's key). An erased
+ * candidate's applications, events and facts are gone, so the reports no longer count them (docs/reports.md).
  */
-export async function listReportApplications(tx: Tx, opts: { roleIds?: readonly string[]; source?: string; batch?: number } = {}): Promise<ReportApplicationRow[]> {
+export async function listReportApplications(
+  tx: Tx,
+  opts: { roleIds?: readonly string[]; source?: string; batch?: number; clockRuns?: boolean } = {},
+): Promise<ReportApplicationRow[]> {
   if (opts.roleIds?.length === 0) return [];
   let q = tx
     .selectFrom('applications as a')
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
-    .select(['a.id as id', 'a.role_id as roleId', 'c.source as source', 'a.stage as currentStage'])
+    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
+    .select((eb) => [
+      'a.id as id',
+      'a.role_id as roleId',
+      'c.source as source',
+      'a.stage as currentStage',
+      'f.facts as facts',
+      (opts.clockRuns ? sql<string | null>`f.clock_runs` : sql<string | null>`null`).as('clockRuns'),
+      eb
+        .selectFrom('prospects as p')
+        .select('p.found_detail')
+        .whereRef('p.candidate_id', '=', 'c.id')
+        .where('p.found_how', '=', 'referrer')
+        .orderBy('p.created_at')
+        .orderBy('p.id')
+        .limit(1)
+        .as('referrer'),
+    ])
     .orderBy('a.id');
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   if (opts.source) q = q.where('c.source', '=', opts.source);
   const rows = await q.execute();
   const out: ReportApplicationRow[] = [];
+  const missing: ReportApplicationRow[] = [];
+  for (const r of rows) {
+    const facts = r.facts === null ? null : ({ ...JSON.parse(r.facts), clockRuns: r.clockRuns === null ? [] : JSON.parse(r.clockRuns) } as HistoryFacts);
+    const row: ReportApplicationRow = { id: r.id, roleId: r.roleId, source: r.source, referrer: r.referrer ?? null, currentStage: r.currentStage, facts, events: [] };
+    out.push(row);
+    if (!facts) missing.push(row);
+  }
   const size = opts.batch ?? 500;
-  for (let i = 0; i < rows.length; i += size) {
-    const slice = rows.slice(i, i + size);
+  for (let i = 0; i < missing.length; i += size) {
+    const slice = missing.slice(i, i + size);
     const events = await listEpochEventsOfApplications(tx, slice.map((r) => r.id), REPORT_DATA);
-    for (const r of slice) out.push({ ...r, events: events.get(r.id) ?? [] });
+    for (const r of slice) r.events = events.get(r.id) ?? [];
   }
   return out;
+}
+
+/** One application's stored report facts, as `historyReportFacts` gives them. */
+export interface ReportFactsWrite {
+  applicationId: string;
+  facts: HistoryFacts;
+}
+
+/** Writes (inserts or replaces) the report facts rows of these applications. */
+export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[], now: Date, chunk = 500): Promise<void> {
+  const at = now.toISOString();
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows.slice(i, i + chunk).map(({ applicationId, facts }) => {
+      const { clockRuns, ...rest } = facts;
+      return { application_id: applicationId, first_contact_at: facts.firstContactAt, facts: JSON.stringify(rest), clock_runs: JSON.stringify(clockRuns), updated_at: at };
+    });
+    await tx
+      .insertInto('report_facts')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('application_id').doUpdateSet((eb) => ({
+          first_contact_at: eb.ref('excluded.first_contact_at'),
+          facts: eb.ref('excluded.facts'),
+          clock_runs: eb.ref('excluded.clock_runs'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The stored facts rows of these applications as JSON text (facts with clock runs), for comparing with a rebuild. */
+export async function listStoredReportFacts(tx: Tx, ids: readonly string[]): Promise<Map<string, HistoryFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('report_facts').select(['application_id', 'facts', 'clock_runs']).where('application_id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.application_id, { ...JSON.parse(r.facts), clockRuns: JSON.parse(r.clock_runs) } as HistoryFacts]));
 }
 
 export interface ReportOfferRow {

@@ -3,6 +3,9 @@ import type { ReportView } from '../../../api/reports.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
+import { benchmark } from '../../../domain/market/index.js';
+import { marketPercentile } from '../../../domain/reports/market.js';
+import { loadBundledDataset } from '../../services/market.js';
 
 const DAY = 24;
 
@@ -11,6 +14,8 @@ for (const dialect of dialectsUnderTest()) {
     let h: Harness;
     let interviewer: { token: string };
     let roleA: { id: string; title: string };
+    let kit: ReturnType<typeof pipelineKit>;
+    let referred: { id: string };
     let stages: string[];
     const report = async (name: string, query = '', token = h.ownerToken) => {
       const res = await h.call('GET', `/api/v1/reports/${name}${query}`, { token });
@@ -21,7 +26,7 @@ for (const dialect of dialectsUnderTest()) {
     beforeAll(async () => {
       h = await createHarness(await dialect.createStore());
       interviewer = await h.tokenFor('interviewer');
-      const kit = pipelineKit(h);
+      kit = pipelineKit(h);
       roleA = await kit.role({ title: 'Founding MLOps Engineer', specializations: ['mlops'] });
       const roleB = await kit.role({ title: 'Applied LLM Engineer', specializations: ['ai-product-engineering'] });
       stages = ((await kit.ok('GET', `/api/v1/roles/${roleA.id}`)) as { processPlan: { stages: Array<{ id: string }> } }).processPlan.stages.map((s) => s.id);
@@ -34,7 +39,8 @@ for (const dialect of dialectsUnderTest()) {
       await kit.event(hired.id, 'offer.extended', hoursAgo(h, 10 * DAY - 30), { offerId: 'offer-1' });
       await kit.event(hired.id, 'offer.accepted', hoursAgo(h, 5 * DAY), { offerId: 'offer-1' });
       // Lost for pay, 8 days after it came in.
-      const lost = await kit.application({ roleId: roleA.id, candidateId: (await kit.candidate({ source: 'referral' })).id });
+      referred = await kit.candidate({ source: 'referral' });
+      const lost = await kit.application({ roleId: roleA.id, candidateId: referred.id });
       await kit.event(lost.id, 'application.received', hoursAgo(h, 8 * DAY), { source: 'referral' });
       const { version } = (await kit.ok('GET', `/api/v1/applications/${lost.id}`)) as { version: number };
       await kit.ok('PATCH', `/api/v1/applications/${lost.id}`, { status: 'lost', lossReason: 'compensation' }, { 'if-match': `"${version}"` });
@@ -92,6 +98,33 @@ for (const dialect of dialectsUnderTest()) {
       const offers = await report('offers');
       if (offers.name !== 'offers') throw new Error('wrong report');
       expect(offers.data.groups[0]).toMatchObject({ extended: 1, accepted: 1, acceptanceRate: 1, shareWithinClock: 1, hoursAfterFinal: { p50: 30 } });
+    });
+
+    it('sources name the referrer of a prospect record, and offers place a USD base in the market data', async () => {
+      const pool = (await kit.ok('POST', '/api/v1/pools', { name: 'Friends of the team' })) as { id: string };
+      await kit.ok('POST', `/api/v1/pools/${pool.id}/prospects`, { candidateId: referred.id, foundHow: 'referrer', foundDetail: 'Priya Raman' });
+      const sources = await report('sources');
+      if (sources.name !== 'sources') throw new Error('wrong report');
+      // The referred candidate was lost before any interview: one candidate, nothing further.
+      expect(sources.data.referrers).toEqual([{ key: 'Priya Raman', candidates: 1, interviewed: 0, offered: 0, hired: 0 }]);
+
+      // The hired application's offer-1 at a base of 190,000 USD (the row an offer's version keeps).
+      const at = h.clock.now().toISOString();
+      const hiredApp = (await h.store.db.selectFrom('applications').select('id').where('role_id', '=', roleA.id).where('status', '=', 'hired').executeTakeFirstOrThrow()).id;
+      await h.store.db.insertInto('offers').values({ id: 'offer-1', application_id: hiredApp, status: 'accepted', current_version: 1, version: 1, created_at: at, updated_at: at }).execute();
+      await h.store.db
+        .insertInto('offer_versions')
+        .values({ id: 'offer-1-v1', offer_id: 'offer-1', version: 1, currency: 'USD', base: 190_000, equity_kind: 'options', equity_shares: 1, fully_diluted_shares: 100, last_post_money: 1_000_000, terms: '{}', evaluation: JSON.stringify({ threshold: { amount: 180_000 } }), created_at: at, bonus_target: 0, sign_on: 0, inside_band: 0, band_reasons: '[]', approval_status: 'none', approver_ids: '[]' })
+        .execute();
+      const offers = await report('offers');
+      if (offers.name !== 'offers') throw new Error('wrong report');
+      // roleA's first specialization is mlops: the ML engineer group, at its seniority (senior), in the US.
+      const b = benchmark(await loadBundledDataset(), { roleGroup: 'ml-engineer', level: 'senior' });
+      const expected = marketPercentile(190_000, b)!;
+      expect(expected).toBeGreaterThan(10);
+      expect(offers.data.pay).toMatchObject({ clearedThreshold: { extended: 1, accepted: 1 }, marketPercentile: { count: 1, p50: expected } });
+      const hidden = await report('offers', '', interviewer.token);
+      expect(hidden).toMatchObject({ payHidden: true, data: { pay: null } });
     });
 
     it('an interviewer gets the figures without pay', async () => {

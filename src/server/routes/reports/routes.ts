@@ -5,6 +5,7 @@ import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { buildBreaches, buildCycle, buildFunnel, buildLosses, buildOffers, buildSources, readPeopleNames, readReportInputs, type ReportFilters } from '../../services/reports.js';
+import { MarketService } from '../../services/market.js';
 import { groupLabel, personName } from './presenter.js';
 
 const DAY_MS = 86_400_000;
@@ -18,6 +19,7 @@ function periodOf(q: ReportQuery): ReportFilters['period'] {
 }
 
 export function registerReportRoutes(app: App, ctx: ServerContext): void {
+  const market = new MarketService(ctx.store);
   app.get('/api/v1/reports/:name', {
     preValidation: requireAction('reports.read'),
     schema: { tags: ['reports'], params: ReportParams, querystring: ReportQuery, response: { 200: ReportView, ...errorResponses } },
@@ -27,7 +29,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     const asOf = ctx.now();
     const seesPay = can(request.auth!.user.role, 'compensation.read');
     const db = ctx.store.db;
-    const inputs = await readReportInputs(db, filters);
+    const inputs = await readReportInputs(db, filters, { clockRuns: request.params.name === 'clock-breaches' });
     const envelope = {
       filters: { by: filters.by, roleId: q.roleId ?? null, specialization: q.specialization ?? null, source: q.source ?? null, from: q.from ?? null, to: q.to ?? null },
       asOf: asOf.toISOString(),
@@ -48,7 +50,7 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
         return { name: 'clock-breaches' as const, ...envelope, data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(people, p.personId) })) } };
       }
       case 'offers': {
-        const r = await buildOffers(db, inputs, filters, seesPay);
+        const r = await buildOffers(db, inputs, filters, seesPay, market);
         return { name: 'offers' as const, ...envelope, data: { groups: r.groups.map((g) => ({ ...g, label: label(g.key) })), pay: r.pay } };
       }
       case 'losses':
