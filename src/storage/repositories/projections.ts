@@ -334,7 +334,7 @@ export interface TodayItemQuery {
 
 /**
  * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
- * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
+ * its warning time; a new-applicant row whose elapsed time is not) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
  * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
  * application ids in order. Calendar-hour rows only (the caller reads business-hour settings another way).
  */
@@ -355,14 +355,16 @@ export async function queryTodayItems(
   for (let i = 0; i < q.exclude.length; i += 500) conditions.push(sql`application_id not in (${sql.join(q.exclude.slice(i, i + 500))})`);
   // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
   const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
-  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c from today_items where ${sql.join(conditions, sql` and `)}`;
-  const ranked = sql`select application_id, case when el > c then 0 else 1 end as rk, case when el > c then c else w end as thr, el from (${listed}) x where el > w`;
+  // New-applicant rows (key `new|...`, domain todayRows) are listed while the clock is not yet late, after the late items.
+  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c, case when item_key like 'new|%' then 1 else 0 end as nw from today_items where ${sql.join(conditions, sql` and `)}`;
+  const ranked = sql`select application_id, case when nw = 1 then 2 when el > c then 0 else 1 end as rk, case when nw = 1 then 0 when el > c then c else w end as thr, el from (${listed}) x where (nw = 0 and el > w) or (nw = 1 and el <= w)`;
   const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
   const counts = await sql<{ items: number | string; cards: number | string }>`select count(*) as items, count(distinct application_id) as cards from (${items}) it`.execute(tx);
-  const critical = sql`max(case when rk = 0 then ov end)`;
+  // A card ranks by its most urgent item: the lowest rank, and the largest overshoot at that rank.
+  const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
   const page =
     q.limit > 0
-      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, case when ${critical} is null then 1 else 0 end as rk, coalesce(${critical}, max(ov)) as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
+      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, min(rk) as rk, ${ov} as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
       : { rows: [] };
   const withItems = new Set<string>();
   const probe = q.probe ?? [];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { computeClocks, type TimedEvent } from '../../../domain/pipeline/index.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
+import { rebuildProjections } from '../../services/projections.js';
 import { DEFAULT_BAND, expectOk, makeRole } from '../../../test-support/offer-fixtures.js';
 
 const TEXT = [
@@ -66,6 +67,7 @@ for (const dialect of dialectsUnderTest()) {
     let h: Harness;
     let role: any;
     let posting: any;
+    let manager: { token: string; userId: string };
     let ip = 0;
     const nextIp = () => `10.0.${Math.floor(++ip / 250)}.${ip % 250}`;
     beforeAll(async () => {
@@ -152,7 +154,7 @@ for (const dialect of dialectsUnderTest()) {
       }
       expect((await act(role.id, 'publish', '"1"', { acknowledgeFindings: true }, otherManager.token)).statusCode).toBe(403);
       expect((await act(role.id, 'publish', undefined, { acknowledgeFindings: true })).statusCode).toBe(428);
-      const manager = await h.tokenFor('hiring-manager');
+      manager = await h.tokenFor('hiring-manager');
       await expectOk(h.call('PATCH', `/api/v1/roles/${role.id}`, { token: h.ownerToken, body: { hiringManagerId: manager.userId }, headers: { 'if-match': `"${role.version}"` } }), 200, 'assign manager');
       const res = await act(role.id, 'publish', '"1"', { acknowledgeFindings: true }, manager.token);
       expect(res.statusCode).toBe(200);
@@ -235,14 +237,20 @@ for (const dialect of dialectsUnderTest()) {
       const answers = await h.store.db.selectFrom('posting_answers').selectAll().where('application_id', '=', app.id).executeTakeFirstOrThrow();
       expect(JSON.parse(answers.answers)).toEqual([{ id: 'shipped', label: 'What model have you shipped to users?', answer: 'A ranking model for 2M users.' }]);
       expect(answers.talent_pool_months).toBe(6);
-      // The reply clock started at the application: it is on Today (scope all) with the reply action once it warns.
-      expect((await h.call('GET', '/api/v1/today?scope=all', { token: h.ownerToken })).json().activeApplications).toBeGreaterThanOrEqual(1);
+      // On Today at once, without the clock moving: a new applicant on the Today of the person who answers for the
+      // role (its hiring manager, as it names no recruiter) and under "Everything", with the one next action.
+      const newItem = { level: 'new', name: 'New applicant', action: "Review Ada Applicant's application and reply within 24 h", do: expect.objectContaining({ kind: 'record', label: 'Log that we replied to Ada' }) };
+      for (const [token, scope] of [[manager.token, 'mine'], [h.ownerToken, 'all']] as const) {
+        const now = (await h.call('GET', `/api/v1/today?scope=${scope}`, { token })).json();
+        expect(now.cards.find((c: { applicationId: string }) => c.applicationId === app.id)).toMatchObject({ level: 'new', items: [expect.objectContaining(newItem)] });
+      }
+      expect((await h.call('GET', '/api/v1/today', { token: h.ownerToken })).json().cards.map((c: { applicationId: string }) => c.applicationId)).not.toContain(app.id);
+      // Past the reply target it is late instead (the reply clock's item), no longer new.
       h.clock.advanceHours(25);
       const today = await h.call('GET', '/api/v1/today?scope=all', { token: h.ownerToken });
       expect(today.statusCode).toBe(200);
       const card = today.json().cards.find((c: { applicationId: string }) => c.applicationId === app.id);
-      expect(card).toBeDefined();
-      expect(JSON.stringify(card)).toContain('reply.to-candidate');
+      expect(card.items.map((i: { id: string; level: string }) => `${i.id}:${i.level}`)).toEqual(['reply.to-candidate:warning']);
       // Applying again with the same e-mail merges into the same person: no second candidate, no second application.
       const again = await apply(posting.slug, { name: 'Ada A.', email: 'ADA.applicant@test.example', 'q-shipped': 'Again' });
       expect(again.statusCode).toBe(303);
@@ -255,6 +263,29 @@ for (const dialect of dialectsUnderTest()) {
       expect((await h.call('DELETE', `/api/v1/candidates/${candidate.id}`, { token: h.ownerToken, headers: { 'if-match': `"${current.version}"` } })).statusCode).toBe(204);
       expect(await h.store.db.selectFrom('posting_answers').selectAll().where('candidate_id', '=', candidate.id).execute()).toEqual([]);
       expect(await h.store.db.selectFrom('outbox').selectAll().where('recipient', '=', 'ada.applicant@test.example').execute()).toEqual([]);
+    });
+
+    it('a new applicant leaves Today when replied to, moved on or closed; the rebuild writes the same rows', async () => {
+      const ids: string[] = [];
+      for (const who of ['Rhea Reply', 'Mo Moved', 'Cleo Closed']) {
+        expect((await apply(posting.slug, { name: who, email: `${who.split(' ')[0]!.toLowerCase()}@new.example`, 'q-shipped': 'x' })).statusCode).toBe(303);
+        const c = await h.store.db.selectFrom('candidates').select('id').where('name', '=', who).executeTakeFirstOrThrow();
+        ids.push((await h.store.db.selectFrom('applications').select('id').where('candidate_id', '=', c.id).executeTakeFirstOrThrow()).id);
+      }
+      const newOnToday = async () =>
+        (await h.call('GET', '/api/v1/today', { token: manager.token })).json().cards.flatMap((c: any) => c.items.filter((i: any) => i.level === 'new').map(() => c.applicationId));
+      expect(await newOnToday()).toEqual(expect.arrayContaining(ids));
+      expect(await rebuildProjections(h.store, h.clock.now())).toMatchObject({ created: 0, corrected: 0 });
+      expect(await newOnToday()).toEqual(expect.arrayContaining(ids));
+      const stage = (await h.call('GET', `/api/v1/applications/${ids[1]}`, { token: h.ownerToken })).json().stage;
+      const next = role.processPlan.stages.map((s: { id: string }) => s.id).find((id: string) => id !== stage);
+      const events = [
+        [ids[0], { type: 'team.replied' }],
+        [ids[1], { type: 'stage.changed', data: { from: stage, to: next } }],
+        [ids[2], { type: 'application.closed', data: { status: 'lost', lossReason: 'compensation' } }],
+      ] as const;
+      for (const [id, body] of events) await expectOk(h.call('POST', `/api/v1/applications/${id}/events`, { token: manager.token, body }), 201, body.type);
+      expect((await newOnToday()).filter((id: string) => ids.includes(id))).toEqual([]);
     });
 
     it('refuses hostile input with a 4xx page and stores nothing: fake and oversized PDFs, NUL, no token, honeypot', async () => {

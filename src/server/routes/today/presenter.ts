@@ -1,6 +1,6 @@
 import {
   SIGNAL_TYPES,
-  todayItemName,
+  todayItemNameOf,
   todayReasonText,
   wholeDays,
   type TodayAction,
@@ -38,7 +38,7 @@ export function presentToday(today: PersonalToday, limit: number, now: Date, und
     cards: today.cards.slice(0, limit).map(({ card, heading, cycle }) => {
       const items = card.items.map(({ item, reasons, action }) => ({
         ...presentTodayItem(item),
-        name: todayItemName(item.id),
+        name: todayItemNameOf(item),
         reasons,
         do: presentAction(action),
         markId: markOf.get(item.key) ?? null,
