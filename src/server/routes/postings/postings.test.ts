@@ -209,6 +209,10 @@ for (const dialect of dialectsUnderTest()) {
       expect(page.headers.etag).not.toBe(before);
       expect(page.headers['content-security-policy']).toContain("img-src 'self' https://cdn.example.com");
       expect(jsonLd(page.body)[0]!.url).toBe(`https://jobs.test.example/jobs/${posting.slug}`);
+      // The company's name and logo from Settings, on the page and in the structured data.
+      const company = 'Test Co';
+      expect(page.body).toContain(`<img class="logo" src="https://cdn.example.com/logo.svg" alt="${company} logo"`);
+      expect(jsonLd(page.body)[0]!.hiringOrganization).toMatchObject({ name: company, logo: 'https://cdn.example.com/logo.svg' });
       expect(page.body).toContain('for 6 months');
       expect((await h.app.inject({ method: 'GET', url: '/jobs/board.css' })).body).toContain('--brand:#aa0055');
       expect((await h.call('PUT', '/api/v1/job-board/settings', { token: h.ownerToken, body: { logoUrl: 'javascript:alert(1)', brandColour: 'red;}', textColour: '#111111', talentPoolMonths: 6, publicUrl: null } })).statusCode).toBe(400);
@@ -297,9 +301,12 @@ for (const dialect of dialectsUnderTest()) {
       expect((await apply(posting.slug, good, { name: 'cv.txt', type: 'text/plain', bytes: Buffer.from('plain text cv') })).statusCode).toBe(415);
       const huge = await apply(posting.slug, good, { name: 'cv.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]) });
       expect(huge.statusCode).toBe(413);
-      const nul = await apply(posting.slug, { ...good, name: 'Bob\u0000Builder' });
-      expect(nul.statusCode).toBe(400);
-      expect(nul.body).toContain('control characters');
+      // NUL in every field the form has.
+      for (const field of ['name', 'email', 'links', 'q-shipped'] as const) {
+        const nul = await apply(posting.slug, { ...good, links: 'https://github.com/bob', [field]: field === 'email' ? 'bob\u0000@test.example' : `Bob\u0000${field === 'links' ? 'https://x.example' : 'Builder'}` });
+        expect(nul.statusCode, field).toBe(400);
+        expect(nul.body, field).toContain('control characters');
+      }
       const { payload, headers } = multipart(good);
       const noToken = await h.app.inject({ method: 'POST', url: `/jobs/${posting.slug}/apply`, payload, headers, remoteAddress: nextIp() });
       expect(noToken.statusCode).toBe(403);
@@ -325,10 +332,16 @@ for (const dialect of dialectsUnderTest()) {
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(jsonLd(page)[0]!.title).toBe(`ML ${evil}`);
       // An applicant's script comes back escaped in the form shown again after an error (a bad e-mail here).
-      const res = await apply(draft.slug, { name: evil, email: 'not-an-email', links: '', q1: evil, 'q-q1': evil });
+      // Every field the applicant typed: name, e-mail, links, the answer.
+      const res = await apply(draft.slug, { name: evil, email: `${evil}@x.example`, links: evil, q1: evil, 'q-q1': evil });
       expect(res.statusCode).toBe(400);
       expect(res.body).not.toContain('<script>alert');
-      expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(res.body).not.toContain('<img src=x');
+      expect(res.body.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBeGreaterThanOrEqual(4);
+      // Closing the role (filled) takes its posting off the board at once.
+      const current = (await h.call('GET', `/api/v1/roles/${r.id}`, { token: h.ownerToken })).json();
+      await expectOk(h.call('PATCH', `/api/v1/roles/${r.id}`, { token: h.ownerToken, body: { status: 'closed' }, headers: { 'if-match': `"${current.version}"` } }), 200, 'close role');
+      expect((await h.app.inject({ method: 'GET', url: `/jobs/${draft.slug}` })).statusCode).toBe(404);
     });
 
     it('answers 429 to the sixth and every later of 200 submissions from one address', async () => {
