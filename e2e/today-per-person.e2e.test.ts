@@ -163,8 +163,8 @@ describeBrowser('Today for each person', (browser) => {
     const o = await signedIn(owner);
     const api = o.context.request;
     const rita = await createUserThroughApi(api, o.csrf, { name: 'Rita Recruiter', role: 'recruiter' });
-    // A company that promises a first reply within minutes: the reply clock warns almost at once.
-    const role = await send(api, o.csrf, 'post', '/api/v1/roles', { title: 'Senior ML Engineer', seniority: 'senior', specializations: ['mlops'], recruiterId: rita.id, band: BAND, clockOverrides: { targets: { 'reply.to-candidate': { warningHours: 0.0005 } } } });
+    // The default reply target (24 h): the applicant must be on Today long before the reply clock is late.
+    const role = await send(api, o.csrf, 'post', '/api/v1/roles', { title: 'Senior ML Engineer', seniority: 'senior', specializations: ['mlops'], recruiterId: rita.id, band: BAND });
     const body = { title: 'Senior ML Engineer', publicText: 'Own model deployment, Kubernetes serving and drift monitoring for our ranking models.\n\nWe have 120 K USD of GPU credits.', location: 'Berlin', remotePolicy: 'hybrid', signals: [{ id: 'compute-budget-stated', text: '120 K USD of GPU credits for 2027' }], questions: [{ id: 'shipped', label: 'What have you shipped?', required: true }] };
     await send(api, o.csrf, 'put', `/api/v1/roles/${role.id}/posting`, body);
     const published = await api.post(`/api/v1/roles/${role.id}/posting/publish`, { data: { acknowledgeFindings: true }, headers: { 'X-CSRF-Token': o.csrf, 'If-Match': '"1"' } });
@@ -189,15 +189,16 @@ describeBrowser('Today for each person', (browser) => {
     await phone.getByRole('button', { name: 'Send application' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
 
-    // The recruiter who runs the role: the applicant is on her Today, with the reply to log.
+    // The recruiter who runs the role, right after (no clock moved, no reload): the applicant is on her Today as a new
+    // applicant, with the one next action in plain words and the reply to log.
     const r = await signedIn({ email: rita.email, password: rita.password });
     await r.page.goto('/today');
     await waitForPage(r.page, 'Today');
     const card = r.page.getByRole('listitem', { name: 'Grace Applicant' });
-    while ((await card.count()) === 0) {
-      await r.page.reload();
-      await waitForPage(r.page, 'Today');
-    }
-    await card.getByRole('button', { name: 'Log that we replied to Grace' }).waitFor();
+    await card.getByText('New applicant').waitFor();
+    await card.getByText("Review Grace Applicant's application and reply within 24 h").waitFor();
+    expect(await card.textContent()).not.toMatch(/reply\.to-candidate|Late/);
+    await card.getByRole('button', { name: 'Log that we replied to Grace' }).click();
+    await r.page.getByText('You logged that the team replied to Grace').first().waitFor();
   });
 });

@@ -24,7 +24,8 @@ export const TodayItemView = z.object({
   kind: z.enum(['clock', 'risk']),
   /** The clock id, or 'risk'. */
   id: z.union([z.enum(CLOCK_IDS), z.literal('risk')]),
-  level: z.enum(['warning', 'critical', 'high']),
+  /** 'new': a new applicant through the job board, not answered yet (before its reply clock is late). */
+  level: z.enum(['warning', 'critical', 'high', 'new']),
   action: z.string(),
   /** Unique per item: application, kind, clock and its subject. */
   key: z.string(),
@@ -77,8 +78,8 @@ export const TodayCardView = z.object({
   candidateName: z.string(),
   roleId: z.string(),
   roleTitle: z.string(),
-  /** The worst of its items. */
-  level: z.enum(['critical', 'high', 'warning']),
+  /** The worst of its items ('new' when its only item is a new applicant). */
+  level: z.enum(['critical', 'high', 'warning', 'new']),
   /** Why the card is the viewer's; empty for cards shown only under "everything". */
   reasons: z.array(z.object({ code: z.enum(TODAY_REASONS), text: z.string() })),
   /** Whole days since first contact (the cycle clock; the first day is day 0), and whether they are working days. */

@@ -30,13 +30,23 @@ export interface Clock {
   /** Set on stopped clocks: whether the stop came after the warning time. */
   endedLate?: boolean;
   subject?: ClockSubject;
+  /**
+   * reply.to-candidate started by an application through the job board that nobody has answered, moved on or
+   * closed yet: Today lists it at once as a new applicant (isNewApplicant), not only once it is late.
+   */
+  newApplicant?: true;
 }
 
 export interface Run {
   start: number;
   stop?: number;
   subject?: ClockSubject;
+  /** The reply run of an inbound application not yet answered nor moved on (Clock.newApplicant). */
+  newApplicant?: true;
 }
+
+/** Events after which an inbound applicant is no longer new: the team moved them on (a reply or a close stops the run). */
+const MOVES_ON: ReadonlySet<string> = new Set(['stage.changed', 'interview.scheduled', 'interview.completed']);
 
 /**
  * The clocks' part of the fold over a history: each clock's current run, plus what the next event needs to know
@@ -75,11 +85,13 @@ const entry = (list: Array<[string, Run]>, key: string): Run | undefined => list
  * a later final interview re-anchors offer.after-final; an approval clock also stops when its offer is extended
  * or superseded by another offer; a re-logged interview does not restart its scorecards; an `application.received`
  * with `source: 'inbound'` (the candidate wrote to us through the job board) starts reply.to-candidate like a
- * candidate message that asks something (while active, when no reply run is running).
+ * candidate message that asks something (while active, when no reply run is running), and marks the run a new
+ * applicant until a stage change or an interview moves them on (a reply or a close stops the run).
  */
 export function stepClockRuns(runs: ClockRuns, e: PreparedEvent): void {
   const t = e.t;
   stopRun(runs.idle, t);
+  if (runs.reply?.newApplicant && MOVES_ON.has(e.type)) delete runs.reply.newApplicant;
   if (REOPENING_EVENTS.has(e.type) && !runs.active) {
     runs.active = true;
     // Reopened, the application is no longer closed: the cycle clock runs on from first contact, so
@@ -102,7 +114,7 @@ export function stepClockRuns(runs: ClockRuns, e: PreparedEvent): void {
     case 'application.received':
       if (!runs.cycle && active) runs.cycle = { start: t };
       // An inbound application: the candidate wrote to us and waits for an answer, as after a message that asks something.
-      if (active && e.data.source === 'inbound' && !running(runs.reply)) runs.reply = { start: t };
+      if (active && e.data.source === 'inbound' && !running(runs.reply)) runs.reply = { start: t, newApplicant: true };
       break;
     case 'interview.completed':
       if (!active) break;
@@ -206,7 +218,18 @@ export function toClock(id: ClockId, run: Run, nowMs: number, settings: ClockSet
     clock.endedLate = elapsedHours > target.warningHours;
   }
   if (run.subject) clock.subject = run.subject;
+  if (run.newApplicant && run.stop === undefined) clock.newApplicant = true;
   return clock;
+}
+
+/** A new applicant on Today: an inbound application's reply clock, unanswered and not yet late (past its warning it is listed as late). */
+export function isNewApplicant(clock: Pick<Clock, 'newApplicant' | 'state'>): boolean {
+  return clock.newApplicant === true && clock.state === 'ok';
+}
+
+/** Whether a clock puts its application on Today: late (warning or critical), or a new applicant. */
+export function isListedClock(clock: Pick<Clock, 'newApplicant' | 'state'>): boolean {
+  return clock.state === 'warning' || clock.state === 'critical' || isNewApplicant(clock);
 }
 
 /**

@@ -29,7 +29,7 @@ export { CLOCK_IDS, ClockSettingsOverride, DEFAULT_CLOCK_SETTINGS, effectiveTarg
 export type { ClockId, ClockSettings, ClockTarget, EffectiveTarget, HoursSetting } from './clock-settings.js';
 export { businessDayHours, businessHoursBetween, zonedTimeToUtc } from './business-hours.js';
 export type { BusinessHours } from './business-hours.js';
-export { computeClocks } from './clocks.js';
+export { computeClocks, isListedClock, isNewApplicant } from './clocks.js';
 export type { Clock, ClockState, ClockSubject } from './clocks.js';
 
 export {
@@ -66,7 +66,7 @@ export {
   todayReasons,
 } from './audience.js';
 export type { RoleAssignees, TodayAudienceContext, TodayReason, TodayScope, TodayViewer } from './audience.js';
-export { UNDO_WINDOW_MS, firstName, interviewName, todayActionFor, todayItemName, todayReasonText, utcDay } from './today-actions.js';
+export { UNDO_WINDOW_MS, firstName, interviewName, todayActionFor, todayItemName, todayItemNameOf, todayReasonText, utcDay } from './today-actions.js';
 export type { TodayAction, TodayLinkAction, TodayRecordAction, TodayWords } from './today-actions.js';
 export { buildTodayCards, buildTodayCardsPage } from './today-cards.js';
 export type { TodayCard, TodayCardContext, TodayCardItem, TodayCardsPage } from './today-cards.js';

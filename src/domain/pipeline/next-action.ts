@@ -1,5 +1,5 @@
 import nextActions from '../../../data/pipeline/next-actions.json' with { type: 'json' };
-import type { Clock } from './clocks.js';
+import { isNewApplicant, type Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import { wholeDays } from './day-count.js';
 import { fillTemplate, renderTemplate } from './template.js';
@@ -75,5 +75,5 @@ export function nextActionForClock(clock: Clock, context: NextActionContext = {}
         return undefined;
     }
   };
-  return renderTemplate(TEMPLATES[clock.id][clock.state].value, lookup);
+  return renderTemplate(isNewApplicant(clock) ? L.newApplicant : TEMPLATES[clock.id][clock.state].value, lookup);
 }

@@ -1,6 +1,6 @@
 import { businessHoursBetween } from './business-hours.js';
 import { CLOCK_IDS, effectiveTarget, DEFAULT_CLOCK_SETTINGS, type ClockId, type ClockSettings } from './clock-settings.js';
-import { runsOf, toClock, type Clock } from './clocks.js';
+import { isListedClock, runsOf, toClock, type Clock } from './clocks.js';
 import { foldPipelineState, foldsInOrder, stepPipelineState, type PipelineState } from './fold.js';
 import { historyFacts, prepareEpochEvents, type ApplicationStatus, type PreparedEvent } from './history.js';
 import { DEFAULT_RISK_SETTINGS, combineContributions, decayFactor, riskFromInputs, riskLevel, riskScoreFromInputs, type RiskAssessment, type RiskInputs, type RiskSettings } from './risk.js';
@@ -35,6 +35,8 @@ export interface PipelineProjection {
 /**
  * One row of Today's item table (docs/decisions/008-read-model.md, "Today's item rows"): what an indexed query needs
  * to list, order and count an item at any `now` after the application's last event without reading its state.
+ * - A new-applicant row (key `new|reply.to-candidate`): listed from the run's start while its elapsed time is at most
+ *   `warningHours` (`untilAt`: the warning crossing), after the late items, the longest waiting first.
  * - A clock row (one per running clock run): listed once its elapsed time passes `warningHours` (from `listedAt`),
  *   critical past `criticalHours`; in calendar hours its elapsed time at `now` is (now - startAt) / 1 h, so its level
  *   and overshoot are arithmetic on the row (todayClockOfRow gives the domain's own Clock for it).
@@ -100,8 +102,14 @@ function riskRowClocks(inputs: TodayRiskInputs, risk: RiskSettings): Clock[] {
  * Where a running clock's row stands on Today at `nowMs` (toClock's state and buildTodayItems' overshoot), or null when
  * it is not late: the elapsed time in the settings' hours (working hours on business-hour clocks, as toClock counts them).
  */
-export function todayClockRankOfRow(row: { startAt: number; warningHours: number; criticalHours: number }, nowMs: number, clocks: ClockSettings): { level: 'warning' | 'critical'; overshoot: number } | null {
+export function todayClockRankOfRow(
+  row: { startAt: number; warningHours: number; criticalHours: number; newApplicant?: boolean },
+  nowMs: number,
+  clocks: ClockSettings,
+): { level: 'warning' | 'critical' | 'new'; overshoot: number } | null {
   const clock = toClock('stage.idle', { start: row.startAt }, nowMs, clocks, { warningHours: row.warningHours, criticalHours: row.criticalHours, dayHours: 24, basis: clocks.hours.mode });
+  // A new-applicant row is listed until its clock is late (then the clock's own row is), the longest waiting first.
+  if (row.newApplicant) return clock.state === 'ok' ? { level: 'new', overshoot: todayOvershoot(clock.elapsedHours, 0) } : null;
   if (clock.state !== 'warning' && clock.state !== 'critical') return null;
   return { level: clock.state, overshoot: todayOvershoot(clock.elapsedHours, clock.state === 'critical' ? clock.criticalHours : clock.targetHours) };
 }
@@ -111,7 +119,7 @@ const DECAY_HALF_LIVES = 64;
 
 /** Whether the application shows on Today: the test collectToday applies. */
 function onToday(s: ApplicationSummary): boolean {
-  return s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
+  return s.clocks.some(isListedClock) || s.risk.level === 'high' || s.risk.level === 'critical';
 }
 
 /**
@@ -211,6 +219,24 @@ export function todayRows(state: PipelineState, settings: PipelineSettings, atLa
     for (const run of runsOf(state.runs, id)) {
       if (run.stop !== undefined) continue;
       const listedAt = crossingAt(run.start, target.warningHours, clocks);
+      if (run.newApplicant) {
+        // A new applicant: listed from the application until the clock passes its warning time (then the row below is).
+        rows.push({
+          key: `new|${id}`,
+          itemId: id,
+          startAt: run.start,
+          listedAt: run.start,
+          untilAt: listedAt,
+          warningHours: target.warningHours,
+          criticalHours: target.criticalHours,
+          basis: target.basis,
+          offerId: null,
+          interviewId: null,
+          interviewerId: null,
+          approverIds: null,
+          riskInputs: null,
+        });
+      }
       if (listedAt === null) continue;
       const s = run.subject;
       rows.push({

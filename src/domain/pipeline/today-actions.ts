@@ -65,6 +65,11 @@ export function todayItemName(id: TodayItem['id']): string {
   return (data.names as Record<string, Param>)[id]!.value;
 }
 
+/** todayItemName of an item: a new applicant is named so ("New applicant"), not by its reply clock. */
+export function todayItemNameOf(item: Pick<TodayItem, 'id' | 'level'>): string {
+  return item.level === 'new' ? data.names.newApplicant.value : todayItemName(item.id);
+}
+
 /** Why a card is someone's, in words: "You run the search for MLOps Engineer". */
 export function todayReasonText(reason: TodayReason, roleTitle: string): string {
   return fillTemplate((data.reasons as Record<TodayReason, Param>)[reason].value, { role: roleTitle });

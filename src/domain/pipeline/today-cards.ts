@@ -15,8 +15,8 @@ export interface TodayCard {
   applicationId: string;
   candidateName: string;
   roleTitle: string;
-  /** The worst of its items: critical, then high (risk), then warning. */
-  level: 'critical' | 'high' | 'warning';
+  /** The worst of its items: critical, then high (risk), then warning, then new (a new applicant). */
+  level: 'critical' | 'high' | 'warning' | 'new';
   /** Most urgent first. */
   items: TodayCardItem[];
   /** Why the card is the viewer's: the reasons of its items, in TODAY_REASONS order. */
@@ -26,7 +26,7 @@ export interface TodayCard {
 /** What the rules need about an application of the list. */
 export type TodayCardContext = TodayAudienceContext & TodayWords;
 
-const LEVEL_RANK = { critical: 0, high: 1, warning: 2 } as const;
+const LEVEL_RANK = { critical: 0, high: 1, warning: 2, new: 3 } as const;
 
 /**
  * Groups Today items into one card per application for one viewer. With scope 'mine' (the default) only the

@@ -4,6 +4,9 @@ import type { ClockId } from './clock-settings.js';
 import { DEFAULT_RISK_SETTINGS, type RiskAssessment } from './risk.js';
 import { T0 } from '../../test-support/pipeline-factories.js';
 import { buildTodayItems, type TodayApplication } from './today.js';
+import { projectHistory } from './projection.js';
+import { summaryFromState } from './summary.js';
+import type { PreparedEvent } from './history.js';
 
 function clock(id: ClockId, state: Clock['state'], elapsedHours: number, targetHours: number, criticalHours: number, subject?: Clock['subject']): Clock {
   const c: Clock = { id, state, elapsedHours, targetHours, criticalHours, basis: 'calendar', dayHours: 24, startedAt: new Date(T0).toISOString() };
@@ -95,5 +98,35 @@ describe('buildTodayItems', () => {
 
   it('is empty when nothing is late', () => {
     expect(buildTodayItems([app('a', [clock('cycle.total', 'ok', 1, 240, 504)])], T0)).toEqual([]);
+  });
+});
+
+describe('a new applicant (issue 16: an application through the job board appears on Today)', () => {
+  const H = 3_600_000;
+  const received = { type: 'application.received', t: T0, data: { source: 'inbound' }, id: 'e1' } as PreparedEvent;
+  const todayAt = (events: PreparedEvent[], hours: number) => {
+    const state = projectHistory(events, {}).state;
+    const s = summaryFromState(state, T0 + hours * H, {});
+    return buildTodayItems([app('a', s.clocks, s.risk, { candidateName: 'Rahul Mehta', status: s.status })], T0 + hours * H).map((i) => `${i.id}:${i.level}`);
+  };
+
+  it('is listed at once, until its reply clock is late, with a row the indexed query lists from the application on', () => {
+    expect(todayAt([received], 0)).toEqual(['reply.to-candidate:new']);
+    expect(todayAt([received], 23)).toEqual(['reply.to-candidate:new']);
+    expect(todayAt([received], 25)).toEqual(['reply.to-candidate:warning']);
+    const row = projectHistory([received], {}).todayRows.find((r) => r.key === 'new|reply.to-candidate');
+    expect(row).toMatchObject({ listedAt: T0, untilAt: T0 + 24 * H, startAt: T0 });
+    const [item] = buildTodayItems([app('a', summaryFromState(projectHistory([received], {}).state, T0, {}).clocks, risk(0, 'low'), { candidateName: 'Rahul Mehta' })], T0);
+    expect(item!.action).toBe("Review Rahul Mehta's application and reply within 24 h");
+  });
+
+  it('leaves when the team replies, moves the candidate on or closes the application; a referral is never new', () => {
+    const later = (type: string, data: Record<string, unknown>) => ({ type, t: T0 + H, data, id: 'e2' }) as PreparedEvent;
+    expect(todayAt([received, later('team.replied', {})], 2)).toEqual([]);
+    expect(todayAt([received, later('stage.changed', { from: 'sourced', to: 'screen' })], 2)).toEqual([]);
+    expect(todayAt([received, later('application.closed', { status: 'lost', lossReason: 'compensation' })], 2)).toEqual([]);
+    // Moved on without a reply: the reply clock still runs and is listed once late.
+    expect(todayAt([received, later('stage.changed', { from: 'sourced', to: 'screen' })], 25)).toEqual(['reply.to-candidate:warning']);
+    expect(todayAt([{ ...received, data: { source: 'referral' } } as PreparedEvent], 0)).toEqual([]);
   });
 });

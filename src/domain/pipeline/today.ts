@@ -1,4 +1,4 @@
-import type { Clock } from './clocks.js';
+import { isNewApplicant, type Clock } from './clocks.js';
 import type { ClockId } from './clock-settings.js';
 import type { ApplicationStatus } from './history.js';
 import { nextActionForClock } from './next-action.js';
@@ -31,7 +31,8 @@ interface TodayItemBase {
 }
 
 export type TodayItem =
-  | (TodayItemBase & { kind: 'clock'; id: ClockId; level: 'warning' | 'critical'; clock: Clock })
+  /** A late clock (warning, critical), or a new applicant ('new': an inbound application's reply clock, unanswered and not yet late). */
+  | (TodayItemBase & { kind: 'clock'; id: ClockId; level: 'warning' | 'critical' | 'new'; clock: Clock })
   | (TodayItemBase & {
       kind: 'risk';
       id: 'risk';
@@ -67,8 +68,8 @@ export function fillClockAction(item: TodayItem, app: TodayApplication): void {
 }
 
 /**
- * Every warning or critical clock and every high or critical risk, most urgent first: critical (clock or risk)
- * before warning/high, then by relative overshoot of the level's threshold, then by application and key so the
+ * Every warning or critical clock, every high or critical risk and every new applicant, most urgent first: critical
+ * (clock or risk) before warning/high before new, then by relative overshoot of the level's threshold, then by application and key so the
  * order is stable.
  */
 export function buildTodayItems(applications: readonly TodayApplication[], now: Date | number, opts: { deferClockActions?: boolean } = {}): TodayItem[] {
@@ -76,6 +77,22 @@ export function buildTodayItems(applications: readonly TodayApplication[], now: 
   const items: TodayItem[] = [];
   for (const app of applications) {
     for (const clock of app.clocks) {
+      if (isNewApplicant(clock)) {
+        // Listed from the application on; the longest waiting first (the overshoot of a zero threshold is the elapsed hours).
+        items.push({
+          applicationId: app.applicationId,
+          candidateName: app.candidateName,
+          roleTitle: app.roleTitle,
+          key: `${app.applicationId}|new|${clock.id}`,
+          kind: 'clock',
+          id: clock.id,
+          level: 'new',
+          action: opts.deferClockActions ? '' : clockAction(clock, app),
+          overshoot: relativeOvershoot(clock.elapsedHours, 0),
+          clock,
+        });
+        continue;
+      }
       if (clock.state !== 'warning' && clock.state !== 'critical') continue;
       const threshold = clock.state === 'critical' ? clock.criticalHours : clock.targetHours;
       const s = clock.subject;
@@ -123,9 +140,9 @@ export function todayRiskRank(score: number, levels: RiskLevels): { level: 'high
   return { level, overshoot: relativeOvershoot(score, level === 'critical' ? levels.critical : levels.high) };
 }
 
-/** Today's order: critical before warning/high, then by relative overshoot (largest first), then application and key. */
+/** Today's order: critical before warning/high before new, then by relative overshoot (largest first), then application and key. */
 export function compareTodayItems(a: TodayItem, b: TodayItem): number {
-  const rank = (item: TodayItem) => (item.level === 'critical' ? 0 : 1);
+  const rank = (item: TodayItem) => (item.level === 'critical' ? 0 : item.level === 'new' ? 2 : 1);
   return (
     rank(a) - rank(b) ||
     b.overshoot - a.overshoot ||

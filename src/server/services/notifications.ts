@@ -12,7 +12,7 @@ import {
   type NotificationPreferences,
 } from '../../domain/notifications/index.js';
 import { approvalProgress } from '../../domain/offers/index.js';
-import { assigneeWhoCanAct, responsibleFor } from '../../domain/pipeline/index.js';
+import { assigneeWhoCanAct, responsibleFor, type TodayItem } from '../../domain/pipeline/index.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import {
   claimDigestDay,
@@ -251,7 +251,9 @@ export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now(
   const company = await getCompany(ctx.store.db);
   const owners = activeOwnersAndAdmins(users);
   const usersById = new Map(users.map((u) => [u.id, { role: u.role, disabled: u.disabled }]));
-  for (const item of today.items) {
+  // A new applicant is listed on Today, not notified: nothing is late yet (its reply clock is, once past its warning time).
+  const late = today.items.filter((i): i is TodayItem & { level: Exclude<TodayItem['level'], 'new'> } => i.level !== 'new');
+  for (const item of late) {
     // Let requests in between items: on SQLite every query is synchronous, and a scan of thousands of items would
     // otherwise hold the event loop for seconds (measured by `npm run soak`: p99 of 9.7 s with 1,000 applications).
     await new Promise((ok) => setImmediate(ok));
@@ -296,7 +298,7 @@ export async function scanForNotifications(ctx: JobContext, now: Date = ctx.now(
       notified += (await notifyUsers(tx, { userIds: [...new Set(recipients)], message, dedupeKey, applicationId: item.applicationId }, now, { users, company })).length;
     });
   }
-  return { items: today.items.length, notified };
+  return { items: late.length, notified };
 }
 
 /* ------------------------------------------------------------------ digest */

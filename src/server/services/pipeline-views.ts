@@ -2,6 +2,7 @@ import {
   DEFAULT_CLOCK_SETTINGS,
   DEFAULT_RISK_SETTINGS,
   buildTodayItems,
+  isListedClock,
   resolveClockSettings,
   resolveRiskSettings,
   sourceMix,
@@ -177,7 +178,7 @@ export async function collectTodayFrom(
   const urgent: TodayApplication[] = [];
   const applications: TodayCollection['applications'] = new Map();
   const visit = (h: ApplicationHeading, s: ApplicationSummary) => {
-    const listed = s.clocks.some((c) => c.state === 'warning' || c.state === 'critical') || s.risk.level === 'high' || s.risk.level === 'critical';
+    const listed = s.clocks.some(isListedClock) || s.risk.level === 'high' || s.risk.level === 'critical';
     if (!listed) return;
     const today: TodayApplication = { applicationId: h.id, candidateName: h.candidateName, roleTitle: h.roleTitle, clocks: s.clocks, risk: s.risk, status: s.status, people };
     urgent.push(today);

@@ -33,6 +33,8 @@ const eventBody: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ type: 'outreach.sent', data: { channel: 'email' } }),
   fc.record({ latencyHours: fc.integer({ min: 0, max: 96 }), length: fc.integer({ min: 1, max: 900 }), asksQuestion: fc.boolean() }).map((data) => ({ type: 'candidate.replied', data })),
   fc.constant({ type: 'team.replied' }),
+  // An application through the job board: a new applicant on Today until replied to, moved on or closed.
+  fc.constant({ type: 'application.received', data: { source: 'inbound' } }),
   fc.constant({ type: 'note', data: { text: 'Called.' } }),
   fc.record({ interviewId: id2('i'), final: fc.boolean(), two: fc.boolean() }).map(({ interviewId, final, two }) => ({ type: 'interview.completed', data: { interviewId, final, interviewerIds: two ? ['u1', 'u2'] : ['u1'] } })),
   fc.record({ interviewId: id2('i'), interviewerId: id2('u') }).map((data) => ({ type: 'scorecard.submitted', data })),

@@ -279,22 +279,26 @@ interface RiskRank {
 
 /** Business-hour clock rows as Today's cards: each row's rank at now by the domain, the card's the worst of its items' (as the query ranks). */
 function businessCards(
-  rows: ReadonlyArray<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>,
+  rows: ReadonlyArray<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number; newApplicant: boolean }>,
   nowMs: number,
   clocksOf: (roleId: string) => ClockSettings,
 ): { items: number; cards: RiskRank[] } {
   let items = 0;
-  const byApp = new Map<string, { critical: number | null; any: number }>();
+  // A card ranks by its most urgent item: critical (0), late (1), new applicant (2); the largest overshoot at that rank.
+  const byApp = new Map<string, Array<number | null>>();
   for (const row of rows) {
     const rank = todayClockRankOfRow(row, nowMs, clocksOf(row.roleId));
     if (!rank) continue;
     items += 1;
-    const card = byApp.get(row.applicationId) ?? { critical: null, any: Number.NEGATIVE_INFINITY };
-    if (rank.level === 'critical') card.critical = Math.max(card.critical ?? Number.NEGATIVE_INFINITY, rank.overshoot);
-    card.any = Math.max(card.any, rank.overshoot);
+    const card = byApp.get(row.applicationId) ?? [null, null, null];
+    const at = rank.level === 'critical' ? 0 : rank.level === 'warning' ? 1 : 2;
+    card[at] = Math.max(card[at] ?? Number.NEGATIVE_INFINITY, rank.overshoot);
     byApp.set(row.applicationId, card);
   }
-  const cards = [...byApp].map(([applicationId, c]) => (c.critical !== null ? { applicationId, rank: 0, overshoot: c.critical } : { applicationId, rank: 1, overshoot: c.any }));
+  const cards = [...byApp].map(([applicationId, c]) => {
+    const rank = c.findIndex((o) => o !== null);
+    return { applicationId, rank, overshoot: c[rank]! };
+  });
   return { items, cards };
 }
 

@@ -352,14 +352,14 @@ function listedClockConditions(q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'e
 export async function listBusinessClockRows(
   tx: Tx,
   q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>,
-): Promise<Array<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number }>> {
-  const rows = await sql<{ application_id: string; role_id: string; start_at: number | string; warning_hours: number | string; critical_hours: number | string }>`select application_id, role_id, start_at, warning_hours, critical_hours from today_items where ${sql.join([...listedClockConditions(q), sql`basis = 'business'`], sql` and `)}`.execute(tx);
-  return rows.rows.map((r) => ({ applicationId: r.application_id, roleId: r.role_id, startAt: Number(r.start_at), warningHours: Number(r.warning_hours), criticalHours: Number(r.critical_hours) }));
+): Promise<Array<{ applicationId: string; roleId: string; startAt: number; warningHours: number; criticalHours: number; newApplicant: boolean }>> {
+  const rows = await sql<{ application_id: string; role_id: string; start_at: number | string; warning_hours: number | string; critical_hours: number | string; item_key: string }>`select application_id, role_id, start_at, warning_hours, critical_hours, item_key from today_items where ${sql.join([...listedClockConditions(q), sql`basis = 'business'`], sql` and `)}`.execute(tx);
+  return rows.rows.map((r) => ({ applicationId: r.application_id, roleId: r.role_id, startAt: Number(r.start_at), warningHours: Number(r.warning_hours), criticalHours: Number(r.critical_hours), newApplicant: r.item_key.startsWith('new|') }));
 }
 
 /**
  * The listed clock items at `nowMs` (a clock row whose elapsed time, (now - start) / 1 h in calendar hours, is past
- * its warning time) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
+ * its warning time; a new-applicant row whose elapsed time is not) as the domain orders them (buildTodayItems: critical first, then by overshoot of the level's
  * threshold, then application id): how many items and cards (applications) there are, and the first `limit` cards'
  * application ids in order. Calendar-hour rows only (business-hour rows: listBusinessClockRows).
  */
@@ -374,16 +374,18 @@ export async function queryTodayItems(
   const conditions = [...listedClockConditions(q), sql`basis = 'calendar'`];
   // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
   const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
-  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c from today_items where ${sql.join(conditions, sql` and `)}`;
-  const ranked = sql`select application_id, case when el > c then 0 else 1 end as rk, case when el > c then c else w end as thr, el from (${listed}) x where el > w`;
+  // New-applicant rows (key `new|...`, domain todayRows) are listed while the clock is not yet late, after the late items.
+  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c, case when item_key like 'new|%' then 1 else 0 end as nw from today_items where ${sql.join(conditions, sql` and `)}`;
+  const ranked = sql`select application_id, case when nw = 1 then 2 when el > c then 0 else 1 end as rk, case when nw = 1 then 0 when el > c then c else w end as thr, el from (${listed}) x where (nw = 0 and el > w) or (nw = 1 and el <= w)`;
   const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
   // The probe's applications as one JSON parameter (one statement whatever their number).
   const probe = sql`select ${sqlite ? sql`value from json_each(${JSON.stringify(q.probe ?? [])})` : sql`jsonb_array_elements_text(${JSON.stringify(q.probe ?? [])}::jsonb)`} as application_id`;
   const counts = await sql<{ items: number | string; cards: number | string; with_probe: number | string }>`with it as (${items}) select (select count(*) from it) as items, (select count(distinct application_id) from it) as cards, (select count(*) from (select application_id from it union ${probe}) u) as with_probe`.execute(tx);
-  const critical = sql`max(case when rk = 0 then ov end)`;
+  // A card ranks by its most urgent item: the lowest rank, and the largest overshoot at that rank.
+  const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
   const page =
     q.limit > 0
-      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, case when ${critical} is null then 1 else 0 end as rk, coalesce(${critical}, max(ov)) as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
+      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, min(rk) as rk, ${ov} as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
       : { rows: [] };
   const c = counts.rows[0]!;
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { computeClocks, type TimedEvent } from '../../../domain/pipeline/index.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
+import { rebuildProjections } from '../../services/projections.js';
 import { DEFAULT_BAND, expectOk, makeRole } from '../../../test-support/offer-fixtures.js';
 
 const TEXT = [
@@ -66,6 +67,7 @@ for (const dialect of dialectsUnderTest()) {
     let h: Harness;
     let role: any;
     let posting: any;
+    let manager: { token: string; userId: string };
     let ip = 0;
     const nextIp = () => `10.0.${Math.floor(++ip / 250)}.${ip % 250}`;
     beforeAll(async () => {
@@ -152,7 +154,7 @@ for (const dialect of dialectsUnderTest()) {
       }
       expect((await act(role.id, 'publish', '"1"', { acknowledgeFindings: true }, otherManager.token)).statusCode).toBe(403);
       expect((await act(role.id, 'publish', undefined, { acknowledgeFindings: true })).statusCode).toBe(428);
-      const manager = await h.tokenFor('hiring-manager');
+      manager = await h.tokenFor('hiring-manager');
       await expectOk(h.call('PATCH', `/api/v1/roles/${role.id}`, { token: h.ownerToken, body: { hiringManagerId: manager.userId }, headers: { 'if-match': `"${role.version}"` } }), 200, 'assign manager');
       const res = await act(role.id, 'publish', '"1"', { acknowledgeFindings: true }, manager.token);
       expect(res.statusCode).toBe(200);
@@ -207,6 +209,10 @@ for (const dialect of dialectsUnderTest()) {
       expect(page.headers.etag).not.toBe(before);
       expect(page.headers['content-security-policy']).toContain("img-src 'self' https://cdn.example.com");
       expect(jsonLd(page.body)[0]!.url).toBe(`https://jobs.test.example/jobs/${posting.slug}`);
+      // The company's name and logo from Settings, on the page and in the structured data.
+      const company = 'Test Co';
+      expect(page.body).toContain(`<img class="logo" src="https://cdn.example.com/logo.svg" alt="${company} logo"`);
+      expect(jsonLd(page.body)[0]!.hiringOrganization).toMatchObject({ name: company, logo: 'https://cdn.example.com/logo.svg' });
       expect(page.body).toContain('for 6 months');
       expect((await h.app.inject({ method: 'GET', url: '/jobs/board.css' })).body).toContain('--brand:#aa0055');
       expect((await h.call('PUT', '/api/v1/job-board/settings', { token: h.ownerToken, body: { logoUrl: 'javascript:alert(1)', brandColour: 'red;}', textColour: '#111111', talentPoolMonths: 6, publicUrl: null } })).statusCode).toBe(400);
@@ -235,14 +241,20 @@ for (const dialect of dialectsUnderTest()) {
       const answers = await h.store.db.selectFrom('posting_answers').selectAll().where('application_id', '=', app.id).executeTakeFirstOrThrow();
       expect(JSON.parse(answers.answers)).toEqual([{ id: 'shipped', label: 'What model have you shipped to users?', answer: 'A ranking model for 2M users.' }]);
       expect(answers.talent_pool_months).toBe(6);
-      // The reply clock started at the application: it is on Today (scope all) with the reply action once it warns.
-      expect((await h.call('GET', '/api/v1/today?scope=all', { token: h.ownerToken })).json().activeApplications).toBeGreaterThanOrEqual(1);
+      // On Today at once, without the clock moving: a new applicant on the Today of the person who answers for the
+      // role (its hiring manager, as it names no recruiter) and under "Everything", with the one next action.
+      const newItem = { level: 'new', name: 'New applicant', action: "Review Ada Applicant's application and reply within 24 h", do: expect.objectContaining({ kind: 'record', label: 'Log that we replied to Ada' }) };
+      for (const [token, scope] of [[manager.token, 'mine'], [h.ownerToken, 'all']] as const) {
+        const now = (await h.call('GET', `/api/v1/today?scope=${scope}`, { token })).json();
+        expect(now.cards.find((c: { applicationId: string }) => c.applicationId === app.id)).toMatchObject({ level: 'new', items: [expect.objectContaining(newItem)] });
+      }
+      expect((await h.call('GET', '/api/v1/today', { token: h.ownerToken })).json().cards.map((c: { applicationId: string }) => c.applicationId)).not.toContain(app.id);
+      // Past the reply target it is late instead (the reply clock's item), no longer new.
       h.clock.advanceHours(25);
       const today = await h.call('GET', '/api/v1/today?scope=all', { token: h.ownerToken });
       expect(today.statusCode).toBe(200);
       const card = today.json().cards.find((c: { applicationId: string }) => c.applicationId === app.id);
-      expect(card).toBeDefined();
-      expect(JSON.stringify(card)).toContain('reply.to-candidate');
+      expect(card.items.map((i: { id: string; level: string }) => `${i.id}:${i.level}`)).toEqual(['reply.to-candidate:warning']);
       // Applying again with the same e-mail merges into the same person: no second candidate, no second application.
       const again = await apply(posting.slug, { name: 'Ada A.', email: 'ADA.applicant@test.example', 'q-shipped': 'Again' });
       expect(again.statusCode).toBe(303);
@@ -257,6 +269,29 @@ for (const dialect of dialectsUnderTest()) {
       expect(await h.store.db.selectFrom('outbox').selectAll().where('recipient', '=', 'ada.applicant@test.example').execute()).toEqual([]);
     });
 
+    it('a new applicant leaves Today when replied to, moved on or closed; the rebuild writes the same rows', async () => {
+      const ids: string[] = [];
+      for (const who of ['Rhea Reply', 'Mo Moved', 'Cleo Closed']) {
+        expect((await apply(posting.slug, { name: who, email: `${who.split(' ')[0]!.toLowerCase()}@new.example`, 'q-shipped': 'x' })).statusCode).toBe(303);
+        const c = await h.store.db.selectFrom('candidates').select('id').where('name', '=', who).executeTakeFirstOrThrow();
+        ids.push((await h.store.db.selectFrom('applications').select('id').where('candidate_id', '=', c.id).executeTakeFirstOrThrow()).id);
+      }
+      const newOnToday = async () =>
+        (await h.call('GET', '/api/v1/today', { token: manager.token })).json().cards.flatMap((c: any) => c.items.filter((i: any) => i.level === 'new').map(() => c.applicationId));
+      expect(await newOnToday()).toEqual(expect.arrayContaining(ids));
+      expect(await rebuildProjections(h.store, h.clock.now())).toMatchObject({ created: 0, corrected: 0 });
+      expect(await newOnToday()).toEqual(expect.arrayContaining(ids));
+      const stage = (await h.call('GET', `/api/v1/applications/${ids[1]}`, { token: h.ownerToken })).json().stage;
+      const next = role.processPlan.stages.map((s: { id: string }) => s.id).find((id: string) => id !== stage);
+      const events = [
+        [ids[0], { type: 'team.replied' }],
+        [ids[1], { type: 'stage.changed', data: { from: stage, to: next } }],
+        [ids[2], { type: 'application.closed', data: { status: 'lost', lossReason: 'compensation' } }],
+      ] as const;
+      for (const [id, body] of events) await expectOk(h.call('POST', `/api/v1/applications/${id}/events`, { token: manager.token, body }), 201, body.type);
+      expect((await newOnToday()).filter((id: string) => ids.includes(id))).toEqual([]);
+    });
+
     it('refuses hostile input with a 4xx page and stores nothing: fake and oversized PDFs, NUL, no token, honeypot', async () => {
       const before = await counts();
       const good = { name: 'Bob Builder', email: 'bob@test.example', 'q-shipped': 'Things' };
@@ -266,9 +301,12 @@ for (const dialect of dialectsUnderTest()) {
       expect((await apply(posting.slug, good, { name: 'cv.txt', type: 'text/plain', bytes: Buffer.from('plain text cv') })).statusCode).toBe(415);
       const huge = await apply(posting.slug, good, { name: 'cv.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]) });
       expect(huge.statusCode).toBe(413);
-      const nul = await apply(posting.slug, { ...good, name: 'Bob\u0000Builder' });
-      expect(nul.statusCode).toBe(400);
-      expect(nul.body).toContain('control characters');
+      // NUL in every field the form has.
+      for (const field of ['name', 'email', 'links', 'q-shipped'] as const) {
+        const nul = await apply(posting.slug, { ...good, links: 'https://github.com/bob', [field]: field === 'email' ? 'bob\u0000@test.example' : `Bob\u0000${field === 'links' ? 'https://x.example' : 'Builder'}` });
+        expect(nul.statusCode, field).toBe(400);
+        expect(nul.body, field).toContain('control characters');
+      }
       const { payload, headers } = multipart(good);
       const noToken = await h.app.inject({ method: 'POST', url: `/jobs/${posting.slug}/apply`, payload, headers, remoteAddress: nextIp() });
       expect(noToken.statusCode).toBe(403);
@@ -294,10 +332,16 @@ for (const dialect of dialectsUnderTest()) {
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(jsonLd(page)[0]!.title).toBe(`ML ${evil}`);
       // An applicant's script comes back escaped in the form shown again after an error (a bad e-mail here).
-      const res = await apply(draft.slug, { name: evil, email: 'not-an-email', links: '', q1: evil, 'q-q1': evil });
+      // Every field the applicant typed: name, e-mail, links, the answer.
+      const res = await apply(draft.slug, { name: evil, email: `${evil}@x.example`, links: evil, q1: evil, 'q-q1': evil });
       expect(res.statusCode).toBe(400);
       expect(res.body).not.toContain('<script>alert');
-      expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(res.body).not.toContain('<img src=x');
+      expect(res.body.split('&lt;script&gt;alert(1)&lt;/script&gt;').length - 1).toBeGreaterThanOrEqual(4);
+      // Closing the role (filled) takes its posting off the board at once.
+      const current = (await h.call('GET', `/api/v1/roles/${r.id}`, { token: h.ownerToken })).json();
+      await expectOk(h.call('PATCH', `/api/v1/roles/${r.id}`, { token: h.ownerToken, body: { status: 'closed' }, headers: { 'if-match': `"${current.version}"` } }), 200, 'close role');
+      expect((await h.app.inject({ method: 'GET', url: `/jobs/${draft.slug}` })).statusCode).toBe(404);
     });
 
     it('answers 429 to the sixth and every later of 200 submissions from one address', async () => {

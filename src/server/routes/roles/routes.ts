@@ -2,6 +2,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
+import { invalidateBoard } from '../../services/board-cache.js';
 import { changeRole, createRole } from '../../services/pipeline.js';
 import { computeBoard, computeSourceMix } from '../../services/pipeline-views.js';
 import { findRoles, readRole } from '../../services/roles.js';
@@ -43,10 +44,13 @@ export function registerRoleRoutes(app: App, ctx: ServerContext): void {
     schema: { tags: ['roles'], params: IdParams, body: RolePatchBody, response: { 200: RoleView, ...WriteErrors } },
   }, async (request, reply) => {
     const expected = requireIfMatch(request);
-    return runWrite(ctx, request, reply, async (tx) => {
+    const result = await runWrite(ctx, request, reply, async (tx) => {
       const role = await changeRole(tx, request.auth!.user, request.params.id, expected, request.body, ctx.now());
       return { status: 200, body: presentRole(role, request.auth!.user), version: role.version };
     });
+    // The public board shows only open roles' postings, with their specializations: a closed (filled) role leaves it at once.
+    invalidateBoard(ctx.store);
+    return result;
   });
 
   app.get('/api/v1/roles/:id/board', {

@@ -1,6 +1,6 @@
 import {
   SIGNAL_TYPES,
-  todayItemName,
+  todayItemNameOf,
   todayReasonText,
   wholeDays,
   type TodayAction,
@@ -41,7 +41,7 @@ export function presentToday(today: PersonalToday, page: { offset: number; limit
     cards: today.cards.slice(offset, end).map(({ card, heading, cycle }) => {
       const items = card.items.map(({ item, reasons, action }) => ({
         ...presentTodayItem(item),
-        name: todayItemName(item.id),
+        name: todayItemNameOf(item),
         reasons,
         do: presentAction(action),
         markId: markOf.get(item.key) ?? null,

@@ -10,6 +10,7 @@ const LEVEL: Record<TodayCard['level'], { label: string; tone: BadgeTone }> = {
   critical: { label: 'Critical', tone: 'critical' },
   high: { label: 'High risk', tone: 'accent' },
   warning: { label: 'Late', tone: 'warning' },
+  new: { label: 'New', tone: 'neutral' },
 };
 
 export interface TodayCardViewProps {

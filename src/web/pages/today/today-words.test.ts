@@ -97,6 +97,11 @@ describe('itemFacts', () => {
     expect(itemFacts({ ...risk, hoursToDeadline: 20 })).toBe('58 of 100 · competing offer deadline in 20 h');
     expect(itemFacts({ ...risk, hoursToDeadline: -1 })).toBe('58 of 100 · competing offer deadline passed');
   });
+  it('says when a new applicant applied and the reply target, never "late"', () => {
+    const fresh = item({ id: 'reply.to-candidate', level: 'new', elapsedHours: 0.2, targetHours: 24 });
+    expect(itemFacts(fresh)).toBe('applied within the hour · reply within 24 h');
+    expect(itemFacts({ ...fresh, elapsedHours: 5.5 })).toBe('applied 5 h ago · reply within 24 h');
+  });
 });
 
 describe('firstContactWords', () => {

@@ -25,6 +25,10 @@ export function itemFacts(item: TodayCardItem): string {
   }
   if (item.elapsedHours === undefined || item.targetHours === undefined) return '';
   const options = { dayHours: item.dayHours, business: item.basis === 'business', hourly: HOURLY.has(item.id) };
+  if (item.level === 'new') {
+    const applied = item.elapsedHours < 1 ? 'applied within the hour' : `applied ${spanWords(item.elapsedHours, options)} ago`;
+    return `${applied} · reply within ${spanWords(item.targetHours, options)}`;
+  }
   return `${spanWords(item.elapsedHours, options)} · late after ${spanWords(item.targetHours, options)}`;
 }
 
