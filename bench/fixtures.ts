@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { App } from '../src/server/context.js';
-import { insertRole, openDatabase, type Store } from '../src/storage/index.js';
+import { insertRole, openDatabase, type CandidateInsert, type Store } from '../src/storage/index.js';
 import { startEmbeddedPostgres } from '../src/test-support/embedded-postgres.js';
 
 /** The benchmarks' "now": their histories are laid out before it. */
@@ -18,6 +18,28 @@ export const BENCH_STAGES = ['sourced', 'screen', 'technical', 'final', 'offer']
 export function benchId(prefix: string, n: number): string {
   return `${prefix}-${String(n).padStart(6, '0')}`;
 }
+
+/** The benchmarks' candidate number `n`: an ML engineer with a few years in production, from `source`. */
+export function benchCandidate(n: number, source: CandidateInsert['source'], createdBy: string, currentCompensation: CandidateInsert['currentCompensation'] = null): CandidateInsert {
+  return {
+    id: benchId('cand', n),
+    name: `Candidate ${n}`,
+    email: `candidate${n}@bench.example`,
+    phone: null,
+    links: [],
+    location: null,
+    currentEmployer: `Employer ${n % 97}`,
+    source,
+    passive: n % 3 === 0,
+    specializations: ['ml-engineering'],
+    productionMlYears: n % 9,
+    currentCompensation,
+    createdBy,
+  };
+}
+
+/** A candidate's pay as the benchmarks vary it (base between 150,000 and 297,000 USD). */
+export const benchCompensation = (n: number): CandidateInsert['currentCompensation'] => ({ base: 150_000 + (n % 50) * 3_000, bonus: 10_000, equityAnnual: 40_000, currency: 'USD' });
 
 /** `count` open roles with the benchmark process, all managed by `owner`; resolves with their ids in order. */
 export async function insertBenchRoles(db: Store['db'], count: number, owner: string): Promise<string[]> {

@@ -28,7 +28,7 @@ import {
   type EventInsert,
   type Store,
 } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchCandidate, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const STEPS = (process.env.BENCH_STEPS ?? '1000,10000').split(',').map(Number);
@@ -63,21 +63,7 @@ export async function seed(store: Store, from: number, to: number, roleIds: stri
     const apps: ApplicationInsert[] = [];
     const batch: EventInsert[] = [];
     for (let n = start; n < end; n++) {
-      candidates.push({
-        id: id('cand', n),
-        name: `Candidate ${n}`,
-        email: `candidate${n}@bench.example`,
-        phone: null,
-        links: [],
-        location: null,
-        currentEmployer: `Employer ${n % 97}`,
-        source: 'outbound',
-        passive: n % 3 === 0,
-        specializations: ['ml-engineering'],
-        productionMlYears: n % 9,
-        currentCompensation: null,
-        createdBy: owner,
-      });
+      candidates.push(benchCandidate(n, 'outbound', owner));
       const roleId = n < LISTED ? roleIds[0]! : roleIds[1 + (n % (ROLES - 1))]!;
       apps.push({ id: id('app', n), candidateId: id('cand', n), roleId, stage: STAGES[n % STAGES.length]!, status: 'active', lossReason: null, labels: n % 4 === 0 ? ['referral', 'priority'] : [], closedAt: null, createdBy: owner });
       const startMs = NOW.getTime() - (3 + (n % 35)) * 24 * HOUR;

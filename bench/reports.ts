@@ -14,7 +14,7 @@ import { REPORT_NAMES } from '../src/domain/reports/dimensions.js';
 import { LOSS_REASONS } from '../src/domain/pipeline/lists.js';
 import { seededRandom } from '../src/domain/shared/random.js';
 import { getCompany, inTransaction, insertApplications, insertCandidates, insertEvents, listUsers, type ApplicationInsert, type CandidateInsert, type EventInsert, type Store } from '../src/storage/index.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, benchOwnerToken, benchPostgresName, forEachBenchDialect, HOUR, insertBenchRoles } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchCandidate, benchCompensation, benchId as id, benchOwnerToken, benchPostgresName, forEachBenchDialect, HOUR, insertBenchRoles } from './fixtures.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -236,21 +236,7 @@ async function generate(store: Store, size: number): Promise<{ events: number; s
     const prospects: Array<Record<string, unknown>> = [];
     for (let n = from; n < to; n++) {
       const source = pick(rng, SOURCE_MIX);
-      candidates.push({
-        id: id('cand', n),
-        name: `Candidate ${n}`,
-        email: `candidate${n}@bench.example`,
-        phone: null,
-        links: [],
-        location: null,
-        currentEmployer: `Employer ${n % 97}`,
-        source: source as CandidateInsert['source'],
-        passive: n % 3 === 0,
-        specializations: ['ml-engineering'],
-        productionMlYears: n % 9,
-        currentCompensation: { base: 150_000 + (n % 50) * 3_000, bonus: 10_000, equityAnnual: 40_000, currency: 'USD' },
-        createdBy: owner,
-      });
+      candidates.push(benchCandidate(n, source as CandidateInsert['source'], owner, benchCompensation(n)));
       if (source === 'referral') {
         prospects.push({ id: id('prospect', n), pool_id: 'pool-referrals', candidate_id: id('cand', n), status: 'converted', found_how: 'referrer', found_detail: `Referrer ${Math.floor(rng() * rng() * REFERRERS) + 1}`, created_at: at, updated_at: at });
       }
