@@ -1,7 +1,8 @@
 // A Closer full export (`closer export --out DIR`, or the Settings download split per entity) read back into an
 // ImportBatch, so moving to another Closer, or restoring into an empty one, goes through the same import as any other
 // source. Reads the export's API shapes (version 2: `applications.json` with each application's events,
-// `interviews.json`, `scorecards.json`, `offers.json`, `offerVersions.json`) and the raw table rows of version 1
+// `interviews.json`, `scorecards.json`, `offers.json`, `offerVersions.json`, and `importedOffers.json`: offers the
+// exporting Closer had imported from another system, which come back as offers of the batch keeping their origin) and the raw table rows of version 1
 // (`application_events.json`, snake_case columns). Stage history comes from the `stage.changed` events with their
 // real times; the other events of an application travel whole (`ImportedApplication.events`) so the clocks and risks
 // after the import are the ones before it. Pure.
