@@ -14,9 +14,41 @@ import { UserView } from './users.js';
 
 /** The entities of a full export, in the order a re-import reads them (parents before children). */
 export const EXPORT_ENTITIES = [
-  'company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'pools', 'prospects', 'postings', 'auditLog',
+  'company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'importedOffers', 'pools', 'prospects', 'postings', 'auditLog',
 ] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
+
+/** A version of an imported offer: the source's pay as whole units and currency (null when it did not fit), other terms as text. */
+export const ImportedOfferVersionView = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  startDate: z.string().nullable(),
+  base: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  otherTerms: z.record(z.string(), z.string()),
+});
+
+/**
+ * An offer imported from another hiring system (Greenhouse, Lever, Ashby, or another Closer), kept apart from Closer's
+ * own offers (migration 024), with its versions (oldest first) and approvals as the source gave them. `status` is in
+ * Closer's words, `sourceStatus` in the import's canonical words; `system`/`externalId` say where it came from.
+ */
+export const ImportedOfferView = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  system: z.string(),
+  externalId: z.string(),
+  status: z.string(),
+  sourceStatus: z.string(),
+  draftedAt: z.string(),
+  sentAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  currentVersion: z.number().int(),
+  approvals: z.array(z.object({ approverExternalId: z.string().optional(), status: z.string(), resolvedAt: z.string().optional() })),
+  versions: z.array(ImportedOfferVersionView),
+});
+export type ImportedOfferView = z.infer<typeof ImportedOfferView>;
 
 /** Each entity in the shape its own API route answers with (an owner's view: bands, offers and pay included). */
 export const ExportEntitiesView = z.object({
@@ -32,6 +64,8 @@ export const ExportEntitiesView = z.object({
   offers: z.array(OfferDetailView),
   /** GET /offers/:id/versions: every version with its approvers' decisions, tagged with its offer. */
   offerVersions: z.array(VersionView.extend({ offerId: z.string() })),
+  /** Offers imported from another system, with their versions and approvals (pay included: owners and admins only). */
+  importedOffers: z.array(ImportedOfferView),
   pools: z.array(PoolView),
   prospects: z.array(ProspectView),
   postings: z.array(PostingView),

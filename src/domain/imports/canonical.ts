@@ -183,6 +183,11 @@ export interface ImportedOffer extends ExternalRef {
   /** Oldest first; the last one is the current version. */
   versions: ImportedOfferVersion[];
   approvals: ImportedOfferApproval[];
+  /**
+   * An offer a Closer export carries as imported from another system: the system and id it first came from, which
+   * the stored offer keeps (the batch's own `externalSystem`/`externalId` still link it, so a second import skips it).
+   */
+  origin?: { system: string; externalId: string };
 }
 
 export interface ImportedNote extends ExternalRef {

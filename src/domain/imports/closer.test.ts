@@ -38,4 +38,19 @@ describe('the Closer export as an import source', () => {
     expect(offer!.versions.map((v) => [v.version, v.base])).toEqual([[1, { amount: 200000, currency: 'USD' }], [2, { amount: 210000, currency: 'USD' }]]);
     expect(batch.applications[0]).toMatchObject({ sourceName: 'referral', stageHistory: [{ stageExternalId: 'sourced', at: '2026-10-01T00:00:00.000Z' }, { stageExternalId: 'final', at: '2026-10-02T00:00:00.000Z' }] });
   });
+
+  it('reads importedOffers back as offers of the batch, with their source status, versions, pay, approvals and origin', async () => {
+    const imported = [
+      { id: 'io1', applicationId: 'a1', system: 'greenhouse', externalId: '901', status: 'accepted', sourceStatus: 'accepted', draftedAt: '2026-10-03T00:00:00.000Z', sentAt: '2026-10-04T00:00:00.000Z', resolvedAt: '2026-10-05T00:00:00.000Z', currentVersion: 1, approvals: [{ approverExternalId: '77', status: 'approved', resolvedAt: '2026-10-03T12:00:00.000Z' }], versions: [{ version: 1, createdAt: '2026-10-03T00:00:00.000Z', sentAt: '2026-10-04T00:00:00.000Z', startDate: '2026-11-01', base: 180000, currency: 'EUR', otherTerms: {} }] },
+      { id: 'io2', applicationId: 'a1', system: 'lever', externalId: 'off-9', status: 'pending-approval', sourceStatus: 'odd', draftedAt: '2026-10-03T00:00:00.000Z', sentAt: null, resolvedAt: null, currentVersion: 1, approvals: [{ status: 'pending' }], versions: [{ version: 1, createdAt: '2026-10-03T00:00:00.000Z', sentAt: null, startDate: null, base: null, currency: null, otherTerms: { 'Base (as in the file)': '1.5 USD' } }] },
+      { id: 'io3', applicationId: 'gone', system: 'ashby', externalId: 'x', status: 'draft', sourceStatus: 'draft', draftedAt: '2026-10-03T00:00:00.000Z', approvals: [], versions: [] },
+    ];
+    const batch = await parseCloser([fileFromText('closer-export.json', JSON.stringify({ ...EXPORT, offers: [], offerVersions: [], importedOffers: imported }), 113)]);
+    expect(batch.offers).toEqual([
+      { externalSystem: 'closer', externalId: 'io1', applicationExternalId: 'a1', status: 'accepted', resolvedAt: '2026-10-05T00:00:00.000Z', versions: [{ version: 1, createdAt: '2026-10-03T00:00:00.000Z', sentAt: '2026-10-04T00:00:00.000Z', startDate: '2026-11-01', base: { amount: 180000, currency: 'EUR' }, otherTerms: {} }], approvals: [{ approverExternalId: '77', status: 'approved', resolvedAt: '2026-10-03T12:00:00.000Z' }], origin: { system: 'greenhouse', externalId: '901' } },
+      // An unknown source status falls back to Closer's status in canonical words; an amount that did not fit stays text.
+      { externalSystem: 'closer', externalId: 'io2', applicationExternalId: 'a1', status: 'draft', versions: [{ version: 1, createdAt: '2026-10-03T00:00:00.000Z', otherTerms: { 'Base (as in the file)': '1.5 USD' } }], approvals: [{ status: 'pending' }], origin: { system: 'lever', externalId: 'off-9' } },
+    ]);
+    expect(batch.problems).toContainEqual(expect.objectContaining({ code: 'missing-reference', recordId: 'io3' }));
+  });
 });

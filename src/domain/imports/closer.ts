@@ -1,7 +1,8 @@
 // A Closer full export (`closer export --out DIR`, or the Settings download split per entity) read back into an
 // ImportBatch, so moving to another Closer, or restoring into an empty one, goes through the same import as any other
 // source. Reads the export's API shapes (version 2: `applications.json` with each application's events,
-// `interviews.json`, `scorecards.json`, `offers.json`, `offerVersions.json`) and the raw table rows of version 1
+// `interviews.json`, `scorecards.json`, `offers.json`, `offerVersions.json`, and `importedOffers.json`: offers the
+// exporting Closer had imported from another system, which come back as offers of the batch keeping their origin) and the raw table rows of version 1
 // (`application_events.json`, snake_case columns). Stage history comes from the `stage.changed` events with their
 // real times; the other events of an application travel whole (`ImportedApplication.events`) so the clocks and risks
 // after the import are the ones before it. Pure.
@@ -33,6 +34,7 @@ const RESOURCES: Readonly<Record<string, string>> = {
   scorecards: 'scorecards',
   offers: 'offers',
   offerversions: 'offerVersions',
+  importedoffers: 'importedOffers',
   offer_versions: 'skip',
 };
 const SKIPPED = new Set([
@@ -99,6 +101,53 @@ function offerVersionOf(v: Obj): ImportedOfferVersion | undefined {
   };
 }
 
+const SOURCE_STATUSES: ReadonlySet<string> = new Set<ImportedOffer['status']>(['draft', 'sent', 'accepted', 'declined', 'deprecated']);
+
+/** A version of an imported offer (`importedOffers[].versions`) back in the canonical shape. */
+function importedVersionOf(v: Obj): ImportedOfferVersion | undefined {
+  const version = num(v.version);
+  const createdAt = toIso(v.createdAt);
+  if (version === undefined || !createdAt) return undefined;
+  const base = num(v.base);
+  const currency = str(v.currency);
+  const terms = parseJsonText(v.otherTerms);
+  const otherTerms: Record<string, string> = {};
+  if (isObj(terms)) for (const [k, x] of Object.entries(terms)) if (typeof x === 'string') otherTerms[k] = x;
+  return {
+    version,
+    createdAt,
+    ...(toIso(v.sentAt) ? { sentAt: toIso(v.sentAt) } : {}),
+    ...(toDate(v.startDate) ? { startDate: toDate(v.startDate) } : {}),
+    ...(base !== undefined && currency ? { base: { amount: base, currency } } : {}),
+    otherTerms,
+  };
+}
+
+/**
+ * An offer the exporting Closer had imported from another system, back in the canonical shape: its source status,
+ * versions and approvals as they were stored, and where it first came from.
+ */
+function importedOfferOf(o: Obj, id: string, appId: string): ImportedOffer {
+  const sourceStatus = str(field(o, 'sourceStatus')) ?? '';
+  const resolvedAt = toIso(field(o, 'resolvedAt'));
+  const system = str(o.system);
+  const externalId = idOf(field(o, 'externalId'));
+  return {
+    externalSystem: SYSTEM,
+    externalId: id,
+    applicationExternalId: appId,
+    status: SOURCE_STATUSES.has(sourceStatus) ? (sourceStatus as ImportedOffer['status']) : offerStatus(str(o.status)),
+    ...(resolvedAt ? { resolvedAt } : {}),
+    versions: arr(parseJsonText(o.versions)).filter(isObj).map(importedVersionOf).filter((v): v is ImportedOfferVersion => v !== undefined).sort((x, y) => x.version - y.version),
+    approvals: arr(parseJsonText(o.approvals)).filter(isObj).map((a) => {
+      const status = str(a.status);
+      const decidedAt = toIso(a.resolvedAt);
+      return { ...(idOf(a.approverExternalId) ? { approverExternalId: idOf(a.approverExternalId) } : {}), status: status === 'approved' || status === 'rejected' ? status : 'pending', ...(decidedAt ? { resolvedAt: decidedAt } : {}) };
+    }),
+    ...(system && externalId ? { origin: { system, externalId } } : {}),
+  };
+}
+
 /** Reads a Closer export folder into one batch. */
 export const parseCloser: ImportParser = async (files: readonly ImportFile[]): Promise<ImportBatch> => {
   const log = new ProblemLog();
@@ -112,6 +161,7 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
   const interviewApp = new Map<string, { applicationId: string; name?: string }>();
   const cards: Obj[] = [];
   const offers: Obj[] = [];
+  const importedOffers: Obj[] = [];
   const versionsOf = new Map<string, Obj[]>();
 
   const addEvent = (appId: string, e: Obj, seq: number) => {
@@ -193,6 +243,9 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
         return;
       case 'offers':
         offers.push(v);
+        return;
+      case 'importedOffers':
+        importedOffers.push(v);
         return;
       case 'offerVersions': {
         const offerId = idOf(v.offerId);
@@ -309,6 +362,17 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
         return { ...(idOf(a.id) ? { approverExternalId: idOf(a.id) } : {}), status: decision === 'approved' || decision === 'rejected' ? decision : 'pending', ...(decidedAt ? { resolvedAt: decidedAt } : {}) };
       }),
     });
+  }
+  // Offers the exporting Closer had imported from another system (their events are in the application's timeline).
+  for (const o of importedOffers) {
+    const id = idOf(o.id);
+    const appId = idOf(field(o, 'applicationId'));
+    if (!id || !appId) continue;
+    if (!appIds.has(appId)) {
+      log.warn('missing-reference', `Imported offer ${id} refers to application ${appId}, which is not in the export; it was skipped.`, { recordId: id });
+      continue;
+    }
+    batch.offers.push(importedOfferOf(o, id, appId));
   }
   batch.problems = log.done();
   return batch;

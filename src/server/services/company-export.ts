@@ -6,6 +6,7 @@ import {
   listApplications,
   listAudit,
   listCandidates,
+  listImportedOffers,
   listInterviews,
   listOffers,
   listPoolProspects,
@@ -17,6 +18,7 @@ import {
   type AuditRecord,
   type AuditSubject,
   type Company,
+  type ImportedOfferRecord,
   type ProspectWithPerson,
   type ScorecardRecord,
   type Store,
@@ -49,6 +51,8 @@ export interface CompanyExport {
   interviews: InterviewDetail[];
   scorecards: ScorecardRecord[];
   offers: { detail: OfferDetail; decisions: ApprovalDecisionRecord[] }[];
+  /** Offers imported from another system (migration 024), oldest first. */
+  importedOffers: ImportedOfferRecord[];
   pools: TalentPoolSummary[];
   prospects: ProspectWithPerson[];
   postings: PostingState[];
@@ -82,12 +86,13 @@ export async function exportCompany(store: Store, viewer: Pick<UserRecord, 'id' 
     const offers: CompanyExport['offers'] = [];
     for (const o of await listOffers(tx)) offers.push(await getOfferHistory(tx, o.id));
     offers.reverse(); // listOffers is most recently changed first
+    const importedOffers = await listImportedOffers(tx);
     const pools = await findPools(tx);
     const prospects: ProspectWithPerson[] = [];
     for (const pool of pools) prospects.push(...(await listPoolProspects(tx, pool.id, { limit: ALL, offset: 0 })).items);
-    await recordAudit(tx, { actorId: viewer.id, action: 'company.exported', entity: 'company', entityId: company.id, fields: ['company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'pools', 'prospects', 'postings', 'auditLog'], at: now });
+    await recordAudit(tx, { actorId: viewer.id, action: 'company.exported', entity: 'company', entityId: company.id, fields: ['company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'importedOffers', 'pools', 'prospects', 'postings', 'auditLog'], at: now });
     const entries = (await listAudit(tx, { limit: ALL })).reverse();
     const subjects = await loadAuditSubjects(tx, entries);
-    return { exportedAt: now, viewer, company, users, people, roles, roleBands, candidates, applications, interviews, scorecards, offers, pools, prospects, postings, audit: { entries, subjects } };
+    return { exportedAt: now, viewer, company, users, people, roles, roleBands, candidates, applications, interviews, scorecards, offers, importedOffers, pools, prospects, postings, audit: { entries, subjects } };
   });
 }

@@ -520,8 +520,8 @@ export async function applyImportBatch(
         plan.offers.map((o) => ({
           id: o.id,
           applicationId: o.applicationId,
-          system: batch.system,
-          externalId: o.source.externalId,
+          system: o.source.origin?.system ?? batch.system,
+          externalId: o.source.origin?.externalId ?? o.source.externalId,
           status: o.status,
           sourceStatus: o.source.status,
           draftedAt: o.draftedAt,

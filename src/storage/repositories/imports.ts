@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../transaction.js';
-import type { ImportJobTable } from '../schema.js';
+import type { ImportedOfferVersionTable, ImportJobTable } from '../schema.js';
 
 export interface ImportFileRecord {
   /** The name the user gave the file (its path inside the upload). */
@@ -352,9 +352,26 @@ export interface ImportedOfferRecord {
 
 /** The imported offers of an application with their versions, oldest first. */
 export async function listImportedOffersOfApplication(tx: Tx, applicationId: string): Promise<ImportedOfferRecord[]> {
-  const offers = await tx.selectFrom('imported_offers').selectAll().where('application_id', '=', applicationId).orderBy('drafted_at').orderBy('id').execute();
+  return importedOffersWhere(tx, applicationId);
+}
+
+/** Every imported offer of the company with its versions, oldest first (the company export). */
+export async function listImportedOffers(tx: Tx): Promise<ImportedOfferRecord[]> {
+  return importedOffersWhere(tx, undefined);
+}
+
+async function importedOffersWhere(tx: Tx, applicationId: string | undefined): Promise<ImportedOfferRecord[]> {
+  let query = tx.selectFrom('imported_offers').selectAll();
+  if (applicationId !== undefined) query = query.where('application_id', '=', applicationId);
+  const offers = await query.orderBy('drafted_at').orderBy('id').execute();
   if (offers.length === 0) return [];
-  const versions = await tx.selectFrom('imported_offer_versions').selectAll().where('offer_id', 'in', offers.map((o) => o.id)).orderBy('version').execute();
+  const versions: ImportedOfferVersionTable[] = [];
+  for (let i = 0; i < offers.length; i += 500) {
+    const ids = offers.slice(i, i + 500).map((o) => o.id);
+    versions.push(...(await tx.selectFrom('imported_offer_versions').selectAll().where('offer_id', 'in', ids).orderBy('version').execute()));
+  }
+  const byOffer = new Map<string, typeof versions>();
+  for (const v of versions) byOffer.set(v.offer_id, [...(byOffer.get(v.offer_id) ?? []), v]);
   return offers.map((o) => ({
     id: o.id,
     applicationId: o.application_id,
@@ -367,8 +384,8 @@ export async function listImportedOffersOfApplication(tx: Tx, applicationId: str
     resolvedAt: o.resolved_at,
     currentVersion: o.current_version,
     approvals: JSON.parse(o.approvals) as ImportedOfferRecord['approvals'],
-    versions: versions
-      .filter((v) => v.offer_id === o.id)
+    versions: (byOffer.get(o.id) ?? [])
+      .sort((x, y) => x.version - y.version)
       .map((v) => ({ version: v.version, createdAt: v.created_at, sentAt: v.sent_at, startDate: v.start_date, currency: v.currency, base: v.base === null ? null : Number(v.base), otherTerms: JSON.parse(v.other_terms) as Record<string, string> })),
   }));
 }

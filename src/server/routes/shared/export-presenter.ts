@@ -13,7 +13,7 @@ import { presentOfferDetail, presentVersion } from './offer-presenter.js';
 import { presentUser } from './user-presenter.js';
 import { presentPool, presentProspect } from '../sourcing/presenter.js';
 import type { CompanyExport } from '../../services/company-export.js';
-import { EXPORT_ENTITIES, type CompanyExportView, type ExportEntitiesView } from '../../../api/export.js';
+import { EXPORT_ENTITIES, type CompanyExportView, type ExportEntitiesView, type ImportedOfferView } from '../../../api/export.js';
 
 export function presentCompanyExport(x: CompanyExport): CompanyExportView {
   const viewer = x.viewer;
@@ -29,6 +29,7 @@ export function presentCompanyExport(x: CompanyExport): CompanyExportView {
     scorecards: x.scorecards.map((c) => presentScorecard(c, x.people.get(c.interviewerId) ?? c.interviewerId)),
     offers: x.offers.map((o) => presentOfferDetail(o.detail)),
     offerVersions: x.offers.flatMap((o) => o.detail.versions.map((v) => ({ offerId: o.detail.offer.id, ...presentVersion(v, o.decisions, o.detail.people) }))),
+    importedOffers: x.importedOffers.map(presentImportedOffer),
     pools: x.pools.map(presentPool),
     prospects: x.prospects.map(presentProspect),
     postings: x.postings.map(presentPosting),
@@ -36,4 +37,22 @@ export function presentCompanyExport(x: CompanyExport): CompanyExportView {
   };
   const counts = Object.fromEntries(EXPORT_ENTITIES.map((e) => [e, entities[e].length]));
   return { format: 'closer-company-export', version: 2, exportedAt: x.exportedAt.toISOString(), counts, ...entities };
+}
+
+/** An imported offer as stored (migration 024): the owner's view, pay included. */
+function presentImportedOffer(o: CompanyExport['importedOffers'][number]): ImportedOfferView {
+  return {
+    id: o.id,
+    applicationId: o.applicationId,
+    system: o.system,
+    externalId: o.externalId,
+    status: o.status,
+    sourceStatus: o.sourceStatus,
+    draftedAt: o.draftedAt,
+    sentAt: o.sentAt,
+    resolvedAt: o.resolvedAt,
+    currentVersion: o.currentVersion,
+    approvals: o.approvals.map((a) => ({ ...(a.approverExternalId !== undefined ? { approverExternalId: a.approverExternalId } : {}), status: a.status, ...(a.resolvedAt !== undefined ? { resolvedAt: a.resolvedAt } : {}) })),
+    versions: o.versions.map((v) => ({ version: v.version, createdAt: v.createdAt, sentAt: v.sentAt, startDate: v.startDate, base: v.base, currency: v.currency, otherTerms: v.otherTerms })),
+  };
 }

@@ -21,6 +21,7 @@ const WORDS: Record<string, string> = {
   scorecards: 'Scorecards',
   offers: 'Offers',
   offerVersions: 'Offer versions, with approvals',
+  importedOffers: 'Offers brought from another system',
   pools: 'Talent pools',
   prospects: 'Prospects',
   postings: 'Job postings',
