@@ -52,8 +52,9 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
 
+  const authenticateRequest = authenticate(ctx);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) await authenticate(ctx)(request);
+    if (request.url.startsWith('/api/')) await authenticateRequest(request);
   });
   registerSecurityHeaders(app);
   registerRequestInputChecks(app);

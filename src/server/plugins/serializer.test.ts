@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { serializerCompiler as libraryCompiler } from 'fastify-type-provider-zod';
-import { parsesAsItEncodes, serializerCompiler } from './serializer.js';
+import { parsesAsItEncodes, presentedSerializerCompiler, serializerCompiler } from './serializer.js';
 
 type Route = Parameters<typeof serializerCompiler>[0];
 const compile = (schema: unknown) => serializerCompiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as Route);
@@ -72,5 +72,14 @@ describe('response serializer', () => {
     const Tree: z.ZodType<Node> = z.object({ name: z.string(), get children() { return z.array(Tree); } });
     const tree = { name: 'a', children: [{ name: 'b', children: [] }] };
     expect(compile(Tree)(tree)).toBe(JSON.stringify(tree));
+  });
+
+  it('writes a presented 200 body as it is, and keeps checking the other statuses', () => {
+    const presented = (httpStatus: string) => presentedSerializerCompiler({ schema: Body, method: 'GET', url: '/x', httpStatus } as Route);
+    expect(presented('200')(good)).toBe(compile(Body)(good));
+    const Error = z.object({ code: z.string(), message: z.string() });
+    const errorOut = presentedSerializerCompiler({ schema: Error, method: 'GET', url: '/x', httpStatus: '400' } as Route);
+    expect(errorOut({ code: 'X', message: 'm', extra: 1 })).toBe('{"code":"X","message":"m"}');
+    expect(() => errorOut({ code: 1 })).toThrow(/Response doesn't match the schema/);
   });
 });

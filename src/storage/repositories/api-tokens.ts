@@ -1,3 +1,4 @@
+import { runCompiled } from '../compiled-queries.js';
 import type { Tx } from '../transaction.js';
 import type { ApiTokenTable } from '../schema.js';
 import { toUser, type UserRecord } from './users.js';
@@ -33,15 +34,21 @@ export async function getApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiT
  * unknown or revoked, or the user is disabled. Every Bearer request runs it.
  */
 export async function getUserOfApiToken(tx: Tx, tokenHash: string): Promise<(UserRecord & { token: { id: string; lastUsedAt: string | null } }) | undefined> {
-  const r = await tx
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .selectAll('u')
-    .select(['t.id as token_id', 't.last_used_at as token_last_used_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where('u.disabled', '=', 0)
-    .executeTakeFirst();
+  // Every authenticated request runs this: compiled once (runCompiled), bound with the hash each time.
+  const [r] = await runCompiled(
+    tx,
+    'user-of-api-token',
+    () =>
+      tx
+        .selectFrom('api_tokens as t')
+        .innerJoin('users as u', 'u.id', 't.user_id')
+        .selectAll('u')
+        .select(['t.id as token_id', 't.last_used_at as token_last_used_at'])
+        .where('t.token_hash', '=', tokenHash)
+        .where('t.revoked_at', 'is', null)
+        .where('u.disabled', '=', 0),
+    [tokenHash, 0],
+  );
   return r ? { ...toUser(r), token: { id: r.token_id, lastUsedAt: r.token_last_used_at } } : undefined;
 }
 

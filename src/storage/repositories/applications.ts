@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/shared/errors.js';
+import { runCompiled } from '../compiled-queries.js';
 import type { Tx } from '../transaction.js';
 import type { ApplicationTable } from '../schema.js';
 
@@ -93,17 +94,26 @@ export async function listApplications(
   tx: Tx,
   opts: { roleId?: string; status?: string; candidateId?: string; candidateIds?: readonly string[]; limit?: number; offset?: number } = {},
 ): Promise<ApplicationRecord[]> {
-  let q = tx.selectFrom('applications').selectAll();
-  if (opts.roleId) q = q.where('role_id', '=', opts.roleId);
-  if (opts.status) q = q.where('status', '=', opts.status);
-  if (opts.candidateId) q = q.where('candidate_id', '=', opts.candidateId);
+  const build = () => {
+    let q = tx.selectFrom('applications').selectAll();
+    if (opts.roleId) q = q.where('role_id', '=', opts.roleId);
+    if (opts.status) q = q.where('status', '=', opts.status);
+    if (opts.candidateId) q = q.where('candidate_id', '=', opts.candidateId);
+    if (opts.candidateIds) q = q.where('candidate_id', 'in', [...opts.candidateIds]);
+    q = q.orderBy('created_at', 'desc').orderBy('id');
+    if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
+    return q;
+  };
   if (opts.candidateIds) {
     if (opts.candidateIds.length === 0) return [];
-    q = q.where('candidate_id', 'in', [...opts.candidateIds]);
+    return (await build().execute()).map(toApplication);
   }
-  q = q.orderBy('created_at', 'desc').orderBy('id');
-  if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
-  return (await q.execute()).map(toApplication);
+  // The list route's query: compiled once per set of filters (runCompiled), bound with this call's values.
+  const present = [opts.roleId, opts.status, opts.candidateId].map((v) => (v ? v : undefined));
+  const paging = opts.limit !== undefined ? [opts.limit, opts.offset ?? 0] : [];
+  const shape = `applications:${present.map((v) => (v === undefined ? '-' : '=')).join('')}${paging.length ? ':page' : ''}`;
+  const rows = await runCompiled(tx, shape, build, [...present.filter((v) => v !== undefined), ...paging]);
+  return rows.map(toApplication);
 }
 
 /**

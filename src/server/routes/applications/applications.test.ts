@@ -3,7 +3,7 @@ import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { createHarness, type Harness } from '../../../test-support/app-harness.js';
 import { getCompany, listEventsOfApplication, updateCompany } from '../../../storage/index.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
-import type { ClockView as Clock } from '../../../api/applications.js';
+import { ApplicationListView, type ClockView as Clock } from '../../../api/applications.js';
 
 for (const dialect of dialectsUnderTest()) {
   describe(`applications API [${dialect.name}]`, () => {
@@ -66,6 +66,20 @@ for (const dialect of dialectsUnderTest()) {
         const active = (await get(`/api/v1/applications?roleId=${role.id}&status=active`)).json().items as Array<{ id: string }>;
         expect(active.map((x) => x.id)).toEqual([a.id]);
         expect((await get('/api/v1/applications?status=maybe')).statusCode).toBe(400);
+      });
+
+      it('answers a list that matches its response schema exactly (the body is not re-checked at response time)', async () => {
+        const role = await kit.role();
+        await kit.application({ roleId: role.id });
+        const b = await kit.application({ roleId: role.id });
+        await kit.event(b.id, 'application.closed', hoursAgo(h, 1), { status: 'lost', lossReason: 'compensation' });
+        const body = (await get(`/api/v1/applications?roleId=${role.id}`)).json();
+        // Valid against the schema, and nothing the schema does not declare (parsing strips unknown keys).
+        expect(ApplicationListView.parse(body)).toEqual(body);
+        expect(body.items).toHaveLength(2);
+        // Errors keep the checked serialiser and their { code, message, field } shape.
+        const invalid = await get('/api/v1/applications?status=maybe');
+        expect(invalid.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.status' });
       });
     });
 

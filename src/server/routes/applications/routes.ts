@@ -3,6 +3,7 @@ import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
 import { requireIfMatch, setEtag } from '../../plugins/etag.js';
 import { runWrite } from '../../plugins/idempotency.js';
+import { presentedSerializerCompiler } from '../../plugins/serializer.js';
 import { appendEvent, changeApplication, createApplication } from '../../services/pipeline.js';
 import { findApplications, listApplicationEvents, readApplicationDetail } from '../../services/applications.js';
 import { errorResponses, IdParams, PAGE_EXCEPTIONS, pageWindow, WriteErrors } from '../../../api/shared.js';
@@ -14,6 +15,8 @@ import { ApplicationCreateBody, ApplicationDetailView, ApplicationListQuery, App
 export function registerApplicationRoutes(app: App, ctx: ServerContext): void {
   app.get('/api/v1/applications', {
     preValidation: requireAction('applications.read'),
+    // The presenter builds each row field by field (typed as ApplicationView); the tests check the body against the schema.
+    serializerCompiler: presentedSerializerCompiler,
     schema: { tags: ['applications'], querystring: ApplicationListQuery, response: { 200: ApplicationListView, ...errorResponses } },
   }, async (request) => {
     const { roleId, candidateId, status, limit, offset } = request.query;
