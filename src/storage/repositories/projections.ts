@@ -313,6 +313,9 @@ export async function countActiveApplications(tx: Tx): Promise<number> {
 
 /* ------------------------------------------------------------------ Today's indexed query (today_items) */
 
+/** How many of the first items queryTodayItems reads per card of the page (the items are grouped by card when they do not hold enough cards). */
+export const PAGE_ITEMS_PER_CARD = 8;
+
 /** Which listed clock items Today keeps for one viewer; null keeps every one ("everything"). */
 export interface TodayItemAudience {
   /** Item ids (clock ids) with the roles whose items of that id are the viewer's as role work. */
@@ -335,6 +338,8 @@ export interface TodayItemQuery {
    * leaving out only these applications, with these probe applications. `exclude` must hold this `exclude`.
    */
   everything?: { exclude: readonly string[]; probe: readonly string[] };
+  /** How many of the first items are read per card of the page (PAGE_ITEMS_PER_CARD; 0 groups the items by card at once). */
+  itemsPerCard?: number;
 }
 
 /** The clock rows listed by `nowMs` (their warning crossing passed) that the query's audience keeps. */
@@ -395,20 +400,35 @@ export async function queryTodayItems(
   // The probes' applications as one JSON parameter each (one statement whatever their number).
   const probeOf = (ids: readonly string[]) => sql`select ${sqlite ? sql`value from json_each(${JSON.stringify(ids)})` : sql`jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`} as application_id`;
   const everything = q.everything ? sql`(select count(*) from (select application_id from it union ${probeOf(q.everything.probe)}) u)` : sql`null`;
-  // A card ranks by its most urgent item: the lowest rank, and the largest overshoot at that rank.
-  const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
-  // One statement: the counts (one row), beside the first `limit` cards (none with limit 0), in the page's order.
+  // One statement: the counts (one row), beside the first items in the domain's order (rank, overshoot, application):
+  // a card ranks by its most urgent item (the lowest rank, the largest overshoot at that rank), so the page's cards are
+  // the first applications met in that order. Items enough for `limit` cards as a rule; else the cards are grouped below.
+  const firstItems = q.limit > 0 ? q.limit * (q.itemsPerCard ?? PAGE_ITEMS_PER_CARD) : 0;
   const rows = await sql<{ items: number | string; cards: number | string; with_probe: number | string; with_everything: number | string | null; application_id: string | null; rk: number | string | null; ov: number | string | null }>`with it as (${items}),
     counts as (select (select count(*) from it where m = 1) as items, (select count(distinct application_id) from it where m = 1) as cards, (select count(*) from (select application_id from it where m = 1 union ${probeOf(q.probe ?? [])}) u) as with_probe, ${everything} as with_everything),
-    page as (select application_id, min(rk) as rk, ${ov} as ov from it where m = 1 group by application_id order by rk, ov desc, application_id ${collate} limit ${Math.max(0, q.limit)})
+    page as (select application_id, rk, ov from it where m = 1 order by rk, ov desc, application_id ${collate} limit ${firstItems})
     select counts.items, counts.cards, counts.with_probe, counts.with_everything, page.application_id, page.rk, page.ov from counts left join page on 1 = 1 order by page.rk, page.ov desc, page.application_id ${collate}`.execute(tx);
   const c = rows.rows[0]!;
+  const cards = Number(c.cards);
+  const page: Array<{ applicationId: string; rank: number; overshoot: number }> = [];
+  const seen = new Set<string>();
+  for (const r of rows.rows) {
+    if (r.application_id === null || seen.has(r.application_id) || page.length >= q.limit) continue;
+    seen.add(r.application_id);
+    page.push({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) });
+  }
+  if (page.length < Math.min(q.limit, cards)) {
+    // Fewer cards among the first items than the page needs (many items per application): group the items by card.
+    const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
+    const grouped = await sql<{ application_id: string; rk: number | string; ov: number | string }>`with it as (${items}) select application_id, min(rk) as rk, ${ov} as ov from it where m = 1 group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx);
+    page.splice(0, page.length, ...grouped.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })));
+  }
   return {
     items: Number(c.items),
-    cards: Number(c.cards),
+    cards,
     cardsWithProbe: Number(c.with_probe),
     cardsInEverything: c.with_everything === null ? null : Number(c.with_everything),
-    page: rows.rows.filter((r) => r.application_id !== null).map((r) => ({ applicationId: r.application_id!, rank: Number(r.rk), overshoot: Number(r.ov) })),
+    page,
   };
 }
 
