@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { buildApp } from '../app.js';
-import { getRoleOrThrow, inTransaction, listBusinessClockRows, listProjections, listTodayItemsByIds, listUsers, openDatabase, type ProjectionRecord, type Tx } from '../../storage/index.js';
+import { getRoleOrThrow, inTransaction, listBusinessClockRows, listProjections, listTodayItemsByIds, listUsers, openDatabase, queryTodayItems, type ProjectionRecord, type Tx } from '../../storage/index.js';
 import { presentToday } from '../routes/today/presenter.js';
 import { computePersonalToday, scanPersonalToday } from './today.js';
 import { appendEvent, changeRole, createApplication, createCandidate, createRole, putPipelineSettings, retractEvent, type PipelineActor } from './pipeline.js';
@@ -134,6 +134,11 @@ for (const dialect of dialectsUnderTest()) {
           const today = await collectToday(h.store.db, h.clock.now());
           // Today's indexed query over the item rows (per scope and page size).
           const indexed = await todayViews(h.store.db, actor, h.clock.now(), computePersonalToday);
+          // The page's cards from the first items in order equal those grouped by card (itemsPerCard 0), for small and whole pages.
+          for (const limit of [1, 2, 500]) {
+            const q = { nowMs: h.clock.now().getTime(), audience: null, exclude: [], limit };
+            expect(await queryTodayItems(h.store.db, { ...q, itemsPerCard: 1 })).toEqual(await queryTodayItems(h.store.db, { ...q, itemsPerCard: 0 }));
+          }
           // Without rows, Today derives every application from its events: the old path, the reference.
           await h.store.db.deleteFrom('application_projections').execute();
           const derived = await collectToday(h.store.db, h.clock.now());

@@ -238,10 +238,16 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
         withAll ? listBusinessClockRows(tx, { nowMs, audience: null, exclude: [...unprojectedIds] }).then((rows) => businessCards(rows, nowMs, clocksOf)) : undefined,
       ])
     : [{ items: 0, cards: [] }, withAll ? { items: 0, cards: [] } : undefined];
-  const [counted, all, activeApplications] = await Promise.all([
-    queryTodayItems(tx, { nowMs, audience, exclude: [...derived], limit, probe: [...riskItems, ...businessMine.cards].map((i) => i.applicationId) }),
-    // "Everything"'s card count beside "for you".
-    withAll ? queryTodayItems(tx, { nowMs, audience: null, exclude: [...unprojectedIds], limit: 0, probe: [...riskAll, ...businessAll!.cards].map((i) => i.applicationId) }) : undefined,
+  const [counted, activeApplications] = await Promise.all([
+    queryTodayItems(tx, {
+      nowMs,
+      audience,
+      exclude: [...derived],
+      limit,
+      probe: [...riskItems, ...businessMine.cards].map((i) => i.applicationId),
+      // "Everything"'s card count beside "for you", in the same statement.
+      everything: withAll ? { exclude: [...unprojectedIds], probe: [...riskAll, ...businessAll!.cards].map((i) => i.applicationId) } : undefined,
+    }),
     countActiveApplications(tx),
   ]);
   // The page: the first cards of the database's and the business-hour ones, and the risk items that come before its last one (at most `limit`).
@@ -261,7 +267,7 @@ async function indexedToday(tx: Tx, viewer: TodayViewer, scope: TodayScope, now:
   const derivedItems = today.items.filter((i) => derived.has(i.applicationId));
   const derivedCards = new Set(derivedItems.map((i) => i.applicationId)).size;
   const cards = counted.cardsWithProbe + derivedCards;
-  const cardsAll = all ? all.cardsWithProbe + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
+  const cardsAll = counted.cardsInEverything !== null ? counted.cardsInEverything + new Set(collection.items.filter((i) => unprojectedIds.has(i.applicationId)).map((i) => i.applicationId)).size : null;
   return {
     ...today,
     cardCount: cards,

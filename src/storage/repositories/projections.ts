@@ -313,6 +313,9 @@ export async function countActiveApplications(tx: Tx): Promise<number> {
 
 /* ------------------------------------------------------------------ Today's indexed query (today_items) */
 
+/** How many of the first items queryTodayItems reads per card of the page (the items are grouped by card when they do not hold enough cards). */
+export const PAGE_ITEMS_PER_CARD = 8;
+
 /** Which listed clock items Today keeps for one viewer; null keeps every one ("everything"). */
 export interface TodayItemAudience {
   /** Item ids (clock ids) with the roles whose items of that id are the viewer's as role work. */
@@ -330,12 +333,24 @@ export interface TodayItemQuery {
   limit: number;
   /** Applications counted as cards beside those with listed clock items (`cardsWithProbe`): the risk items'. */
   probe?: readonly string[];
+  /**
+   * Also count "everything"'s cards (every listed item, audience null) in the same statement (`cardsInEverything`):
+   * leaving out only these applications, with these probe applications. `exclude` must hold this `exclude`.
+   */
+  everything?: { exclude: readonly string[]; probe: readonly string[] };
+  /** How many of the first items are read per card of the page (PAGE_ITEMS_PER_CARD; 0 groups the items by card at once). */
+  itemsPerCard?: number;
 }
 
 /** The clock rows listed by `nowMs` (their warning crossing passed) that the query's audience keeps. */
 function listedClockConditions(q: Pick<TodayItemQuery, 'nowMs' | 'audience' | 'exclude'>) {
   const now = q.nowMs;
-  const conditions = [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`];
+  return [sql`listed_at <= ${now}`, sql`item_id <> 'risk'`, sql`status = 'active'`, sql`(last_event_at is null or last_event_at <= ${now})`, ...audienceConditions(q)];
+}
+
+/** The audience's and the exclusion's part of listedClockConditions. */
+function audienceConditions(q: Pick<TodayItemQuery, 'audience' | 'exclude'>) {
+  const conditions = [];
   if (q.audience) {
     const mine = [sql`(item_id = 'scorecard.due' and interviewer_id = ${q.audience.interviewerId})`];
     for (const w of q.audience.roleWork) if (w.roleIds.length > 0) mine.push(sql`(item_id = ${w.itemId} and role_id in (${sql.join([...w.roleIds])}))`);
@@ -366,33 +381,54 @@ export async function listBusinessClockRows(
 export async function queryTodayItems(
   tx: Tx,
   q: TodayItemQuery,
-): Promise<{ items: number; cards: number; cardsWithProbe: number; page: Array<{ applicationId: string; rank: number; overshoot: number }> }> {
+): Promise<{ items: number; cards: number; cardsWithProbe: number; cardsInEverything: number | null; page: Array<{ applicationId: string; rank: number; overshoot: number }> }> {
   const sqlite = tx.getExecutor().adapter instanceof SqliteAdapter;
   const dbl = sql.raw(sqlite ? 'real' : 'double precision');
   const collate = sql.raw(sqlite ? 'collate binary' : 'collate "C"');
   const now = q.nowMs;
-  const conditions = [...listedClockConditions(q), sql`basis = 'calendar'`];
+  // With `everything`, the rows are everything's and `m` marks the query's own (its audience, its exclusions); else all are its own.
+  const base = q.everything ? listedClockConditions({ nowMs: now, audience: null, exclude: q.everything.exclude }) : listedClockConditions(q);
+  const ownConditions = q.everything ? audienceConditions(q) : [];
+  const own = ownConditions.length > 0 ? sql`case when ${sql.join(ownConditions, sql` and `)} then 1 else 0 end` : sql`1`;
+  const conditions = [...base, sql`basis = 'calendar'`];
   // The clock's elapsed hours, as the domain computes them (toClock): the same double arithmetic on both dialects.
   const elapsed = sql`cast(${now} - start_at as ${dbl}) / cast(3600000 as ${dbl})`;
   // New-applicant rows (key `new|...`, domain todayRows) are listed while the clock is not yet late, after the late items.
-  const listed = sql`select application_id, ${elapsed} as el, warning_hours as w, critical_hours as c, case when item_key like 'new|%' then 1 else 0 end as nw from today_items where ${sql.join(conditions, sql` and `)}`;
-  const ranked = sql`select application_id, case when nw = 1 then 2 when el > c then 0 else 1 end as rk, case when nw = 1 then 0 when el > c then c else w end as thr, el from (${listed}) x where (nw = 0 and el > w) or (nw = 1 and el <= w)`;
-  const items = sql`select application_id, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
-  // The probe's applications as one JSON parameter (one statement whatever their number).
-  const probe = sql`select ${sqlite ? sql`value from json_each(${JSON.stringify(q.probe ?? [])})` : sql`jsonb_array_elements_text(${JSON.stringify(q.probe ?? [])}::jsonb)`} as application_id`;
-  const counts = await sql<{ items: number | string; cards: number | string; with_probe: number | string }>`with it as (${items}) select (select count(*) from it) as items, (select count(distinct application_id) from it) as cards, (select count(*) from (select application_id from it union ${probe}) u) as with_probe`.execute(tx);
-  // A card ranks by its most urgent item: the lowest rank, and the largest overshoot at that rank.
-  const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
-  const page =
-    q.limit > 0
-      ? await sql<{ application_id: string; rk: number | string; ov: number | string }>`select application_id, min(rk) as rk, ${ov} as ov from (${items}) it group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx)
-      : { rows: [] };
-  const c = counts.rows[0]!;
+  const listed = sql`select application_id, ${own} as m, ${elapsed} as el, warning_hours as w, critical_hours as c, case when item_key like 'new|%' then 1 else 0 end as nw from today_items where ${sql.join(conditions, sql` and `)}`;
+  const ranked = sql`select application_id, m, case when nw = 1 then 2 when el > c then 0 else 1 end as rk, case when nw = 1 then 0 when el > c then c else w end as thr, el from (${listed}) x where (nw = 0 and el > w) or (nw = 1 and el <= w)`;
+  const items = sql`select application_id, m, rk, case when thr > 0 then (el - thr) / thr else el end as ov from (${ranked}) y`;
+  // The probes' applications as one JSON parameter each (one statement whatever their number).
+  const probeOf = (ids: readonly string[]) => sql`select ${sqlite ? sql`value from json_each(${JSON.stringify(ids)})` : sql`jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)`} as application_id`;
+  const everything = q.everything ? sql`(select count(*) from (select application_id from it union ${probeOf(q.everything.probe)}) u)` : sql`null`;
+  // One statement: the counts (one row), beside the first items in the domain's order (rank, overshoot, application):
+  // a card ranks by its most urgent item (the lowest rank, the largest overshoot at that rank), so the page's cards are
+  // the first applications met in that order. Items enough for `limit` cards as a rule; else the cards are grouped below.
+  const firstItems = q.limit > 0 ? q.limit * (q.itemsPerCard ?? PAGE_ITEMS_PER_CARD) : 0;
+  const rows = await sql<{ items: number | string; cards: number | string; with_probe: number | string; with_everything: number | string | null; application_id: string | null; rk: number | string | null; ov: number | string | null }>`with it as (${items}),
+    counts as (select (select count(*) from it where m = 1) as items, (select count(distinct application_id) from it where m = 1) as cards, (select count(*) from (select application_id from it where m = 1 union ${probeOf(q.probe ?? [])}) u) as with_probe, ${everything} as with_everything),
+    page as (select application_id, rk, ov from it where m = 1 order by rk, ov desc, application_id ${collate} limit ${firstItems})
+    select counts.items, counts.cards, counts.with_probe, counts.with_everything, page.application_id, page.rk, page.ov from counts left join page on 1 = 1 order by page.rk, page.ov desc, page.application_id ${collate}`.execute(tx);
+  const c = rows.rows[0]!;
+  const cards = Number(c.cards);
+  const page: Array<{ applicationId: string; rank: number; overshoot: number }> = [];
+  const seen = new Set<string>();
+  for (const r of rows.rows) {
+    if (r.application_id === null || seen.has(r.application_id) || page.length >= q.limit) continue;
+    seen.add(r.application_id);
+    page.push({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) });
+  }
+  if (page.length < Math.min(q.limit, cards)) {
+    // Fewer cards among the first items than the page needs (many items per application): group the items by card.
+    const ov = sql`coalesce(max(case when rk = 0 then ov end), max(case when rk = 1 then ov end), max(ov))`;
+    const grouped = await sql<{ application_id: string; rk: number | string; ov: number | string }>`with it as (${items}) select application_id, min(rk) as rk, ${ov} as ov from it where m = 1 group by application_id order by rk, ov desc, application_id ${collate} limit ${q.limit}`.execute(tx);
+    page.splice(0, page.length, ...grouped.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })));
+  }
   return {
     items: Number(c.items),
-    cards: Number(c.cards),
+    cards,
     cardsWithProbe: Number(c.with_probe),
-    page: page.rows.map((r) => ({ applicationId: r.application_id, rank: Number(r.rk), overshoot: Number(r.ov) })),
+    cardsInEverything: c.with_everything === null ? null : Number(c.with_everything),
+    page,
   };
 }
 
