@@ -28,7 +28,7 @@ import {
   type Store,
 } from '../src/storage/index.js';
 import { TODAY_PAGE_SIZE } from '../src/api/constants.js';
-import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
+import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchCandidate, benchCompensation, benchId as id, freshBenchDatabase, HOUR, insertBenchRoles, benchOwnerToken } from './fixtures.js';
 
 const EVENTS_PER_APPLICATION = Number(process.env.BENCH_EVENTS_PER_APP ?? 100);
 const STEPS = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -104,21 +104,7 @@ export async function seed(store: Store, from: number, to: number, people: { int
     const batch: EventInsert[] = [];
     const rows: ProjectionWrite[] = [];
     for (let n = start; n < end; n++) {
-      candidates.push({
-        id: id('cand', n),
-        name: `Candidate ${n}`,
-        email: `candidate${n}@bench.example`,
-        phone: null,
-        links: [],
-        location: null,
-        currentEmployer: `Employer ${n % 97}`,
-        source: SOURCES[n % SOURCES.length]!,
-        passive: n % 3 === 0,
-        specializations: ['ml-engineering'],
-        productionMlYears: n % 9,
-        currentCompensation: { base: 150_000 + (n % 50) * 3_000, bonus: 10_000, equityAnnual: 40_000, currency: 'USD' },
-        createdBy: people.owner,
-      });
+      candidates.push(benchCandidate(n, SOURCES[n % SOURCES.length]!, people.owner, benchCompensation(n)));
       const h = history(n, rng, EVENTS_PER_APPLICATION, people);
       if (n < 50) for (const e of h.events) parseEventInput({ type: e.type, occurredAt: e.occurredAt, data: e.data }, NOW); // the generator makes valid events
       apps.push({ id: id('app', n), candidateId: id('cand', n), roleId: roleIds[n % roleIds.length]!, stage: h.stage, status: 'active', lossReason: null, labels: [], closedAt: null, createdBy: people.owner });
