@@ -122,6 +122,23 @@ describeBrowser('setting up a role, its band, approvals and the audit log', (bro
     expect(await current.innerText()).toMatch(/Base \$190,000–\$230,000, equity 0\.5%–1% of fully diluted/);
     expect((await roleFromApi(roleId)).band).toEqual({ baseMin: 190_000, baseMax: 230_000, equityPctMin: 0.5, equityPctMax: 1, currency: 'USD' });
 
+    // The job posting: an equity-first text is a finding, and publishing waits until the founder says they read it.
+    const postingForm = page.getByRole('form', { name: 'Job posting' });
+    await postingForm.getByLabel('Title', { exact: true }).fill('Staff Inference Engineer');
+    await postingForm.getByLabel('Public text').fill('Join for the equity upside. The base pay is strong too. You will own our inference stack.');
+    await postingForm.getByLabel('Location').fill('Berlin');
+    await postingForm.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('talks about equity before it says anything about cash').waitFor();
+    const publish = page.getByRole('button', { name: 'Publish', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByLabel('I have read the findings').check();
+    await publish.click();
+    await page.getByText('Published: the posting is on the job board.').waitFor();
+    const publicPage = await page.getByRole('link', { name: 'Open the public page' }).getAttribute('href');
+    const board = await page.request.get(publicPage!);
+    expect(board.status()).toBe(200);
+    expect(await board.text()).toContain('Staff Inference Engineer');
+
     // Approvals: Pat first, then the owner, one after another.
     await page.goto('/settings/approvals');
     await page.getByRole('heading', { name: 'Approvals', level: 2 }).waitFor();
