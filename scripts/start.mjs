@@ -16,7 +16,9 @@ function runBuild(script, what) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (webBuildIsStale(root)) runBuild('scripts/build.mjs', 'web app');
-if (serverBuildIsStale(root)) runBuild('scripts/build-server.mjs', 'server');
+// One walk of the sources for both checks (their inputs share src/domain, data and the build setup).
+const mtimes = new Map();
+if (webBuildIsStale(root, mtimes)) runBuild('scripts/build.mjs', 'web app');
+if (serverBuildIsStale(root, mtimes)) runBuild('scripts/build-server.mjs', 'server');
 const { runFromEnv } = await import(pathToFileURL(resolve(root, 'dist/server/main.mjs')).href);
 runFromEnv();
