@@ -7,7 +7,7 @@ export const SERVER_BUILD_INPUTS = ['src/server', 'src/storage', 'src/domain', '
 
 /** True when dist/server is missing or older than a source it is built from. */
 export function serverBuildIsStale(root, cache) {
-  const main = join(root, 'dist/server/main.mjs');
+  const main = join(root, 'dist/server/main.cjs');
   if (!existsSync(main) || !existsSync(join(root, 'dist/server/offer-evaluation.worker.mjs'))) return true;
   const built = statSync(main).mtimeMs;
   const inputs = SERVER_BUILD_INPUTS.map((p) => join(root, p)).filter(existsSync);

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DEFAULT_CONFIG, type App, type ServerContext, type ServerDeps } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -52,12 +51,10 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
   registerJsonBody(app);
   registerErrorHandling(app);
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Closer API', version: '1.0.0', description: 'Hiring system for startups that recruit AI talent.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'closer_session' } } },
-    },
-    transform: jsonSchemaTransform,
+  // The routes as added, for the OpenAPI document, which is built at its first request (openApiDocument).
+  const documented: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    documented.push(route as RouteOptions);
   });
 
   const authenticateRequest = authenticate(ctx);
@@ -70,7 +67,13 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
 
   for (const register of ROUTE_MODULES) register(app, ctx);
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  let openapi: Promise<unknown> | undefined;
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => {
+    openapi ??= openApiDocument(documented);
+    // A failed build is tried again at the next request.
+    openapi.catch(() => (openapi = undefined));
+    return openapi;
+  });
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : undefined;
   const hasWeb = webRoot !== undefined && existsSync(resolve(webRoot, 'index.html'));
@@ -87,4 +90,34 @@ export async function buildApp(deps: ServerDeps): Promise<App> {
   });
 
   return app;
+}
+
+/**
+ * The OpenAPI document of the given routes, made by @fastify/swagger from their Zod schemas. Built on demand, in a
+ * Fastify instance of its own that only holds those routes: loading the generator and collecting every route when
+ * the server starts cost start-up time for a document few requests ask for. HEAD routes are passed as they were
+ * added (the swagger plugin leaves them out as it did in the served app).
+ */
+async function openApiDocument(routes: RouteOptions[]): Promise<unknown> {
+  const { default: fastifySwagger } = await import('@fastify/swagger');
+  const docs = Fastify({ exposeHeadRoutes: false, schemaController: ZOD_COMPILERS });
+  docs.setValidatorCompiler(validatorCompiler);
+  docs.setSerializerCompiler(serializerCompiler);
+  await docs.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Closer API', version: '1.0.0', description: 'Hiring system for startups that recruit AI talent.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'closer_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  const answer = () => undefined;
+  for (const r of routes) {
+    docs.route({ method: r.method, url: r.url, ...(r.schema ? { schema: r.schema } : {}), ...(r.config ? { config: r.config } : {}), handler: answer });
+  }
+  await docs.ready();
+  try {
+    return docs.swagger();
+  } finally {
+    await docs.close();
+  }
 }
