@@ -4,7 +4,8 @@
 // server runs in its own process; autocannon (this process) loads one at a time, in alternating rounds (the
 // order flips every round) so that drift in the machine's load hits both alike. Reported: requests/s of each,
 // per round and as medians, and the ratio Closer / bare. At 1,000 and 10,000 active applications; PostgreSQL
-// (Closer only; the bare route stays on SQLite) when BENCH_DIALECTS includes postgres.
+// (Closer only; the bare route stays on SQLite) when BENCH_DIALECTS includes postgres. Sizes: BENCH_STEPS (active
+// applications, e.g. 10000) and BENCH_EVENTS_PER_APP (10 at 10,000 applications = 100,000 events).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,6 +177,8 @@ async function compare(closer: Server, bare: Server, path: string, token: string
     closerCpuUsPerRequest: closerCpuUs,
     bareCpuUsPerRequest: bareCpuUs,
     cpuRatio: round2(bareCpuUs / closerCpuUs),
+    closerP99Ms: median(rounds.map((r) => r.closerP99Ms)),
+    bareP99Ms: median(rounds.map((r) => r.bareP99Ms)),
     rounds,
   };
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Compiles the server for `npm start` (docs/decisions/009-compiled-server.md): src/server/main.ts and everything
-// it imports from src/ (domain, storage, server, the data/*.json they import) into one ES module,
-// dist/server/main.mjs, and the offer-evaluation worker beside it. Most packages stay imports (see BUNDLED).
+// it imports from src/ (domain, storage, server, the data/*.json they import) into one CommonJS script,
+// dist/server/main.cjs, and the offer-evaluation worker (an ES module) beside it. Most packages stay imports (see BUNDLED).
 // esbuild only strips types; `npm run typecheck` is what checks them.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -23,24 +23,31 @@ const external = dependencies.filter((d) => !BUNDLED.includes(d)).flatMap((d) =>
 
 export async function buildServer() {
   rmSync(outdir, { recursive: true, force: true });
+  const common = { absWorkingDir: root, outdir, bundle: true, external, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+  // The server as one CommonJS script, strict like the modules it is made of, for scripts/start.mjs to compile with
+  // V8's code cache (Node 20 keeps no such cache for ES modules). `import.meta.url` becomes the script's own URL.
   await build({
-    absWorkingDir: root,
-    entryPoints: {
-      main: 'src/server/main.ts',
-      // The pool starts `./offer-evaluation.worker.mjs` beside the module that runs it: here, the bundle.
-      'offer-evaluation.worker': 'src/server/services/offer-evaluation.worker.ts',
+    ...common,
+    entryPoints: { main: 'src/server/main.ts' },
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__closerModuleUrl' },
+    banner: {
+      js: "'use strict'; const __closerModuleUrl = require('node:url').pathToFileURL(__filename).href; const __closerImport = typeof __closerImportFromLoader === 'function' ? __closerImportFromLoader : (specifier) => import(specifier);",
     },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    external,
-    platform: 'node',
+  });
+  // Packages loaded when first used (`await import('pg')`) are imported through the function start.mjs passes in:
+  // an import() inside a script compiled with a code cache has no module loader to call in Node 20.
+  const main = join(outdir, 'main.cjs');
+  writeFileSync(main, readFileSync(main, 'utf8').replace(/(?<![\w$.])import\(("[^"./][^"]*")\)/g, '__closerImport($1)'));
+  // The pool starts `./offer-evaluation.worker.mjs` beside the module that runs it: here, the bundle.
+  await build({
+    ...common,
+    entryPoints: { 'offer-evaluation.worker': 'src/server/services/offer-evaluation.worker.ts' },
     format: 'esm',
-    target: 'node20',
-    sourcemap: 'linked',
+    outExtension: { '.js': '.mjs' },
     // CommonJS packages in the bundle (@fastify/error) require Node's modules: give them a require.
     banner: { js: "import { createRequire as __closerCreateRequire } from 'node:module'; const require = __closerCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
 }
 

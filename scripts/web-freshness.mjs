@@ -15,8 +15,19 @@ export function isWebSource(name) {
   return !NOT_A_SOURCE.some((pattern) => pattern.test(name));
 }
 
-/** Newest modification time of a file, or of the sources (isWebSource) in a folder and below. */
-export function newestMtime(path) {
+/**
+ * Newest modification time of a file, or of the sources (isWebSource) in a folder and below. With a cache (a Map
+ * from path to time), a path already looked at is not walked again: `npm start` checks the web and the server
+ * builds, whose inputs share folders (src/domain, data), with one cache.
+ */
+export function newestMtime(path, cache) {
+  if (cache?.has(path)) return cache.get(path);
+  const newest = newestMtimeUncached(path);
+  cache?.set(path, newest);
+  return newest;
+}
+
+function newestMtimeUncached(path) {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let newest = 0;
@@ -29,10 +40,10 @@ export function newestMtime(path) {
 }
 
 /** True when dist/web is missing or older than a source it is built from (web, domain, data, build setup). */
-export function webBuildIsStale(root) {
+export function webBuildIsStale(root, cache) {
   const index = join(root, 'dist/web/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
   const inputs = WEB_BUILD_INPUTS.map((p) => join(root, p)).filter(existsSync);
-  return Math.max(0, ...inputs.map(newestMtime)) > built;
+  return Math.max(0, ...inputs.map((p) => newestMtime(p, cache))) > built;
 }

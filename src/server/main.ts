@@ -21,7 +21,12 @@ export interface ServeOptions {
   filesDir?: string;
   /** Addresses of the proxies in front (CLOSER_TRUST_PROXY): their X-Forwarded-For/-Proto are believed. */
   trustProxy?: string[];
+  /** How long after listening the background jobs start (JOBS_START_DELAY_MS unless given). */
+  jobsStartDelayMs?: number;
 }
+
+/** The background jobs' first pass waits this long after the server listens, so that the first requests come first. */
+export const JOBS_START_DELAY_MS = 2_000;
 
 /** Opens and migrates the database, builds the app and listens; resolves with a function that stops it. */
 export async function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
@@ -42,8 +47,13 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   // Notifications, offer expiry and clock scans run beside the server; with several instances on one PostgreSQL the
   // outbox leases rows and the scans take an advisory lock, so each item is handled once (docs/deploy.md).
-  const jobs = options.backgroundJobs === false ? undefined : startBackgroundJobs({ store, now: () => new Date() });
+  // They start a moment after the server listens: their first pass (a clock scan over every open application)
+  // keeps the event loop busy for a few hundred milliseconds, which would otherwise delay the first requests.
+  let jobs: ReturnType<typeof startBackgroundJobs> | undefined;
+  const jobsTimer =
+    options.backgroundJobs === false ? undefined : setTimeout(() => (jobs = startBackgroundJobs({ store, now: () => new Date() })), options.jobsStartDelayMs ?? JOBS_START_DELAY_MS);
   const close = async () => {
+    clearTimeout(jobsTimer);
     await jobs?.stop();
     await app.close();
     await store.close();

@@ -57,6 +57,13 @@ function resolveSchema(maybe: unknown): $ZodType | undefined {
  * of the cost. Schemas with transforms, codecs, defaults and the like keep the library's encoding.
  */
 export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
+  // Compiled at a route's first response rather than at start-up (Fastify asks for every route's serialiser
+  // when the server starts; most routes answer nothing for a long while, some never).
+  let compiled: ((data: unknown) => string) | undefined;
+  return (data: unknown) => (compiled ??= compileSerializer(route))(data);
+};
+
+function compileSerializer(route: Parameters<FastifySerializerCompiler<unknown>>[0]): (data: unknown) => string {
   const schema = resolveSchema(route.schema);
   if (!schema || !parsesAsItEncodes(schema)) return encodingSerializerCompiler(route as Parameters<typeof encodingSerializerCompiler>[0]);
   const { method, url } = route;
@@ -65,7 +72,7 @@ export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) =>
     if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);
   };
-};
+}
 
 /**
  * For a route whose 200 body is built field by field by a typed presenter (the compiler checks it against the

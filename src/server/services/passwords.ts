@@ -1,4 +1,4 @@
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import commonPasswords from '../../../data/security/common-passwords.json' with { type: 'json' };
 import { DomainError } from '../../domain/shared/errors.js';
 
@@ -10,9 +10,15 @@ const PASSWORD_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, 
 
 let hashesComputed = 0;
 
+let argon2: Promise<typeof Argon2> | undefined;
+/** The native argon2 module, loaded at the first hash or check rather than when the server starts. */
+function loadArgon2(): Promise<typeof Argon2> {
+  return (argon2 ??= import('@node-rs/argon2'));
+}
+
 export function hashPassword(password: string): Promise<string> {
   hashesComputed += 1;
-  return hash(password, PASSWORD_PARAMS);
+  return loadArgon2().then((a) => a.hash(password, PASSWORD_PARAMS));
 }
 
 /** How many argon2id hashes this process has computed: anonymous routes must not make it climb. */
@@ -22,7 +28,7 @@ export function passwordHashesComputed(): number {
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await loadArgon2()).verify(passwordHash, password);
   } catch {
     return false;
   }

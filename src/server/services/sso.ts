@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import type { ServerContext } from '../context.js';
 import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
 import { normaliseEmail } from '../../domain/access/email.js';
@@ -39,19 +39,27 @@ export const SSO_CALLBACK_PATH = '/api/v1/auth/sso/callback';
 /** The cookie that binds a sign-in to the browser that started it (so a callback link sent to someone else fails). */
 export const SSO_STATE_COOKIE = 'closer_sso_state';
 
-const discoveries = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+let oidcModule: Promise<typeof Oidc> | undefined;
+/** openid-client, loaded at the first single sign-on rather than when the server starts. */
+function loadOidc(): Promise<typeof Oidc> {
+  return (oidcModule ??= import('openid-client'));
+}
+
+const discoveries = new Map<string, { at: number; config: Promise<Oidc.Configuration> }>();
 
 function isLocal(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 /** The provider's configuration (discovery document), cached per issuer, client and secret. */
-function providerConfig(s: OidcSettingsRecord, now: number): Promise<oidc.Configuration> {
+function providerConfig(s: OidcSettingsRecord, now: number): Promise<Oidc.Configuration> {
   const key = sha256(`${s.issuer}\n${s.clientId}\n${s.clientSecret}`);
   const hit = discoveries.get(key);
   if (hit && now - hit.at < DISCOVERY_CACHE_MS) return hit.config;
   const issuer = new URL(s.issuer);
-  const config = oidc.discovery(issuer, s.clientId, s.clientSecret, undefined, issuer.protocol === 'http:' && isLocal(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined);
+  const config = loadOidc().then((oidc) =>
+    oidc.discovery(issuer, s.clientId, s.clientSecret, undefined, issuer.protocol === 'http:' && isLocal(issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined),
+  );
   config.catch(() => discoveries.delete(key));
   if (discoveries.size > 20) discoveries.clear();
   discoveries.set(key, { at: now, config });
@@ -108,12 +116,13 @@ export async function removeSsoSettings(tx: Tx, actorId: string, expectedVersion
 export async function startSsoLogin(ctx: ServerContext, redirectUri: string): Promise<{ url: string; state: string }> {
   const settings = await getOidcSettings(ctx.store.db);
   if (!settings) throw new DomainError('SSO_NOT_CONFIGURED', 'Single sign-on is not set up for this company.');
-  let config: oidc.Configuration;
+  let config: Oidc.Configuration;
   try {
     config = await providerConfig(settings, Date.now());
   } catch {
     throw new DomainError('SSO_PROVIDER_UNAVAILABLE', `${settings.providerName} cannot be reached right now. Try again, or sign in with your password.`);
   }
+  const oidc = await loadOidc();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -169,9 +178,10 @@ export async function completeSsoLogin(ctx: ServerContext, query: URLSearchParam
   const settings = await getOidcSettings(ctx.store.db);
   if (!settings) return refuse(ctx.store, 'not_configured', null, now);
 
-  let claims: oidc.IDToken | undefined;
+  let claims: Oidc.IDToken | undefined;
   try {
     const config = await providerConfig(settings, Date.now());
+    const oidc = await loadOidc();
     const current = new URL(login.redirectUri);
     current.search = query.toString();
     const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: login.codeVerifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true });
