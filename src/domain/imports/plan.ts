@@ -319,12 +319,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   }
   // The events are built again when written: the same history (its problems were reported above), then the notes',
   // interviews' and offers' events in the order they were planned, all in time order (a stable sort).
-  const quiet = () => {};
-  plan.eventsOf = (p) => {
-    const built = withOwnTimeline(p.source, buildHistory(p.source, { ...historyContext, warn: quiet }), mapping, now);
-    const events = [...(built?.events ?? []), ...(extras.get(p.id) ?? [])];
-    return events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
-  };
+  plan.eventsOf = eventsBuilder(historyContext, extras);
 
   // Imported feedback: kept as it was written, apart from Closer's own scores.
   for (const f of batch.feedback) {
@@ -359,6 +354,19 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     warnings: problems.length - errors,
   };
   return plan;
+}
+
+/**
+ * The plan's `eventsOf`, made outside `planImport` so that it keeps only what it needs alive (a closure made inside
+ * would keep the plan's id maps too, for as long as the plan is being written).
+ */
+function eventsBuilder(context: Omit<HistoryContext, 'warn'>, extras: ReadonlyMap<string, EventInput[]>): (p: PlannedApplication) => EventInput[] {
+  const quiet = () => {};
+  return (p) => {
+    const built = withOwnTimeline(p.source, buildHistory(p.source, { ...context, warn: quiet }), context.mapping, context.now);
+    const events = [...(built?.events ?? []), ...(extras.get(p.id) ?? [])];
+    return events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
+  };
 }
 
 interface HistoryContext {
