@@ -584,6 +584,11 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
     if (!apps.has(appId)) log.warn('missing-reference', `${entries.length} stage change(s) refer to application ${appId}, which is not in the files; they were skipped.`, { file: entries[0].file, line: entries[0].line, recordId: appId, field: 'application_id' });
   }
   for (const a of apps.values()) {
+    // Each draft and its history entries are let go once read (deleting the current entry of a Map being iterated is
+    // safe): the drafts and the batch are never held whole at the same time.
+    apps.delete(a.id);
+    const ownHistory = history.get(a.id);
+    history.delete(a.id);
     const where = { file: a.file, line: a.line, recordId: a.id };
     if (!a.candidateId || !candidateIds.has(a.candidateId)) {
       log.warn('missing-reference', `Application ${a.id} refers to candidate ${a.candidateId ?? '(none)'}, which is not in the files; it was skipped.`, { ...where, field: 'candidate_id' });
@@ -613,7 +618,7 @@ export const parseGreenhouse: ImportParser = async (files: readonly ImportFile[]
     if (referrer) app.referrerName = referrer;
 
     // Stage history: v3 application_stages, else v1 application_history, else the current stage alone.
-    let entries = history.get(a.id) ?? historyV1.get(a.id) ?? [];
+    let entries = ownHistory ?? historyV1.get(a.id) ?? [];
     const known = entries.filter((h) => {
       if (stages.has(h.stageId)) return true;
       log.tally('gh:history-stage', { severity: 'warning', code: 'missing-reference', file: h.file, line: h.line, recordId: a.id, field: 'job_interview_stage_id' }, (n) => `${n} stage change(s) refer to a stage that is not in the job's stages; they were skipped.`);

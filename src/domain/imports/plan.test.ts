@@ -33,7 +33,7 @@ describe('planImport', () => {
     const plan = planImport(batch(), none, options);
     expect(plan.applications).toHaveLength(1);
     const [a1] = plan.applications;
-    expect(a1!.events.map((e) => [e.type, e.occurredAt])).toEqual([
+    expect(plan.eventsOf(a1!).map((e) => [e.type, e.occurredAt])).toEqual([
       ['application.received', '2026-01-01T00:00:00.000Z'],
       ['stage.changed', '2026-01-05T00:00:00.000Z'],
       ['stage.changed', '2026-01-09T00:00:00.000Z'],

@@ -55,8 +55,8 @@ export interface PlannedApplication {
   status: 'active' | 'hired' | 'lost' | 'withdrawn';
   lossReason: LossReason | null;
   closedAt: string | null;
-  /** The history as events, oldest first, validated by the pipeline domain. */
-  events: EventInput[];
+  /** When its first event happened (its creation, or the first event of its own timeline), epoch ms. */
+  firstAt: number;
 }
 
 export interface PlannedFeedback {
@@ -113,6 +113,14 @@ export interface ImportPlan {
   notes: Array<{ externalId: string; applicationId: string }>;
   interviews: PlannedInterview[];
   offers: PlannedOffer[];
+  /** How many events the planned applications will be written with, in all (for progress). */
+  eventCount: number;
+  /**
+   * An application's events, oldest first, validated by the pipeline domain: its history, its notes, interviews and
+   * offers. Built when asked (the writer asks chunk by chunk), so the events of all applications are never held at
+   * once; the same application always gives the same events.
+   */
+  eventsOf: (application: PlannedApplication) => EventInput[];
 }
 
 export interface PlanOptions {
@@ -136,7 +144,15 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   const warn = (p: Omit<ImportProblem, 'severity'>) => problems.push({ severity: 'warning', ...p });
   const stageIds = new Set(stages.map((s) => s.id));
   const firstStage = stages[0]?.id ?? 'sourced';
-  const plan: ImportPlan = { report: undefined as unknown as ImportReport, roles: [], candidates: [], merges: [], applications: [], feedback: [], notes: [], interviews: [], offers: [] };
+  // Events of notes, interviews and offers, per planned application id (only applications that have any).
+  const extras = new Map<string, EventInput[]>();
+  const addEvent = (target: PlannedApplication, event: EventInput) => {
+    const list = extras.get(target.id);
+    if (list) list.push(event);
+    else extras.set(target.id, [event]);
+    plan.eventCount++;
+  };
+  const plan: ImportPlan = { report: undefined as unknown as ImportReport, roles: [], candidates: [], merges: [], applications: [], feedback: [], notes: [], interviews: [], offers: [], eventCount: 0, eventsOf: () => [] };
 
   // Roles.
   const roleIds = new Map<string, string>();
@@ -188,6 +204,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   const applicationIds = new Map<string, string>();
   const activePairs = new Set<string>();
   const latest = now.getTime() + CLOCK_SKEW_TOLERANCE_MS;
+  const historyContext = { stageNameOf, mapping, stageIds, firstStage, latest, now };
   for (const a of batch.applications) {
     const at = { recordId: a.externalId };
     if (applicationIds.has(a.externalId)) continue;
@@ -210,7 +227,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
       counts.applications.skip++;
       continue;
     }
-    const built = withOwnTimeline(a, buildHistory(a, { stageNameOf, mapping, stageIds, firstStage, latest, now, warn }), mapping, now);
+    const built = withOwnTimeline(a, buildHistory(a, { ...historyContext, warn }), mapping, now);
     if (!built) {
       counts.applications.skip++;
       continue;
@@ -226,9 +243,11 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     }
     const id = newId();
     applicationIds.set(a.externalId, id);
-    plan.applications.push({ id, source: a, candidateId, roleId, ...built });
+    const { events, ...decided } = built;
+    plan.applications.push({ id, source: a, candidateId, roleId, ...decided, firstAt: Date.parse(events[0]!.occurredAt) });
+    plan.eventCount += events.length;
     counts.applications.create++;
-    counts.stageChanges.create += built.events.filter((e) => e.type === 'stage.changed').length;
+    counts.stageChanges.create += events.filter((e) => e.type === 'stage.changed').length;
   }
 
   // Notes become note events of their application; notes about a person only have no place in Closer yet.
@@ -247,7 +266,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
       warn({ code: target ? 'bad-note' : 'missing-reference', message: target ? `Note ${n.externalId} is empty or has a time Closer cannot use; it is not imported.` : `Note ${n.externalId} refers to application ${n.applicationExternalId ?? ''}, which is not imported now.`, recordId: n.externalId });
       continue;
     }
-    target.events.push(parseEventInput({ type: 'note', occurredAt: n.createdAt, data: { text } }, now));
+    addEvent(target, parseEventInput({ type: 'note', occurredAt: n.createdAt, data: { text } }, now));
     plan.notes.push({ externalId: n.externalId, applicationId: target.id });
     counts.notes.create++;
   }
@@ -273,7 +292,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     interviewSeen.add(i.externalId);
     const target = ownerOf('Interview', i, counts.interviews);
     if (!target) continue;
-    const planned = planInterview(i, target, { newId, now, latest, warn });
+    const planned = planInterview(i, target, { newId, now, latest, warn, addEvent });
     if (!planned) {
       counts.interviews.skip++;
       continue;
@@ -290,7 +309,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     offerSeen.add(o.externalId);
     const target = ownerOf('Offer', o, counts.offers);
     if (!target) continue;
-    const planned = planOffer(o, target, { newId, now, latest, warn });
+    const planned = planOffer(o, target, { newId, now, latest, warn, addEvent });
     if (!planned) {
       counts.offers.skip++;
       continue;
@@ -298,7 +317,9 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     plan.offers.push(planned);
     counts.offers.create++;
   }
-  for (const p of plan.applications) p.events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
+  // The events are built again when written: the same history (its problems were reported above), then the notes',
+  // interviews' and offers' events in the order they were planned, all in time order (a stable sort).
+  plan.eventsOf = eventsBuilder(historyContext, extras);
 
   // Imported feedback: kept as it was written, apart from Closer's own scores.
   for (const f of batch.feedback) {
@@ -335,6 +356,19 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   return plan;
 }
 
+/**
+ * The plan's `eventsOf`, made outside `planImport` so that it keeps only what it needs alive (a closure made inside
+ * would keep the plan's id maps too, for as long as the plan is being written).
+ */
+function eventsBuilder(context: Omit<HistoryContext, 'warn'>, extras: ReadonlyMap<string, EventInput[]>): (p: PlannedApplication) => EventInput[] {
+  const quiet = () => {};
+  return (p) => {
+    const built = withOwnTimeline(p.source, buildHistory(p.source, { ...context, warn: quiet }), context.mapping, context.now);
+    const events = [...(built?.events ?? []), ...(extras.get(p.id) ?? [])];
+    return events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
+  };
+}
+
 interface HistoryContext {
   stageNameOf: ReadonlyMap<string, string>;
   mapping: StageMapping;
@@ -345,7 +379,7 @@ interface HistoryContext {
   warn: (p: Omit<ImportProblem, 'severity'>) => void;
 }
 
-type BuiltHistory = Pick<PlannedApplication, 'stage' | 'status' | 'lossReason' | 'closedAt' | 'events'>;
+type BuiltHistory = Pick<PlannedApplication, 'stage' | 'status' | 'lossReason' | 'closedAt'> & { events: EventInput[] };
 
 /**
  * An application's history as Closer events: received at its creation, each stage it entered at the time it entered
@@ -443,6 +477,7 @@ interface ChildContext {
   now: Date;
   latest: number;
   warn: (p: Omit<ImportProblem, 'severity'>) => void;
+  addEvent: (target: PlannedApplication, event: EventInput) => void;
 }
 
 function placeOf(r: ImportedInterview | ImportedOffer): Pick<ImportProblem, 'file' | 'line' | 'recordId'> {
@@ -451,7 +486,7 @@ function placeOf(r: ImportedInterview | ImportedOffer): Pick<ImportProblem, 'fil
 
 /** The application's creation (its application.received event): nothing of it happened before. */
 function createdOf(target: PlannedApplication): number {
-  return Date.parse(target.events[0]!.occurredAt);
+  return target.firstAt;
 }
 
 /**
@@ -482,7 +517,7 @@ function planInterview(i: ImportedInterview, target: PlannedApplication, ctx: Ch
   const scheduledAt = new Date(start).toISOString();
   const id = ctx.newId();
   const occurred = Math.max(createdOf(target), Math.min(start, ctx.now.getTime()));
-  if (!keepsOwnTimeline(target)) target.events.push(parseEventInput({ type: 'interview.scheduled', occurredAt: new Date(occurred).toISOString(), data: { interviewId: id, at: scheduledAt } }, ctx.now));
+  if (!keepsOwnTimeline(target)) ctx.addEvent(target, parseEventInput({ type: 'interview.scheduled', occurredAt: new Date(occurred).toISOString(), data: { interviewId: id, at: scheduledAt } }, ctx.now));
   return {
     id,
     source: i,
@@ -586,7 +621,7 @@ function planOffer(o: ImportedOffer, target: PlannedApplication, ctx: ChildConte
       events.push({ t: resolved, input: { type: o.status === 'accepted' ? 'offer.accepted' : 'offer.declined', data: { offerId: id } } });
     }
   }
-  if (!keepsOwnTimeline(target)) for (const e of events) target.events.push(parseEventInput({ ...e.input, occurredAt: new Date(e.t).toISOString() }, ctx.now));
+  if (!keepsOwnTimeline(target)) for (const e of events) ctx.addEvent(target, parseEventInput({ ...e.input, occurredAt: new Date(e.t).toISOString() }, ctx.now));
 
   const status: OfferStatus =
     o.status === 'accepted' ? 'accepted'

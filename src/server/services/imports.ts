@@ -364,8 +364,8 @@ function track(jobId: string, work: () => Promise<void>): void {
   running.set(jobId, p);
 }
 
-/** Applications (and candidates) per written chunk and progress step. */
-const CHUNK = 1_000;
+/** Records per written chunk and progress step (applications with their events, candidates, links, audit entries). */
+export const IMPORT_CHUNK = 1_000;
 
 /**
  * Rows per insert statement for a table of `columns` columns: as many as stay under 30,000 bound parameters, below
@@ -373,6 +373,21 @@ const CHUNK = 1_000;
  */
 export function rowsPerStatement(columns: number): number {
   return Math.max(1, Math.floor(30_000 / columns));
+}
+
+export interface ApplyImportHooks {
+  /** Runs after each written chunk (tests abort there to prove that nothing of a failed import stays). */
+  afterChunk?: (done: number) => void | Promise<void>;
+  /** Runs once the plan is made, before anything is written (benchmarks measure the phases with it). */
+  afterPlan?: () => void | Promise<void>;
+  /** Records per written chunk (default IMPORT_CHUNK); tests set it small to write in many chunks. */
+  chunkSize?: number;
+  /**
+   * Let go of the batch's records as they are written: its record lists are emptied once planned (its system and
+   * stages stay) and each written chunk is dropped, so memory shrinks as the run goes. For a caller that does not use
+   * the batch afterwards (the run of an import job does not).
+   */
+  consumeBatch?: boolean;
 }
 
 /**
@@ -387,14 +402,21 @@ export async function applyImport(
   job: Pick<ImportJobRecord, 'id' | 'system' | 'files' | 'options' | 'stageMapping'>,
   dir: string,
   clock: () => Date,
-  hooks: { afterChunk?: (done: number) => void | Promise<void> } = {},
+  hooks: ApplyImportHooks = {},
 ): Promise<ImportReport> {
   progress.set(job.id, { phase: 'reading', done: 0, total: job.files.length });
   const batch = await readImportBatch(job, dir, clock());
-  return applyImportBatch(store, actor, job.id, batch, job.stageMapping, clock, hooks);
+  return applyImportBatch(store, actor, job.id, batch, job.stageMapping, clock, { consumeBatch: true, ...hooks });
 }
 
-/** Writes one batch (already read) as import `jobId`: the part of `applyImport` after the files are read (benchmarks call it). */
+type AuditEntry = { action: string; entity: string; entityId: string; fields: string[] };
+
+/**
+ * Writes one batch (already read) as import `jobId`: the part of `applyImport` after the files are read (benchmarks
+ * call it). Everything is written chunk by chunk (records, their events, read-model rows, links and audit entries
+ * together), and an application's events are built only when its chunk is written, so what is held beyond the batch
+ * and its id maps is one chunk; the one transaction still makes the import all-or-nothing.
+ */
 export async function applyImportBatch(
   store: Store,
   actor: PipelineActor,
@@ -402,9 +424,10 @@ export async function applyImportBatch(
   batch: ImportBatch,
   stageMapping: StageMapping,
   clock: () => Date,
-  hooks: { afterChunk?: (done: number) => void | Promise<void> } = {},
+  hooks: ApplyImportHooks = {},
 ): Promise<ImportReport> {
   const now = clock();
+  const size = Math.max(1, Math.floor(hooks.chunkSize ?? IMPORT_CHUNK));
   const job = { id: jobId, stageMapping };
   try {
     return await inTransaction(store.db, async (tx) => {
@@ -412,17 +435,31 @@ export async function applyImportBatch(
       if (plan.report.errors > 0) throw new DomainError('IMPORT_HAS_ERRORS', 'The files have errors; run the dry run again to see them.', 'id');
       const unmapped = plan.report.stages.filter((s) => s.mappedTo === null);
       if (unmapped.length > 0) throw new DomainError('IMPORT_STAGES_UNMAPPED', `Map these stages first: ${unmapped.map((s) => s.name).join(', ')}.`, 'stageMapping');
-      const eventCount = plan.applications.reduce((n, a) => n + a.events.length, 0);
-      const total = plan.roles.length + plan.candidates.length + plan.applications.length + eventCount + plan.feedback.length + plan.interviews.length + plan.offers.length;
+      const total = plan.roles.length + plan.candidates.length + plan.applications.length + plan.eventCount + plan.feedback.length + plan.interviews.length + plan.offers.length;
       let done = 0;
+      // Links and audit entries wait for the end of their chunk only (audit entries keep their order: one per record).
+      let links: ImportLinkInsert[] = [];
+      let audits: AuditEntry[] = [];
+      const link = (entity: string, externalId: string, closerId: string) => links.push({ system: batch.system, entity, externalId, closerId, jobId: job.id });
+      const flush = async () => {
+        if (links.length > 0) await insertImportLinks(tx, links, now, rowsPerStatement(6));
+        if (audits.length > 0) await recordImportAudits(tx, actor.id, audits, now, rowsPerStatement(7));
+        links = [];
+        audits = [];
+      };
       const step = async (n: number) => {
+        await flush();
         done += n;
         progress.set(job.id, { phase: 'writing', done, total });
         await hooks.afterChunk?.(done);
       };
-      const links: ImportLinkInsert[] = [];
-      const link = (entity: string, externalId: string, closerId: string) => links.push({ system: batch.system, entity, externalId, closerId, jobId: job.id });
-      const audits: Array<{ action: string; entity: string; entityId: string; fields: string[] }> = [];
+      await hooks.afterPlan?.();
+      if (hooks.consumeBatch) for (const list of [batch.users, batch.roles, batch.candidates, batch.applications, batch.interviews, batch.feedback, batch.offers, batch.notes, batch.problems]) list.length = 0;
+      // Chunks taken off the front of the plan's lists when the batch is consumed (what is written is let go), else sliced.
+      const chunksOf = function* <T>(xs: T[]): Generator<T[]> {
+        if (hooks.consumeBatch) while (xs.length > 0) yield xs.splice(0, size);
+        else for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+      };
 
       for (const r of plan.roles) {
         const role = r.source;
@@ -448,8 +485,7 @@ export async function applyImportBatch(
       }
       await step(plan.roles.length);
 
-      for (let i = 0; i < plan.candidates.length; i += CHUNK) {
-        const chunk = plan.candidates.slice(i, i + CHUNK);
+      for (const chunk of chunksOf(plan.candidates)) {
         await insertCandidates(
           tx,
           chunk.map((p) => ({
@@ -476,95 +512,106 @@ export async function applyImportBatch(
         }
         await step(chunk.length);
       }
-      for (const m of plan.merges) link('candidate', m.externalId, m.candidateId);
+      for (const chunk of chunksOf(plan.merges)) {
+        for (const m of chunk) link('candidate', m.externalId, m.candidateId);
+        await flush();
+      }
 
       const project = await bulkProjector(tx);
-      for (let i = 0; i < plan.applications.length; i += CHUNK) {
-        const chunk = plan.applications.slice(i, i + CHUNK);
+      for (const chunk of chunksOf(plan.applications)) {
         await insertApplications(
           tx,
           chunk.map((a) => ({ id: a.id, candidateId: a.candidateId, roleId: a.roleId, stage: a.stage, status: a.status, lossReason: a.lossReason, labels: [], closedAt: a.closedAt, createdBy: actor.id })),
           now,
           rowsPerStatement(12),
         );
+        // This chunk's events, built now and let go after it (the read model is folded from them, not read back).
+        const timelines = chunk.map((a) => ({ a, events: plan.eventsOf(a) }));
         const events: EventInsert[] = [];
-        for (const a of chunk) {
-          a.events.forEach((e, k) => events.push({ id: randomUUID(), applicationId: a.id, seq: k + 1, type: e.type, occurredAt: e.occurredAt, recordedAt: now.toISOString(), actorId: actor.id, data: e.data }));
+        for (const { a, events: timeline } of timelines) {
+          timeline.forEach((e, k) => events.push({ id: randomUUID(), applicationId: a.id, seq: k + 1, type: e.type, occurredAt: e.occurredAt, recordedAt: now.toISOString(), actorId: actor.id, data: e.data }));
           link('application', a.source.externalId, a.id);
           audits.push({ action: 'application.create', entity: 'application', entityId: a.id, fields: ['candidateId', 'roleId', 'stage', 'status', 'externalId', 'events'] });
         }
         await insertEvents(tx, events, rowsPerStatement(9));
-        // The read model is folded from the events in hand (they are in timeline order), not read back.
         await project(
-          chunk.map((a) => ({ id: a.id, roleId: a.roleId, events: a.events.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data }) as PreparedEvent) })),
+          timelines.map(({ a, events: timeline }) => ({ id: a.id, roleId: a.roleId, events: timeline.map((e) => ({ type: e.type, t: Date.parse(e.occurredAt), data: e.data }) as PreparedEvent) })),
           now,
         );
         await step(chunk.length + events.length);
       }
-      for (const n of plan.notes) link('note', n.externalId, n.applicationId);
+      for (const chunk of chunksOf(plan.notes)) {
+        for (const n of chunk) link('note', n.externalId, n.applicationId);
+        await flush();
+      }
 
       // Interviews become Closer's own (their events are in the histories written above); offers are kept with their
       // versions and approvals in imported_offers (migration 024 says why), their events likewise.
-      await insertImportedInterviews(
-        tx,
-        plan.interviews.map((i) => ({ id: i.id, applicationId: i.applicationId, kind: i.kind, scheduledAt: i.scheduledAt, durationMinutes: i.durationMinutes, status: i.status, completedAt: i.completedAt, createdBy: actor.id })),
-        now,
-      );
-      for (const i of plan.interviews) {
-        link('interview', i.source.externalId, i.id);
-        audits.push({ action: 'interview.import', entity: 'interview', entityId: i.id, fields: interviewFields(i) });
+      for (const chunk of chunksOf(plan.interviews)) {
+        await insertImportedInterviews(
+          tx,
+          chunk.map((i) => ({ id: i.id, applicationId: i.applicationId, kind: i.kind, scheduledAt: i.scheduledAt, durationMinutes: i.durationMinutes, status: i.status, completedAt: i.completedAt, createdBy: actor.id })),
+          now,
+        );
+        for (const i of chunk) {
+          link('interview', i.source.externalId, i.id);
+          audits.push({ action: 'interview.import', entity: 'interview', entityId: i.id, fields: interviewFields(i) });
+        }
+        await step(chunk.length);
       }
-      await step(plan.interviews.length);
-      await insertImportedOffers(
-        tx,
-        plan.offers.map((o) => ({
-          id: o.id,
-          applicationId: o.applicationId,
-          system: o.source.origin?.system ?? batch.system,
-          externalId: o.source.origin?.externalId ?? o.source.externalId,
-          status: o.status,
-          sourceStatus: o.source.status,
-          draftedAt: o.draftedAt,
-          sentAt: o.sentAt,
-          resolvedAt: o.resolvedAt,
-          approvals: o.approvals,
-          versions: o.versions,
-          jobId: job.id,
-        })),
-        now,
-      );
-      for (const o of plan.offers) {
-        link('offer', o.source.externalId, o.id);
-        audits.push({ action: 'offer.import', entity: 'imported_offer', entityId: o.id, fields: offerFields(o) });
+      for (const chunk of chunksOf(plan.offers)) {
+        await insertImportedOffers(
+          tx,
+          chunk.map((o) => ({
+            id: o.id,
+            applicationId: o.applicationId,
+            system: o.source.origin?.system ?? batch.system,
+            externalId: o.source.origin?.externalId ?? o.source.externalId,
+            status: o.status,
+            sourceStatus: o.source.status,
+            draftedAt: o.draftedAt,
+            sentAt: o.sentAt,
+            resolvedAt: o.resolvedAt,
+            approvals: o.approvals,
+            versions: o.versions,
+            jobId: job.id,
+          })),
+          now,
+        );
+        for (const o of chunk) {
+          link('offer', o.source.externalId, o.id);
+          audits.push({ action: 'offer.import', entity: 'imported_offer', entityId: o.id, fields: offerFields(o) });
+        }
+        await step(chunk.length);
       }
-      await step(plan.offers.length);
 
-      await insertImportedFeedback(
-        tx,
-        plan.feedback.map((f) => ({
-          id: f.id,
-          applicationId: f.applicationId,
-          system: batch.system,
-          externalId: f.source.externalId,
-          interviewName: f.source.interviewName ?? null,
-          authorName: f.source.authorName ?? null,
-          submittedAt: f.source.submittedAt ?? null,
-          recommendation: f.source.recommendation ?? null,
-          ratings: f.source.ratings,
-          answers: f.source.answers,
-          notes: f.source.notes ?? null,
-          jobId: job.id,
-        })),
-        now,
-      );
-      for (const f of plan.feedback) {
-        link('feedback', f.source.externalId, f.id);
-        audits.push({ action: 'feedback.import', entity: 'imported_feedback', entityId: f.id, fields: ['recommendation', 'ratings', 'answers', 'notes'] });
+      for (const chunk of chunksOf(plan.feedback)) {
+        await insertImportedFeedback(
+          tx,
+          chunk.map((f) => ({
+            id: f.id,
+            applicationId: f.applicationId,
+            system: batch.system,
+            externalId: f.source.externalId,
+            interviewName: f.source.interviewName ?? null,
+            authorName: f.source.authorName ?? null,
+            submittedAt: f.source.submittedAt ?? null,
+            recommendation: f.source.recommendation ?? null,
+            ratings: f.source.ratings,
+            answers: f.source.answers,
+            notes: f.source.notes ?? null,
+            jobId: job.id,
+          })),
+          now,
+        );
+        for (const f of chunk) {
+          link('feedback', f.source.externalId, f.id);
+          audits.push({ action: 'feedback.import', entity: 'imported_feedback', entityId: f.id, fields: ['recommendation', 'ratings', 'answers', 'notes'] });
+        }
+        await step(chunk.length);
       }
-      await step(plan.feedback.length);
 
-      await insertImportLinks(tx, links, now, rowsPerStatement(6));
-      await recordImportAudits(tx, actor.id, audits, now, rowsPerStatement(7));
+      await flush();
       const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
       await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
       return plan.report;
