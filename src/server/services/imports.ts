@@ -9,6 +9,7 @@ import { Transform } from 'node:stream';
 import limits from '../../../data/imports/limits.json' with { type: 'json' };
 import { type ImportBatch, type ImportFile, type ImportProblem, type ImportSystem } from '../../domain/imports/canonical.js';
 import { createCsvParser, type CsvColumnMapping } from '../../domain/imports/csv.js';
+import { importStagesOf } from '../../domain/imports/closer.js';
 import { planImport, type ImportEntity, type ImportPlan, type ImportReport } from '../../domain/imports/plan.js';
 import { IMPORT_PARSERS, proposeStageMapping, stageKey, stageNamesOf, type CloserStage, type StageMapping } from '../../domain/imports/registry.js';
 import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
@@ -40,6 +41,7 @@ import {
 } from '../../storage/index.js';
 import { DEFAULT_PROCESS_STAGES, type PipelineActor } from './pipeline.js';
 import { bulkProjector } from './projections.js';
+import { applyCarriedSettings, carriedLinks } from './closer-restore.js';
 import type { PreparedEvent } from '../../domain/pipeline/index.js';
 
 /*
@@ -267,11 +269,11 @@ async function lookupsFor(tx: Tx, batch: ImportBatch) {
 
 /** The proposal for stages the user has not mapped yet, kept under what they chose. */
 function mappingWithProposal(batch: ImportBatch, chosen: StageMapping): StageMapping {
-  return { ...proposeStageMapping(stageNamesOf(batch), CLOSER_IMPORT_STAGES), ...chosen };
+  return { ...proposeStageMapping(stageNamesOf(batch), importStagesOf(batch, CLOSER_IMPORT_STAGES)), ...chosen };
 }
 
 async function planFor(tx: Tx, batch: ImportBatch, mapping: StageMapping, now: Date): Promise<ImportPlan> {
-  return planImport(batch, await lookupsFor(tx, batch), { stages: CLOSER_IMPORT_STAGES, mapping, now, newId: randomUUID });
+  return planImport(batch, await lookupsFor(tx, batch), { stages: importStagesOf(batch, CLOSER_IMPORT_STAGES), mapping, now, newId: randomUUID });
 }
 
 /* ---------------------------------------------------------------------------------------- dry run and run */
@@ -434,8 +436,8 @@ export async function applyImportBatch(
             specializations: [],
             seniority: 'unknown',
             hiringManagerId: null,
-            processPlan: { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
-            clockOverrides: {},
+            processPlan: role.processPlan ?? { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
+            clockOverrides: role.clockOverrides ?? {},
             band: null,
             pedigreeBlind: true,
             status: r.status,
@@ -466,6 +468,7 @@ export async function applyImportBatch(
             productionMlYears: null,
             currentCompensation: null,
             createdBy: actor.id,
+            ...createdAtOf(p.source.createdAt, now),
           })),
           now,
           rowsPerStatement(18),
@@ -544,8 +547,8 @@ export async function applyImportBatch(
         plan.feedback.map((f) => ({
           id: f.id,
           applicationId: f.applicationId,
-          system: batch.system,
-          externalId: f.source.externalId,
+          system: f.source.origin?.system ?? batch.system,
+          externalId: f.source.origin?.externalId ?? f.source.externalId,
           interviewName: f.source.interviewName ?? null,
           authorName: f.source.authorName ?? null,
           submittedAt: f.source.submittedAt ?? null,
@@ -563,7 +566,9 @@ export async function applyImportBatch(
       }
       await step(plan.feedback.length);
 
+      links.push(...(await carriedLinks(tx, batch, plan, links, job.id)));
       await insertImportLinks(tx, links, now, rowsPerStatement(6));
+      await applyCarriedSettings(tx, actor, batch, plan, now);
       await recordImportAudits(tx, actor.id, audits, now, rowsPerStatement(7));
       const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
       await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
@@ -573,6 +578,12 @@ export async function applyImportBatch(
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'Another import or change wrote some of the same records meanwhile; nothing was imported. Run the dry run again.', 'id');
     throw error;
   }
+}
+
+/** An imported candidate's own creation time, when it is a readable past instant (else the import's time). */
+function createdAtOf(at: string, now: Date): { createdAt?: string } {
+  const t = Date.parse(at);
+  return Number.isNaN(t) || t > now.getTime() ? {} : { createdAt: new Date(t).toISOString() };
 }
 
 function interviewFields(i: ImportPlan['interviews'][number]): string[] {
