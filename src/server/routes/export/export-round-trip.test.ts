@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationDetailView } from '../../../api/applications.js';
-import type { CompanyExportView } from '../../../api/export.js';
+import { EXPORT_ENTITIES, type CompanyExportView } from '../../../api/export.js';
 import type { ImportJobView } from '../../../api/imports.js';
 import type { ImportBatch } from '../../../domain/imports/canonical.js';
 import { parseGreenhouse } from '../../../domain/imports/greenhouse.js';
@@ -38,7 +38,8 @@ function mappingOf(batch: ImportBatch): Record<string, string> {
 /** What a user sees of an application: where it is, its history, its clocks (levels, deadlines) and its risk. */
 const answers = (d: ApplicationDetailView) => ({ stage: d.stage, status: d.status, lossReason: d.lossReason, closedAt: d.closedAt, lastEventAt: d.lastEventAt, clocks: d.clocks, risk: d.risk, events: d.events.map((e) => [e.type, e.occurredAt, e.data]) });
 
-for (const dialect of dialectsUnderTest()) {
+const dialects = dialectsUnderTest();
+for (const dialect of dialects) {
   describe(`export, then import into an empty Closer [${dialect.name}]`, () => {
     const clock = testClock();
     let source: Harness;
@@ -134,6 +135,16 @@ for (const dialect of dialectsUnderTest()) {
       const [before, after] = [await funnel(source), await funnel(empty)];
       expect(before.applications).toBe(x.applications.length);
       expect(after).toEqual(before);
+    });
+
+    // The document does not depend on the database: built once (it takes a while), with the first dialect.
+    if (dialect === dialects[0]) it('is in OpenAPI: the export with every entity, and each step of an import (upload, dry run, mapping, run, poll, report)', async () => {
+      const doc = (await empty.call('GET', '/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }> }>> };
+      const exported = doc.paths['/api/v1/export']?.get?.responses?.['200']?.content?.['application/json']?.schema?.properties ?? {};
+      expect(Object.keys(exported)).toEqual(expect.arrayContaining(['format', 'version', 'counts', ...EXPORT_ENTITIES]));
+      for (const [path, method] of [['/api/v1/imports', 'post'], ['/api/v1/imports', 'get'], ['/api/v1/imports/{id}', 'get'], ['/api/v1/imports/{id}/files', 'post'], ['/api/v1/imports/{id}/dry-run', 'post'], ['/api/v1/imports/{id}/stage-mapping', 'put'], ['/api/v1/imports/{id}/run', 'post'], ['/api/v1/imports/{id}/report', 'get']] as const) {
+        expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+      }
     });
 
     it('carries the links of the first import: the Greenhouse files imported again create nothing', async () => {
