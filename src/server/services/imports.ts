@@ -169,7 +169,8 @@ export async function setImportStageMapping(tx: Tx, actor: PipelineActor, jobId:
   const job = await getImportJobOrThrow(tx, jobId);
   if (job.version !== expectedVersion) throw preconditionFailed();
   if (job.status !== 'checked') throw new DomainError('IMPORT_STATE_INVALID', 'Stages are mapped after the dry run and before the import runs.', 'id');
-  const ids = new Set(DEFAULT_PROCESS_STAGES.map((s) => s.id));
+  // Closer's stages, and a Closer export's roles' own stages its dry run proposed.
+  const ids = new Set([...DEFAULT_PROCESS_STAGES.map((s) => s.id), ...Object.values(job.stageMapping)]);
   for (const [name, id] of Object.entries(mapping)) {
     if (!ids.has(id)) throw new DomainError('VALIDATION_FAILED', `"${id}" is not a Closer stage (${[...ids].join(', ')}).`, `mapping.${name}`);
   }

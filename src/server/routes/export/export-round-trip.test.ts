@@ -86,6 +86,9 @@ for (const dialect of dialects) {
       await settledImport(job.id);
       const checked = (await empty.call('GET', `/api/v1/imports/${job.id}`, { token: empty.ownerToken })).json() as ImportJobView;
       expect(checked.dryRun!.stages.filter((s) => s.mappedTo === null)).toEqual([]);
+      // The role's own stage is a stage to map to (the review offers it) and is where its application goes.
+      expect(checked.dryRun!.stages).toContainEqual({ name: 'take-home', mappedTo: 'take-home' });
+      expect(checked.closerStages.map((c) => c.id)).toContain('take-home');
       expect((await empty.call('POST', `/api/v1/imports/${job.id}/run`, { token: empty.ownerToken })).statusCode).toBe(202);
       await settledImport(job.id);
       expect(((await empty.call('GET', `/api/v1/imports/${job.id}`, { token: empty.ownerToken })).json() as ImportJobView).status).toBe('done');
