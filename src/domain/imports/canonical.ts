@@ -73,6 +73,11 @@ export interface ImportedCandidate extends ExternalRef {
   title?: string;
   tags: string[];
   createdAt: string;
+  /** The source's word for where the person came from, when it is said of the person (a Closer export's candidate);
+   * the first application's source comes first. */
+  sourceName?: string;
+  /** A Closer export's archived candidate: when it was archived (kept archived). */
+  archivedAt?: string;
 }
 
 export interface ImportedStageChange {

@@ -284,6 +284,8 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
           ...(employer ? { currentEmployer: employer } : {}),
           tags: [],
           createdAt,
+          ...(toIso(field(v, 'archivedAt')) ? { archivedAt: toIso(field(v, 'archivedAt')) } : {}),
+          ...(str(v.source) ? { sourceName: str(v.source) } : {}),
         });
         candidateIds.add(id);
         if (str(v.source)) candidateSource.set(id, str(v.source)!);

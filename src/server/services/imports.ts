@@ -470,6 +470,7 @@ export async function applyImportBatch(
             currentCompensation: null,
             createdBy: actor.id,
             ...createdAtOf(p.source.createdAt, now),
+            ...(p.source.archivedAt !== undefined && Date.parse(p.source.archivedAt) <= now.getTime() ? { archivedAt: p.source.archivedAt } : {}),
           })),
           now,
           rowsPerStatement(18),

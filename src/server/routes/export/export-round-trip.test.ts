@@ -64,6 +64,8 @@ for (const dialect of dialects) {
       await expectOk(source.call('PUT', '/api/v1/approvals/settings', { token: source.ownerToken, body: { approverIds: [approver.userId], mode: 'sequential' } }), 200, 'approvers');
       const role = await kit.role({ title: 'Research Engineer', band: DEFAULT_BAND, processPlan: PLAN, clockOverrides: ROLE_CLOCKS });
       const takeHome = await kit.application({ roleId: role.id, candidateId: (await kit.candidate({ name: 'Tove Take-home', source: 'referral' })).id });
+      const archived = await kit.candidate({ name: 'Arne Archived' });
+      await expectOk(source.call('POST', `/api/v1/candidates/${archived.id}/archive`, { token: source.ownerToken, headers: { 'if-match': `"${archived.version}"` } }), 200, 'archive');
       await kit.event(takeHome.id, 'stage.changed', hoursAgo(source, 50), { from: takeHome.stage, to: 'take-home' });
       await kit.event(takeHome.id, 'note', hoursAgo(source, 40), { text: 'Sent the take-home.' });
       const offered = await kit.application({ roleId: role.id, candidateId: (await kit.candidate({ name: 'Ola Offer' })).id });
@@ -106,7 +108,8 @@ for (const dialect of dialects) {
       expect(y.pipelineSettings[0]!.effective.clocks.hours).toMatchObject({ mode: 'business', start: '09:00', end: '17:00' });
       const role = (v: CompanyExportView) => v.roles.find((r) => r.title === 'Research Engineer')!;
       expect([role(y).processPlan, role(y).clockOverrides]).toEqual([role(x).processPlan, role(x).clockOverrides]);
-      const people = (v: CompanyExportView) => v.candidates.map((c) => [c.name, c.createdAt, c.source]).sort();
+      const people = (v: CompanyExportView) => v.candidates.map((c) => [c.name, c.createdAt, c.source, c.archivedAt]).sort();
+      expect(people(y).filter((p) => p[3] !== null).map((p) => p[0])).toEqual(['Arne Archived']);
       expect(people(y)).toEqual(people(x));
     });
 
