@@ -5,6 +5,7 @@ import { CandidateView } from './candidates.js';
 import { CompanyView } from './company.js';
 import { InterviewDetailView } from './interviews.js';
 import { OfferDetailView, VersionView } from './offers.js';
+import { PipelineSettingsView } from './pipeline-settings.js';
 import { PostingView } from './postings.js';
 import { RoleBandsView } from './role-bands.js';
 import { RoleView } from './roles.js';
@@ -14,7 +15,7 @@ import { UserView } from './users.js';
 
 /** The entities of a full export, in the order a re-import reads them (parents before children). */
 export const EXPORT_ENTITIES = [
-  'company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'importedOffers', 'pools', 'prospects', 'postings', 'auditLog',
+  'company', 'pipelineSettings', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'importedFeedback', 'offers', 'offerVersions', 'importedOffers', 'pools', 'prospects', 'postings', 'importLinks', 'auditLog',
 ] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 
@@ -50,9 +51,38 @@ export const ImportedOfferView = z.object({
 });
 export type ImportedOfferView = z.infer<typeof ImportedOfferView>;
 
+/**
+ * A scorecard imported from another system (kept apart from Closer's own scores, migration 019), as the source gave
+ * it; `system`/`externalId` say where it came from.
+ */
+export const ImportedFeedbackView = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  system: z.string(),
+  externalId: z.string(),
+  interviewName: z.string().nullable(),
+  authorName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  recommendation: z.string().nullable(),
+  ratings: z.array(z.object({ attribute: z.string(), rating: z.string(), note: z.string().optional() })),
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  notes: z.string().nullable(),
+});
+export type ImportedFeedbackView = z.infer<typeof ImportedFeedbackView>;
+
+/**
+ * A record's id in the system it was imported from (`entity` is role, candidate, application, interview, offer,
+ * feedback or note; a note's `closerId` is its application). Carried so that importing the same vendor files into
+ * the Closer this export is restored into still finds those records and changes nothing.
+ */
+export const ImportLinkView = z.object({ system: z.string(), entity: z.string(), externalId: z.string(), closerId: z.string() });
+export type ImportLinkView = z.infer<typeof ImportLinkView>;
+
 /** Each entity in the shape its own API route answers with (an owner's view: bands, offers and pay included). */
 export const ExportEntitiesView = z.object({
   company: z.array(CompanyView),
+  /** GET /pipeline/settings: the company's clock and risk settings (what it changed, and the result). */
+  pipelineSettings: z.array(PipelineSettingsView),
   users: z.array(UserView),
   roles: z.array(RoleView),
   roleBands: z.array(RoleBandsView),
@@ -61,6 +91,8 @@ export const ExportEntitiesView = z.object({
   applications: z.array(ApplicationDetailView),
   interviews: z.array(InterviewDetailView),
   scorecards: z.array(ScorecardView),
+  /** Scorecards imported from another system. */
+  importedFeedback: z.array(ImportedFeedbackView),
   offers: z.array(OfferDetailView),
   /** GET /offers/:id/versions: every version with its approvers' decisions, tagged with its offer. */
   offerVersions: z.array(VersionView.extend({ offerId: z.string() })),
@@ -69,6 +101,8 @@ export const ExportEntitiesView = z.object({
   pools: z.array(PoolView),
   prospects: z.array(ProspectView),
   postings: z.array(PostingView),
+  /** Where imported records came from (system, entity, external id -> this Closer's id). */
+  importLinks: z.array(ImportLinkView),
   /** The audit log, oldest first. */
   auditLog: z.array(AuditView),
 });

@@ -35,5 +35,6 @@ export * from './repositories/job-locks.js';
 export * from './repositories/reports.js';
 export * from './repositories/postings.js';
 export * from './repositories/imports.js';
+export * from './repositories/export-reads.js';
 export * from './repositories/sourcing.js';
 export * from './repositories/sequences.js';

@@ -25,6 +25,13 @@ describe('closer import without a server', () => {
     const map = captureIo({ env });
     expect(await main(['import', 'csv', join(dir, 'a.csv'), '--map-stages', join(dir, 'map.json')], map)).toBe(2);
     expect(map.err()).toContain('must map stage names');
+    writeFileSync(join(dir, 'columns.json'), JSON.stringify({ 'Full name': 'salary' }));
+    const columns = captureIo({ env });
+    expect(await main(['import', 'csv', join(dir, 'a.csv'), '--map-columns', join(dir, 'columns.json')], columns)).toBe(2);
+    expect(columns.err()).toContain('must map column headers to Closer fields');
+    const notCsv = captureIo({ env });
+    expect(await main(['import', 'lever', join(dir, 'a.csv'), '--map-columns', join(dir, 'columns.json')], notCsv)).toBe(2);
+    expect(notCsv.err()).toContain('--map-columns is for a spreadsheet');
   });
 });
 
@@ -62,6 +69,16 @@ for (const dialect of dialectsUnderTest()) {
       expect(await main(['import', 'csv', dir, '--map-stages', join(dir, 'stages.json')], again)).toBe(0);
       expect(again.out()).toMatch(/candidates\s+created 0, merged 0, skipped 2/);
       expect(await h.store.db.selectFrom('candidates').select('id').where('email', 'in', ['ada@cli.example', 'grace@cli.example']).execute()).toHaveLength(2);
+    });
+
+    it('--map-columns names the columns a spreadsheet calls otherwise', async () => {
+      writeFileSync(join(dir, 'odd.csv'), ['Who,Reach,Opening', 'Lin Odd,lin@cli.example,Compiler Engineer'].join('\n'));
+      writeFileSync(join(dir, 'columns.json'), JSON.stringify({ Who: 'name', Reach: 'email', Opening: 'roleTitle' }));
+      const unnamed = captureIo({ env });
+      expect(await main(['import', 'csv', join(dir, 'odd.csv'), '--dry-run', '--json'], unnamed)).toBe(2);
+      const named = captureIo({ env });
+      expect(await main(['import', 'csv', join(dir, 'odd.csv'), '--dry-run', '--json', '--map-columns', join(dir, 'columns.json')], named)).toBe(0);
+      expect((JSON.parse(named.out()) as { report: { counts: Record<string, { create: number }> } }).report.counts.candidates!.create).toBe(1);
     });
 
     if (dialect.name === 'sqlite') {

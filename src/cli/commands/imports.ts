@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { Command } from '../command.js';
 import { callApi, HttpError, UsageError, type CliIo } from '../io.js';
 import type { ImportJobView, ImportReportView } from '../../api/imports.js';
+import { CSV_FIELDS } from '../../domain/imports/csv.js';
 
 const SYSTEMS = ['greenhouse', 'lever', 'ashby', 'csv', 'closer'] as const;
 const POLL_MS = 250;
@@ -42,6 +43,22 @@ function readStageMap(file: string): Record<string, string> {
     throw new UsageError(`${file} must map stage names to Closer stage ids, like {"Phone Screen": "screen"}.`, 'map-stages');
   }
   return parsed as Record<string, string>;
+}
+
+/** A spreadsheet's column mapping (`--map-columns FILE`): header -> Closer field, or null to leave a column out. */
+function readColumnMap(file: string): Record<string, string | null> {
+  const example = '{"Full name": "name", "E-mail": "email", "Internal notes": null}';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UsageError(`${file} is not a JSON file like ${example}.`, 'map-columns');
+  }
+  const fields: readonly string[] = CSV_FIELDS;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => v !== null && (typeof v !== 'string' || !fields.includes(v)))) {
+    throw new UsageError(`${file} must map column headers to Closer fields (${fields.join(', ')}) or null, like ${example}.`, 'map-columns');
+  }
+  return parsed as Record<string, string | null>;
 }
 
 /** Streams one file to the import (bounded memory whatever its size). */
@@ -87,9 +104,9 @@ function summary(report: ImportReportView, verb: string): string {
 export const importCommand: Command = {
   path: ['import'],
   summary: 'Import candidates, jobs and stage history from Greenhouse, Lever, Ashby or a CSV file',
-  usage: 'closer import greenhouse|lever|ashby|csv PATH [--dry-run] [--json] [--map-stages FILE]   (needs CLOSER_URL and CLOSER_TOKEN)',
+  usage: 'closer import greenhouse|lever|ashby|csv|closer PATH [--dry-run] [--json] [--map-stages FILE] [--map-columns FILE (csv)]   (needs CLOSER_URL and CLOSER_TOKEN)',
   allowPositionals: true,
-  options: { 'dry-run': { type: 'boolean' }, 'map-stages': { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, 'map-stages': { type: 'string' }, 'map-columns': { type: 'string' } },
   async run(ctx) {
     const [system, path] = ctx.positionals;
     if (!system || !(SYSTEMS as readonly string[]).includes(system)) throw new UsageError(`Name the system: ${this.usage}`, 'system');
@@ -98,7 +115,11 @@ export const importCommand: Command = {
     const mapFile = ctx.values['map-stages'];
     const stageMap = typeof mapFile === 'string' ? readStageMap(resolve(ctx.io.cwd, mapFile)) : undefined;
 
-    const job = await callApi<ImportJobView>(ctx.io, 'POST', '/api/v1/imports', { system });
+    const columnsFile = ctx.values['map-columns'];
+    if (typeof columnsFile === 'string' && system !== 'csv') throw new UsageError('--map-columns is for a spreadsheet (closer import csv PATH --map-columns FILE).', 'map-columns');
+    const csvMapping = typeof columnsFile === 'string' ? readColumnMap(resolve(ctx.io.cwd, columnsFile)) : undefined;
+
+    const job = await callApi<ImportJobView>(ctx.io, 'POST', '/api/v1/imports', csvMapping ? { system, csvMapping } : { system });
     for (const f of files) {
       ctx.io.progress?.(`uploading ${f.name}`);
       await upload(ctx.io, job.id, f);

@@ -55,6 +55,10 @@ export interface ImportedRole extends ExternalRef {
   closedAt?: string;
   department?: string;
   location?: string;
+  /** A Closer export's role: its own process plan (stages with planned days), checked by the parser. */
+  processPlan?: { stages: Array<{ id: string; name: string; plannedDays: number }> };
+  /** A Closer export's role: its clock settings over the company's (ClockSettingsOverride), checked by the parser. */
+  clockOverrides?: Record<string, unknown>;
 }
 
 export interface ImportedCandidate extends ExternalRef {
@@ -69,6 +73,11 @@ export interface ImportedCandidate extends ExternalRef {
   title?: string;
   tags: string[];
   createdAt: string;
+  /** The source's word for where the person came from, when it is said of the person (a Closer export's candidate);
+   * the first application's source comes first. */
+  sourceName?: string;
+  /** A Closer export's archived candidate: when it was archived (kept archived). */
+  archivedAt?: string;
 }
 
 export interface ImportedStageChange {
@@ -153,6 +162,8 @@ export interface ImportedFeedback extends ExternalRef {
   ratings: { attribute: string; rating: string; note?: string }[];
   answers: { question: string; answer: string }[];
   notes?: string;
+  /** Feedback a Closer export carries as imported from another system: where it first came from (kept when stored). */
+  origin?: { system: string; externalId: string };
 }
 
 export interface ImportedMoney {
@@ -211,6 +222,22 @@ export interface ImportBatch {
   offers: ImportedOffer[];
   notes: ImportedNote[];
   problems: ImportProblem[];
+  /** What only a Closer export carries: the company's clock and risk settings and the links of its own imports. */
+  carried?: CarriedFromExport;
+}
+
+/** A link of the exporting Closer's imports: `closerId` is the exporting Closer's id of the record. */
+export interface CarriedLink {
+  system: string;
+  entity: string;
+  externalId: string;
+  closerId: string;
+}
+
+export interface CarriedFromExport {
+  /** The company's stored clock and risk overrides (PUT /pipeline/settings body), checked by the parser. */
+  pipelineSettings?: { clocks?: Record<string, unknown>; risk?: Record<string, unknown> };
+  links: CarriedLink[];
 }
 
 /** A source's reader: files in, one batch out. Never throws on bad input; every fault becomes a problem. */

@@ -6,8 +6,10 @@
 // (`application_events.json`, snake_case columns). Stage history comes from the `stage.changed` events with their
 // real times; the other events of an application travel whole (`ImportedApplication.events`) so the clocks and risks
 // after the import are the ones before it. Pure.
+import { ClockSettingsOverride, RiskSettingsOverride } from '../pipeline/index.js';
 import {
   emptyBatch,
+  type CarriedLink,
   type ImportBatch,
   type ImportedApplication,
   type ImportedApplicationStatus,
@@ -19,7 +21,9 @@ import {
   type ImportedStageChange,
   type ImportFile,
   type ImportParser,
+  type ImportedRole,
 } from './canonical.js';
+import type { CloserStage } from './registry.js';
 import { arr, forEachVendorRecord, idOf, isObj, num, orderHistory, ProblemLog, str, toDate, toIso, type Obj } from './read-helpers.js';
 
 const SYSTEM = 'closer' as const;
@@ -35,10 +39,14 @@ const RESOURCES: Readonly<Record<string, string>> = {
   offers: 'offers',
   offerversions: 'offerVersions',
   importedoffers: 'importedOffers',
+  importedfeedback: 'importedFeedback',
+  importlinks: 'importLinks',
+  pipelinesettings: 'pipelineSettings',
+  company: 'company',
   offer_versions: 'skip',
 };
 const SKIPPED = new Set([
-  'company', 'companies', 'rolebands', 'role_bands', 'pools', 'prospects', 'postings', 'auditlog', 'audit_log', 'interview_interviewers', 'offer_approvals',
+  'companies', 'rolebands', 'role_bands', 'pools', 'prospects', 'postings', 'auditlog', 'audit_log', 'interview_interviewers', 'offer_approvals',
   'candidate_files', 'company_scoping', 'retention_settings', 'export', 'manifest',
 ]);
 
@@ -62,6 +70,7 @@ function parseJsonText(v: unknown): unknown {
   }
 }
 
+const RECOMMENDATIONS: ReadonlySet<string> = new Set<ImportedRecommendation>(['strong_no', 'no', 'mixed', 'yes', 'strong_yes', 'no_decision']);
 const RECOMMENDATION: Readonly<Record<string, ImportedRecommendation>> = { 'strong-no': 'strong_no', no: 'no', yes: 'yes', 'strong-yes': 'strong_yes' };
 
 /** Closer's offer status in the canonical words: anything before it went out is a draft; expired or withdrawn is deprecated. */
@@ -148,6 +157,42 @@ function importedOfferOf(o: Obj, id: string, appId: string): ImportedOffer {
   };
 }
 
+const STAGE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A role's own process plan as the roles route checks it (1 to 20 stages, unique slug ids, 0 to 90 planned days). */
+function processPlanOf(v: unknown): ImportedRole['processPlan'] | undefined {
+  const stages = isObj(v) ? arr(v.stages) : [];
+  const out = stages.filter(isObj).map((x) => ({ id: str(x.id) ?? '', name: (str(x.name) ?? '').slice(0, 80), plannedDays: num(x.plannedDays) ?? -1 }));
+  const ok = out.length >= 1 && out.length <= 20 && out.length === stages.length && new Set(out.map((x) => x.id)).size === out.length
+    && out.every((x) => STAGE_ID.test(x.id) && x.name.trim() !== '' && x.plannedDays >= 0 && x.plannedDays <= 90);
+  return ok ? { stages: out } : undefined;
+}
+
+/** Business hours without a time zone run on the company's: the exporting company's zone is written in, so the
+ * clocks keep their hours in a Closer set up in another zone. */
+function withZone(clocks: Record<string, unknown>, timeZone: string | undefined): Record<string, unknown> {
+  const hours = clocks.hours;
+  if (!timeZone || !isObj(hours) || hours.mode !== 'business' || hours.timeZone !== undefined) return clocks;
+  return { ...clocks, hours: { ...hours, timeZone } };
+}
+
+/**
+ * The stages an import of `batch` may map to: Closer's default stages, and for a Closer export the stages of its
+ * roles' own process plans (so an application in a role's own stage stays there).
+ */
+export function importStagesOf(batch: Pick<ImportBatch, 'roles'>, defaults: readonly CloserStage[]): CloserStage[] {
+  const out = [...defaults];
+  const ids = new Set(out.map((s) => s.id));
+  for (const r of batch.roles) {
+    for (const s of r.processPlan?.stages ?? []) {
+      if (ids.has(s.id)) continue;
+      ids.add(s.id);
+      out.push({ id: s.id, name: s.name });
+    }
+  }
+  return out;
+}
+
 /** Reads a Closer export folder into one batch. */
 export const parseCloser: ImportParser = async (files: readonly ImportFile[]): Promise<ImportBatch> => {
   const log = new ProblemLog();
@@ -163,6 +208,10 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
   const offers: Obj[] = [];
   const importedOffers: Obj[] = [];
   const versionsOf = new Map<string, Obj[]>();
+  const importedFeedback: Obj[] = [];
+  const links: CarriedLink[] = [];
+  let settings: Obj | undefined;
+  let companyZone: string | undefined;
 
   const addEvent = (appId: string, e: Obj, seq: number) => {
     const at = toIso(field(e, 'occurredAt'));
@@ -185,8 +234,37 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
         if (!id) return;
         const status = str(v.status);
         const openedAt = toIso(field(v, 'createdAt'));
-        batch.roles.push({ ...ref(id), title: str(v.title) ?? id, status: status === 'closed' || status === 'filled' || status === 'cancelled' ? 'closed' : status === 'draft' ? 'draft' : 'open', ...(openedAt ? { openedAt } : {}) });
+        const plan = v.processPlan === undefined && v.process_plan === undefined ? undefined : processPlanOf(parseJsonText(field(v, 'processPlan')));
+        const overrides = parseJsonText(field(v, 'clockOverrides'));
+        const checked = isObj(overrides) && Object.keys(overrides).length > 0 ? ClockSettingsOverride.safeParse(overrides) : undefined;
+        if ((v.processPlan !== undefined || v.process_plan !== undefined) && !plan) log.warn('bad-field', `Role ${id} has a process plan Closer cannot read; it gets the default plan.`, { file: r.file, line: r.line, recordId: id, field: 'processPlan' });
+        if (checked && !checked.success) log.warn('bad-field', `Role ${id} has clock settings Closer cannot read; it uses the company's.`, { file: r.file, line: r.line, recordId: id, field: 'clockOverrides' });
+        batch.roles.push({
+          ...ref(id),
+          title: str(v.title) ?? id,
+          status: status === 'closed' || status === 'filled' || status === 'cancelled' ? 'closed' : status === 'draft' ? 'draft' : 'open',
+          ...(openedAt ? { openedAt } : {}),
+          ...(plan ? { processPlan: plan } : {}),
+          ...(checked?.success ? { clockOverrides: checked.data as Record<string, unknown> } : {}),
+        });
         roleIds.add(id);
+        return;
+      }
+      case 'company':
+        companyZone ??= str(field(v, 'timeZone'));
+        return;
+      case 'pipelineSettings':
+        settings ??= isObj(v.overrides) ? v.overrides : undefined;
+        return;
+      case 'importedFeedback':
+        importedFeedback.push(v);
+        return;
+      case 'importLinks': {
+        const system = str(v.system);
+        const entity = str(v.entity);
+        const externalId = idOf(field(v, 'externalId'));
+        const closerId = idOf(field(v, 'closerId'));
+        if (system && entity && externalId && closerId) links.push({ system, entity, externalId, closerId });
         return;
       }
       case 'candidates': {
@@ -206,6 +284,8 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
           ...(employer ? { currentEmployer: employer } : {}),
           tags: [],
           createdAt,
+          ...(toIso(field(v, 'archivedAt')) ? { archivedAt: toIso(field(v, 'archivedAt')) } : {}),
+          ...(str(v.source) ? { sourceName: str(v.source) } : {}),
         });
         candidateIds.add(id);
         if (str(v.source)) candidateSource.set(id, str(v.source)!);
@@ -374,6 +454,42 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
     }
     batch.offers.push(importedOfferOf(o, id, appId));
   }
+  // Scorecards the exporting Closer had imported from another system: back as imported feedback, keeping their origin.
+  for (const f of importedFeedback) {
+    const id = idOf(f.id);
+    const appId = idOf(field(f, 'applicationId'));
+    if (!id || !appId || !appIds.has(appId)) continue;
+    const rec = str(f.recommendation) as ImportedRecommendation | undefined;
+    const system = str(f.system);
+    const externalId = idOf(field(f, 'externalId'));
+    batch.feedback.push({
+      ...ref(id),
+      applicationExternalId: appId,
+      ...(str(field(f, 'interviewName')) ? { interviewName: str(field(f, 'interviewName')) } : {}),
+      ...(str(field(f, 'authorName')) ? { authorName: str(field(f, 'authorName')) } : {}),
+      ...(toIso(field(f, 'submittedAt')) ? { submittedAt: toIso(field(f, 'submittedAt')) } : {}),
+      ...(rec && RECOMMENDATIONS.has(rec) ? { recommendation: rec } : {}),
+      ratings: arr(parseJsonText(f.ratings)).filter(isObj).flatMap((x) => (typeof x.attribute === 'string' && typeof x.rating === 'string' ? [{ attribute: x.attribute, rating: x.rating, ...(typeof x.note === 'string' ? { note: x.note } : {}) }] : [])),
+      answers: arr(parseJsonText(f.answers)).filter(isObj).flatMap((x) => (typeof x.question === 'string' && typeof x.answer === 'string' ? [{ question: x.question, answer: x.answer }] : [])),
+      ...(str(f.notes) ? { notes: str(f.notes) } : {}),
+      ...(system && externalId ? { origin: { system, externalId } } : {}),
+    });
+  }
+
+  // The company's clock and risk settings, and the roles' clock settings, with the exporting company's time zone.
+  for (const role of batch.roles) if (role.clockOverrides) role.clockOverrides = withZone(role.clockOverrides, companyZone);
+  const pipelineSettings: NonNullable<ImportBatch['carried']>['pipelineSettings'] = {};
+  if (settings && isObj(settings.clocks) && Object.keys(settings.clocks).length > 0) {
+    const clocks = ClockSettingsOverride.safeParse(withZone(settings.clocks, companyZone));
+    if (clocks.success) pipelineSettings.clocks = clocks.data as Record<string, unknown>;
+    else log.warn('bad-field', "The company's clock settings in the export cannot be read; the clocks use this Closer's.", { field: 'pipelineSettings.clocks' });
+  }
+  if (settings && isObj(settings.risk) && Object.keys(settings.risk).length > 0) {
+    const risk = RiskSettingsOverride.safeParse(settings.risk);
+    if (risk.success) pipelineSettings.risk = risk.data as Record<string, unknown>;
+    else log.warn('bad-field', "The company's risk settings in the export cannot be read; risks use this Closer's.", { field: 'pipelineSettings.risk' });
+  }
+  batch.carried = { links, ...(Object.keys(pipelineSettings).length > 0 ? { pipelineSettings } : {}) };
   batch.problems = log.done();
   return batch;
 };

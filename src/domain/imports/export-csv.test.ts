@@ -16,6 +16,11 @@ describe('export CSV', () => {
     [42, '42'],
     [-3, "'-3"],
     [{ a: 1 }, '"{""a"":1}"'],
+    [' =1+1', "' =1+1"],
+    ['\u3000@cmd', "'\u3000@cmd"],
+    ['＝HYPERLINK("x")', `"'＝HYPERLINK(""x"")"`],
+    ['＋1', "'＋1"],
+    ['a=b', 'a=b'],
   ])('escapes %j as %s', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });

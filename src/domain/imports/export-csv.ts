@@ -1,8 +1,9 @@
 // CSV for the full export: one file per table, columns in the order they first appear. A cell that a spreadsheet
-// would run as a formula (starting with = + - @, a tab or a carriage return) is prefixed with a quote, so an
-// imported `=HYPERLINK(...)` stays text on the way out too. Pure.
+// would run as a formula (starting with = + - @, a tab or a carriage return, also after leading spaces, and the
+// full-width ＝ ＋ － ＠ some spreadsheets read as the same) is prefixed with a quote, so an imported
+// `=HYPERLINK(...)` stays text on the way out too. Pure.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\t\r]|^[ \u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /** One cell as CSV text: null is empty, objects are JSON, formula starts are neutralised, quotes doubled. */
 export function csvCell(value: unknown): string {

@@ -195,7 +195,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
     candidateIds.set(c.externalId, id);
     if (email) newByEmail.set(email, id);
     const first = firstApplication.get(c.externalId);
-    plan.candidates.push({ id, source: c, candidateSource: mapCandidateSource(first?.sourceName, first?.referrerName) });
+    plan.candidates.push({ id, source: c, candidateSource: mapCandidateSource(first?.sourceName ?? c.sourceName, first?.referrerName) });
     counts.candidates.create++;
   }
 

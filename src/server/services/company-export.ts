@@ -4,6 +4,8 @@ import {
   getPostingOfRole,
   inTransaction,
   listApplications,
+  listAllImportedFeedback,
+  listAllImportLinks,
   listAudit,
   listCandidates,
   listImportedOffers,
@@ -18,13 +20,16 @@ import {
   type AuditRecord,
   type AuditSubject,
   type Company,
+  type ImportedFeedbackRecord,
   type ImportedOfferRecord,
+  type ImportLinkRecord,
   type ProspectWithPerson,
   type ScorecardRecord,
   type Store,
   type UserRecord,
 } from '../../storage/index.js';
 import { readCompany } from './company.js';
+import { readPipelineSettings, type PipelineSettingsState } from './pipeline-settings.js';
 import { describeInterviews, type InterviewDetail } from './interviews.js';
 import { getOfferHistory, type OfferDetail } from './offers.js';
 import { getApplicationDetail, type ApplicationDetail } from './pipeline-views.js';
@@ -33,6 +38,7 @@ import { readRoleBands, type RoleBandsState } from './role-bands.js';
 import { findPools } from './sourcing.js';
 import type { CandidateRecord, RoleRecord, TalentPoolSummary } from './records.js';
 import type { ApprovalDecisionRecord } from './records.js';
+import { EXPORT_ENTITIES } from '../../api/export.js';
 
 /** Large enough for every row of a self-hosted company; the repositories want a number. */
 const ALL = 1_000_000_000;
@@ -42,6 +48,8 @@ export interface CompanyExport {
   /** The exporting user: the records are read as an owner or admin sees them. */
   viewer: Pick<UserRecord, 'id' | 'role'>;
   company: Company;
+  /** The company's clock and risk settings (business hours included). */
+  pipelineSettings: PipelineSettingsState;
   users: UserRecord[];
   people: Map<string, string>;
   roles: RoleRecord[];
@@ -50,12 +58,16 @@ export interface CompanyExport {
   applications: ApplicationDetail[];
   interviews: InterviewDetail[];
   scorecards: ScorecardRecord[];
+  /** Scorecards imported from another system. */
+  importedFeedback: Array<ImportedFeedbackRecord & { externalId: string }>;
   offers: { detail: OfferDetail; decisions: ApprovalDecisionRecord[] }[];
   /** Offers imported from another system (migration 024), oldest first. */
   importedOffers: ImportedOfferRecord[];
   pools: TalentPoolSummary[];
   prospects: ProspectWithPerson[];
   postings: PostingState[];
+  /** Where imported records came from. */
+  importLinks: ImportLinkRecord[];
   audit: { entries: AuditRecord[]; subjects: Map<string, AuditSubject> };
 }
 
@@ -67,6 +79,7 @@ export interface CompanyExport {
 export async function exportCompany(store: Store, viewer: Pick<UserRecord, 'id' | 'role'>, now: Date): Promise<CompanyExport> {
   return inTransaction(store.db, async (tx) => {
     const company = await readCompany(tx);
+    const pipelineSettings = await readPipelineSettings(tx);
     const users = await listUsers(tx);
     const people = new Map(users.map((u) => [u.id, u.name]));
     const roles = await listRoles(tx);
@@ -83,6 +96,7 @@ export async function exportCompany(store: Store, viewer: Pick<UserRecord, 'id' 
     applications.sort((x, y) => x.application.createdAt.localeCompare(y.application.createdAt) || x.application.id.localeCompare(y.application.id));
     const interviews = await describeInterviews(tx, viewer, await listInterviews(tx));
     const scorecards = await listScorecards(tx, {});
+    const importedFeedback = await listAllImportedFeedback(tx);
     const offers: CompanyExport['offers'] = [];
     for (const o of await listOffers(tx)) offers.push(await getOfferHistory(tx, o.id));
     offers.reverse(); // listOffers is most recently changed first
@@ -90,9 +104,10 @@ export async function exportCompany(store: Store, viewer: Pick<UserRecord, 'id' 
     const pools = await findPools(tx);
     const prospects: ProspectWithPerson[] = [];
     for (const pool of pools) prospects.push(...(await listPoolProspects(tx, pool.id, { limit: ALL, offset: 0 })).items);
-    await recordAudit(tx, { actorId: viewer.id, action: 'company.exported', entity: 'company', entityId: company.id, fields: ['company', 'users', 'roles', 'roleBands', 'candidates', 'applications', 'interviews', 'scorecards', 'offers', 'offerVersions', 'importedOffers', 'pools', 'prospects', 'postings', 'auditLog'], at: now });
+    const importLinks = await listAllImportLinks(tx);
+    await recordAudit(tx, { actorId: viewer.id, action: 'company.exported', entity: 'company', entityId: company.id, fields: [...EXPORT_ENTITIES], at: now });
     const entries = (await listAudit(tx, { limit: ALL })).reverse();
     const subjects = await loadAuditSubjects(tx, entries);
-    return { exportedAt: now, viewer, company, users, people, roles, roleBands, candidates, applications, interviews, scorecards, offers, importedOffers, pools, prospects, postings, audit: { entries, subjects } };
+    return { exportedAt: now, viewer, company, pipelineSettings, users, people, roles, roleBands, candidates, applications, interviews, scorecards, importedFeedback, offers, importedOffers, pools, prospects, postings, importLinks, audit: { entries, subjects } };
   });
 }

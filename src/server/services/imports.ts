@@ -9,6 +9,7 @@ import { Transform } from 'node:stream';
 import limits from '../../../data/imports/limits.json' with { type: 'json' };
 import { type ImportBatch, type ImportFile, type ImportProblem, type ImportSystem } from '../../domain/imports/canonical.js';
 import { createCsvParser, type CsvColumnMapping } from '../../domain/imports/csv.js';
+import { importStagesOf } from '../../domain/imports/closer.js';
 import { planImport, type ImportEntity, type ImportPlan, type ImportReport } from '../../domain/imports/plan.js';
 import { IMPORT_PARSERS, proposeStageMapping, stageKey, stageNamesOf, type CloserStage, type StageMapping } from '../../domain/imports/registry.js';
 import { DomainError, preconditionFailed } from '../../domain/shared/errors.js';
@@ -40,6 +41,7 @@ import {
 } from '../../storage/index.js';
 import { DEFAULT_PROCESS_STAGES, type PipelineActor } from './pipeline.js';
 import { bulkProjector } from './projections.js';
+import { applyCarriedSettings, carriedLinks, unheldLinks } from './closer-restore.js';
 import type { PreparedEvent } from '../../domain/pipeline/index.js';
 
 /*
@@ -167,7 +169,8 @@ export async function setImportStageMapping(tx: Tx, actor: PipelineActor, jobId:
   const job = await getImportJobOrThrow(tx, jobId);
   if (job.version !== expectedVersion) throw preconditionFailed();
   if (job.status !== 'checked') throw new DomainError('IMPORT_STATE_INVALID', 'Stages are mapped after the dry run and before the import runs.', 'id');
-  const ids = new Set(DEFAULT_PROCESS_STAGES.map((s) => s.id));
+  // Closer's stages, and a Closer export's roles' own stages its dry run proposed.
+  const ids = new Set([...DEFAULT_PROCESS_STAGES.map((s) => s.id), ...Object.values(job.stageMapping)]);
   for (const [name, id] of Object.entries(mapping)) {
     if (!ids.has(id)) throw new DomainError('VALIDATION_FAILED', `"${id}" is not a Closer stage (${[...ids].join(', ')}).`, `mapping.${name}`);
   }
@@ -267,11 +270,11 @@ async function lookupsFor(tx: Tx, batch: ImportBatch) {
 
 /** The proposal for stages the user has not mapped yet, kept under what they chose. */
 function mappingWithProposal(batch: ImportBatch, chosen: StageMapping): StageMapping {
-  return { ...proposeStageMapping(stageNamesOf(batch), CLOSER_IMPORT_STAGES), ...chosen };
+  return { ...proposeStageMapping(stageNamesOf(batch), importStagesOf(batch, CLOSER_IMPORT_STAGES)), ...chosen };
 }
 
 async function planFor(tx: Tx, batch: ImportBatch, mapping: StageMapping, now: Date): Promise<ImportPlan> {
-  return planImport(batch, await lookupsFor(tx, batch), { stages: CLOSER_IMPORT_STAGES, mapping, now, newId: randomUUID });
+  return planImport(batch, await lookupsFor(tx, batch), { stages: importStagesOf(batch, CLOSER_IMPORT_STAGES), mapping, now, newId: randomUUID });
 }
 
 /* ---------------------------------------------------------------------------------------- dry run and run */
@@ -454,6 +457,7 @@ export async function applyImportBatch(
         await hooks.afterChunk?.(done);
       };
       await hooks.afterPlan?.();
+      const carried = await carriedLinks(tx, batch, plan, job.id);
       if (hooks.consumeBatch) for (const list of [batch.users, batch.roles, batch.candidates, batch.applications, batch.interviews, batch.feedback, batch.offers, batch.notes, batch.problems]) list.length = 0;
       // Chunks taken off the front of the plan's lists when the batch is consumed (what is written is let go), else sliced.
       const chunksOf = function* <T>(xs: T[]): Generator<T[]> {
@@ -471,8 +475,8 @@ export async function applyImportBatch(
             specializations: [],
             seniority: 'unknown',
             hiringManagerId: null,
-            processPlan: { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
-            clockOverrides: {},
+            processPlan: role.processPlan ?? { stages: DEFAULT_PROCESS_STAGES.map((s) => ({ ...s })) },
+            clockOverrides: role.clockOverrides ?? {},
             band: null,
             pedigreeBlind: true,
             status: r.status,
@@ -502,6 +506,8 @@ export async function applyImportBatch(
             productionMlYears: null,
             currentCompensation: null,
             createdBy: actor.id,
+            ...createdAtOf(p.source.createdAt, now),
+            ...(p.source.archivedAt !== undefined && Date.parse(p.source.archivedAt) <= now.getTime() ? { archivedAt: p.source.archivedAt } : {}),
           })),
           now,
           rowsPerStatement(18),
@@ -591,8 +597,8 @@ export async function applyImportBatch(
           chunk.map((f) => ({
             id: f.id,
             applicationId: f.applicationId,
-            system: batch.system,
-            externalId: f.source.externalId,
+            system: f.source.origin?.system ?? batch.system,
+            externalId: f.source.origin?.externalId ?? f.source.externalId,
             interviewName: f.source.interviewName ?? null,
             authorName: f.source.authorName ?? null,
             submittedAt: f.source.submittedAt ?? null,
@@ -612,6 +618,10 @@ export async function applyImportBatch(
       }
 
       await flush();
+      // Links carried by a Closer export, re-pointed at the new records (worked out before the plan's lists were let go),
+      // less any this import has just written.
+      await insertImportLinks(tx, await unheldLinks(tx, carried), now, rowsPerStatement(6));
+      await applyCarriedSettings(tx, actor, batch, plan, now);
       const written = Object.entries(plan.report.counts).filter(([, c]) => c.create + c.merge > 0).map(([e]) => e as ImportEntity);
       await recordAudit(tx, { actorId: actor.id, action: 'import.apply', entity: 'import', entityId: job.id, fields: written, at: now });
       return plan.report;
@@ -620,6 +630,12 @@ export async function applyImportBatch(
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'Another import or change wrote some of the same records meanwhile; nothing was imported. Run the dry run again.', 'id');
     throw error;
   }
+}
+
+/** An imported candidate's own creation time, when it is a readable past instant (else the import's time). */
+function createdAtOf(at: string, now: Date): { createdAt?: string } {
+  const t = Date.parse(at);
+  return Number.isNaN(t) || t > now.getTime() ? {} : { createdAt: new Date(t).toISOString() };
 }
 
 function interviewFields(i: ImportPlan['interviews'][number]): string[] {

@@ -112,10 +112,16 @@ export async function insertCandidate(tx: Tx, c: CandidateInsert, now: Date): Pr
   return toCandidate(row);
 }
 
-/** Bulk insert for imports and benchmarks: multi-row statements of `chunk` rows. */
-export async function insertCandidates(tx: Tx, candidates: readonly CandidateInsert[], now: Date, chunk = 500): Promise<void> {
+/** Bulk insert for imports and benchmarks: multi-row statements of `chunk` rows; `createdAt` and `archivedAt` (ISO
+ * instants) keep an imported candidate's own creation and archiving times. */
+export async function insertCandidates(tx: Tx, candidates: readonly (CandidateInsert & { createdAt?: string; archivedAt?: string })[], now: Date, chunk = 500): Promise<void> {
   const at = now.toISOString();
-  for (let i = 0; i < candidates.length; i += chunk) await tx.insertInto('candidates').values(candidates.slice(i, i + chunk).map((c) => toCandidateRow(c, at))).execute();
+  for (let i = 0; i < candidates.length; i += chunk) {
+    await tx
+      .insertInto('candidates')
+      .values(candidates.slice(i, i + chunk).map(({ createdAt, archivedAt, ...c }) => ({ ...toCandidateRow(c, at), ...(createdAt !== undefined ? { created_at: createdAt } : {}), ...(archivedAt !== undefined ? { archived_at: archivedAt } : {}) })))
+      .execute();
+  }
 }
 
 export async function getCandidate(tx: Tx, id: string): Promise<CandidateRecord | undefined> {

@@ -19,6 +19,14 @@ export function presentReport(report: ImportReport | null, allProblems = false):
   };
 }
 
+/** Closer's default stages, and the roles' own stages a Closer export's dry run mapped its stages to (`take-home`). */
+function closerStagesOf(job: ImportJobRecord): ImportJobView['closerStages'] {
+  const out = CLOSER_IMPORT_STAGES.map((s) => ({ id: s.id, name: s.name }));
+  const ids = new Set(out.map((s) => s.id));
+  for (const id of Object.values(job.stageMapping)) if (!ids.has(id)) (ids.add(id), out.push({ id, name: id }));
+  return out;
+}
+
 export function presentImportJob(job: ImportJobRecord): ImportJobView {
   const status = effectiveStatus(job);
   return {
@@ -26,7 +34,7 @@ export function presentImportJob(job: ImportJobRecord): ImportJobView {
     system: job.system as ImportJobView['system'],
     status,
     files: job.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-    closerStages: CLOSER_IMPORT_STAGES.map((s) => ({ id: s.id, name: s.name })),
+    closerStages: closerStagesOf(job),
     dryRun: presentReport(job.dryRun as ImportReport | null),
     report: presentReport(job.report as ImportReport | null),
     error: status === 'failed' && job.error === null ? 'The server stopped while this step ran; nothing was imported. Start it again.' : job.error,

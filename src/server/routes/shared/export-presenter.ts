@@ -9,6 +9,7 @@ import { presentPosting } from '../postings/presenter.js';
 import { presentRoleBands } from '../role-bands/presenter.js';
 import { presentRole } from '../roles/presenter.js';
 import { presentScorecard } from '../scorecards/presenter.js';
+import { presentPipelineSettings } from '../today/presenter.js';
 import { presentOfferDetail, presentVersion } from './offer-presenter.js';
 import { presentUser } from './user-presenter.js';
 import { presentPool, presentProspect } from '../sourcing/presenter.js';
@@ -20,6 +21,7 @@ export function presentCompanyExport(x: CompanyExport): CompanyExportView {
   const names = Object.fromEntries(x.people);
   const entities: ExportEntitiesView = {
     company: [presentCompany(x.company, viewer)],
+    pipelineSettings: [presentPipelineSettings(x.pipelineSettings)],
     users: x.users.map(presentUser),
     roles: x.roles.map((r) => presentRole(r, viewer)),
     roleBands: x.roleBands.map((b) => presentRoleBands(b, x.people)),
@@ -27,12 +29,14 @@ export function presentCompanyExport(x: CompanyExport): CompanyExportView {
     applications: x.applications.map((a) => presentApplicationDetail(a, names, viewer)),
     interviews: x.interviews.map(presentInterviewDetail),
     scorecards: x.scorecards.map((c) => presentScorecard(c, x.people.get(c.interviewerId) ?? c.interviewerId)),
+    importedFeedback: x.importedFeedback.map((f) => ({ id: f.id, applicationId: f.applicationId, system: f.system, externalId: f.externalId, interviewName: f.interviewName, authorName: f.authorName, submittedAt: f.submittedAt, recommendation: f.recommendation, ratings: f.ratings, answers: f.answers, notes: f.notes })),
     offers: x.offers.map((o) => presentOfferDetail(o.detail)),
     offerVersions: x.offers.flatMap((o) => o.detail.versions.map((v) => ({ offerId: o.detail.offer.id, ...presentVersion(v, o.decisions, o.detail.people) }))),
     importedOffers: x.importedOffers.map(presentImportedOffer),
     pools: x.pools.map(presentPool),
     prospects: x.prospects.map(presentProspect),
     postings: x.postings.map(presentPosting),
+    importLinks: x.importLinks.map((l) => ({ system: l.system, entity: l.entity, externalId: l.externalId, closerId: l.closerId })),
     auditLog: x.audit.entries.map((r) => presentAudit(r, x.people, x.audit.subjects)),
   };
   const counts = Object.fromEntries(EXPORT_ENTITIES.map((e) => [e, entities[e].length]));

@@ -7,11 +7,13 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { formatBytes } from '../../lib/format-bytes.js';
 import { formatCount } from '../../lib/format-money.js';
+import type { ExportEntity } from '../../../api/export.js';
 import { AdminOnly } from './AdminOnly.js';
 
 /** The export's kinds of record in words, in the file's order. */
-const WORDS: Record<string, string> = {
+const WORDS: Record<ExportEntity, string> = {
   company: 'Company',
+  pipelineSettings: 'Clock and risk settings',
   users: 'People who use Closer',
   roles: 'Jobs',
   roleBands: 'Pay bands',
@@ -19,12 +21,14 @@ const WORDS: Record<string, string> = {
   applications: 'Applications, with their history',
   interviews: 'Interviews',
   scorecards: 'Scorecards',
+  importedFeedback: 'Scorecards brought from another system',
   offers: 'Offers',
   offerVersions: 'Offer versions, with approvals',
   importedOffers: 'Offers brought from another system',
   pools: 'Talent pools',
   prospects: 'Prospects',
   postings: 'Job postings',
+  importLinks: 'Where imported records came from',
   auditLog: 'Audit log entries',
 };
 
@@ -68,8 +72,9 @@ function ExportPanel() {
   return (
     <>
       <p className="muted">
-        One file with every record of your company: candidates, jobs, applications with their full stage history, interviews, scorecards, offers with their
-        versions and approvals, pay bands, talent pools, job postings, the people who use Closer (never their passwords or sign-in codes) and the audit log.
+        One file with every record of your company: candidates, jobs with their stages and clock settings, applications with their full stage history,
+        interviews, scorecards, offers with their versions and approvals, pay bands, talent pools, job postings, the clock and risk settings (business hours
+        included), where imported records came from, the people who use Closer (never their passwords or sign-in codes) and the audit log.
       </p>
       <p className="muted">
         It is a JSON file in the same shapes as Closer&apos;s API. Another Closer can import it under Settings → Import. For one spreadsheet (CSV) per kind of
@@ -90,7 +95,7 @@ function ExportPanel() {
           <ul aria-label="What the file holds">
             {Object.entries(ready.counts).map(([entity, n]) => (
               <li key={entity}>
-                {WORDS[entity] ?? entity}: {formatCount(n)}
+                {WORDS[entity as ExportEntity] ?? entity}: {formatCount(n)}
               </li>
             ))}
           </ul>
