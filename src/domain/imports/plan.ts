@@ -227,7 +227,7 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
       counts.applications.skip++;
       continue;
     }
-    const built = withOwnTimeline(a, buildHistory(a, { ...historyContext, warn }), mapping, now);
+    const built = withOwnTimeline(a, buildHistory(a, { ...historyContext, warn }), mapping, now, NO_RENAMES);
     if (!built) {
       counts.applications.skip++;
       continue;
@@ -319,7 +319,10 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   }
   // The events are built again when written: the same history (its problems were reported above), then the notes',
   // interviews' and offers' events in the order they were planned, all in time order (a stable sort).
-  plan.eventsOf = eventsBuilder(historyContext, extras);
+  // A Closer export's timelines name its interviews and offers by their old ids: they are renamed to the new records.
+  const renamed = new Map<string, string>();
+  if (batch.applications.some((a) => (a.events?.length ?? 0) > 0)) for (const r of [...plan.interviews, ...plan.offers]) renamed.set(r.source.externalId, r.id);
+  plan.eventsOf = eventsBuilder(historyContext, extras, renamed);
 
   // Imported feedback: kept as it was written, apart from Closer's own scores.
   for (const f of batch.feedback) {
@@ -356,14 +359,17 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   return plan;
 }
 
+/** While planning, only the stages and the count of an application's events matter, not the ids they name. */
+const NO_RENAMES: ReadonlyMap<string, string> = new Map();
+
 /**
  * The plan's `eventsOf`, made outside `planImport` so that it keeps only what it needs alive (a closure made inside
  * would keep the plan's id maps too, for as long as the plan is being written).
  */
-function eventsBuilder(context: Omit<HistoryContext, 'warn'>, extras: ReadonlyMap<string, EventInput[]>): (p: PlannedApplication) => EventInput[] {
+function eventsBuilder(context: Omit<HistoryContext, 'warn'>, extras: ReadonlyMap<string, EventInput[]>, renamed: ReadonlyMap<string, string>): (p: PlannedApplication) => EventInput[] {
   const quiet = () => {};
   return (p) => {
-    const built = withOwnTimeline(p.source, buildHistory(p.source, { ...context, warn: quiet }), context.mapping, context.now);
+    const built = withOwnTimeline(p.source, buildHistory(p.source, { ...context, warn: quiet }), context.mapping, context.now, renamed);
     const events = [...(built?.events ?? []), ...(extras.get(p.id) ?? [])];
     return events.sort((x, y) => Date.parse(x.occurredAt) - Date.parse(y.occurredAt));
   };
@@ -456,7 +462,7 @@ function buildHistory(a: ImportedApplication, ctx: HistoryContext): BuiltHistory
  * renamed through the mapping, so clocks and risks read the same history after the import as before it. Events
  * Closer would refuse are left out; the stage, status and close come from the history built from the stage changes.
  */
-function withOwnTimeline(a: ImportedApplication, built: BuiltHistory | undefined, mapping: StageMapping, now: Date): BuiltHistory | undefined {
+function withOwnTimeline(a: ImportedApplication, built: BuiltHistory | undefined, mapping: StageMapping, now: Date, renamed: ReadonlyMap<string, string>): BuiltHistory | undefined {
   if (!built || !a.events || a.events.length === 0) return built;
   const mapStage = (v: unknown) => (typeof v === 'string' ? (mapping[stageKey(v)] ?? v) : v);
   const events: EventInput[] = [];
@@ -464,6 +470,7 @@ function withOwnTimeline(a: ImportedApplication, built: BuiltHistory | undefined
     if (e.type === 'event.retracted') continue;
     const data: Record<string, unknown> = { ...e.data };
     for (const k of ['from', 'to', 'stage']) if (k in data) data[k] = mapStage(data[k]);
+    for (const k of ['interviewId', 'offerId']) if (typeof data[k] === 'string') data[k] = renamed.get(data[k]) ?? data[k];
     const parsed = safeParseEventInput({ type: e.type, occurredAt: e.at, data }, now);
     if (parsed.ok) events.push(parsed.value);
   }

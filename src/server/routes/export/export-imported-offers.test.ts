@@ -12,6 +12,7 @@ import { createHarness, testClock, type Harness } from '../../../test-support/ap
 import { dialectsUnderTest } from '../../../test-support/dialects.js';
 import { fileFromText, filesFromDir } from '../../../test-support/import-files.js';
 import { CLOSER_IMPORT_STAGES, applyImportBatch } from '../../services/imports.js';
+import { closerRenames, withRenames } from '../../../test-support/export-renames.js';
 
 // Offers imported from Greenhouse travel through the company export and come back once when the export is imported
 // into an empty Closer: same status, versions, pay and approvals, and the same clocks on their applications.
@@ -85,12 +86,13 @@ for (const dialect of dialectsUnderTest()) {
       // The same applications' timelines (offer events once, not twice) and clocks, read through the API.
       const names = (v: CompanyExportView) => new Map(v.candidates.map((c) => [c.id, c.name]));
       const [before, after] = [names(x), names(y)];
+      const renames = await closerRenames(empty);
       for (const offer of x.importedOffers) {
         const app = x.applications.find((a) => a.id === offer.applicationId)!;
         const twin = y.applications.find((a) => after.get(a.candidateId) === before.get(app.candidateId))!;
         const now = (await empty.call('GET', `/api/v1/applications/${twin.id}`, { token: empty.ownerToken })).json() as ApplicationDetailView;
         const was = (await source.call('GET', `/api/v1/applications/${app.id}`, { token: source.ownerToken })).json() as ApplicationDetailView;
-        expect(now.clocks, offer.externalId).toEqual(was.clocks);
+        expect(now.clocks, offer.externalId).toEqual(withRenames(was.clocks, renames));
         expect(now.events.map((e) => [e.type, e.occurredAt]), offer.externalId).toEqual(was.events.map((e) => [e.type, e.occurredAt]));
       }
       const pendingApp = y.importedOffers.find((o) => o.externalId === '9901')!.applicationId;

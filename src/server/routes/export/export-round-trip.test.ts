@@ -13,6 +13,7 @@ import { filesFromDir } from '../../../test-support/import-files.js';
 import { DEFAULT_BAND, expectOk, makeInterview, makeOffer, terms } from '../../../test-support/offer-fixtures.js';
 import { hoursAgo, pipelineKit } from '../../../test-support/pipeline-kit.js';
 import { CLOSER_IMPORT_STAGES, applyImportBatch, settledImport } from '../../services/imports.js';
+import { closerRenames, withRenames } from '../../../test-support/export-renames.js';
 
 // A company export imported into an empty Closer gives the same answers: stage history, clock levels and deadlines at
 // one fixed time, risk, offers (Closer's own with versions and approvals, and imported ones), imported feedback and
@@ -117,9 +118,12 @@ for (const dialect of dialects) {
       const name = (v: CompanyExportView) => new Map(v.candidates.map((c) => [c.id, c.name]));
       const [was, now] = [name(x), name(y)];
       expect(y.applications).toHaveLength(x.applications.length);
+      // The restored events (and the clocks they start) name the new interview and offer records.
+      const renames = await closerRenames(empty);
+      expect([...renames.values()].every((id) => y.interviews.some((i) => i.id === id) || y.importedOffers.some((o) => o.id === id))).toBe(true);
       for (const a of x.applications) {
         const twin = y.applications.find((b) => now.get(b.candidateId) === was.get(a.candidateId))!;
-        expect(answers(await detail(empty, twin.id)), was.get(a.candidateId)).toEqual(answers(await detail(source, a.id)));
+        expect(answers(await detail(empty, twin.id)), was.get(a.candidateId)).toEqual(withRenames(answers(await detail(source, a.id)), renames));
       }
       const tove = y.applications.find((b) => now.get(b.candidateId) === 'Tove Take-home')!;
       expect(tove.stage).toBe('take-home');

@@ -14,6 +14,7 @@ import type { ImportJobView } from '../../../api/imports.js';
 import { parseCloser } from '../../../domain/imports/closer.js';
 import { fileFromText, filesFromDir } from '../../../test-support/import-files.js';
 import { settledImport } from '../../services/imports.js';
+import { closerRenames, withRenames } from '../../../test-support/export-renames.js';
 
 /** What a user sees of an application: where it is, its clocks and its risk (ids differ between workspaces). */
 function answers(d: ApplicationDetailView) {
@@ -142,6 +143,9 @@ for (const dialect of dialectsUnderTest()) {
         await settledImport(created.id);
         expect(((await empty.call('GET', `/api/v1/imports/${created.id}`, { token: empty.ownerToken })).json() as ImportJobView).status).toBe('done');
 
+        // The restored events name the new interview and offer records.
+        const renames = await closerRenames(empty);
+        expect(renames.size).toBe(x.interviews.length + x.offers.length);
         const candidates = new Map(x.candidates.map((c) => [c.id, c.name]));
         const after = ((await empty.call('GET', '/api/v1/applications?limit=100', { token: empty.ownerToken })).json() as { items: { id: string; candidateId: string }[] }).items;
         const names = new Map(((await empty.call('GET', '/api/v1/candidates?limit=100', { token: empty.ownerToken })).json() as { items: { id: string; name: string }[] }).items.map((c) => [c.id, c.name]));
@@ -149,7 +153,7 @@ for (const dialect of dialectsUnderTest()) {
         for (const before of x.applications) {
           const match = after.find((a) => names.get(a.candidateId) === candidates.get(before.candidateId))!;
           const now = (await empty.call('GET', `/api/v1/applications/${match.id}`, { token: empty.ownerToken })).json() as ApplicationDetailView;
-          expect(answers(now), candidates.get(before.candidateId)).toEqual(answers(before));
+          expect(answers(now), candidates.get(before.candidateId)).toEqual(withRenames(answers(before), renames));
         }
       } finally {
         await empty.close();
