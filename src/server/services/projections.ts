@@ -37,7 +37,7 @@ import {
   type Tx,
 } from '../../storage/index.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
-import { rebuildReportFacts, writeReportFacts, type ReportFactsCheck } from './report-facts.js';
+import { rebuildReportFacts, writeAppendedReportFacts, writeReportFacts, type ReportFactsCheck } from './report-facts.js';
 
 /*
  * The pipeline read model (docs/decisions/008-read-model.md). Every rule is the domain's (fold.ts, projection.ts);
@@ -137,8 +137,9 @@ export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArra
  */
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   await projectAppendedEventRow(tx, event, now);
-  // The reports' facts of the history as committed with this event (same transaction, same row lock).
-  await writeReportFacts(tx, [event.applicationId], now);
+  // The reports' facts of the history as committed with this event (same transaction, same row lock), stepped from
+  // their stored fold state when the event folds in order.
+  await writeAppendedReportFacts(tx, event, now);
 }
 
 async function projectAppendedEventRow(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
