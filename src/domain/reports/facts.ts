@@ -223,12 +223,15 @@ export function stepReportFacts(state: ReportFactsState, e: PreparedEvent): Repo
   return state;
 }
 
-/** The facts a state stands for (a copy: stepping the state further does not change it). */
+/**
+ * The facts a state stands for. They share their lists with the state (no copy: an append stores them at once), so
+ * serialise or copy them before stepping the state further.
+ */
 export function reportFactsOf(state: ReportFactsState): HistoryFacts {
   const h = state.history;
   const firstContactAt = h.firstContactAt ?? state.firstEventAt;
   const closed = h.status === 'lost' || h.status === 'withdrawn';
-  return structuredClone({
+  return {
     status: h.status,
     firstContactAt,
     cohort: firstContactAt === null ? null : monthOf(firstContactAt),
@@ -238,7 +241,7 @@ export function reportFactsOf(state: ReportFactsState): HistoryFacts {
     hiredAt: closed ? null : state.hiredAt,
     loss: closed ? state.loss : null,
     clockRuns: state.clockRuns,
-  });
+  };
 }
 
 /** The fold's state after a prepared history (oldest first, retractions folded out): the from-scratch fold. */

@@ -77,7 +77,11 @@ export async function listReportApplications(
 export interface ReportFactsWrite {
   applicationId: string;
   facts: HistoryFacts;
-  /** The fold state the facts were read from (migration 025); without it the row keeps none (the next append folds the history). */
+  /**
+   * The fold state the facts were read from (`facts` is reportFactsOf(state); migration 025). Stored without its clock
+   * runs, which are the facts' own (the clock_runs column). Without it the row keeps none: the next append folds the
+   * history again.
+   */
   state?: ReportFactsState;
 }
 
@@ -105,12 +109,14 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
   }
 }
 
-const foldStateText = (row: ReportFactsWrite): string | null => (row.state === undefined ? null : JSON.stringify(row.state));
+/** The fold state as stored: its clock runs are left out (they are the clock_runs column, written with it). */
+const foldStateText = (row: ReportFactsWrite): string | null => (row.state === undefined ? null : JSON.stringify({ ...row.state, clockRuns: undefined }));
 
-/** The stored fold state of one application's facts (migration 025): null without a row or without a state. */
+/** The stored fold state of one application's facts (migration 025), its clock runs joined back: null without a row or without a state. */
 export async function getReportFactsState(tx: Tx, applicationId: string): Promise<ReportFactsState | null> {
-  const row = await tx.selectFrom('report_facts').select('fold_state').where('application_id', '=', applicationId).executeTakeFirst();
-  return row?.fold_state ? (JSON.parse(row.fold_state) as ReportFactsState) : null;
+  const row = await tx.selectFrom('report_facts').select(['fold_state', 'clock_runs']).where('application_id', '=', applicationId).executeTakeFirst();
+  if (!row?.fold_state) return null;
+  return { ...(JSON.parse(row.fold_state) as Omit<ReportFactsState, 'clockRuns'>), clockRuns: JSON.parse(row.clock_runs) as ReportFactsState['clockRuns'] };
 }
 
 /** The stored facts rows of these applications as JSON text (facts with clock runs), for comparing with a rebuild. */
