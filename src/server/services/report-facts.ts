@@ -1,7 +1,7 @@
 import { foldsInOrder } from '../../domain/pipeline/fold.js';
 import { prepareEpochEvents, type PreparedEvent } from '../../domain/pipeline/history.js';
 import { parseIsoMs } from '../../domain/pipeline/time.js';
-import { foldReportFacts, reportFactsOf, stepReportFacts } from '../../domain/reports/facts.js';
+import { foldReportFacts, reportFactsOf, stepReportFacts, type ReportFactsState } from '../../domain/reports/facts.js';
 import {
   getReportFactsState,
   listEpochEventsOfApplications,
@@ -38,10 +38,12 @@ export async function writeReportFacts(tx: Tx, applicationIds: readonly string[]
 /**
  * Keeps the facts row up to date after `event` was appended (in its transaction, under the application's row lock):
  * the stored fold state stepped by the event when it folds in order (one read of the row, none of the history); a
- * back-dated event, a retraction or a row without a state folds the whole history again. Returns which way it went.
+ * back-dated event, a retraction or a row without a state folds the whole history again. `stored` is the row's state
+ * when the caller read it in this transaction after the event was inserted (the append reads it with the read model's
+ * context). Returns which way it went.
  */
-export async function writeAppendedReportFacts(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<'stepped' | 'folded'> {
-  const state = await getReportFactsState(tx, event.applicationId);
+export async function writeAppendedReportFacts(tx: Tx, event: ApplicationEventRecord, now: Date, stored?: ReportFactsState | null): Promise<'stepped' | 'folded'> {
+  const state = stored === undefined ? await getReportFactsState(tx, event.applicationId) : stored;
   const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
   if (state !== null && foldsInOrder(state, prepared)) {
     stepReportFacts(state, prepared);

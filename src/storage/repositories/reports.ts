@@ -115,8 +115,13 @@ const foldStateText = (row: ReportFactsWrite): string | null => (row.state === u
 /** The stored fold state of one application's facts (migration 025), its clock runs joined back: null without a row or without a state. */
 export async function getReportFactsState(tx: Tx, applicationId: string): Promise<ReportFactsState | null> {
   const row = await tx.selectFrom('report_facts').select(['fold_state', 'clock_runs']).where('application_id', '=', applicationId).executeTakeFirst();
-  if (!row?.fold_state) return null;
-  return { ...(JSON.parse(row.fold_state) as Omit<ReportFactsState, 'clockRuns'>), clockRuns: JSON.parse(row.clock_runs) as ReportFactsState['clockRuns'] };
+  return parseReportFactsState(row?.fold_state ?? null, row?.clock_runs ?? null);
+}
+
+/** A stored fold state from its columns (fold_state and clock_runs, as getProjectionContext also reads them). */
+export function parseReportFactsState(foldState: string | null, clockRuns: string | null): ReportFactsState | null {
+  if (!foldState || clockRuns === null) return null;
+  return { ...(JSON.parse(foldState) as Omit<ReportFactsState, 'clockRuns'>), clockRuns: JSON.parse(clockRuns) as ReportFactsState['clockRuns'] };
 }
 
 /** The stored facts rows of these applications as JSON text (facts with clock runs), for comparing with a rebuild. */
