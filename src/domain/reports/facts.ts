@@ -92,7 +92,7 @@ export function withApplication(app: ReportApplication, facts: HistoryFacts): Ap
  * `foldsInOrder(state, event)` (the read model's rule, fold.ts: not a retraction, not before the last folded event),
  * stepReportFacts(state, event) gives the fold of the whole history; any other event means folding it again. The
  * facts do not depend on clock or risk settings. The clock runs are the clocks' own fold (stepClockRuns); `links`
- * says, for each clock, which entry of `clockRuns` each of its current runs is (in runsOf order): that is how a run's
+ * says, for each clock (in CLOCK_IDS order), which entry of `clockRuns` each of its current runs is (in runsOf order): that is how a run's
  * later stop or re-anchoring reaches the entry it was listed as, across a JSON round trip. (In memory an entry and
  * its current run may be one object; a round trip makes them two equal ones, and the next step joins them again.)
  */
@@ -100,7 +100,7 @@ export interface ReportFactsState {
   v: 1;
   history: HistoryStep;
   runs: ClockRuns;
-  links: Record<ClockId, number[]>;
+  links: number[][];
   clockRuns: ClockRunFact[];
   visits: StageVisit[];
   /** In the order of their first extension. */
@@ -114,13 +114,11 @@ export interface ReportFactsState {
 }
 
 export function emptyReportFactsState(): ReportFactsState {
-  const links = {} as Record<ClockId, number[]>;
-  for (const clock of CLOCK_IDS) links[clock] = [];
   return {
     v: 1,
     history: emptyHistoryStep(),
     runs: emptyClockRuns(),
-    links,
+    links: CLOCK_IDS.map(() => []),
     clockRuns: [],
     visits: [],
     offers: [],
@@ -141,25 +139,34 @@ export function stepReportFacts(state: ReportFactsState, e: PreparedEvent): Repo
   const wasActive = h.status === 'active' || h.status === 'accepted';
   // The runs the clocks hold before the event, with the entries they are listed as: the event may stop one and drop
   // it (a stage.idle run is stopped and replaced by every event), so each is copied to its entry after the step.
-  const before: Array<[Run, number]> = [];
-  for (const clock of CLOCK_IDS) {
-    const links = state.links[clock];
-    runsOf(state.runs, clock).forEach((run, i) => before.push([run, links[i]!]));
+  const beforeRuns: Run[] = [];
+  const beforeAt: number[] = [];
+  for (let c = 0; c < CLOCK_IDS.length; c++) {
+    const links = state.links[c]!;
+    const runs = runsOf(state.runs, CLOCK_IDS[c]!);
+    for (let i = 0; i < runs.length; i++) {
+      beforeRuns.push(runs[i]!);
+      beforeAt.push(links[i]!);
+    }
   }
   stepHistory(h, e);
   stepClockRuns(state.runs, e);
-  for (const [run, at] of before) state.clockRuns[at]!.run = run;
-  for (const clock of CLOCK_IDS) {
+  for (let i = 0; i < beforeRuns.length; i++) state.clockRuns[beforeAt[i]!]!.run = beforeRuns[i]!;
+  for (let c = 0; c < CLOCK_IDS.length; c++) {
+    const clock = CLOCK_IDS[c]!;
+    const runs = runsOf(state.runs, clock);
     const links: number[] = [];
-    for (const run of runsOf(state.runs, clock)) {
-      let at = before.find(([r]) => r === run)?.[1];
-      if (at === undefined) {
+    for (const run of runs) {
+      const k = beforeRuns.indexOf(run);
+      let at: number;
+      if (k >= 0) at = beforeAt[k]!;
+      else {
         at = state.clockRuns.length;
         state.clockRuns.push({ clock, run });
       }
       links.push(at);
     }
-    state.links[clock] = links;
+    state.links[c] = links;
   }
   const enter = (stage: string, t: number) => {
     const open = visits[visits.length - 1];
