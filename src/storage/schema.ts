@@ -472,6 +472,8 @@ export interface ReportFactsTable {
   /** JSON: its clock runs (the clock-breaches report only). */
   clock_runs: string;
   updated_at: string;
+  /** JSON: the facts' fold state after the last event (migration 025, domain ReportFactsState); null: fold the history again. */
+  fold_state: string | null;
 }
 
 /** The pipeline read model (migration 013): derived from application_events, rebuilt by `closer db rebuild-projections`. */

@@ -37,9 +37,10 @@ export function foldPipelineState(events: readonly PreparedEvent[]): PipelineSta
 /**
  * True when `e`, just recorded, can be folded onto `state` (the fold of the history before it) and give the fold of
  * the whole history: it is not a retraction and sorts last (not before the latest event; equal times keep recording
- * order). Otherwise (a back-dated event, a correction) the history is folded again from scratch.
+ * order). Otherwise (a back-dated event, a correction) the history is folded again from scratch. The reports' facts
+ * fold (reports/facts.ts) resumes by the same rule.
  */
-export function foldsInOrder(state: PipelineState, e: { type: string; t: number }): boolean {
+export function foldsInOrder(state: Pick<PipelineState, 'history'>, e: { type: string; t: number }): boolean {
   if (e.type === RETRACTION) return false;
   const last = state.history.lastEventAt;
   return last === undefined || e.t >= last;

@@ -1,6 +1,6 @@
-import { emptyClockRuns, runsOf, stepClockRuns, type Run } from '../pipeline/clocks.js';
+import { emptyClockRuns, runsOf, stepClockRuns, type ClockRuns, type Run } from '../pipeline/clocks.js';
 import { CLOCK_IDS, type ClockId } from '../pipeline/clock-settings.js';
-import { emptyHistoryStep, historyFacts, stepHistory, type ApplicationStatus, type PreparedEvent } from '../pipeline/history.js';
+import { emptyHistoryStep, historyFacts, stepHistory, type ApplicationStatus, type HistoryStep, type PreparedEvent } from '../pipeline/history.js';
 import type { CandidateSource, LoggedSignal, LossReason } from '../pipeline/lists.js';
 
 /**
@@ -85,21 +85,89 @@ export function withApplication(app: ReportApplication, facts: HistoryFacts): Ap
   return { app, ...facts, visits };
 }
 
-/** The report facts of one prepared history (oldest first, retractions folded out). */
-export function historyReportFacts(events: readonly PreparedEvent[]): HistoryFacts {
-  const h = emptyHistoryStep();
-  const runs = emptyClockRuns();
-  const seen = new Set<Run>();
-  const clockRuns: ClockRunFact[] = [];
-  const visits: StageVisit[] = [];
-  const offers = new Map<string, OfferFact>();
-  const signals: LoggedSignal[] = [];
-  let lastFinalAt: number | null = null;
-  let interviewed = false;
-  let hiredAt: number | null = null;
-  let loss: ApplicationFacts['loss'] = null;
-  let firstEventAt: number | null = null;
+/**
+ * The report facts' fold over a history, stopped after some event: everything the next event needs and everything
+ * the facts are made of. Plain JSON data, so `report_facts` stores it beside the facts (migration 025) and an append
+ * of an event that sorts last steps it instead of reading the history again (docs/reports.md, "Speed"): when
+ * `foldsInOrder(state, event)` (the read model's rule, fold.ts: not a retraction, not before the last folded event),
+ * stepReportFacts(state, event) gives the fold of the whole history; any other event means folding it again. The
+ * facts do not depend on clock or risk settings. The clock runs are the clocks' own fold (stepClockRuns); `links`
+ * says, for each clock (in CLOCK_IDS order), which entry of `clockRuns` each of its current runs is (in runsOf order): that is how a run's
+ * later stop or re-anchoring reaches the entry it was listed as, across a JSON round trip. (In memory an entry and
+ * its current run may be one object; a round trip makes them two equal ones, and the next step joins them again.)
+ */
+export interface ReportFactsState {
+  v: 1;
+  history: HistoryStep;
+  runs: ClockRuns;
+  links: number[][];
+  clockRuns: ClockRunFact[];
+  visits: StageVisit[];
+  /** In the order of their first extension. */
+  offers: OfferFact[];
+  signals: LoggedSignal[];
+  lastFinalAt: number | null;
+  interviewed: boolean;
+  hiredAt: number | null;
+  loss: ApplicationFacts['loss'];
+  firstEventAt: number | null;
+}
 
+export function emptyReportFactsState(): ReportFactsState {
+  return {
+    v: 1,
+    history: emptyHistoryStep(),
+    runs: emptyClockRuns(),
+    links: CLOCK_IDS.map(() => []),
+    clockRuns: [],
+    visits: [],
+    offers: [],
+    signals: [],
+    lastFinalAt: null,
+    interviewed: false,
+    hiredAt: null,
+    loss: null,
+    firstEventAt: null,
+  };
+}
+
+/** One event (prepared: oldest first, retractions folded out) applied to the state; mutates and returns it. */
+export function stepReportFacts(state: ReportFactsState, e: PreparedEvent): ReportFactsState {
+  const h = state.history;
+  const visits = state.visits;
+  state.firstEventAt ??= e.t;
+  const wasActive = h.status === 'active' || h.status === 'accepted';
+  // The runs the clocks hold before the event, with the entries they are listed as: the event may stop one and drop
+  // it (a stage.idle run is stopped and replaced by every event), so each is copied to its entry after the step.
+  const beforeRuns: Run[] = [];
+  const beforeAt: number[] = [];
+  for (let c = 0; c < CLOCK_IDS.length; c++) {
+    const links = state.links[c]!;
+    const runs = runsOf(state.runs, CLOCK_IDS[c]!);
+    for (let i = 0; i < runs.length; i++) {
+      beforeRuns.push(runs[i]!);
+      beforeAt.push(links[i]!);
+    }
+  }
+  stepHistory(h, e);
+  stepClockRuns(state.runs, e);
+  for (let i = 0; i < beforeRuns.length; i++) state.clockRuns[beforeAt[i]!]!.run = beforeRuns[i]!;
+  for (let c = 0; c < CLOCK_IDS.length; c++) {
+    const clock = CLOCK_IDS[c]!;
+    const runs = runsOf(state.runs, clock);
+    const links: number[] = [];
+    for (const run of runs) {
+      const k = beforeRuns.indexOf(run);
+      let at: number;
+      if (k >= 0) at = beforeAt[k]!;
+      else {
+        at = state.clockRuns.length;
+        state.clockRuns.push({ clock, run });
+      }
+      links.push(at);
+    }
+    state.links[c] = links;
+  }
   const enter = (stage: string, t: number) => {
     const open = visits[visits.length - 1];
     if (open && open.leftAt === null) {
@@ -112,78 +180,87 @@ export function historyReportFacts(events: readonly PreparedEvent[]): HistoryFac
     const open = visits[visits.length - 1];
     if (open && open.leftAt === null) open.leftAt = t;
   };
-
-  for (const e of events) {
-    firstEventAt ??= e.t;
-    const wasActive = h.status === 'active' || h.status === 'accepted';
-    stepHistory(h, e);
-    stepClockRuns(runs, e);
-    for (const clock of CLOCK_IDS) {
-      for (const run of runsOf(runs, clock)) {
-        if (seen.has(run)) continue;
-        seen.add(run);
-        clockRuns.push({ clock, run });
+  switch (e.type) {
+    case 'stage.changed':
+      if (visits.length === 0) visits.push({ stage: e.data.from, enteredAt: h.firstContactAt ?? e.t, leftAt: null });
+      enter(e.data.to, e.t);
+      state.loss = null;
+      break;
+    case 'application.reopened':
+      enter(e.data.stage, e.t);
+      state.loss = null;
+      break;
+    case 'interview.completed':
+      state.interviewed = true;
+      if (e.data.final) state.lastFinalAt = e.t;
+      break;
+    case 'offer.extended':
+      if (!state.offers.some((o) => o.offerId === e.data.offerId)) {
+        const lastFinalAt = state.lastFinalAt;
+        state.offers.push({ offerId: e.data.offerId, extendedAt: e.t, hoursAfterFinal: lastFinalAt === null ? null : (e.t - lastFinalAt) / 3_600_000, outcome: 'open', resolvedAt: null });
       }
-    }
-    switch (e.type) {
-      case 'stage.changed':
-        if (visits.length === 0) visits.push({ stage: e.data.from, enteredAt: h.firstContactAt ?? e.t, leftAt: null });
-        enter(e.data.to, e.t);
-        loss = null;
-        break;
-      case 'application.reopened':
-        enter(e.data.stage, e.t);
-        loss = null;
-        break;
-      case 'interview.completed':
-        interviewed = true;
-        if (e.data.final) lastFinalAt = e.t;
-        break;
-      case 'offer.extended':
-        if (!offers.has(e.data.offerId)) {
-          offers.set(e.data.offerId, { offerId: e.data.offerId, extendedAt: e.t, hoursAfterFinal: lastFinalAt === null ? null : (e.t - lastFinalAt) / 3_600_000, outcome: 'open', resolvedAt: null });
-        }
-        break;
-      case 'offer.accepted':
-      case 'offer.declined': {
-        const offer = offers.get(e.data.offerId);
-        if (offer && offer.outcome === 'open') {
-          offer.outcome = e.type === 'offer.accepted' ? 'accepted' : 'declined';
-          offer.resolvedAt = e.t;
-        }
-        if (e.type === 'offer.accepted') hiredAt ??= e.t;
-        break;
+      break;
+    case 'offer.accepted':
+    case 'offer.declined': {
+      const offer = state.offers.find((o) => o.offerId === e.data.offerId);
+      if (offer && offer.outcome === 'open') {
+        offer.outcome = e.type === 'offer.accepted' ? 'accepted' : 'declined';
+        offer.resolvedAt = e.t;
       }
-      case 'signal.observed':
-        if (!signals.includes(e.data.signal)) signals.push(e.data.signal);
-        break;
-      case 'candidate.withdrew':
-        if (wasActive) loss = { at: e.t, reason: 'withdrew', stage: currentStageName(visits, historyFacts(h).stage), signals: [...signals] };
-        leave(e.t);
-        break;
-      case 'application.closed':
-        if (e.data.status === 'hired') hiredAt ??= e.t;
-        else if (wasActive) {
-          const declined = [...offers.values()].some((o) => o.outcome === 'declined');
-          const reason = e.data.lossReason ?? (declined ? 'offer-declined' : 'withdrew');
-          loss = { at: e.t, reason, stage: currentStageName(visits, historyFacts(h).stage), signals: [...signals] };
-        }
-        leave(e.t);
-        break;
+      if (e.type === 'offer.accepted') state.hiredAt ??= e.t;
+      break;
     }
+    case 'signal.observed':
+      if (!state.signals.includes(e.data.signal)) state.signals.push(e.data.signal);
+      break;
+    case 'candidate.withdrew':
+      if (wasActive) state.loss = { at: e.t, reason: 'withdrew', stage: currentStageName(visits, historyFacts(h).stage), signals: [...state.signals] };
+      leave(e.t);
+      break;
+    case 'application.closed':
+      if (e.data.status === 'hired') state.hiredAt ??= e.t;
+      else if (wasActive) {
+        const declined = state.offers.some((o) => o.outcome === 'declined');
+        const reason = e.data.lossReason ?? (declined ? 'offer-declined' : 'withdrew');
+        state.loss = { at: e.t, reason, stage: currentStageName(visits, historyFacts(h).stage), signals: [...state.signals] };
+      }
+      leave(e.t);
+      break;
   }
-  const firstContactAt = h.firstContactAt ?? firstEventAt;
+  return state;
+}
+
+/**
+ * The facts a state stands for. They share their lists with the state (no copy: an append stores them at once), so
+ * serialise or copy them before stepping the state further.
+ */
+export function reportFactsOf(state: ReportFactsState): HistoryFacts {
+  const h = state.history;
+  const firstContactAt = h.firstContactAt ?? state.firstEventAt;
+  const closed = h.status === 'lost' || h.status === 'withdrawn';
   return {
     status: h.status,
     firstContactAt,
     cohort: firstContactAt === null ? null : monthOf(firstContactAt),
-    visits,
-    interviewed,
-    offers: [...offers.values()],
-    hiredAt: h.status === 'lost' || h.status === 'withdrawn' ? null : hiredAt,
-    loss: h.status === 'lost' || h.status === 'withdrawn' ? loss : null,
-    clockRuns,
+    visits: state.visits,
+    interviewed: state.interviewed,
+    offers: state.offers,
+    hiredAt: closed ? null : state.hiredAt,
+    loss: closed ? state.loss : null,
+    clockRuns: state.clockRuns,
   };
+}
+
+/** The fold's state after a prepared history (oldest first, retractions folded out): the from-scratch fold. */
+export function foldReportFacts(events: readonly PreparedEvent[]): ReportFactsState {
+  const state = emptyReportFactsState();
+  for (const e of events) stepReportFacts(state, e);
+  return state;
+}
+
+/** The report facts of one prepared history (oldest first, retractions folded out). */
+export function historyReportFacts(events: readonly PreparedEvent[]): HistoryFacts {
+  return reportFactsOf(foldReportFacts(events));
 }
 
 function currentStageName(visits: readonly StageVisit[], fallback: string): string {

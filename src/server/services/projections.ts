@@ -27,6 +27,7 @@ import {
   listProjections,
   listProjectionsByIds,
   listTodayItemsByIds,
+  parseReportFactsState,
   updateProjection,
   updateProjectionTimes,
   upsertProjections,
@@ -37,7 +38,7 @@ import {
   type Tx,
 } from '../../storage/index.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
-import { rebuildReportFacts, writeReportFacts, type ReportFactsCheck } from './report-facts.js';
+import { rebuildReportFacts, writeAppendedReportFacts, writeReportFacts, type ReportFactsCheck } from './report-facts.js';
 
 /*
  * The pipeline read model (docs/decisions/008-read-model.md). Every rule is the domain's (fold.ts, projection.ts);
@@ -136,14 +137,15 @@ export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArra
  * order, else (a back-dated event, a retraction, no row yet) the history folded again.
  */
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
-  await projectAppendedEventRow(tx, event, now);
-  // The reports' facts of the history as committed with this event (same transaction, same row lock).
-  await writeReportFacts(tx, [event.applicationId], now);
-}
-
-async function projectAppendedEventRow(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   const context = await getProjectionContext(tx, event.applicationId);
   if (!context) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
+  await projectAppendedEventRow(tx, event, context, now);
+  // The reports' facts of the history as committed with this event (same transaction, same row lock), stepped from
+  // their stored fold state (read with the context) when the event folds in order.
+  await writeAppendedReportFacts(tx, event, now, parseReportFactsState(context.reportFactsState, context.reportClockRuns));
+}
+
+async function projectAppendedEventRow(tx: Tx, event: ApplicationEventRecord, context: NonNullable<Awaited<ReturnType<typeof getProjectionContext>>>, now: Date): Promise<void> {
   const roleSettings = settingsOfContext(context);
   if (context.stateJson !== null) {
     const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;

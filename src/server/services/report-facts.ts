@@ -1,18 +1,57 @@
-import { historyReportFacts } from '../../domain/reports/facts.js';
-import { listEpochEventsOfApplications, listStoredReportFacts, REPORT_DATA, upsertReportFacts, type Tx } from '../../storage/index.js';
+import { foldsInOrder } from '../../domain/pipeline/fold.js';
+import { prepareEpochEvents, type PreparedEvent } from '../../domain/pipeline/history.js';
+import { parseIsoMs } from '../../domain/pipeline/time.js';
+import { foldReportFacts, reportFactsOf, stepReportFacts, type ReportFactsState } from '../../domain/reports/facts.js';
+import {
+  getReportFactsState,
+  listEpochEventsOfApplications,
+  listStoredReportFacts,
+  REPORT_DATA,
+  upsertReportFacts,
+  type ApplicationEventRecord,
+  type ReportFactsWrite,
+  type Tx,
+} from '../../storage/index.js';
 
 /*
- * The reports' stored facts (report_facts, migration 023; docs/reports.md, "Speed"): one row per application, what
- * the domain's historyReportFacts derives from its whole history. Written in the transaction of every event append,
- * after the pipeline read model's row and under the same application row lock, so concurrent appends to one
- * application are serialised and each writes the facts of the history it committed; rebuilt with the read model.
+ * The reports' stored facts (report_facts, migrations 023 and 025; docs/reports.md, "Speed"): one row per application,
+ * what the domain's fold (foldReportFacts / stepReportFacts) derives from its history, with the fold's state. Written
+ * in the transaction of every event append, after the pipeline read model's row and under the same application row
+ * lock, so concurrent appends to one application are serialised and each writes the facts of the history it
+ * committed: the stored state stepped by the event when it sorts last (foldsInOrder), else the history folded again;
+ * rebuilt with the read model.
  */
+
+/** The facts row of one whole history (retractions folded out, oldest first, as the read model takes it). */
+function rowFromHistory(applicationId: string, events: readonly PreparedEvent[]): ReportFactsWrite {
+  const state = foldReportFacts(prepareEpochEvents(events, Number.POSITIVE_INFINITY));
+  return { applicationId, facts: reportFactsOf(state), state };
+}
 
 /** Recomputes and stores the report facts of these applications from their histories (in the caller's transaction). */
 export async function writeReportFacts(tx: Tx, applicationIds: readonly string[], now: Date): Promise<void> {
   if (applicationIds.length === 0) return;
   const events = await listEpochEventsOfApplications(tx, applicationIds, REPORT_DATA);
-  await upsertReportFacts(tx, applicationIds.map((id) => ({ applicationId: id, facts: historyReportFacts(events.get(id) ?? []) })), now);
+  await upsertReportFacts(tx, applicationIds.map((id) => rowFromHistory(id, events.get(id) ?? [])), now);
+}
+
+/**
+ * Keeps the facts row up to date after `event` was appended (in its transaction, under the application's row lock):
+ * the stored fold state stepped by the event when it folds in order (one read of the row, none of the history); a
+ * back-dated event, a retraction or a row without a state folds the whole history again. `stored` is the row's state
+ * when the caller read it in this transaction after the event was inserted (the append reads it with the read model's
+ * context). Returns which way it went.
+ */
+export async function writeAppendedReportFacts(tx: Tx, event: ApplicationEventRecord, now: Date, stored?: ReportFactsState | null): Promise<'stepped' | 'folded'> {
+  const state = stored === undefined ? await getReportFactsState(tx, event.applicationId) : stored;
+  const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
+  if (state !== null && foldsInOrder(state, prepared)) {
+    stepReportFacts(state, prepared);
+    await upsertReportFacts(tx, [{ applicationId: event.applicationId, facts: reportFactsOf(state), state }], now);
+    return 'stepped';
+  }
+  await writeReportFacts(tx, [event.applicationId], now);
+  return 'folded';
 }
 
 export interface ReportFactsCheck {
@@ -26,7 +65,7 @@ export async function rebuildReportFacts(tx: Tx, applicationIds: readonly string
   if (applicationIds.length === 0) return;
   const stored = await listStoredReportFacts(tx, applicationIds);
   const events = await listEpochEventsOfApplications(tx, applicationIds, REPORT_DATA);
-  const writes = applicationIds.map((id) => ({ applicationId: id, facts: historyReportFacts(events.get(id) ?? []) }));
+  const writes = applicationIds.map((id) => rowFromHistory(id, events.get(id) ?? []));
   for (const w of writes) {
     const before = stored.get(w.applicationId);
     if (!before) check.created += 1;

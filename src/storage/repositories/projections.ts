@@ -179,13 +179,19 @@ export async function getProjection(tx: Tx, applicationId: string): Promise<Proj
 export async function getProjectionContext(
   tx: Tx,
   applicationId: string,
-): Promise<{ roleId: string; clockOverridesJson: string; stateJson: string | null; companySettingsJson: string | null; timeZone: string | null } | undefined> {
+): Promise<
+  | { roleId: string; clockOverridesJson: string; stateJson: string | null; companySettingsJson: string | null; timeZone: string | null; reportFactsState: string | null; reportClockRuns: string | null }
+  | undefined
+> {
   const r = await tx
     .selectFrom('applications as a')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .leftJoin('application_projections as p', 'p.application_id', 'a.id')
     .leftJoin('companies as c', (j) => j.onTrue())
+    // The reports' facts fold state (migration 025) comes with it: the append steps it next (services/report-facts.ts).
+    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
     .select(['a.role_id as roleId', 'r.clock_overrides as clockOverridesJson', 'p.state as stateJson', 'c.settings as companySettingsJson', 'c.time_zone as timeZone'])
+    .select(['f.fold_state as reportFactsState', 'f.clock_runs as reportClockRuns'])
     .where('a.id', '=', applicationId)
     .executeTakeFirst();
   return r;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
-import type { HistoryFacts } from '../../domain/reports/facts.js';
+import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
 import { listEpochEventsOfApplications } from './events.js';
 
@@ -77,6 +77,12 @@ export async function listReportApplications(
 export interface ReportFactsWrite {
   applicationId: string;
   facts: HistoryFacts;
+  /**
+   * The fold state the facts were read from (`facts` is reportFactsOf(state); migration 025). Stored without its clock
+   * runs, which are the facts' own (the clock_runs column). Without it the row keeps none: the next append folds the
+   * history again.
+   */
+  state?: ReportFactsState;
 }
 
 /** Writes (inserts or replaces) the report facts rows of these applications. */
@@ -89,9 +95,10 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
     });
     await tx
       .insertInto('report_facts')
-      .values(values)
+      .values(values.map((v, k) => ({ ...v, fold_state: foldStateText(rows[i + k]!) })))
       .onConflict((oc) =>
         oc.column('application_id').doUpdateSet((eb) => ({
+          fold_state: eb.ref('excluded.fold_state'),
           first_contact_at: eb.ref('excluded.first_contact_at'),
           facts: eb.ref('excluded.facts'),
           clock_runs: eb.ref('excluded.clock_runs'),
@@ -100,6 +107,21 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       )
       .execute();
   }
+}
+
+/** The fold state as stored: its clock runs are left out (they are the clock_runs column, written with it). */
+const foldStateText = (row: ReportFactsWrite): string | null => (row.state === undefined ? null : JSON.stringify({ ...row.state, clockRuns: undefined }));
+
+/** The stored fold state of one application's facts (migration 025), its clock runs joined back: null without a row or without a state. */
+export async function getReportFactsState(tx: Tx, applicationId: string): Promise<ReportFactsState | null> {
+  const row = await tx.selectFrom('report_facts').select(['fold_state', 'clock_runs']).where('application_id', '=', applicationId).executeTakeFirst();
+  return parseReportFactsState(row?.fold_state ?? null, row?.clock_runs ?? null);
+}
+
+/** A stored fold state from its columns (fold_state and clock_runs, as getProjectionContext also reads them). */
+export function parseReportFactsState(foldState: string | null, clockRuns: string | null): ReportFactsState | null {
+  if (!foldState || clockRuns === null) return null;
+  return { ...(JSON.parse(foldState) as Omit<ReportFactsState, 'clockRuns'>), clockRuns: JSON.parse(clockRuns) as ReportFactsState['clockRuns'] };
 }
 
 /** The stored facts rows of these applications as JSON text (facts with clock runs), for comparing with a rebuild. */
