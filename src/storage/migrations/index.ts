@@ -25,10 +25,11 @@ import { sequences } from './021-sequences.js';
 import { postings } from './022-postings.js';
 import { reportFacts } from './023-report-facts.js';
 import { importedOffers } from './024-imported-offers.js';
+import { reportClockTallies } from './026-report-clock-tallies.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems, sharedSignInLimits, imports, sourcing, sequences, postings, reportFacts, importedOffers];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems, sharedSignInLimits, imports, sourcing, sequences, postings, reportFacts, importedOffers, reportClockTallies];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
