@@ -348,7 +348,7 @@ async function storedFacts(store: Store, applications: number): Promise<{ stored
     return { stored: false };
   }
   // rows with their clock tallies (migration 026); rows written before it are written again
-  const have = Number((await sql<{ n: number | string }>`select count(*) as n from report_facts where clock_key is not null`.execute(store.db)).rows[0]!.n);
+  const have = Number((await sql<{ n: number | string }>`select count(*) as n from report_clock_tallies where clock_key is not null`.execute(store.db)).rows[0]!.n);
   if (have === applications) return { stored: true };
   const t0 = performance.now();
   const rows = Number((await sql<{ n: number | string }>`select count(*) as n from report_facts`.execute(store.db)).rows[0]!.n);
