@@ -136,13 +136,14 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
   for (const row of await listClockRunsToJudge(tx, opts, 'open')) {
     if (!judged.has(row.id)) counter.judge(JSON.parse(row.runs) as ClockRunFact[], settingsOf(row.roleId), roles.get(row.roleId)?.recruiterId ?? null);
   }
-  const missing = await listApplicationsWithoutFacts(tx, opts);
+  const { applications, withoutFacts } = await countReportApplications(tx, opts);
+  const missing = withoutFacts > 0 ? await listApplicationsWithoutFacts(tx, opts) : [];
   for (let i = 0; i < missing.length; i += 500) {
     const slice = missing.slice(i, i + 500);
     const events = await listEpochEventsOfApplications(tx, slice.map((r) => r.id), REPORT_DATA);
     for (const { id, roleId } of slice) counter.judge(historyReportFacts(events.get(id) ?? []).clockRuns, settingsOf(roleId), roles.get(roleId)?.recruiterId ?? null);
   }
-  return { applications: await countReportApplications(tx, opts), report: counter.result() };
+  return { applications, report: counter.result() };
 }
 
 /** Names by user id: only the per-person breaches name people, so only that report reads them. */

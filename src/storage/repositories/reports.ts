@@ -218,10 +218,11 @@ export interface ClockTallyPersonSum {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyQuery = any;
 
-/** The filters on applications a, candidates c and report_facts f. */
+/** The role and source filters on applications a. */
 function filtered(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
-  if (opts.source) q = q.where('c.source', '=', opts.source);
+  // the candidate's source, by the candidates' key (read only with the filter)
+  if (opts.source) q = q.where(sql<SqlBool>`a.candidate_id in (select id from candidates where source = ${opts.source})`);
   return q;
 }
 
@@ -237,13 +238,16 @@ function tallyToJudge(opts: ClockTallyQuery) {
   return sql<SqlBool>`(t.clock_key is null or (t.clock_min_start is not null and (t.clock_max_at > ${opts.asOf} or not ((${inside}) or (${outside})))))`;
 }
 
-const base = (tx: Tx) => tx.selectFrom('applications as a').innerJoin('candidates as c', 'c.id', 'a.candidate_id');
+const base = (tx: Tx) => tx.selectFrom('applications as a');
 
-/** Applications the filters keep (the report's `applications`). */
-export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Promise<number> {
-  if (opts.roleIds?.length === 0) return 0;
-  const r = await filtered(base(tx).select((eb) => eb.fn.countAll().as('n')), opts).executeTakeFirst();
-  return Number(r?.n ?? 0);
+/** Applications the filters keep (the report's `applications`), and how many of them have no facts row yet. */
+export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Promise<{ applications: number; withoutFacts: number }> {
+  if (opts.roleIds?.length === 0) return { applications: 0, withoutFacts: 0 };
+  const q = base(tx)
+    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
+    .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when f.application_id is null then 1 else 0 end)`.as('missing')]);
+  const r = (await filtered(q, opts).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
+  return { applications: Number(r?.n ?? 0), withoutFacts: Number(r?.missing ?? 0) };
 }
 
 /** The stored tallies that hold, summed per role and settings key. */
