@@ -477,6 +477,7 @@ export interface ReportFactsTable {
 /** Migration 026: an application's stopped clock runs judged once under the settings named by clock_key (CLOCK_TALLY_COLUMNS). */
 export interface ReportClockTalliesTable {
   application_id: string;
+  role_id: string;
   clock_key: string | null;
   clock_min_start: number | null;
   clock_max_start: number | null;

@@ -20,6 +20,8 @@ export const reportClockTallies: Migration = {
     let t = db.schema
       .createTable('report_clock_tallies')
       .addColumn('application_id', 'text', (c) => c.primaryKey().references('report_facts.application_id').onDelete('cascade'))
+      // the application's role (it never changes): the sums need no join
+      .addColumn('role_id', 'text', (c) => c.notNull())
       .addColumn('clock_key', 'text')
       .addColumn('clock_min_start', bigInt(ctx))
       .addColumn('clock_max_start', bigInt(ctx))

@@ -90,14 +90,14 @@ export function clockSettingsKey(settings: ClockSettings): string {
 }
 
 /** The clock settings of each application's role now (null when they do not resolve). */
-async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, ClockSettings | null>> {
+async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null }>> {
   const company = await getCompany(tx);
   const rows = await tx.selectFrom('applications as a').innerJoin('roles as r', 'r.id', 'a.role_id').select(['a.id as id', 'a.role_id as roleId', 'r.clock_overrides as overrides']).where('a.id', 'in', [...ids]).execute();
   const byRole = new Map<string, ClockSettings | null>();
-  const out = new Map<string, ClockSettings | null>();
+  const out = new Map<string, { roleId: string; settings: ClockSettings | null }>();
   for (const r of rows) {
     if (!byRole.has(r.roleId)) byRole.set(r.roleId, roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>));
-    out.set(r.id, byRole.get(r.roleId)!);
+    out.set(r.id, { roleId: r.roleId, settings: byRole.get(r.roleId)! });
   }
   return out;
 }
@@ -112,11 +112,12 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
     const settingsOf = await clockSettingsOfApplications(tx, slice.map((r) => r.applicationId));
-    const tallies: Array<Record<string, unknown> & { application_id: string }> = [];
+    const tallies: Array<Record<string, unknown> & { application_id: string; role_id: string }> = [];
     const people: Array<{ application_id: string; clock: string; person_id: string; runs: number; warning: number; critical: number }> = [];
     const values = slice.map(({ applicationId, facts }) => {
       const { clockRuns, ...rest } = facts;
-      const settings = settingsOf.get(applicationId) ?? null;
+      const of = settingsOf.get(applicationId);
+      const settings = of?.settings ?? null;
       const tally = settings ? tallyClockRuns(clockRuns, settings) : null;
       const counts: Record<string, number> = {};
       for (const clock of CLOCK_IDS) {
@@ -129,6 +130,7 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       for (const p of tally?.people ?? []) people.push({ application_id: applicationId, clock: p.clock, person_id: p.personId, runs: p.runs, warning: p.warning, critical: p.critical });
       tallies.push({
         application_id: applicationId,
+        role_id: of?.roleId ?? '',
         clock_key: settings ? clockSettingsKey(settings) : null,
         clock_min_start: tally?.minStart ?? null,
         clock_max_start: tally?.maxStart ?? null,
@@ -240,6 +242,13 @@ function tallyToJudge(opts: ClockTallyQuery) {
 
 const base = (tx: Tx) => tx.selectFrom('applications as a');
 
+/** The same filters on the tallies t alone (an application's role never changes, so its tally keeps it). */
+function filteredTallies(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
+  if (opts.roleIds) q = q.where('t.role_id', 'in', [...opts.roleIds]);
+  if (opts.source) q = q.where(sql<SqlBool>`t.application_id in (select a.id from applications a where a.candidate_id in (select id from candidates where source = ${opts.source}))`);
+  return q;
+}
+
 /** Applications the filters keep (the report's `applications`), and how many of them have no facts row yet. */
 export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Promise<{ applications: number; withoutFacts: number }> {
   if (opts.roleIds?.length === 0) return { applications: 0, withoutFacts: 0 };
@@ -254,12 +263,12 @@ export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Pr
 export async function sumClockTallies(tx: Tx, opts: ClockTallyQuery): Promise<ClockTallySum[]> {
   if (opts.roleIds?.length === 0) return [];
   const cols = CLOCK_IDS.flatMap((id) => ['runs', 'warning', 'critical'].map((k) => `${CLOCK_TALLY_COLUMNS[id]}_${k}`));
-  const q = base(tx)
-    .innerJoin('report_clock_tallies as t', 't.application_id', 'a.id')
-    .select(['a.role_id as roleId', 't.clock_key as clockKey', ...cols.map((c) => sql<number | string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
+  const q = tx
+    .selectFrom('report_clock_tallies as t')
+    .select(['t.role_id as roleId', 't.clock_key as clockKey', ...cols.map((c) => sql<number | string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
     .where(tallyHolds(opts))
-    .groupBy(['a.role_id', 't.clock_key']);
-  const rows = (await filtered(q, opts).execute()) as Array<Record<string, unknown>>;
+    .groupBy(['t.role_id', 't.clock_key']);
+  const rows = (await filteredTallies(q, opts).execute()) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     roleId: r.roleId as string,
     clockKey: r.clockKey as string,
@@ -273,11 +282,11 @@ export async function sumClockTallies(tx: Tx, opts: ClockTallyQuery): Promise<Cl
 /** The stored per-person tallies that hold, summed per role, settings key, clock and person. */
 export async function sumClockPeopleTallies(tx: Tx, opts: ClockTallyQuery): Promise<ClockTallyPersonSum[]> {
   if (opts.roleIds?.length === 0) return [];
-  const q = base(tx)
-    .innerJoin('report_clock_tallies as t', 't.application_id', 'a.id')
-    .innerJoin('report_clock_people as p', 'p.application_id', 'a.id')
+  const q = tx
+    .selectFrom('report_clock_tallies as t')
+    .innerJoin('report_clock_people as p', 'p.application_id', 't.application_id')
     .select([
-      'a.role_id as roleId',
+      't.role_id as roleId',
       't.clock_key as clockKey',
       'p.clock as clock',
       'p.person_id as personId',
@@ -286,8 +295,8 @@ export async function sumClockPeopleTallies(tx: Tx, opts: ClockTallyQuery): Prom
       sql<number | string>`sum(p.critical)`.as('critical'),
     ])
     .where(tallyHolds(opts))
-    .groupBy(['a.role_id', 't.clock_key', 'p.clock', 'p.person_id']);
-  const rows = (await filtered(q, opts).execute()) as Array<Record<string, unknown>>;
+    .groupBy(['t.role_id', 't.clock_key', 'p.clock', 'p.person_id']);
+  const rows = (await filteredTallies(q, opts).execute()) as Array<Record<string, unknown>>;
   return rows.map((r) => ({ roleId: r.roleId as string, clockKey: r.clockKey as string, clock: r.clock as string, personId: r.personId as string, runs: Number(r.runs), warning: Number(r.warning), critical: Number(r.critical) }));
 }
 
@@ -306,8 +315,8 @@ export interface ClockRunsRow {
 export async function listClockRunsToJudge(tx: Tx, opts: ClockTallyQuery & { staleKeys?: ReadonlyArray<readonly [string, string]> }, which: 'judge' | 'open'): Promise<ClockRunsRow[]> {
   if (opts.roleIds?.length === 0) return [];
   if (which === 'open') {
-    const q = base(tx).innerJoin('report_clock_tallies as t', 't.application_id', 'a.id').select(['a.id as id', 'a.role_id as roleId', sql<string>`t.open_runs`.as('runs')]).where('t.open_runs', 'is not', null).where('t.clock_key', 'is not', null);
-    return (await filtered(q, opts).execute()) as ClockRunsRow[];
+    const q = tx.selectFrom('report_clock_tallies as t').select(['t.application_id as id', 't.role_id as roleId', sql<string>`t.open_runs`.as('runs')]).where('t.open_runs', 'is not', null).where('t.clock_key', 'is not', null);
+    return (await filteredTallies(q, opts).execute()) as ClockRunsRow[];
   }
   const stale = opts.staleKeys ?? [];
   // a facts row without its tally (written before 026) has t.clock_key null: judged from its runs
