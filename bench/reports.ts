@@ -13,7 +13,7 @@ import { writeReportFacts } from '../src/server/services/report-facts.js';
 import { REPORT_NAMES } from '../src/domain/reports/dimensions.js';
 import { LOSS_REASONS } from '../src/domain/pipeline/lists.js';
 import { seededRandom } from '../src/domain/shared/random.js';
-import { getCompany, inTransaction, insertApplications, insertCandidates, insertEvents, listUsers, type ApplicationInsert, type CandidateInsert, type EventInsert, type Store } from '../src/storage/index.js';
+import { getCompany, inTransaction, insertApplications, insertCandidates, insertEvents, listStoredReportFacts, listUsers, upsertReportFacts, type ApplicationInsert, type CandidateInsert, type EventInsert, type Store } from '../src/storage/index.js';
 import { BENCH_NOW as NOW, BENCH_STAGES as STAGES, benchCandidate, benchCompensation, benchId as id, benchOwnerToken, benchPostgresName, forEachBenchDialect, HOUR, insertBenchRoles } from './fixtures.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -202,6 +202,21 @@ async function insertRows(tx: Parameters<Parameters<typeof inTransaction>[1]>[0]
   }
 }
 
+/**
+ * PostgreSQL: the events as eight arrays unnested into one INSERT per 50,000 rows (a few parameters instead of
+ * 24,000 per statement: far less to parse and bind, several times faster than multi-row VALUES).
+ */
+async function insertEventsUnnest(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], events: readonly EventInsert[]): Promise<void> {
+  const per = 50_000;
+  for (let i = 0; i < events.length; i += per) {
+    const slice = events.slice(i, i + per);
+    await sql`insert into application_events (id, application_id, seq, type, occurred_at, recorded_at, actor_id, data)
+      select * from unnest(${slice.map((e) => e.id)}::text[], ${slice.map((e) => e.applicationId)}::text[], ${slice.map((e) => e.seq)}::int[],
+        ${slice.map((e) => e.type)}::text[], ${slice.map((e) => e.occurredAt)}::text[], ${slice.map((e) => e.recordedAt)}::text[],
+        ${slice.map((e) => e.actorId)}::text[], ${slice.map((e) => JSON.stringify(e.data ?? {}))}::text[])`.execute(tx);
+  }
+}
+
 async function generate(store: Store, size: number): Promise<{ events: number; seconds: number; token: string }> {
   const t0 = performance.now();
   const app = await buildApp({ db: store, clock: () => NOW, config: { secureCookies: false } });
@@ -251,7 +266,8 @@ async function generate(store: Store, size: number): Promise<{ events: number; s
     await inTransaction(store.db, async (tx) => {
       await insertCandidates(tx, candidates, NOW, 1_000);
       await insertApplications(tx, apps, NOW, 2_000);
-      await insertEvents(tx, batch, PARAMS_PER_INSERT / 8);
+      if (store.dialect === 'postgres') await insertEventsUnnest(tx, batch);
+      else await insertEvents(tx, batch, PARAMS_PER_INSERT / 8);
       await insertRows(tx, 'prospects', prospects);
       await insertRows(tx, 'offers', offers);
       await insertRows(tx, 'offer_versions', versions);
@@ -331,9 +347,28 @@ async function storedFacts(store: Store, applications: number): Promise<{ stored
     await sql`delete from report_facts`.execute(store.db);
     return { stored: false };
   }
-  const have = Number((await sql<{ n: number | string }>`select count(*) as n from report_facts`.execute(store.db)).rows[0]!.n);
+  // rows with their clock tallies (migration 026); rows written before it are written again
+  const have = Number((await sql<{ n: number | string }>`select count(*) as n from report_clock_tallies where clock_key is not null`.execute(store.db)).rows[0]!.n);
   if (have === applications) return { stored: true };
   const t0 = performance.now();
+  const rows = Number((await sql<{ n: number | string }>`select count(*) as n from report_facts`.execute(store.db)).rows[0]!.n);
+  if (rows === applications) {
+    // Facts written before migration 026: the same upsert writes their clock tallies from the stored facts.
+    let after = '';
+    for (;;) {
+      const ids = (await sql<{ id: string }>`select application_id as id from report_facts where application_id > ${after} order by application_id limit 2000`.execute(store.db)).rows.map((r) => r.id);
+      if (ids.length === 0) break;
+      after = ids[ids.length - 1]!;
+      await inTransaction(store.db, async (tx) => {
+        const stored = await listStoredReportFacts(tx, ids);
+        await upsertReportFacts(tx, ids.map((applicationId) => ({ applicationId, facts: stored.get(applicationId)! })), NOW);
+      });
+    }
+    await sql`analyze`.execute(store.db);
+    const tallySeconds = Math.round((performance.now() - t0) / 100) / 10;
+    console.log(`[${store.dialect}] clock tallies written for ${applications} applications in ${tallySeconds} s`);
+    return { stored: true, writtenSeconds: tallySeconds };
+  }
   let afterId = '';
   for (;;) {
     const ids = (await sql<{ id: string }>`select id from applications where id > ${afterId} order by id limit 1000`.execute(store.db)).rows.map((r) => r.id);

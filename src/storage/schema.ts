@@ -476,6 +476,46 @@ export interface ReportFactsTable {
   fold_state: string | null;
 }
 
+/** Migration 026: an application's stopped clock runs judged once under the settings named by clock_key (CLOCK_TALLY_COLUMNS). */
+export interface ReportClockTalliesTable {
+  application_id: string;
+  role_id: string;
+  clock_key: string | null;
+  clock_min_start: number | null;
+  clock_max_start: number | null;
+  clock_max_at: number | null;
+  /** JSON: the runs still going, judged at each request; null when none. */
+  open_runs: string | null;
+  cycle_runs: Generated<number>;
+  cycle_warning: Generated<number>;
+  cycle_critical: Generated<number>;
+  after_final_runs: Generated<number>;
+  after_final_warning: Generated<number>;
+  after_final_critical: Generated<number>;
+  approval_runs: Generated<number>;
+  approval_warning: Generated<number>;
+  approval_critical: Generated<number>;
+  reply_runs: Generated<number>;
+  reply_warning: Generated<number>;
+  reply_critical: Generated<number>;
+  scorecard_runs: Generated<number>;
+  scorecard_warning: Generated<number>;
+  scorecard_critical: Generated<number>;
+  idle_runs: Generated<number>;
+  idle_warning: Generated<number>;
+  idle_critical: Generated<number>;
+}
+
+/** Migration 026: an application's stopped approval and scorecard runs judged, per person who had to stop them. */
+export interface ReportClockPeopleTable {
+  application_id: string;
+  clock: string;
+  person_id: string;
+  runs: number;
+  warning: number;
+  critical: number;
+}
+
 /** The pipeline read model (migration 013): derived from application_events, rebuilt by `closer db rebuild-projections`. */
 export interface ApplicationProjectionTable {
   application_id: string;
@@ -604,6 +644,8 @@ export interface Database {
   application_projections: ApplicationProjectionTable;
   today_items: TodayItemTable;
   report_facts: ReportFactsTable;
+  report_clock_tallies: ReportClockTalliesTable;
+  report_clock_people: ReportClockPeopleTable;
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;

@@ -1,11 +1,12 @@
 import { quantileSorted } from '../compensation/statistics.js';
-import { toClock } from '../pipeline/clocks.js';
-import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings } from '../pipeline/clock-settings.js';
+import { toClock, type Run } from '../pipeline/clocks.js';
+import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, resolveClockSettings, type ClockId, type ClockSettings, type EffectiveTarget } from '../pipeline/clock-settings.js';
 import { CANDIDATE_SOURCES, type CandidateSource } from '../pipeline/lists.js';
 import { sourceMix, type Finding } from '../pipeline/source-mix.js';
 import { DAY_MS } from '../pipeline/time.js';
+import { companyPipelineSettings, withZone } from '../pipeline/company-settings.js';
 import type { ReportDimension } from './dimensions.js';
-import type { ApplicationFacts } from './facts.js';
+import type { ApplicationFacts, ClockRunFact } from './facts.js';
 
 /**
  * The hiring reports over application facts (facts.ts). Every figure is defined in docs/reports.md; these functions
@@ -173,10 +174,84 @@ export interface PersonBreaches extends BreachCount {
 /** The clocks a person owns: who has to act to stop them. */
 export const PERSON_CLOCKS: readonly ClockId[] = ['approval.pending', 'scorecard.due', 'reply.to-candidate'];
 
-function count(levels: Array<'ok' | 'warning' | 'critical'>): BreachCount {
-  const warning = levels.filter((l) => l !== 'ok').length;
-  const critical = levels.filter((l) => l === 'critical').length;
-  return { runs: levels.length, warning, critical, warningRate: ratio(warning, levels.length), criticalRate: ratio(critical, levels.length) };
+type Level = 'ok' | 'warning' | 'critical';
+
+const countOf = (runs: number, warning: number, critical: number): BreachCount => ({ runs, warning, critical, warningRate: ratio(warning, runs), criticalRate: ratio(critical, runs) });
+
+/** A run's level at `asOf` by the clocks' own rule (toClock): a run stopped after `asOf` is judged as still running. */
+export function judgeRun(clock: ClockId, run: Run, asOf: number, settings: ClockSettings, target: EffectiveTarget): Level {
+  const c = toClock(clock, run.stop !== undefined && run.stop > asOf ? { start: run.start } : run, asOf, settings, target);
+  return c.elapsedHours > target.criticalHours ? 'critical' : c.elapsedHours > target.warningHours ? 'warning' : 'ok';
+}
+
+/** Who has to act to stop a run: approvers, the interviewer, the role's recruiter (PERSON_CLOCKS). */
+function ownersOf(clock: ClockId, run: Run, recruiterId: string | null): readonly string[] {
+  if (clock === 'approval.pending') return run.subject?.approverIds ?? [];
+  if (clock === 'scorecard.due') return run.subject?.interviewerId ? [run.subject.interviewerId] : [];
+  if (clock === 'reply.to-candidate' && recruiterId) return [recruiterId];
+  return [];
+}
+
+/** Runs, warnings and criticals, counted (stored per application by tallyClockRuns, summed by BreachCounter). */
+export interface LevelCounts {
+  runs: number;
+  warning: number;
+  critical: number;
+}
+
+/**
+ * The clock-breaches report's counters: runs judged one by one (judge), or counts already judged (add, the stored
+ * tallies); both give the same report (breachReport's figures).
+ */
+export class BreachCounter {
+  private readonly perClock = new Map<ClockId, LevelCounts>(CLOCK_IDS.map((id) => [id, { runs: 0, warning: 0, critical: 0 }]));
+  private readonly perPerson = new Map<string, { personId: string; clock: ClockId } & LevelCounts>();
+  private readonly targets = new Map<ClockSettings, Map<ClockId, EffectiveTarget>>();
+
+  constructor(private readonly period: ReportPeriod, private readonly asOf: number) {}
+
+  /** Adds counts to a clock, or to a person's row of that clock with `personId`. */
+  add(clock: ClockId, counts: LevelCounts, personId?: string): void {
+    if (counts.runs === 0) return;
+    let entry: LevelCounts | undefined;
+    if (personId === undefined) entry = this.perClock.get(clock);
+    else {
+      const key = `${clock}\u0000${personId}`;
+      let person = this.perPerson.get(key);
+      if (!person) this.perPerson.set(key, (person = { personId, clock, runs: 0, warning: 0, critical: 0 }));
+      entry = person;
+    }
+    if (!entry) return;
+    entry.runs += counts.runs;
+    entry.warning += counts.warning;
+    entry.critical += counts.critical;
+  }
+
+  /** Judges the runs that started in the period (and not after `asOf`) with these settings. */
+  judge(runs: readonly ClockRunFact[], settings: ClockSettings, recruiterId: string | null): void {
+    let targets = this.targets.get(settings);
+    if (!targets) this.targets.set(settings, (targets = new Map(CLOCK_IDS.map((id) => [id, effectiveTarget(settings, id)]))));
+    for (const { clock, run } of runs) {
+      if (!inPeriod(run.start, this.period) || run.start > this.asOf) continue;
+      const level = judgeRun(clock, run, this.asOf, settings, targets.get(clock)!);
+      const one = { runs: 1, warning: level === 'ok' ? 0 : 1, critical: level === 'critical' ? 1 : 0 };
+      this.add(clock, one);
+      for (const personId of ownersOf(clock, run, recruiterId)) this.add(clock, one, personId);
+    }
+  }
+
+  result(): { clocks: Array<BreachCount & { clock: ClockId }>; people: PersonBreaches[] } {
+    const order = (c: ClockId) => CLOCK_IDS.indexOf(c);
+    return {
+      clocks: CLOCK_IDS.map((clock) => {
+        const c = this.perClock.get(clock)!;
+        return { clock, ...countOf(c.runs, c.warning, c.critical) };
+      }),
+      people: [...this.perPerson.values()]
+        .map(({ personId, clock, runs, warning, critical }) => ({ personId, clock, ...countOf(runs, warning, critical) }))
+        .sort((a, b) => b.critical - a.critical || b.warning - a.warning || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : order(a.clock) - order(b.clock))),
+    };
+  }
 }
 
 /**
@@ -189,42 +264,66 @@ export function breachReport(
   facts: readonly ApplicationFacts[],
   opts: { period?: ReportPeriod; asOf: number; settingsFor?: (roleId: string) => ClockSettings },
 ): { clocks: Array<BreachCount & { clock: ClockId }>; people: PersonBreaches[] } {
-  const period = opts.period ?? {};
-  const perClock = new Map<ClockId, Array<'ok' | 'warning' | 'critical'>>(CLOCK_IDS.map((id) => [id, []]));
-  const perPerson = new Map<string, { personId: string; clock: ClockId; levels: Array<'ok' | 'warning' | 'critical'> }>();
-  for (const f of facts) {
-    // each role's own targets, as its Today showed them
-    const settings = opts.settingsFor?.(f.app.roleId) ?? DEFAULT_CLOCK_SETTINGS;
-    for (const { clock, run } of f.clockRuns) {
-      if (!inPeriod(run.start, period) || run.start > opts.asOf) continue;
-      const target = effectiveTarget(settings, clock);
-      const c = toClock(clock, run.stop !== undefined && run.stop > opts.asOf ? { start: run.start } : run, opts.asOf, settings, target);
-      const level = c.elapsedHours > target.criticalHours ? 'critical' : c.elapsedHours > target.warningHours ? 'warning' : 'ok';
-      perClock.get(clock)!.push(level);
-      const owners =
-        clock === 'approval.pending'
-          ? (run.subject?.approverIds ?? [])
-          : clock === 'scorecard.due'
-            ? run.subject?.interviewerId
-              ? [run.subject.interviewerId]
-              : []
-            : clock === 'reply.to-candidate' && f.app.recruiterId
-              ? [f.app.recruiterId]
-              : [];
-      for (const personId of owners) {
-        const key = `${clock}\u0000${personId}`;
-        const entry = perPerson.get(key) ?? { personId, clock, levels: [] };
-        entry.levels.push(level);
-        perPerson.set(key, entry);
-      }
-    }
-  }
-  return {
-    clocks: CLOCK_IDS.map((clock) => ({ clock, ...count(perClock.get(clock)!) })),
-    people: [...perPerson.values()]
-      .map(({ personId, clock, levels }) => ({ personId, clock, ...count(levels) }))
-      .sort((a, b) => b.critical - a.critical || b.warning - a.warning || (a.personId < b.personId ? -1 : 1)),
+  const counter = new BreachCounter(opts.period ?? {}, opts.asOf);
+  // each role's own targets, as its Today showed them
+  for (const f of facts) counter.judge(f.clockRuns, opts.settingsFor?.(f.app.roleId) ?? DEFAULT_CLOCK_SETTINGS, f.app.recruiterId);
+  return counter.result();
+}
+
+/**
+ * What an application's clock runs add to the clock-breaches report under `settings`, stored with its facts
+ * (report_facts, docs/reports.md "Speed"): the stopped runs judged once (a stopped run's level does not change with
+ * the time of the request, as long as it stopped before it), per clock and per approver and interviewer, with the
+ * range of their starts and their latest instant; the runs still going are kept as they are, judged at each request.
+ */
+export interface ClockTally {
+  clocks: Record<ClockId, LevelCounts>;
+  people: Array<{ clock: ClockId; personId: string } & LevelCounts>;
+  /** Earliest and latest start of the stopped runs (null without any). */
+  minStart: number | null;
+  maxStart: number | null;
+  /** The latest start or stop of the stopped runs: the tally holds for requests at or after it. */
+  maxAt: number | null;
+  open: ClockRunFact[];
+}
+
+export function tallyClockRuns(runs: readonly ClockRunFact[], settings: ClockSettings): ClockTally {
+  const tally: ClockTally = {
+    clocks: Object.fromEntries(CLOCK_IDS.map((id) => [id, { runs: 0, warning: 0, critical: 0 }])) as Record<ClockId, LevelCounts>,
+    people: [],
+    minStart: null,
+    maxStart: null,
+    maxAt: null,
+    open: [],
   };
+  const people = new Map<string, { clock: ClockId; personId: string } & LevelCounts>();
+  for (const fact of runs) {
+    const { clock, run } = fact;
+    if (run.stop === undefined) {
+      tally.open.push(fact);
+      continue;
+    }
+    const at = Math.max(run.start, run.stop);
+    const level = judgeRun(clock, run, at, settings, effectiveTarget(settings, clock));
+    const add = (c: LevelCounts) => {
+      c.runs += 1;
+      if (level !== 'ok') c.warning += 1;
+      if (level === 'critical') c.critical += 1;
+    };
+    add(tally.clocks[clock]);
+    // the recruiter's runs are the role's reply runs, named at the request (the role's recruiter then)
+    for (const personId of ownersOf(clock, run, null)) {
+      const key = `${clock}\u0000${personId}`;
+      let p = people.get(key);
+      if (!p) people.set(key, (p = { clock, personId, runs: 0, warning: 0, critical: 0 }));
+      add(p);
+    }
+    tally.minStart = tally.minStart === null ? run.start : Math.min(tally.minStart, run.start);
+    tally.maxStart = tally.maxStart === null ? run.start : Math.max(tally.maxStart, run.start);
+    tally.maxAt = tally.maxAt === null ? at : Math.max(tally.maxAt, at);
+  }
+  tally.people = [...people.values()];
+  return tally;
 }
 
 // --------------------------------------------------------------------------------------------------------- offers
@@ -380,4 +479,31 @@ export function sourcesReport(facts: readonly ApplicationFacts[], opts: { period
     referralOnlyShare: mix.referralOnlyShare,
     findings: mix.findings,
   };
+}
+
+// ------------------------------------------------------------------------------------------- stored clock tallies
+
+/** The columns of report_facts that hold a clock's tally (migration 026), in CLOCK_IDS order. */
+export const CLOCK_TALLY_COLUMNS: Readonly<Record<ClockId, string>> = {
+  'cycle.total': 'cycle',
+  'offer.after-final': 'after_final',
+  'approval.pending': 'approval',
+  'reply.to-candidate': 'reply',
+  'scorecard.due': 'scorecard',
+  'stage.idle': 'idle',
+};
+
+/**
+ * A role's clock settings as the pipeline's settings resolver gives them (the company's over the defaults, the role's
+ * over the company's, business hours in the company's time zone): what a stored tally is judged under. Null when the
+ * stored overrides do not resolve (those applications are then judged at each request).
+ */
+export function roleClockSettings(company: { settings?: Record<string, unknown>; timeZone?: string } | undefined, roleOverrides: Record<string, unknown>): ClockSettings | null {
+  try {
+    const companyClocks = withZone(companyPipelineSettings(company?.settings).clocks, company?.timeZone);
+    const overrides = Object.keys(roleOverrides).length > 0 ? withZone(roleOverrides, company?.timeZone) : undefined;
+    return resolveClockSettings(DEFAULT_CLOCK_SETTINGS, companyClocks, overrides);
+  } catch {
+    return null;
+  }
 }

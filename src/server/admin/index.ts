@@ -30,7 +30,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<{ applied: s
     async (store) => {
       const applied = await migrateToLatest(store.db, store.dialect);
       // The read model starts empty (013), or without its read states (016): fill it from the events now rather than on the first slow reads.
-      if (applied.includes('013-application-projections') || applied.includes('016-projection-read-state') || applied.includes('017-today-items') || applied.includes('023-report-facts')) await rebuildProjections(store, new Date());
+      if (applied.includes('013-application-projections') || applied.includes('016-projection-read-state') || applied.includes('017-today-items') || applied.includes('023-report-facts') || applied.includes('026-report-clock-tallies')) await rebuildProjections(store, new Date());
       return { applied, dialect: store.dialect, location: store.location };
     },
     { migrate: false },

@@ -1,7 +1,26 @@
+import type { Kysely } from 'kysely';
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
-import { applicationFacts, withApplication, type ApplicationFacts, type ReportApplication } from '../../domain/reports/facts.js';
-import { breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
-import { listReportApplications, listReportOffers, listRoles, listUsers, type RoleRecord, type Tx } from '../../storage/index.js';
+import { applicationFacts, historyReportFacts, withApplication, type ApplicationFacts, type ClockRunFact, type ReportApplication } from '../../domain/reports/facts.js';
+import { BreachCounter, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
+import {
+  clockSettingsKey,
+  countReportApplications,
+  listApplicationsWithoutFacts,
+  listClockRunsToJudge,
+  listEpochEventsOfApplications,
+  listReportApplications,
+  listReportOffers,
+  listRoles,
+  listUsers,
+  REPORT_DATA,
+  sumClockPeopleTallies,
+  sumClockTallies,
+  type ClockTallyQuery,
+  type Database,
+  type RoleRecord,
+  type Tx,
+} from '../../storage/index.js';
+import { CLOCK_IDS, type ClockId } from '../../domain/pipeline/lists.js';
 import { benchmark } from '../../domain/market/index.js';
 import { marketPercentile, marketRoleGroupOf, type MarketPoints } from '../../domain/reports/market.js';
 import type { MarketService } from './market.js';
@@ -58,6 +77,73 @@ export async function readReportInputs(tx: Tx, filters: ReportFilters, opts: { c
   const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;
   const stageOrder = [...new Set(planned.flatMap((r) => r?.processPlan.stages.map((s) => s.id) ?? []))];
   return { facts, roles, resolver: await PipelineSettingsResolver.load(tx), stageOrder };
+}
+
+/**
+ * The clock-breaches report from the stored tallies (migration 026; docs/reports.md, "Speed"): the stopped runs'
+ * counts summed by the database where they hold (judged under the role's settings now, before the request, every
+ * start inside the period), and judged here, with the same rule (BreachCounter), for the rest: the runs still going,
+ * the applications whose tally does not hold (settings changed since, a stop after the request's instant, runs on both
+ * sides of a period end, rows written before 026) and those without a facts row (from their events). The figures are
+ * breachReport's over every run (a test compares the two on random histories).
+ */
+export function clockBreaches(db: Kysely<Database>, filters: ReportFilters, asOf: Date): Promise<{ applications: number; report: ReturnType<typeof breachReport> }> {
+  // one snapshot: the sums and the runs judged here are of the same committed rows, whatever is written meanwhile
+  return db.transaction().setIsolationLevel('repeatable read').execute((tx) => clockBreachesIn(tx, filters, asOf));
+}
+
+async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Promise<{ applications: number; report: ReturnType<typeof breachReport> }> {
+  const roleList = await listRoles(tx);
+  const roles = new Map(roleList.map((r) => [r.id, r]));
+  const resolver = await PipelineSettingsResolver.load(tx);
+  const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
+    ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
+    : undefined;
+  const asOfMs = asOf.getTime();
+  const opts: ClockTallyQuery = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period, asOf: asOfMs };
+  const settingsOf = (roleId: string) => {
+    const role = roles.get(roleId);
+    return role ? resolver.clocksFor(role) : resolver.clocksFor({ id: '', clockOverrides: {} });
+  };
+  const keys = new Map<string, string>();
+  const keyOf = (roleId: string) => {
+    let k = keys.get(roleId);
+    if (k === undefined) keys.set(roleId, (k = clockSettingsKey(settingsOf(roleId))));
+    return k;
+  };
+  const counter = new BreachCounter(filters.period, asOfMs);
+  const stale: Array<readonly [string, string]> = [];
+  for (const sum of await sumClockTallies(tx, opts)) {
+    if (sum.clockKey !== keyOf(sum.roleId)) {
+      stale.push([sum.roleId, sum.clockKey]);
+      continue;
+    }
+    const recruiterId = roles.get(sum.roleId)?.recruiterId ?? null;
+    sum.counts.forEach((c, i) => {
+      const clock = CLOCK_IDS[i]!;
+      counter.add(clock, c);
+      if (clock === 'reply.to-candidate' && recruiterId) counter.add(clock, c, recruiterId);
+    });
+  }
+  for (const p of await sumClockPeopleTallies(tx, opts)) {
+    if (p.clockKey === keyOf(p.roleId)) counter.add(p.clock as ClockId, p, p.personId);
+  }
+  const judged = new Set<string>();
+  for (const row of await listClockRunsToJudge(tx, { ...opts, staleKeys: stale }, 'judge')) {
+    judged.add(row.id);
+    counter.judge(JSON.parse(row.runs) as ClockRunFact[], settingsOf(row.roleId), roles.get(row.roleId)?.recruiterId ?? null);
+  }
+  for (const row of await listClockRunsToJudge(tx, opts, 'open')) {
+    if (!judged.has(row.id)) counter.judge(JSON.parse(row.runs) as ClockRunFact[], settingsOf(row.roleId), roles.get(row.roleId)?.recruiterId ?? null);
+  }
+  const { applications, withoutFacts } = await countReportApplications(tx, opts);
+  const missing = withoutFacts > 0 ? await listApplicationsWithoutFacts(tx, opts) : [];
+  for (let i = 0; i < missing.length; i += 500) {
+    const slice = missing.slice(i, i + 500);
+    const events = await listEpochEventsOfApplications(tx, slice.map((r) => r.id), REPORT_DATA);
+    for (const { id, roleId } of slice) counter.judge(historyReportFacts(events.get(id) ?? []).clockRuns, settingsOf(roleId), roles.get(roleId)?.recruiterId ?? null);
+  }
+  return { applications, report: counter.result() };
 }
 
 /** Names by user id: only the per-person breaches name people, so only that report reads them. */

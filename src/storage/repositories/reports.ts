@@ -1,4 +1,9 @@
-import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
+import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
+import { CLOCK_IDS } from '../../domain/pipeline/lists.js';
+import { CLOCK_TALLY_COLUMNS, roleClockSettings, tallyClockRuns } from '../../domain/reports/reports.js';
+import { getCompany } from './companies.js';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
 import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
@@ -85,12 +90,60 @@ export interface ReportFactsWrite {
   state?: ReportFactsState;
 }
 
-/** Writes (inserts or replaces) the report facts rows of these applications. */
+/** Names a role's resolved clock settings in report_facts.clock_key: equal keys, equal settings. */
+export function clockSettingsKey(settings: ClockSettings): string {
+  return createHash('sha1').update(JSON.stringify(settings)).digest('base64');
+}
+
+/** The clock settings of each application's role now (null when they do not resolve). */
+async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null }>> {
+  const company = await getCompany(tx);
+  const rows = await tx.selectFrom('applications as a').innerJoin('roles as r', 'r.id', 'a.role_id').select(['a.id as id', 'a.role_id as roleId', 'r.clock_overrides as overrides']).where('a.id', 'in', [...ids]).execute();
+  const byRole = new Map<string, ClockSettings | null>();
+  const out = new Map<string, { roleId: string; settings: ClockSettings | null }>();
+  for (const r of rows) {
+    if (!byRole.has(r.roleId)) byRole.set(r.roleId, roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>));
+    out.set(r.id, { roleId: r.roleId, settings: byRole.get(r.roleId)! });
+  }
+  return out;
+}
+
+/**
+ * Writes (inserts or replaces) the report facts rows of these applications, with their clock tallies (migration 026:
+ * the stopped runs judged under the role's clock settings now, per clock and per approver and interviewer; the runs
+ * still going as they are), in the caller's transaction.
+ */
 export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[], now: Date, chunk = 500): Promise<void> {
   const at = now.toISOString();
   for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map(({ applicationId, facts }) => {
+    const slice = rows.slice(i, i + chunk);
+    const settingsOf = await clockSettingsOfApplications(tx, slice.map((r) => r.applicationId));
+    const tallies: Array<Record<string, unknown> & { application_id: string; role_id: string }> = [];
+    const people: Array<{ application_id: string; clock: string; person_id: string; runs: number; warning: number; critical: number }> = [];
+    const values = slice.map(({ applicationId, facts }) => {
       const { clockRuns, ...rest } = facts;
+      const of = settingsOf.get(applicationId);
+      const settings = of?.settings ?? null;
+      const tally = settings ? tallyClockRuns(clockRuns, settings) : null;
+      const counts: Record<string, number> = {};
+      for (const clock of CLOCK_IDS) {
+        const c = tally?.clocks[clock];
+        const col = CLOCK_TALLY_COLUMNS[clock];
+        counts[`${col}_runs`] = c?.runs ?? 0;
+        counts[`${col}_warning`] = c?.warning ?? 0;
+        counts[`${col}_critical`] = c?.critical ?? 0;
+      }
+      for (const p of tally?.people ?? []) people.push({ application_id: applicationId, clock: p.clock, person_id: p.personId, runs: p.runs, warning: p.warning, critical: p.critical });
+      tallies.push({
+        application_id: applicationId,
+        role_id: of?.roleId ?? '',
+        clock_key: settings ? clockSettingsKey(settings) : null,
+        clock_min_start: tally?.minStart ?? null,
+        clock_max_start: tally?.maxStart ?? null,
+        clock_max_at: tally?.maxAt ?? null,
+        open_runs: tally && tally.open.length > 0 ? JSON.stringify(tally.open) : null,
+        ...counts,
+      });
       return { application_id: applicationId, first_contact_at: facts.firstContactAt, facts: JSON.stringify(rest), clock_runs: JSON.stringify(clockRuns), updated_at: at };
     });
     await tx
@@ -106,6 +159,13 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
         })),
       )
       .execute();
+    await tx
+      .insertInto('report_clock_tallies')
+      .values(tallies)
+      .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
+      .execute();
+    await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
+    for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
   }
 }
 
@@ -151,4 +211,148 @@ export async function listReportOffers(tx: Tx): Promise<ReportOfferRow[]> {
     const amount = evaluation?.threshold?.amount;
     return { offerId: r.offerId, base: Number(r.base), currency: r.currency, threshold: typeof amount === 'number' ? Math.round(amount) : null };
   });
+}
+
+/** What the clock-breaches report reads: the filters and the request's instant (docs/reports.md, "Speed"). */
+export interface ClockTallyQuery {
+  roleIds?: readonly string[];
+  source?: string;
+  from?: number;
+  to?: number;
+  asOf: number;
+}
+
+export interface ClockTallySum {
+  roleId: string;
+  clockKey: string;
+  /** Per clock: runs, warning, critical (CLOCK_IDS order). */
+  counts: Array<{ runs: number; warning: number; critical: number }>;
+}
+
+export interface ClockTallyPersonSum {
+  roleId: string;
+  clockKey: string;
+  clock: string;
+  personId: string;
+  runs: number;
+  warning: number;
+  critical: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyQuery = any;
+
+/** The role and source filters on applications a. */
+function filtered(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
+  if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
+  // the candidate's source, by the candidates' key (read only with the filter)
+  if (opts.source) q = q.where(sql<SqlBool>`a.candidate_id in (select id from candidates where source = ${opts.source})`);
+  return q;
+}
+
+/** Stored tallies that hold as they are: judged before the request, every stopped run's start inside the period. */
+function tallyHolds(opts: ClockTallyQuery) {
+  return sql<SqlBool>`(t.clock_key is not null and t.clock_min_start is not null and t.clock_max_at <= ${opts.asOf}${opts.from === undefined ? sql`` : sql` and t.clock_min_start >= ${opts.from}`}${opts.to === undefined ? sql`` : sql` and t.clock_max_start < ${opts.to}`})`;
+}
+
+/** Stored tallies to judge again from the runs: written before 026, judged after the request's instant, or across a period end. */
+function tallyToJudge(opts: ClockTallyQuery) {
+  const inside = sql`${opts.from === undefined ? sql`true` : sql`t.clock_min_start >= ${opts.from}`} and ${opts.to === undefined ? sql`true` : sql`t.clock_max_start < ${opts.to}`}`;
+  const outside = sql`${opts.from === undefined ? sql`false` : sql`t.clock_max_start < ${opts.from}`} or ${opts.to === undefined ? sql`false` : sql`t.clock_min_start >= ${opts.to}`}`;
+  return sql<SqlBool>`(t.clock_key is null or (t.clock_min_start is not null and (t.clock_max_at > ${opts.asOf} or not ((${inside}) or (${outside})))))`;
+}
+
+const base = (tx: Tx) => tx.selectFrom('applications as a');
+
+/** The same filters on the tallies t alone (an application's role never changes, so its tally keeps it). */
+function filteredTallies(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
+  if (opts.roleIds) q = q.where('t.role_id', 'in', [...opts.roleIds]);
+  if (opts.source) q = q.where(sql<SqlBool>`t.application_id in (select a.id from applications a where a.candidate_id in (select id from candidates where source = ${opts.source}))`);
+  return q;
+}
+
+/** Applications the filters keep (the report's `applications`), and how many of them have no facts row yet. */
+export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Promise<{ applications: number; withoutFacts: number }> {
+  if (opts.roleIds?.length === 0) return { applications: 0, withoutFacts: 0 };
+  const q = base(tx)
+    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
+    .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when f.application_id is null then 1 else 0 end)`.as('missing')]);
+  const r = (await filtered(q, opts).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
+  return { applications: Number(r?.n ?? 0), withoutFacts: Number(r?.missing ?? 0) };
+}
+
+/** The stored tallies that hold, summed per role and settings key. */
+export async function sumClockTallies(tx: Tx, opts: ClockTallyQuery): Promise<ClockTallySum[]> {
+  if (opts.roleIds?.length === 0) return [];
+  const cols = CLOCK_IDS.flatMap((id) => ['runs', 'warning', 'critical'].map((k) => `${CLOCK_TALLY_COLUMNS[id]}_${k}`));
+  const q = tx
+    .selectFrom('report_clock_tallies as t')
+    .select(['t.role_id as roleId', 't.clock_key as clockKey', ...cols.map((c) => sql<number | string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
+    .where(tallyHolds(opts))
+    .groupBy(['t.role_id', 't.clock_key']);
+  const rows = (await filteredTallies(q, opts).execute()) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    roleId: r.roleId as string,
+    clockKey: r.clockKey as string,
+    counts: CLOCK_IDS.map((id) => {
+      const col = CLOCK_TALLY_COLUMNS[id];
+      return { runs: Number(r[`${col}_runs`] ?? 0), warning: Number(r[`${col}_warning`] ?? 0), critical: Number(r[`${col}_critical`] ?? 0) };
+    }),
+  }));
+}
+
+/** The stored per-person tallies that hold, summed per role, settings key, clock and person. */
+export async function sumClockPeopleTallies(tx: Tx, opts: ClockTallyQuery): Promise<ClockTallyPersonSum[]> {
+  if (opts.roleIds?.length === 0) return [];
+  const q = tx
+    .selectFrom('report_clock_tallies as t')
+    .innerJoin('report_clock_people as p', 'p.application_id', 't.application_id')
+    .select([
+      't.role_id as roleId',
+      't.clock_key as clockKey',
+      'p.clock as clock',
+      'p.person_id as personId',
+      sql<number | string>`sum(p.runs)`.as('runs'),
+      sql<number | string>`sum(p.warning)`.as('warning'),
+      sql<number | string>`sum(p.critical)`.as('critical'),
+    ])
+    .where(tallyHolds(opts))
+    .groupBy(['t.role_id', 't.clock_key', 'p.clock', 'p.person_id']);
+  const rows = (await filteredTallies(q, opts).execute()) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({ roleId: r.roleId as string, clockKey: r.clockKey as string, clock: r.clock as string, personId: r.personId as string, runs: Number(r.runs), warning: Number(r.warning), critical: Number(r.critical) }));
+}
+
+export interface ClockRunsRow {
+  id: string;
+  roleId: string;
+  /** JSON: ClockRunFact[] */
+  runs: string;
+}
+
+/**
+ * The applications whose runs are judged at the request: `which: 'judge'` their whole stored runs when the tally does
+ * not hold (tallyToJudge, or a settings key among `staleKeys` for its role); `which: 'open'` the runs still going of
+ * the others; `which: 'missing'` the ids of those without a facts row (read from their events).
+ */
+export async function listClockRunsToJudge(tx: Tx, opts: ClockTallyQuery & { staleKeys?: ReadonlyArray<readonly [string, string]> }, which: 'judge' | 'open'): Promise<ClockRunsRow[]> {
+  if (opts.roleIds?.length === 0) return [];
+  if (which === 'open') {
+    const q = tx.selectFrom('report_clock_tallies as t').select(['t.application_id as id', 't.role_id as roleId', sql<string>`t.open_runs`.as('runs')]).where('t.open_runs', 'is not', null).where('t.clock_key', 'is not', null);
+    return (await filteredTallies(q, opts).execute()) as ClockRunsRow[];
+  }
+  const stale = opts.staleKeys ?? [];
+  // a facts row without its tally (written before 026) has t.clock_key null: judged from its runs
+  const q = base(tx)
+    .innerJoin('report_facts as f', 'f.application_id', 'a.id')
+    .leftJoin('report_clock_tallies as t', 't.application_id', 'a.id')
+    .select(['a.id as id', 'a.role_id as roleId', sql<string>`f.clock_runs`.as('runs')])
+    .where((eb) => eb.or([tallyToJudge(opts), ...stale.map(([roleId, key]) => eb.and([eb('a.role_id', '=', roleId), eb('t.clock_key', '=', key), tallyHolds(opts)]))]));
+  return (await filtered(q, opts).execute()) as ClockRunsRow[];
+}
+
+/** The ids of the applications the filters keep that have no facts row yet. */
+export async function listApplicationsWithoutFacts(tx: Tx, opts: ClockTallyQuery): Promise<Array<{ id: string; roleId: string }>> {
+  if (opts.roleIds?.length === 0) return [];
+  const q = base(tx).leftJoin('report_facts as f', 'f.application_id', 'a.id').select(['a.id as id', 'a.role_id as roleId']).where('f.application_id', 'is', null);
+  return (await filtered(q, opts).execute()) as Array<{ id: string; roleId: string }>;
 }

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/policy.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { buildBreaches, buildCycle, buildFunnel, buildLosses, buildOffers, buildSources, readPeopleNames, readReportInputs, type ReportFilters } from '../../services/reports.js';
+import { buildCycle, clockBreaches, buildFunnel, buildLosses, buildOffers, buildSources, readPeopleNames, readReportInputs, type ReportFilters } from '../../services/reports.js';
 import { MarketService } from '../../services/market.js';
 import { groupLabel, personName } from './presenter.js';
 
@@ -29,13 +29,19 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
     const asOf = ctx.now();
     const seesPay = can(request.auth!.user.role, 'compensation.read');
     const db = ctx.store.db;
-    const inputs = await readReportInputs(db, filters, { clockRuns: request.params.name === 'clock-breaches' });
-    const envelope = {
+    const envelopeOf = (applications: number) => ({
       filters: { by: filters.by, roleId: q.roleId ?? null, specialization: q.specialization ?? null, source: q.source ?? null, from: q.from ?? null, to: q.to ?? null },
       asOf: asOf.toISOString(),
-      applications: inputs.facts.length,
+      applications,
       payHidden: !seesPay,
-    };
+    });
+    if (request.params.name === 'clock-breaches') {
+      const { applications, report: r } = await clockBreaches(db, filters, asOf);
+      const people = await readPeopleNames(db);
+      return { name: 'clock-breaches' as const, ...envelopeOf(applications), data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(people, p.personId) })) } };
+    }
+    const inputs = await readReportInputs(db, filters);
+    const envelope = envelopeOf(inputs.facts.length);
     const label = (key: string) => groupLabel(inputs, filters.by, key);
     switch (request.params.name) {
       case 'funnel':
@@ -43,11 +49,6 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       case 'cycle-time': {
         const r = buildCycle(inputs, filters);
         return { name: 'cycle-time' as const, ...envelope, data: { groups: r.groups.map((g) => ({ ...g, label: label(g.key) })), stages: r.stages } };
-      }
-      case 'clock-breaches': {
-        const r = buildBreaches(inputs, filters, asOf);
-        const people = await readPeopleNames(db);
-        return { name: 'clock-breaches' as const, ...envelope, data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(people, p.personId) })) } };
       }
       case 'offers': {
         const r = await buildOffers(db, inputs, filters, seesPay, market);
