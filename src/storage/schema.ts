@@ -477,6 +477,16 @@ export interface ReportFactsTable {
 }
 
 /** Migration 026: an application's stopped clock runs judged once under the settings named by clock_key (CLOCK_TALLY_COLUMNS). */
+/** The sources report's per-application counts (migration 027). */
+export interface ReportSourceFactsTable {
+  application_id: string;
+  role_id: string;
+  first_contact_at: number | null;
+  interviewed: number;
+  offered: number;
+  hired: number;
+}
+
 export interface ReportClockTalliesTable {
   application_id: string;
   role_id: string;
@@ -646,6 +656,7 @@ export interface Database {
   report_facts: ReportFactsTable;
   report_clock_tallies: ReportClockTalliesTable;
   report_clock_people: ReportClockPeopleTable;
+  report_source_facts: ReportSourceFactsTable;
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;

@@ -457,28 +457,57 @@ export interface SourcesReport {
   findings: Finding[];
 }
 
-function row(key: string, list: readonly ApplicationFacts[]): SourceRow {
+/** What the sources report counts per source or referrer: candidates, interviewed, offered, hired. */
+export type SourceCounts = Omit<SourceRow, 'key'>;
+
+const noCounts = (): SourceCounts => ({ candidates: 0, interviewed: 0, offered: 0, hired: 0 });
+
+/** Adds `b` into `a`. */
+export function addSourceCounts(a: SourceCounts, b: SourceCounts): void {
+  a.candidates += b.candidates;
+  a.interviewed += b.interviewed;
+  a.offered += b.offered;
+  a.hired += b.hired;
+}
+
+/** The counts of the applications first contacted in the period, per source and per referrer. */
+export function sourceCountsOf(facts: readonly ApplicationFacts[], period: ReportPeriod): { sources: Map<string, SourceCounts>; referrers: Map<string, SourceCounts> } {
+  const sources = new Map<string, SourceCounts>();
+  const referrers = new Map<string, SourceCounts>();
+  const count = (map: Map<string, SourceCounts>, key: string, f: ApplicationFacts) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = noCounts()));
+    addSourceCounts(c, { candidates: 1, interviewed: f.interviewed ? 1 : 0, offered: f.offers.length > 0 ? 1 : 0, hired: f.hiredAt !== null ? 1 : 0 });
+  };
+  for (const f of facts) {
+    if (!inPeriod(f.firstContactAt, period)) continue;
+    count(sources, f.app.source, f);
+    if (f.app.referrer !== null) count(referrers, f.app.referrer, f);
+  }
+  return { sources, referrers };
+}
+
+/**
+ * The sources report from its counts (sourceCountsOf, or the database's sums of report_source_facts: docs/reports.md,
+ * "Speed"): both give the same report.
+ */
+export function sourcesReportOfCounts(counts: { sources: ReadonlyMap<string, SourceCounts>; referrers: ReadonlyMap<string, SourceCounts> }): SourcesReport {
+  // the mix of the cohort's sources (an unknown source counts as other)
+  const cohort: Array<{ source: string }> = [];
+  for (const [source, c] of counts.sources) for (let i = 0; i < c.candidates; i++) cohort.push({ source });
+  const mix = sourceMix(cohort);
   return {
-    key,
-    candidates: list.length,
-    interviewed: list.filter((f) => f.interviewed).length,
-    offered: list.filter((f) => f.offers.length > 0).length,
-    hired: list.filter((f) => f.hiredAt !== null).length,
+    sources: CANDIDATE_SOURCES.map((s) => ({ key: s, ...(counts.sources.get(s) ?? noCounts()) })),
+    referrers: [...counts.referrers.entries()].filter(([, c]) => c.candidates > 0).map(([key, c]) => ({ key, ...c })).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
+    concentration: mix.total === 0 ? null : CANDIDATE_SOURCES.reduce((sum, s) => sum + mix.shares[s] ** 2, 0),
+    referralOnlyShare: mix.referralOnlyShare,
+    findings: mix.findings,
   };
 }
 
 /** Candidates, interviews, offers and hires per source and per referrer, for applications first contacted in the period. */
 export function sourcesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod }): SourcesReport {
-  const cohort = facts.filter((f) => inPeriod(f.firstContactAt, opts.period ?? {}));
-  const bySource = groupBy(cohort, (f) => f.app.source);
-  const mix = sourceMix(cohort.map((f) => ({ source: f.app.source })));
-  return {
-    sources: CANDIDATE_SOURCES.map((s) => ({ ...row(s, bySource.get(s) ?? []), key: s })),
-    referrers: [...groupBy(cohort.filter((f) => f.app.referrer !== null), (f) => f.app.referrer!).entries()].map(([k, list]) => row(k, list)).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
-    concentration: mix.total === 0 ? null : CANDIDATE_SOURCES.reduce((sum, s) => sum + mix.shares[s] ** 2, 0),
-    referralOnlyShare: mix.referralOnlyShare,
-    findings: mix.findings,
-  };
+  return sourcesReportOfCounts(sourceCountsOf(facts, opts.period ?? {}));
 }
 
 // ------------------------------------------------------------------------------------------- stored clock tallies

@@ -33,7 +33,7 @@ export const REPORT_DATA: readonly string[] = [...TYPES_WITH_DATA_READ, 'offer.e
  */
 export async function listReportApplications(
   tx: Tx,
-  opts: { roleIds?: readonly string[]; source?: string; batch?: number; clockRuns?: boolean } = {},
+  opts: { roleIds?: readonly string[]; source?: string; batch?: number; clockRuns?: boolean; withoutSourceFacts?: boolean } = {},
 ): Promise<ReportApplicationRow[]> {
   if (opts.roleIds?.length === 0) return [];
   let q = tx
@@ -60,6 +60,8 @@ export async function listReportApplications(
     .orderBy('a.id');
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   if (opts.source) q = q.where('c.source', '=', opts.source);
+  // only the applications the sources report cannot count in the database (no report_source_facts row)
+  if (opts.withoutSourceFacts) q = q.where(sql<SqlBool>`not exists (select 1 from report_source_facts s where s.application_id = a.id)`);
   const rows = await q.execute();
   const out: ReportApplicationRow[] = [];
   const missing: ReportApplicationRow[] = [];
@@ -163,6 +165,12 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       .insertInto('report_clock_tallies')
       .values(tallies)
       .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
+      .execute();
+    // the sources report's counts (migration 027)
+    await tx
+      .insertInto('report_source_facts')
+      .values(slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0 })))
+      .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired') })))
       .execute();
     await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
     for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
@@ -355,4 +363,50 @@ export async function listApplicationsWithoutFacts(tx: Tx, opts: ClockTallyQuery
   if (opts.roleIds?.length === 0) return [];
   const q = base(tx).leftJoin('report_facts as f', 'f.application_id', 'a.id').select(['a.id as id', 'a.role_id as roleId']).where('f.application_id', 'is', null);
   return (await filtered(q, opts).execute()) as Array<{ id: string; roleId: string }>;
+}
+
+/** What the sources report reads from the database: the filters (role, source) and the period on first contact. */
+export interface SourceFactsQuery {
+  roleIds?: readonly string[];
+  source?: string;
+  from?: number;
+  to?: number;
+}
+
+export interface SourceFactsSum {
+  key: string;
+  candidates: number;
+  interviewed: number;
+  offered: number;
+  hired: number;
+}
+
+/**
+ * The sources report's counts summed by the database over report_source_facts (migration 027), per candidate source
+ * (as it is now) and per referrer (the `found_detail` of the candidate's earliest prospect record found through a
+ * referrer, as listReportApplications names it), for the applications first contacted in the period. The applications
+ * without a row are not in these sums (listReportApplications with `withoutSourceFacts` reads them).
+ */
+export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Promise<{ sources: SourceFactsSum[]; referrers: SourceFactsSum[] }> {
+  if (opts.roleIds?.length === 0) return { sources: [], referrers: [] };
+  const where = sql.join(
+    [
+      sql`s.first_contact_at is not null`,
+      ...(opts.from === undefined ? [] : [sql`s.first_contact_at >= ${opts.from}`]),
+      ...(opts.to === undefined ? [] : [sql`s.first_contact_at < ${opts.to}`]),
+      ...(opts.roleIds ? [sql`s.role_id in (${sql.join([...opts.roleIds])})`] : []),
+      ...(opts.source ? [sql`c.source = ${opts.source}`] : []),
+    ],
+    sql` and `,
+  );
+  const counts = sql`count(*) as candidates, sum(s.interviewed) as interviewed, sum(s.offered) as offered, sum(s.hired) as hired`;
+  const from = sql`report_source_facts s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id`;
+  type Row = { key: string | null; candidates: number | string; interviewed: number | string; offered: number | string; hired: number | string };
+  const sources = await sql<Row>`select c.source as key, ${counts} from ${from} where ${where} group by c.source`.execute(tx);
+  const referrers = await sql<Row>`select r.found_detail as key, ${counts} from ${from}
+    join (select x.candidate_id, x.found_detail from (select p.candidate_id, p.found_detail, row_number() over (partition by p.candidate_id order by p.created_at, p.id) as rn from prospects p where p.found_how = 'referrer') x where x.rn = 1) r on r.candidate_id = c.id
+    where ${where} and r.found_detail is not null group by r.found_detail`.execute(tx);
+  const out = (rows: Row[]): SourceFactsSum[] =>
+    rows.flatMap((r) => (r.key === null ? [] : [{ key: r.key, candidates: Number(r.candidates), interviewed: Number(r.interviewed), offered: Number(r.offered), hired: Number(r.hired) }]));
+  return { sources: out(sources.rows), referrers: out(referrers.rows) };
 }
