@@ -5,6 +5,7 @@ import { addSourceCounts, BreachCounter, breachReport, cycleReport, funnelReport
 import {
   clockSettingsKey,
   countReportApplications,
+  countSourceFactsApplications,
   listApplicationsWithoutFacts,
   listClockRunsToJudge,
   listEpochEventsOfApplications,
@@ -169,11 +170,11 @@ export function sourcesFromStore(db: Kysely<Database>, filters: ReportFilters): 
     };
     for (const { key, ...c } of sums.sources) merge(counts.sources, key, c);
     for (const { key, ...c } of sums.referrers) merge(counts.referrers, key, c);
-    const rest = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
+    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
+    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
     const restCounts = sourceCountsOf(rest.map((row) => factsOfRow(row, roles)), filters.period);
     for (const [key, c] of restCounts.sources) merge(counts.sources, key, c);
     for (const [key, c] of restCounts.referrers) merge(counts.referrers, key, c);
-    const { applications } = await countReportApplications(tx, { ...opts, asOf: 0 });
     return { applications, report: sourcesReportOfCounts(counts) };
   });
 }

@@ -399,14 +399,35 @@ export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Prom
     ],
     sql` and `,
   );
-  const counts = sql`count(*) as candidates, sum(s.interviewed) as interviewed, sum(s.offered) as offered, sum(s.hired) as hired`;
-  const from = sql`report_source_facts s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id`;
-  type Row = { key: string | null; candidates: number | string; interviewed: number | string; offered: number | string; hired: number | string };
-  const sources = await sql<Row>`select c.source as key, ${counts} from ${from} where ${where} group by c.source`.execute(tx);
-  const referrers = await sql<Row>`select r.found_detail as key, ${counts} from ${from}
-    join (select x.candidate_id, x.found_detail from (select p.candidate_id, p.found_detail, row_number() over (partition by p.candidate_id order by p.created_at, p.id) as rn from prospects p where p.found_how = 'referrer') x where x.rn = 1) r on r.candidate_id = c.id
-    where ${where} and r.found_detail is not null group by r.found_detail`.execute(tx);
-  const out = (rows: Row[]): SourceFactsSum[] =>
-    rows.flatMap((r) => (r.key === null ? [] : [{ key: r.key, candidates: Number(r.candidates), interviewed: Number(r.interviewed), offered: Number(r.offered), hired: Number(r.hired) }]));
-  return { sources: out(sources.rows), referrers: out(referrers.rows) };
+  // one pass, grouped by source and referrer together (at most sources x referrers rows), split here
+  type Row = { source: string; referrer: string | null; candidates: number | string; interviewed: number | string; offered: number | string; hired: number | string };
+  const { rows } = await sql<Row>`select c.source as source, r.found_detail as referrer, count(*) as candidates, sum(s.interviewed) as interviewed, sum(s.offered) as offered, sum(s.hired) as hired
+    from report_source_facts s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id
+    left join (select x.candidate_id, x.found_detail from (select p.candidate_id, p.found_detail, row_number() over (partition by p.candidate_id order by p.created_at, p.id) as rn from prospects p where p.found_how = 'referrer') x where x.rn = 1) r on r.candidate_id = c.id
+    where ${where} group by c.source, r.found_detail`.execute(tx);
+  const sources = new Map<string, SourceFactsSum>();
+  const referrers = new Map<string, SourceFactsSum>();
+  const add = (map: Map<string, SourceFactsSum>, key: string, r: Row) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = { key, candidates: 0, interviewed: 0, offered: 0, hired: 0 }));
+    c.candidates += Number(r.candidates);
+    c.interviewed += Number(r.interviewed);
+    c.offered += Number(r.offered);
+    c.hired += Number(r.hired);
+  };
+  for (const r of rows) {
+    add(sources, r.source, r);
+    if (r.referrer !== null) add(referrers, r.referrer, r);
+  }
+  return { sources: [...sources.values()], referrers: [...referrers.values()] };
+}
+
+/** Applications the filters keep (the report's `applications`), and how many of them have no report_source_facts row. */
+export async function countSourceFactsApplications(tx: Tx, opts: Omit<SourceFactsQuery, 'from' | 'to'>): Promise<{ applications: number; withoutSourceFacts: number }> {
+  if (opts.roleIds?.length === 0) return { applications: 0, withoutSourceFacts: 0 };
+  const q = base(tx)
+    .leftJoin('report_source_facts as s', 's.application_id', 'a.id')
+    .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when s.application_id is null then 1 else 0 end)`.as('missing')]);
+  const r = (await filtered(q, { ...opts, asOf: 0 }).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
+  return { applications: Number(r?.n ?? 0), withoutSourceFacts: Number(r?.missing ?? 0) };
 }
