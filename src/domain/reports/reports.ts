@@ -425,7 +425,7 @@ const tally = (keys: readonly string[]): Array<{ key: string; count: number }> =
   [...groupBy(keys, (k) => k).entries()].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 
 /** Applications that ended lost or withdrawn, with the close in the period (the last close, for a reopened one). */
-export function lossesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod; groupFilter?: (f: ApplicationFacts) => boolean }): LossesReport {
+export function lossesReport<F extends Pick<ApplicationFacts, 'loss' | 'firstContactAt'>>(facts: readonly F[], opts: { period?: ReportPeriod; groupFilter?: (f: F) => boolean }): LossesReport {
   const period = opts.period ?? {};
   const lost = facts.filter((f) => f.loss !== null && inPeriod(f.loss.at, period) && (opts.groupFilter?.(f) ?? true));
   const total = lost.length;
@@ -488,7 +488,7 @@ export function sourceCountsOf(facts: readonly ApplicationFacts[], period: Repor
 }
 
 /**
- * The sources report from its counts (sourceCountsOf, or the database's sums of report_source_facts: docs/reports.md,
+ * The sources report from its counts (sourceCountsOf, or the database's sums of report_fact_columns: docs/reports.md,
  * "Speed"): both give the same report.
  */
 export function sourcesReportOfCounts(counts: { sources: ReadonlyMap<string, SourceCounts>; referrers: ReadonlyMap<string, SourceCounts> }): SourcesReport {

@@ -10,6 +10,7 @@ import {
   listClockRunsToJudge,
   listEpochEventsOfApplications,
   listReportApplications,
+  listReportLosses,
   listReportOffers,
   listRoles,
   listUsers,
@@ -150,7 +151,7 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
 
 /**
  * The sources report from the stored counts (migration 027; docs/reports.md, "Speed"): the database counts the
- * applications with a report_source_facts row per source and per referrer, with the filters and the period in SQL; the
+ * applications with a report_fact_columns row per source and per referrer, with the filters and the period in SQL; the
  * few without one (no facts row yet) are read and counted here (sourceCountsOf). The figures are sourcesReport's over
  * every application's facts (a test compares the two on random histories).
  */
@@ -176,6 +177,25 @@ export function sourcesFromStore(db: Kysely<Database>, filters: ReportFilters): 
     for (const [key, c] of restCounts.sources) merge(counts.sources, key, c);
     for (const [key, c] of restCounts.referrers) merge(counts.referrers, key, c);
     return { applications, report: sourcesReportOfCounts(counts) };
+  });
+}
+
+/**
+ * The losses report from the stored columns (migration 027; docs/reports.md, "Speed"): only the lost applications'
+ * loss and first contact are read, with the filters and the period in SQL; the few without a row (no facts row yet) are
+ * read as every report reads them. The same lossesReport computes the figures over both.
+ */
+export function lossesFromStore(db: Kysely<Database>, filters: ReportFilters): Promise<{ applications: number; report: ReturnType<typeof lossesReport> }> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
+    const roleList = await listRoles(tx);
+    const roles = new Map(roleList.map((r) => [r.id, r]));
+    const roleIds = roleIdsOf(roleList, filters);
+    const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
+    const losses: Array<Pick<ApplicationFacts, 'loss' | 'firstContactAt'>> = await listReportLosses(tx, opts);
+    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
+    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
+    for (const row of rest) losses.push(factsOfRow(row, roles));
+    return { applications, report: lossesReport(losses, { period: filters.period }) };
   });
 }
 

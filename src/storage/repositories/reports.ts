@@ -60,8 +60,8 @@ export async function listReportApplications(
     .orderBy('a.id');
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   if (opts.source) q = q.where('c.source', '=', opts.source);
-  // only the applications the sources report cannot count in the database (no report_source_facts row)
-  if (opts.withoutSourceFacts) q = q.where(sql<SqlBool>`not exists (select 1 from report_source_facts s where s.application_id = a.id)`);
+  // only the applications the sources report cannot count in the database (no report_fact_columns row)
+  if (opts.withoutSourceFacts) q = q.where(sql<SqlBool>`not exists (select 1 from report_fact_columns s where s.application_id = a.id)`);
   const rows = await q.execute();
   const out: ReportApplicationRow[] = [];
   const missing: ReportApplicationRow[] = [];
@@ -166,11 +166,11 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       .values(tallies)
       .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
       .execute();
-    // the sources report's counts (migration 027)
+    // the facts the sources and losses reports read as columns (migration 027)
     await tx
-      .insertInto('report_source_facts')
-      .values(slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0 })))
-      .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired') })))
+      .insertInto('report_fact_columns')
+      .values(slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0, loss_at: facts.loss?.at ?? null, loss_reason: facts.loss?.reason ?? null, loss_stage: facts.loss?.stage ?? null, loss_signals: facts.loss ? JSON.stringify(facts.loss.signals) : null })))
+      .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired'), loss_at: eb.ref('excluded.loss_at'), loss_reason: eb.ref('excluded.loss_reason'), loss_stage: eb.ref('excluded.loss_stage'), loss_signals: eb.ref('excluded.loss_signals') })))
       .execute();
     await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
     for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
@@ -382,7 +382,7 @@ export interface SourceFactsSum {
 }
 
 /**
- * The sources report's counts summed by the database over report_source_facts (migration 027), per candidate source
+ * The sources report's counts summed by the database over report_fact_columns (migration 027), per candidate source
  * (as it is now) and per referrer (the `found_detail` of the candidate's earliest prospect record found through a
  * referrer, as listReportApplications names it), for the applications first contacted in the period. The applications
  * without a row are not in these sums (listReportApplications with `withoutSourceFacts` reads them).
@@ -402,7 +402,7 @@ export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Prom
   // one pass, grouped by source and referrer together (at most sources x referrers rows), split here
   type Row = { source: string; referrer: string | null; candidates: number | string; interviewed: number | string; offered: number | string; hired: number | string };
   const { rows } = await sql<Row>`select c.source as source, r.found_detail as referrer, count(*) as candidates, sum(s.interviewed) as interviewed, sum(s.offered) as offered, sum(s.hired) as hired
-    from report_source_facts s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id
+    from report_fact_columns s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id
     left join (select x.candidate_id, x.found_detail from (select p.candidate_id, p.found_detail, row_number() over (partition by p.candidate_id order by p.created_at, p.id) as rn from prospects p where p.found_how = 'referrer') x where x.rn = 1) r on r.candidate_id = c.id
     where ${where} group by c.source, r.found_detail`.execute(tx);
   const sources = new Map<string, SourceFactsSum>();
@@ -422,12 +422,41 @@ export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Prom
   return { sources: [...sources.values()], referrers: [...referrers.values()] };
 }
 
-/** Applications the filters keep (the report's `applications`), and how many of them have no report_source_facts row. */
+/** Applications the filters keep (the report's `applications`), and how many of them have no report_fact_columns row. */
 export async function countSourceFactsApplications(tx: Tx, opts: Omit<SourceFactsQuery, 'from' | 'to'>): Promise<{ applications: number; withoutSourceFacts: number }> {
   if (opts.roleIds?.length === 0) return { applications: 0, withoutSourceFacts: 0 };
   const q = base(tx)
-    .leftJoin('report_source_facts as s', 's.application_id', 'a.id')
+    .leftJoin('report_fact_columns as s', 's.application_id', 'a.id')
     .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when s.application_id is null then 1 else 0 end)`.as('missing')]);
   const r = (await filtered(q, { ...opts, asOf: 0 }).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
   return { applications: Number(r?.n ?? 0), withoutSourceFacts: Number(r?.missing ?? 0) };
+}
+
+export interface LossRow {
+  firstContactAt: number | null;
+  loss: NonNullable<HistoryFacts['loss']>;
+}
+
+/**
+ * The losses (report_fact_columns, migration 027) of the applications the filters keep, closed in the period: only the
+ * lost ones are read. The applications without a row are not here (listReportApplications with `withoutSourceFacts`).
+ */
+export async function listReportLosses(tx: Tx, opts: SourceFactsQuery): Promise<LossRow[]> {
+  if (opts.roleIds?.length === 0) return [];
+  const where = sql.join(
+    [
+      sql`s.loss_at is not null`,
+      ...(opts.from === undefined ? [] : [sql`s.loss_at >= ${opts.from}`]),
+      ...(opts.to === undefined ? [] : [sql`s.loss_at < ${opts.to}`]),
+      ...(opts.roleIds ? [sql`s.role_id in (${sql.join([...opts.roleIds])})`] : []),
+      ...(opts.source ? [sql`s.application_id in (select a.id from applications a join candidates c on c.id = a.candidate_id where c.source = ${opts.source})`] : []),
+    ],
+    sql` and `,
+  );
+  type Row = { first_contact_at: number | string | null; loss_at: number | string; loss_reason: string; loss_stage: string; loss_signals: string };
+  const { rows } = await sql<Row>`select s.first_contact_at, s.loss_at, s.loss_reason, s.loss_stage, s.loss_signals from report_fact_columns s where ${where}`.execute(tx);
+  return rows.map((r) => ({
+    firstContactAt: r.first_contact_at === null ? null : Number(r.first_contact_at),
+    loss: { at: Number(r.loss_at), reason: r.loss_reason as LossRow['loss']['reason'], stage: r.loss_stage, signals: JSON.parse(r.loss_signals) as LossRow['loss']['signals'] },
+  }));
 }

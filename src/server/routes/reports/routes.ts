@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/policy.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { buildCycle, clockBreaches, buildFunnel, buildLosses, buildOffers, readPeopleNames, readReportInputs, sourcesFromStore, type ReportFilters } from '../../services/reports.js';
+import { buildCycle, clockBreaches, buildFunnel, buildOffers, lossesFromStore, readPeopleNames, readReportInputs, sourcesFromStore, type ReportFilters } from '../../services/reports.js';
 import { MarketService } from '../../services/market.js';
 import { groupLabel, personName } from './presenter.js';
 
@@ -44,6 +44,10 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       const { applications, report: r } = await sourcesFromStore(db, filters);
       return { name: 'sources' as const, ...envelopeOf(applications), data: { ...r, findings: r.findings.map(({ rule, severity, message, fix }) => ({ rule, severity, message, fix })) } };
     }
+    if (request.params.name === 'losses') {
+      const { applications, report: r } = await lossesFromStore(db, filters);
+      return { name: 'losses' as const, ...envelopeOf(applications), data: r };
+    }
     const inputs = await readReportInputs(db, filters);
     const envelope = envelopeOf(inputs.facts.length);
     const label = (key: string) => groupLabel(inputs, filters.by, key);
@@ -58,8 +62,6 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
         const r = await buildOffers(db, inputs, filters, seesPay, market);
         return { name: 'offers' as const, ...envelope, data: { groups: r.groups.map((g) => ({ ...g, label: label(g.key) })), pay: r.pay } };
       }
-      case 'losses':
-        return { name: 'losses' as const, ...envelope, data: buildLosses(inputs, filters) };
     }
   });
 }
