@@ -421,21 +421,56 @@ export interface LossesReport {
   signals: Array<{ signal: string; count: number; share: number }>;
 }
 
-const tally = (keys: readonly string[]): Array<{ key: string; count: number }> =>
-  [...groupBy(keys, (k) => k).entries()].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+/** What the losses report counts: the losses, per reason, stage and signal, and the days from first contact to each. */
+export interface LossCounts {
+  total: number;
+  reasons: Map<string, number>;
+  stages: Map<string, number>;
+  signals: Map<string, number>;
+  /** Milliseconds from first contact (the loss itself without one) to each loss. */
+  spans: number[];
+}
+
+export const emptyLossCounts = (): LossCounts => ({ total: 0, reasons: new Map(), stages: new Map(), signals: new Map(), spans: [] });
+
+/** Adds `n` losses of one reason, stage and set of signals to the counts (without their spans). */
+export function addLosses(c: LossCounts, n: number, loss: { reason: string; stage: string; signals: readonly string[] }): void {
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + n);
+  c.total += n;
+  bump(c.reasons, loss.reason);
+  bump(c.stages, loss.stage);
+  for (const signal of loss.signals) bump(c.signals, signal);
+}
+
+/** The counts of the applications that ended lost or withdrawn with the close in the period. */
+export function lossCountsOf<F extends Pick<ApplicationFacts, 'loss' | 'firstContactAt'>>(facts: readonly F[], opts: { period?: ReportPeriod; groupFilter?: (f: F) => boolean }, into: LossCounts = emptyLossCounts()): LossCounts {
+  const period = opts.period ?? {};
+  for (const f of facts) {
+    if (f.loss === null || !inPeriod(f.loss.at, period) || !(opts.groupFilter?.(f) ?? true)) continue;
+    addLosses(into, 1, f.loss);
+    into.spans.push(f.loss.at - (f.firstContactAt ?? f.loss.at));
+  }
+  return into;
+}
+
+const tallied = (m: ReadonlyMap<string, number>): Array<{ key: string; count: number }> =>
+  [...m.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+
+/** The losses report from its counts (lossCountsOf, or the database's counts of report_fact_columns): the same report. */
+export function lossesReportOfCounts(c: LossCounts): LossesReport {
+  const total = c.total;
+  return {
+    total,
+    reasons: tallied(c.reasons).map(({ key, count }) => ({ reason: key, count, share: count / total })),
+    stages: tallied(c.stages).map(({ key, count }) => ({ stage: key, count })),
+    days: spread(c.spans.map((ms) => ms / DAY_MS)),
+    signals: tallied(c.signals).map(({ key, count }) => ({ signal: key, count, share: count / total })),
+  };
+}
 
 /** Applications that ended lost or withdrawn, with the close in the period (the last close, for a reopened one). */
 export function lossesReport<F extends Pick<ApplicationFacts, 'loss' | 'firstContactAt'>>(facts: readonly F[], opts: { period?: ReportPeriod; groupFilter?: (f: F) => boolean }): LossesReport {
-  const period = opts.period ?? {};
-  const lost = facts.filter((f) => f.loss !== null && inPeriod(f.loss.at, period) && (opts.groupFilter?.(f) ?? true));
-  const total = lost.length;
-  return {
-    total,
-    reasons: tally(lost.map((f) => f.loss!.reason)).map(({ key, count }) => ({ reason: key, count, share: count / total })),
-    stages: tally(lost.map((f) => f.loss!.stage)).map(({ key, count }) => ({ stage: key, count })),
-    days: spread(lost.map((f) => (f.loss!.at - (f.firstContactAt ?? f.loss!.at)) / DAY_MS)),
-    signals: tally(lost.flatMap((f) => f.loss!.signals)).map(({ key, count }) => ({ signal: key, count, share: count / total })),
-  };
+  return lossesReportOfCounts(lossCountsOf(facts, opts));
 }
 
 // -------------------------------------------------------------------------------------------------------- sources

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
 import { applicationFacts, historyReportFacts, withApplication, type ApplicationFacts, type ClockRunFact, type ReportApplication } from '../../domain/reports/facts.js';
-import { addSourceCounts, BreachCounter, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourceCountsOf, sourcesReport, sourcesReportOfCounts, type OfferPay, type SourceCounts, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
+import { addLosses, addSourceCounts, BreachCounter, emptyLossCounts, lossCountsOf, lossesReportOfCounts, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourceCountsOf, sourcesReport, sourcesReportOfCounts, type OfferPay, type SourceCounts, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import {
   clockSettingsKey,
   countReportApplications,
@@ -10,7 +10,7 @@ import {
   listClockRunsToJudge,
   listEpochEventsOfApplications,
   listReportApplications,
-  listReportLosses,
+  countReportLosses,
   listReportOffers,
   listRoles,
   listUsers,
@@ -191,11 +191,14 @@ export function lossesFromStore(db: Kysely<Database>, filters: ReportFilters): P
     const roles = new Map(roleList.map((r) => [r.id, r]));
     const roleIds = roleIdsOf(roleList, filters);
     const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
-    const losses: Array<Pick<ApplicationFacts, 'loss' | 'firstContactAt'>> = await listReportLosses(tx, opts);
+    const counts = emptyLossCounts();
+    const stored = await countReportLosses(tx, opts);
+    for (const g of stored.groups) addLosses(counts, g.count, g);
+    for (const span of stored.spans) counts.spans.push(span);
     const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
     const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
-    for (const row of rest) losses.push(factsOfRow(row, roles));
-    return { applications, report: lossesReport(losses, { period: filters.period }) };
+    lossCountsOf(rest.map((row) => factsOfRow(row, roles)), { period: filters.period }, counts);
+    return { applications, report: lossesReportOfCounts(counts) };
   });
 }
 

@@ -432,17 +432,20 @@ export async function countSourceFactsApplications(tx: Tx, opts: Omit<SourceFact
   return { applications: Number(r?.n ?? 0), withoutSourceFacts: Number(r?.missing ?? 0) };
 }
 
-export interface LossRow {
-  firstContactAt: number | null;
-  loss: NonNullable<HistoryFacts['loss']>;
+export interface LossGroup {
+  reason: NonNullable<HistoryFacts['loss']>['reason'];
+  stage: string;
+  signals: NonNullable<HistoryFacts['loss']>['signals'];
+  count: number;
 }
 
 /**
- * The losses (report_fact_columns, migration 027) of the applications the filters keep, closed in the period: only the
- * lost ones are read. The applications without a row are not here (listReportApplications with `withoutSourceFacts`).
+ * The losses (report_fact_columns, migration 027) of the applications the filters keep, closed in the period: counted
+ * by the database per reason, stage and signals, with the span from first contact (the loss itself without one) to
+ * each loss in ms. The applications without a row are not here (listReportApplications with `withoutSourceFacts`).
  */
-export async function listReportLosses(tx: Tx, opts: SourceFactsQuery): Promise<LossRow[]> {
-  if (opts.roleIds?.length === 0) return [];
+export async function countReportLosses(tx: Tx, opts: SourceFactsQuery): Promise<{ groups: LossGroup[]; spans: number[] }> {
+  if (opts.roleIds?.length === 0) return { groups: [], spans: [] };
   const where = sql.join(
     [
       sql`s.loss_at is not null`,
@@ -453,10 +456,11 @@ export async function listReportLosses(tx: Tx, opts: SourceFactsQuery): Promise<
     ],
     sql` and `,
   );
-  type Row = { first_contact_at: number | string | null; loss_at: number | string; loss_reason: string; loss_stage: string; loss_signals: string };
-  const { rows } = await sql<Row>`select s.first_contact_at, s.loss_at, s.loss_reason, s.loss_stage, s.loss_signals from report_fact_columns s where ${where}`.execute(tx);
-  return rows.map((r) => ({
-    firstContactAt: r.first_contact_at === null ? null : Number(r.first_contact_at),
-    loss: { at: Number(r.loss_at), reason: r.loss_reason as LossRow['loss']['reason'], stage: r.loss_stage, signals: JSON.parse(r.loss_signals) as LossRow['loss']['signals'] },
-  }));
+  type Group = { loss_reason: string; loss_stage: string; loss_signals: string; n: number | string };
+  const groups = await sql<Group>`select s.loss_reason, s.loss_stage, s.loss_signals, count(*) as n from report_fact_columns s where ${where} group by s.loss_reason, s.loss_stage, s.loss_signals`.execute(tx);
+  const spans = await sql<{ d: number | string }>`select s.loss_at - coalesce(s.first_contact_at, s.loss_at) as d from report_fact_columns s where ${where}`.execute(tx);
+  return {
+    groups: groups.rows.map((r) => ({ reason: r.loss_reason as LossGroup['reason'], stage: r.loss_stage, signals: JSON.parse(r.loss_signals) as LossGroup['signals'], count: Number(r.n) })),
+    spans: spans.rows.map((r) => Number(r.d)),
+  };
 }
