@@ -477,6 +477,21 @@ export interface ReportFactsTable {
 }
 
 /** Migration 026: an application's stopped clock runs judged once under the settings named by clock_key (CLOCK_TALLY_COLUMNS). */
+/** The facts the sources and losses reports read, as columns (migration 027). */
+export interface ReportFactColumnsTable {
+  application_id: string;
+  role_id: string;
+  first_contact_at: number | null;
+  interviewed: number;
+  offered: number;
+  hired: number;
+  loss_at: number | null;
+  loss_reason: string | null;
+  loss_stage: string | null;
+  /** JSON: LoggedSignal[] */
+  loss_signals: string | null;
+}
+
 export interface ReportClockTalliesTable {
   application_id: string;
   role_id: string;
@@ -646,6 +661,7 @@ export interface Database {
   report_facts: ReportFactsTable;
   report_clock_tallies: ReportClockTalliesTable;
   report_clock_people: ReportClockPeopleTable;
+  report_fact_columns: ReportFactColumnsTable;
   erasure_ledger: ErasureLedgerTable;
   retention_settings: RetentionSettingsTable;
   retention_runs: RetentionRunTable;

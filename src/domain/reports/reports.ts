@@ -421,21 +421,56 @@ export interface LossesReport {
   signals: Array<{ signal: string; count: number; share: number }>;
 }
 
-const tally = (keys: readonly string[]): Array<{ key: string; count: number }> =>
-  [...groupBy(keys, (k) => k).entries()].map(([key, list]) => ({ key, count: list.length })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+/** What the losses report counts: the losses, per reason, stage and signal, and the days from first contact to each. */
+export interface LossCounts {
+  total: number;
+  reasons: Map<string, number>;
+  stages: Map<string, number>;
+  signals: Map<string, number>;
+  /** Milliseconds from first contact (the loss itself without one) to each loss. */
+  spans: number[];
+}
 
-/** Applications that ended lost or withdrawn, with the close in the period (the last close, for a reopened one). */
-export function lossesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod; groupFilter?: (f: ApplicationFacts) => boolean }): LossesReport {
+export const emptyLossCounts = (): LossCounts => ({ total: 0, reasons: new Map(), stages: new Map(), signals: new Map(), spans: [] });
+
+/** Adds `n` losses of one reason, stage and set of signals to the counts (without their spans). */
+export function addLosses(c: LossCounts, n: number, loss: { reason: string; stage: string; signals: readonly string[] }): void {
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + n);
+  c.total += n;
+  bump(c.reasons, loss.reason);
+  bump(c.stages, loss.stage);
+  for (const signal of loss.signals) bump(c.signals, signal);
+}
+
+/** The counts of the applications that ended lost or withdrawn with the close in the period. */
+export function lossCountsOf<F extends Pick<ApplicationFacts, 'loss' | 'firstContactAt'>>(facts: readonly F[], opts: { period?: ReportPeriod; groupFilter?: (f: F) => boolean }, into: LossCounts = emptyLossCounts()): LossCounts {
   const period = opts.period ?? {};
-  const lost = facts.filter((f) => f.loss !== null && inPeriod(f.loss.at, period) && (opts.groupFilter?.(f) ?? true));
-  const total = lost.length;
+  for (const f of facts) {
+    if (f.loss === null || !inPeriod(f.loss.at, period) || !(opts.groupFilter?.(f) ?? true)) continue;
+    addLosses(into, 1, f.loss);
+    into.spans.push(f.loss.at - (f.firstContactAt ?? f.loss.at));
+  }
+  return into;
+}
+
+const tallied = (m: ReadonlyMap<string, number>): Array<{ key: string; count: number }> =>
+  [...m.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+
+/** The losses report from its counts (lossCountsOf, or the database's counts of report_fact_columns): the same report. */
+export function lossesReportOfCounts(c: LossCounts): LossesReport {
+  const total = c.total;
   return {
     total,
-    reasons: tally(lost.map((f) => f.loss!.reason)).map(({ key, count }) => ({ reason: key, count, share: count / total })),
-    stages: tally(lost.map((f) => f.loss!.stage)).map(({ key, count }) => ({ stage: key, count })),
-    days: spread(lost.map((f) => (f.loss!.at - (f.firstContactAt ?? f.loss!.at)) / DAY_MS)),
-    signals: tally(lost.flatMap((f) => f.loss!.signals)).map(({ key, count }) => ({ signal: key, count, share: count / total })),
+    reasons: tallied(c.reasons).map(({ key, count }) => ({ reason: key, count, share: count / total })),
+    stages: tallied(c.stages).map(({ key, count }) => ({ stage: key, count })),
+    days: spread(c.spans.map((ms) => ms / DAY_MS)),
+    signals: tallied(c.signals).map(({ key, count }) => ({ signal: key, count, share: count / total })),
   };
+}
+
+/** Applications that ended lost or withdrawn, with the close in the period (the last close, for a reopened one). */
+export function lossesReport<F extends Pick<ApplicationFacts, 'loss' | 'firstContactAt'>>(facts: readonly F[], opts: { period?: ReportPeriod; groupFilter?: (f: F) => boolean }): LossesReport {
+  return lossesReportOfCounts(lossCountsOf(facts, opts));
 }
 
 // -------------------------------------------------------------------------------------------------------- sources
@@ -457,28 +492,57 @@ export interface SourcesReport {
   findings: Finding[];
 }
 
-function row(key: string, list: readonly ApplicationFacts[]): SourceRow {
+/** What the sources report counts per source or referrer: candidates, interviewed, offered, hired. */
+export type SourceCounts = Omit<SourceRow, 'key'>;
+
+const noCounts = (): SourceCounts => ({ candidates: 0, interviewed: 0, offered: 0, hired: 0 });
+
+/** Adds `b` into `a`. */
+export function addSourceCounts(a: SourceCounts, b: SourceCounts): void {
+  a.candidates += b.candidates;
+  a.interviewed += b.interviewed;
+  a.offered += b.offered;
+  a.hired += b.hired;
+}
+
+/** The counts of the applications first contacted in the period, per source and per referrer. */
+export function sourceCountsOf(facts: readonly ApplicationFacts[], period: ReportPeriod): { sources: Map<string, SourceCounts>; referrers: Map<string, SourceCounts> } {
+  const sources = new Map<string, SourceCounts>();
+  const referrers = new Map<string, SourceCounts>();
+  const count = (map: Map<string, SourceCounts>, key: string, f: ApplicationFacts) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = noCounts()));
+    addSourceCounts(c, { candidates: 1, interviewed: f.interviewed ? 1 : 0, offered: f.offers.length > 0 ? 1 : 0, hired: f.hiredAt !== null ? 1 : 0 });
+  };
+  for (const f of facts) {
+    if (!inPeriod(f.firstContactAt, period)) continue;
+    count(sources, f.app.source, f);
+    if (f.app.referrer !== null) count(referrers, f.app.referrer, f);
+  }
+  return { sources, referrers };
+}
+
+/**
+ * The sources report from its counts (sourceCountsOf, or the database's sums of report_fact_columns: docs/reports.md,
+ * "Speed"): both give the same report.
+ */
+export function sourcesReportOfCounts(counts: { sources: ReadonlyMap<string, SourceCounts>; referrers: ReadonlyMap<string, SourceCounts> }): SourcesReport {
+  // the mix of the cohort's sources (an unknown source counts as other)
+  const cohort: Array<{ source: string }> = [];
+  for (const [source, c] of counts.sources) for (let i = 0; i < c.candidates; i++) cohort.push({ source });
+  const mix = sourceMix(cohort);
   return {
-    key,
-    candidates: list.length,
-    interviewed: list.filter((f) => f.interviewed).length,
-    offered: list.filter((f) => f.offers.length > 0).length,
-    hired: list.filter((f) => f.hiredAt !== null).length,
+    sources: CANDIDATE_SOURCES.map((s) => ({ key: s, ...(counts.sources.get(s) ?? noCounts()) })),
+    referrers: [...counts.referrers.entries()].filter(([, c]) => c.candidates > 0).map(([key, c]) => ({ key, ...c })).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
+    concentration: mix.total === 0 ? null : CANDIDATE_SOURCES.reduce((sum, s) => sum + mix.shares[s] ** 2, 0),
+    referralOnlyShare: mix.referralOnlyShare,
+    findings: mix.findings,
   };
 }
 
 /** Candidates, interviews, offers and hires per source and per referrer, for applications first contacted in the period. */
 export function sourcesReport(facts: readonly ApplicationFacts[], opts: { period?: ReportPeriod }): SourcesReport {
-  const cohort = facts.filter((f) => inPeriod(f.firstContactAt, opts.period ?? {}));
-  const bySource = groupBy(cohort, (f) => f.app.source);
-  const mix = sourceMix(cohort.map((f) => ({ source: f.app.source })));
-  return {
-    sources: CANDIDATE_SOURCES.map((s) => ({ ...row(s, bySource.get(s) ?? []), key: s })),
-    referrers: [...groupBy(cohort.filter((f) => f.app.referrer !== null), (f) => f.app.referrer!).entries()].map(([k, list]) => row(k, list)).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
-    concentration: mix.total === 0 ? null : CANDIDATE_SOURCES.reduce((sum, s) => sum + mix.shares[s] ** 2, 0),
-    referralOnlyShare: mix.referralOnlyShare,
-    findings: mix.findings,
-  };
+  return sourcesReportOfCounts(sourceCountsOf(facts, opts.period ?? {}));
 }
 
 // ------------------------------------------------------------------------------------------- stored clock tallies

@@ -1,20 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
 import { applicationFacts, historyReportFacts, withApplication, type ApplicationFacts, type ClockRunFact, type ReportApplication } from '../../domain/reports/facts.js';
-import { BreachCounter, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourcesReport, type OfferPay, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
+import { addLosses, addSourceCounts, BreachCounter, emptyLossCounts, lossCountsOf, lossesReportOfCounts, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourceCountsOf, sourcesReport, sourcesReportOfCounts, type OfferPay, type SourceCounts, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import {
   clockSettingsKey,
   countReportApplications,
+  countSourceFactsApplications,
   listApplicationsWithoutFacts,
   listClockRunsToJudge,
   listEpochEventsOfApplications,
   listReportApplications,
+  countReportLosses,
   listReportOffers,
   listRoles,
   listUsers,
   REPORT_DATA,
   sumClockPeopleTallies,
   sumClockTallies,
+  sumReportSourceFacts,
   type ClockTallyQuery,
   type Database,
   type RoleRecord,
@@ -144,6 +147,82 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
     for (const { id, roleId } of slice) counter.judge(historyReportFacts(events.get(id) ?? []).clockRuns, settingsOf(roleId), roles.get(roleId)?.recruiterId ?? null);
   }
   return { applications, report: counter.result() };
+}
+
+/**
+ * The sources report from the stored counts (migration 027; docs/reports.md, "Speed"): the database counts the
+ * applications with a report_fact_columns row per source and per referrer, with the filters and the period in SQL; the
+ * few without one (no facts row yet) are read and counted here (sourceCountsOf). The figures are sourcesReport's over
+ * every application's facts (a test compares the two on random histories).
+ */
+export function sourcesFromStore(db: Kysely<Database>, filters: ReportFilters): Promise<{ applications: number; report: ReturnType<typeof sourcesReport> }> {
+  // one snapshot: the sums, the rows read here and the count are of the same committed rows
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
+    const roleList = await listRoles(tx);
+    const roles = new Map(roleList.map((r) => [r.id, r]));
+    const roleIds = roleIdsOf(roleList, filters);
+    const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
+    const sums = await sumReportSourceFacts(tx, opts);
+    const counts = { sources: new Map<string, SourceCounts>(), referrers: new Map<string, SourceCounts>() };
+    const merge = (map: Map<string, SourceCounts>, key: string, c: SourceCounts) => {
+      const have = map.get(key);
+      if (have) addSourceCounts(have, c);
+      else map.set(key, { candidates: c.candidates, interviewed: c.interviewed, offered: c.offered, hired: c.hired });
+    };
+    for (const { key, ...c } of sums.sources) merge(counts.sources, key, c);
+    for (const { key, ...c } of sums.referrers) merge(counts.referrers, key, c);
+    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
+    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
+    const restCounts = sourceCountsOf(rest.map((row) => factsOfRow(row, roles)), filters.period);
+    for (const [key, c] of restCounts.sources) merge(counts.sources, key, c);
+    for (const [key, c] of restCounts.referrers) merge(counts.referrers, key, c);
+    return { applications, report: sourcesReportOfCounts(counts) };
+  });
+}
+
+/**
+ * The losses report from the stored columns (migration 027; docs/reports.md, "Speed"): only the lost applications'
+ * loss and first contact are read, with the filters and the period in SQL; the few without a row (no facts row yet) are
+ * read as every report reads them. The same lossesReport computes the figures over both.
+ */
+export function lossesFromStore(db: Kysely<Database>, filters: ReportFilters): Promise<{ applications: number; report: ReturnType<typeof lossesReport> }> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
+    const roleList = await listRoles(tx);
+    const roles = new Map(roleList.map((r) => [r.id, r]));
+    const roleIds = roleIdsOf(roleList, filters);
+    const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
+    const counts = emptyLossCounts();
+    const stored = await countReportLosses(tx, opts);
+    for (const g of stored.groups) addLosses(counts, g.count, g);
+    for (const span of stored.spans) counts.spans.push(span);
+    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
+    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
+    lossCountsOf(rest.map((row) => factsOfRow(row, roles)), { period: filters.period }, counts);
+    return { applications, report: lossesReportOfCounts(counts) };
+  });
+}
+
+/** The roles the role and specialization filters keep (undefined without either). */
+function roleIdsOf(roleList: readonly RoleRecord[], filters: ReportFilters): string[] | undefined {
+  return filters.roleId !== undefined || filters.specialization !== undefined
+    ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
+    : undefined;
+}
+
+/** One read application's facts: its stored facts joined to its row, or its history's. */
+function factsOfRow(row: Awaited<ReturnType<typeof listReportApplications>>[number], roles: ReadonlyMap<string, RoleRecord>): ApplicationFacts {
+  const role = roles.get(row.roleId);
+  const app: ReportApplication = {
+    id: row.id,
+    roleId: row.roleId,
+    specialization: specializationOf(role),
+    source: row.source as CandidateSource,
+    referrer: row.referrer,
+    recruiterId: role?.recruiterId ?? null,
+    currentStage: row.currentStage,
+    events: row.events,
+  };
+  return row.facts ? withApplication(app, row.facts) : applicationFacts(app);
 }
 
 /** Names by user id: only the per-person breaches name people, so only that report reads them. */

@@ -27,10 +27,11 @@ import { reportFacts } from './023-report-facts.js';
 import { importedOffers } from './024-imported-offers.js';
 import { reportFactsState } from './025-report-facts-state.js';
 import { reportClockTallies } from './026-report-clock-tallies.js';
+import { reportFactColumns } from './027-report-fact-columns.js';
 import type { Migration } from './helpers.js';
 
 /** The static registry: one ordered list for both dialects. Append only; never edit a landed migration. */
-export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems, sharedSignInLimits, imports, sourcing, sequences, postings, reportFacts, importedOffers, reportFactsState, reportClockTallies];
+export const MIGRATIONS: readonly Migration[] = [foundation, pipeline, compensation, interviewsOffers, scoping, roleDescription, roleRecruiter, interviewLoops, candidateRecord, roleBands, companyEquity, todayMarks, applicationProjections, signInSecurity, privacy, projectionReadState, todayItems, sharedSignInLimits, imports, sourcing, sequences, postings, reportFacts, importedOffers, reportFactsState, reportClockTallies, reportFactColumns];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

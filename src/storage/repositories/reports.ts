@@ -33,7 +33,7 @@ export const REPORT_DATA: readonly string[] = [...TYPES_WITH_DATA_READ, 'offer.e
  */
 export async function listReportApplications(
   tx: Tx,
-  opts: { roleIds?: readonly string[]; source?: string; batch?: number; clockRuns?: boolean } = {},
+  opts: { roleIds?: readonly string[]; source?: string; batch?: number; clockRuns?: boolean; withoutSourceFacts?: boolean } = {},
 ): Promise<ReportApplicationRow[]> {
   if (opts.roleIds?.length === 0) return [];
   let q = tx
@@ -60,6 +60,8 @@ export async function listReportApplications(
     .orderBy('a.id');
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   if (opts.source) q = q.where('c.source', '=', opts.source);
+  // only the applications the sources report cannot count in the database (no report_fact_columns row)
+  if (opts.withoutSourceFacts) q = q.where(sql<SqlBool>`not exists (select 1 from report_fact_columns s where s.application_id = a.id)`);
   const rows = await q.execute();
   const out: ReportApplicationRow[] = [];
   const missing: ReportApplicationRow[] = [];
@@ -163,6 +165,12 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       .insertInto('report_clock_tallies')
       .values(tallies)
       .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
+      .execute();
+    // the facts the sources and losses reports read as columns (migration 027)
+    await tx
+      .insertInto('report_fact_columns')
+      .values(slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0, loss_at: facts.loss?.at ?? null, loss_reason: facts.loss?.reason ?? null, loss_stage: facts.loss?.stage ?? null, loss_signals: facts.loss ? JSON.stringify(facts.loss.signals) : null })))
+      .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired'), loss_at: eb.ref('excluded.loss_at'), loss_reason: eb.ref('excluded.loss_reason'), loss_stage: eb.ref('excluded.loss_stage'), loss_signals: eb.ref('excluded.loss_signals') })))
       .execute();
     await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
     for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
@@ -355,4 +363,104 @@ export async function listApplicationsWithoutFacts(tx: Tx, opts: ClockTallyQuery
   if (opts.roleIds?.length === 0) return [];
   const q = base(tx).leftJoin('report_facts as f', 'f.application_id', 'a.id').select(['a.id as id', 'a.role_id as roleId']).where('f.application_id', 'is', null);
   return (await filtered(q, opts).execute()) as Array<{ id: string; roleId: string }>;
+}
+
+/** What the sources report reads from the database: the filters (role, source) and the period on first contact. */
+export interface SourceFactsQuery {
+  roleIds?: readonly string[];
+  source?: string;
+  from?: number;
+  to?: number;
+}
+
+export interface SourceFactsSum {
+  key: string;
+  candidates: number;
+  interviewed: number;
+  offered: number;
+  hired: number;
+}
+
+/**
+ * The sources report's counts summed by the database over report_fact_columns (migration 027), per candidate source
+ * (as it is now) and per referrer (the `found_detail` of the candidate's earliest prospect record found through a
+ * referrer, as listReportApplications names it), for the applications first contacted in the period. The applications
+ * without a row are not in these sums (listReportApplications with `withoutSourceFacts` reads them).
+ */
+export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Promise<{ sources: SourceFactsSum[]; referrers: SourceFactsSum[] }> {
+  if (opts.roleIds?.length === 0) return { sources: [], referrers: [] };
+  const where = sql.join(
+    [
+      sql`s.first_contact_at is not null`,
+      ...(opts.from === undefined ? [] : [sql`s.first_contact_at >= ${opts.from}`]),
+      ...(opts.to === undefined ? [] : [sql`s.first_contact_at < ${opts.to}`]),
+      ...(opts.roleIds ? [sql`s.role_id in (${sql.join([...opts.roleIds])})`] : []),
+      ...(opts.source ? [sql`c.source = ${opts.source}`] : []),
+    ],
+    sql` and `,
+  );
+  // one pass, grouped by source and referrer together (at most sources x referrers rows), split here
+  type Row = { source: string; referrer: string | null; candidates: number | string; interviewed: number | string; offered: number | string; hired: number | string };
+  const { rows } = await sql<Row>`select c.source as source, r.found_detail as referrer, count(*) as candidates, sum(s.interviewed) as interviewed, sum(s.offered) as offered, sum(s.hired) as hired
+    from report_fact_columns s join applications a on a.id = s.application_id join candidates c on c.id = a.candidate_id
+    left join (select x.candidate_id, x.found_detail from (select p.candidate_id, p.found_detail, row_number() over (partition by p.candidate_id order by p.created_at, p.id) as rn from prospects p where p.found_how = 'referrer') x where x.rn = 1) r on r.candidate_id = c.id
+    where ${where} group by c.source, r.found_detail`.execute(tx);
+  const sources = new Map<string, SourceFactsSum>();
+  const referrers = new Map<string, SourceFactsSum>();
+  const add = (map: Map<string, SourceFactsSum>, key: string, r: Row) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = { key, candidates: 0, interviewed: 0, offered: 0, hired: 0 }));
+    c.candidates += Number(r.candidates);
+    c.interviewed += Number(r.interviewed);
+    c.offered += Number(r.offered);
+    c.hired += Number(r.hired);
+  };
+  for (const r of rows) {
+    add(sources, r.source, r);
+    if (r.referrer !== null) add(referrers, r.referrer, r);
+  }
+  return { sources: [...sources.values()], referrers: [...referrers.values()] };
+}
+
+/** Applications the filters keep (the report's `applications`), and how many of them have no report_fact_columns row. */
+export async function countSourceFactsApplications(tx: Tx, opts: Omit<SourceFactsQuery, 'from' | 'to'>): Promise<{ applications: number; withoutSourceFacts: number }> {
+  if (opts.roleIds?.length === 0) return { applications: 0, withoutSourceFacts: 0 };
+  const q = base(tx)
+    .leftJoin('report_fact_columns as s', 's.application_id', 'a.id')
+    .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when s.application_id is null then 1 else 0 end)`.as('missing')]);
+  const r = (await filtered(q, { ...opts, asOf: 0 }).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
+  return { applications: Number(r?.n ?? 0), withoutSourceFacts: Number(r?.missing ?? 0) };
+}
+
+export interface LossGroup {
+  reason: NonNullable<HistoryFacts['loss']>['reason'];
+  stage: string;
+  signals: NonNullable<HistoryFacts['loss']>['signals'];
+  count: number;
+}
+
+/**
+ * The losses (report_fact_columns, migration 027) of the applications the filters keep, closed in the period: counted
+ * by the database per reason, stage and signals, with the span from first contact (the loss itself without one) to
+ * each loss in ms. The applications without a row are not here (listReportApplications with `withoutSourceFacts`).
+ */
+export async function countReportLosses(tx: Tx, opts: SourceFactsQuery): Promise<{ groups: LossGroup[]; spans: number[] }> {
+  if (opts.roleIds?.length === 0) return { groups: [], spans: [] };
+  const where = sql.join(
+    [
+      sql`s.loss_at is not null`,
+      ...(opts.from === undefined ? [] : [sql`s.loss_at >= ${opts.from}`]),
+      ...(opts.to === undefined ? [] : [sql`s.loss_at < ${opts.to}`]),
+      ...(opts.roleIds ? [sql`s.role_id in (${sql.join([...opts.roleIds])})`] : []),
+      ...(opts.source ? [sql`s.application_id in (select a.id from applications a join candidates c on c.id = a.candidate_id where c.source = ${opts.source})`] : []),
+    ],
+    sql` and `,
+  );
+  type Group = { loss_reason: string; loss_stage: string; loss_signals: string; n: number | string };
+  const groups = await sql<Group>`select s.loss_reason, s.loss_stage, s.loss_signals, count(*) as n from report_fact_columns s where ${where} group by s.loss_reason, s.loss_stage, s.loss_signals`.execute(tx);
+  const spans = await sql<{ d: number | string }>`select s.loss_at - coalesce(s.first_contact_at, s.loss_at) as d from report_fact_columns s where ${where}`.execute(tx);
+  return {
+    groups: groups.rows.map((r) => ({ reason: r.loss_reason as LossGroup['reason'], stage: r.loss_stage, signals: JSON.parse(r.loss_signals) as LossGroup['signals'], count: Number(r.n) })),
+    spans: spans.rows.map((r) => Number(r.d)),
+  };
 }

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/policy.js';
 import { DomainError } from '../../../domain/shared/errors.js';
 import type { App, ServerContext } from '../../context.js';
 import { requireAction } from '../../plugins/auth.js';
-import { buildCycle, clockBreaches, buildFunnel, buildLosses, buildOffers, buildSources, readPeopleNames, readReportInputs, type ReportFilters } from '../../services/reports.js';
+import { buildCycle, clockBreaches, buildFunnel, buildOffers, lossesFromStore, readPeopleNames, readReportInputs, sourcesFromStore, type ReportFilters } from '../../services/reports.js';
 import { MarketService } from '../../services/market.js';
 import { groupLabel, personName } from './presenter.js';
 
@@ -40,6 +40,14 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       const people = await readPeopleNames(db);
       return { name: 'clock-breaches' as const, ...envelopeOf(applications), data: { clocks: r.clocks, people: r.people.map((p) => ({ ...p, personName: personName(people, p.personId) })) } };
     }
+    if (request.params.name === 'sources') {
+      const { applications, report: r } = await sourcesFromStore(db, filters);
+      return { name: 'sources' as const, ...envelopeOf(applications), data: { ...r, findings: r.findings.map(({ rule, severity, message, fix }) => ({ rule, severity, message, fix })) } };
+    }
+    if (request.params.name === 'losses') {
+      const { applications, report: r } = await lossesFromStore(db, filters);
+      return { name: 'losses' as const, ...envelopeOf(applications), data: r };
+    }
     const inputs = await readReportInputs(db, filters);
     const envelope = envelopeOf(inputs.facts.length);
     const label = (key: string) => groupLabel(inputs, filters.by, key);
@@ -53,12 +61,6 @@ export function registerReportRoutes(app: App, ctx: ServerContext): void {
       case 'offers': {
         const r = await buildOffers(db, inputs, filters, seesPay, market);
         return { name: 'offers' as const, ...envelope, data: { groups: r.groups.map((g) => ({ ...g, label: label(g.key) })), pay: r.pay } };
-      }
-      case 'losses':
-        return { name: 'losses' as const, ...envelope, data: buildLosses(inputs, filters) };
-      case 'sources': {
-        const r = buildSources(inputs, filters);
-        return { name: 'sources' as const, ...envelope, data: { ...r, findings: r.findings.map(({ rule, severity, message, fix }) => ({ rule, severity, message, fix })) } };
       }
     }
   });
