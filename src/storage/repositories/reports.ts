@@ -3,7 +3,6 @@ import { sql, type SqlBool } from 'kysely';
 import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
 import { CLOCK_IDS } from '../../domain/pipeline/lists.js';
 import { CLOCK_TALLY_COLUMNS, roleClockSettings, tallyClockRuns } from '../../domain/reports/reports.js';
-import { getCompany } from './companies.js';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
 import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
@@ -95,15 +94,41 @@ export function clockSettingsKey(settings: ClockSettings): string {
   return createHash('sha1').update(JSON.stringify(settings)).digest('base64');
 }
 
-/** The clock settings of each application's role now (null when they do not resolve). */
-async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null }>> {
-  const company = await getCompany(tx);
-  const rows = await tx.selectFrom('applications as a').innerJoin('roles as r', 'r.id', 'a.role_id').select(['a.id as id', 'a.role_id as roleId', 'r.clock_overrides as overrides']).where('a.id', 'in', [...ids]).execute();
-  const byRole = new Map<string, ClockSettings | null>();
-  const out = new Map<string, { roleId: string; settings: ClockSettings | null }>();
+/**
+ * Resolved role clock settings by the text they were resolved from (company settings, time zone, role overrides), with
+ * their clock_key: an append resolves them once per distinct text, not once per write. Bounded; the text is the key, so
+ * a change of settings (by this server, another one or the CLI) is a new key, never a stale hit.
+ */
+const clockSettingsByText = new Map<string, { settings: ClockSettings | null; key: string | null }>();
+const CLOCK_SETTINGS_MEMO = 256;
+
+/** The clock settings of each application's role now (null when they do not resolve), with their clock_key; the company's settings read in the same query. */
+async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>> {
+  const rows = await tx
+    .selectFrom('applications as a')
+    .innerJoin('roles as r', 'r.id', 'a.role_id')
+    .select((eb) => [
+      'a.id as id',
+      'a.role_id as roleId',
+      'r.clock_overrides as overrides',
+      // the company as getCompany reads it (the first one made)
+      eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
+      eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
+    ])
+    .where('a.id', 'in', [...ids])
+    .execute();
+  const out = new Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>();
   for (const r of rows) {
-    if (!byRole.has(r.roleId)) byRole.set(r.roleId, roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>));
-    out.set(r.id, { roleId: r.roleId, settings: byRole.get(r.roleId)! });
+    const text = `${r.companySettings === null ? '\u0001' : r.companySettings}\u0000${r.timeZone ?? ''}\u0000${r.overrides}`;
+    let resolved = clockSettingsByText.get(text);
+    if (!resolved) {
+      const company = r.companySettings === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone as string };
+      const settings = roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>);
+      resolved = { settings, key: settings ? clockSettingsKey(settings) : null };
+      if (clockSettingsByText.size >= CLOCK_SETTINGS_MEMO) clockSettingsByText.clear();
+      clockSettingsByText.set(text, resolved);
+    }
+    out.set(r.id, { roleId: r.roleId, ...resolved });
   }
   return out;
 }
@@ -137,7 +162,7 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       tallies.push({
         application_id: applicationId,
         role_id: of?.roleId ?? '',
-        clock_key: settings ? clockSettingsKey(settings) : null,
+        clock_key: of?.key ?? null,
         clock_min_start: tally?.minStart ?? null,
         clock_max_start: tally?.maxStart ?? null,
         clock_max_at: tally?.maxAt ?? null,
