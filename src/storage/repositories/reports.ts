@@ -6,6 +6,7 @@ import { CLOCK_TALLY_COLUMNS, roleClockSettings, tallyClockRuns } from '../../do
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
 import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
+import { runCompiled } from '../compiled-queries.js';
 import { listEpochEventsOfApplications } from './events.js';
 
 export interface ReportApplicationRow {
@@ -104,19 +105,21 @@ const CLOCK_SETTINGS_MEMO = 256;
 
 /** The clock settings of each application's role now (null when they do not resolve), with their clock_key; the company's settings read in the same query. */
 async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>> {
-  const rows = await tx
-    .selectFrom('applications as a')
-    .innerJoin('roles as r', 'r.id', 'a.role_id')
-    .select((eb) => [
-      'a.id as id',
-      'a.role_id as roleId',
-      'r.clock_overrides as overrides',
-      // the company as getCompany reads it (the first one made)
-      eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
-      eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
-    ])
-    .where('a.id', 'in', [...ids])
-    .execute();
+  const query = () =>
+    tx
+      .selectFrom('applications as a')
+      .innerJoin('roles as r', 'r.id', 'a.role_id')
+      .select((eb) => [
+        'a.id as id',
+        'a.role_id as roleId',
+        'r.clock_overrides as overrides',
+        // the company as getCompany reads it (the first one made)
+        eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
+        eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
+      ])
+      .where('a.id', 'in', [...ids]);
+  // One application (every append): compiled once (the two limits are bound too).
+  const rows = ids.length === 1 ? await runCompiled(tx, 'reports.clockSettings1', query, [1, 1, ids[0]]) : await query().execute();
   const out = new Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>();
   for (const r of rows) {
     const text = `${r.companySettings === null ? '\u0001' : r.companySettings}\u0000${r.timeZone ?? ''}\u0000${r.overrides}`;
@@ -171,25 +174,37 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       });
       return { application_id: applicationId, first_contact_at: facts.firstContactAt, facts: JSON.stringify(rest), clock_runs: JSON.stringify(clockRuns), updated_at: at };
     });
-    await tx
-      .insertInto('report_facts')
-      .values(values.map((v, k) => ({ ...v, fold_state: foldStateText(rows[i + k]!) })))
-      .onConflict((oc) =>
-        oc.column('application_id').doUpdateSet((eb) => ({
-          fold_state: eb.ref('excluded.fold_state'),
-          first_contact_at: eb.ref('excluded.first_contact_at'),
-          facts: eb.ref('excluded.facts'),
-          clock_runs: eb.ref('excluded.clock_runs'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto('report_clock_tallies')
-      .values(tallies)
-      .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
-      .execute();
-    await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
+    const factRows = values.map((v, k) => ({ ...v, fold_state: foldStateText(rows[i + k]!) }));
+    const factsUpsert = () =>
+      tx
+        .insertInto('report_facts')
+        .values(factRows)
+        .onConflict((oc) =>
+          oc.column('application_id').doUpdateSet((eb) => ({
+            fold_state: eb.ref('excluded.fold_state'),
+            first_contact_at: eb.ref('excluded.first_contact_at'),
+            facts: eb.ref('excluded.facts'),
+            clock_runs: eb.ref('excluded.clock_runs'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        );
+    const talliesUpsert = () =>
+      tx
+        .insertInto('report_clock_tallies')
+        .values(tallies)
+        .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))));
+    const sliceIds = slice.map((r) => r.applicationId);
+    const peopleDelete = () => tx.deleteFrom('report_clock_people').where('application_id', 'in', sliceIds);
+    if (slice.length === 1) {
+      // One application (every append): the three statements compiled once, bound with this row's values (in their keys' order).
+      await runCompiled(tx, 'reports.factsUpsert1', factsUpsert, Object.values(factRows[0]!));
+      await runCompiled(tx, 'reports.talliesUpsert1', talliesUpsert, Object.values(tallies[0]!));
+      await runCompiled(tx, 'reports.peopleDelete1', peopleDelete, sliceIds);
+    } else {
+      await factsUpsert().execute();
+      await talliesUpsert().execute();
+      await peopleDelete().execute();
+    }
     for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
   }
 }
