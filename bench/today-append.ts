@@ -1,12 +1,11 @@
 // Event appends per second through the pipeline service (one transaction per append, as the API does), on SQLite
 // and PostgreSQL, over 1,000 applications of 100 events: in order (the common case) and back-dated (the history is
 // folded again). Run on a commit before the read model and on this one to compare (results in bench/results/append.json).
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
 import { buildApp } from '../src/server/app.js';
 import { appendEvent } from '../src/server/services/pipeline.js';
 import { seededRandom } from '../src/domain/shared/random.js';
