@@ -1,10 +1,11 @@
 // Event appends per second through the pipeline service (one transaction per append, as the API does), on SQLite
 // and PostgreSQL, over 1,000 applications of 100 events: in order (the common case) and back-dated (the history is
 // folded again). Run on a commit before the read model and on this one to compare (results in bench/results/append.json).
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
 import { buildApp } from '../src/server/app.js';
 import { appendEvent } from '../src/server/services/pipeline.js';
 import { seededRandom } from '../src/domain/shared/random.js';
@@ -100,11 +101,24 @@ async function benchDialect(store: Store): Promise<Record<string, unknown>> {
   const actor = { id: owner.id, role: owner.role };
   const bodies = [{ type: 'note', data: { text: 'Followed up.' } }, { type: 'team.replied' }, { type: 'candidate.replied', data: { latencyHours: 3, length: 400, asksQuestion: true } }];
   let tick = 0;
+  // BENCH_APPEND_PROFILE=file: a CPU profile (.cpuprofile) of the in-order appends only (not the seeding).
+  const profileTo = process.env.BENCH_APPEND_PROFILE;
+  const session = profileTo ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const inOrder = await rate(IN_ORDER, async (i) => {
     const now = new Date(NOW.getTime() + ++tick * 1_000);
     const body = bodies[Math.abs(i) % bodies.length]!;
     await inTransaction(store.db, (tx) => appendEvent(tx, actor, ids[Math.floor(rng() * ids.length)]!, body, now));
   });
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${profileTo}.${store.dialect}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
   const backDated = await rate(BACK_DATED, async () => {
     const now = new Date(NOW.getTime() + ++tick * 1_000);
     const occurredAt = new Date(NOW.getTime() - 3 * 24 * HOUR).toISOString();

@@ -80,7 +80,7 @@ export async function insertApplications(tx: Tx, applications: readonly Applicat
 }
 
 export async function getApplication(tx: Tx, id: string): Promise<ApplicationRecord | undefined> {
-  const r = await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  const [r] = await runCompiled(tx, 'applications.get', () => tx.selectFrom('applications').selectAll().where('id', '=', id), [id]);
   return r ? toApplication(r) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../transaction.js';
+import { runCompiled } from '../compiled-queries.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -24,18 +25,20 @@ export interface AuditRecord {
 
 /** Appends one row to the audit log; call it with the same transaction as the change it describes. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: entry.at.toISOString(),
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      fields: JSON.stringify([...entry.fields].sort()),
-    })
-    .execute();
+  const row = {
+    id: randomUUID(),
+    at: entry.at.toISOString(),
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    fields: JSON.stringify([...entry.fields].sort()),
+  };
+  const values = Object.values(row);
+  // Every write records one: compiled once and bound with the row's values (in its keys' order; a missing value would
+  // leave its column out of the statement, so that row is built as before).
+  if (values.every((v) => v !== undefined)) await runCompiled(tx, 'audit.insert', () => tx.insertInto('audit_log').values(row), values);
+  else await tx.insertInto('audit_log').values(row).execute();
 }
 
 /** Which audit rows to read; every filter is optional and they combine with AND. */

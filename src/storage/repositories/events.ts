@@ -3,6 +3,7 @@ import { EVENT_TYPES, type ApplicationEvent } from '../../domain/pipeline/events
 import type { PreparedEvent } from '../../domain/pipeline/history.js';
 import { parseIsoMs } from '../../domain/pipeline/time.js';
 import type { Tx } from '../transaction.js';
+import { runCompiled } from '../compiled-queries.js';
 import type { ApplicationEventTable } from '../schema.js';
 
 /** A stored event; its `data` was validated by the pipeline domain before it was appended. */
@@ -39,7 +40,10 @@ function toRow(e: EventInsert): ApplicationEventTable {
 /** Appends one event. Events are never updated or deleted (the table refuses it). */
 export async function insertEvent(tx: Tx, e: EventInsert): Promise<ApplicationEventRecord> {
   const row = toRow(e);
-  await tx.insertInto('application_events').values(row).execute();
+  const values = Object.values(row);
+  // Every append runs it: compiled once, bound with the row's values in its keys' order (a missing value would leave its column out: built as before).
+  if (values.every((v) => v !== undefined)) await runCompiled(tx, 'events.insert', () => tx.insertInto('application_events').values(row), values);
+  else await tx.insertInto('application_events').values(row).execute();
   return toEvent(row);
 }
 
@@ -52,7 +56,7 @@ export async function insertEvents(tx: Tx, events: readonly EventInsert[], chunk
 
 /** The next position in an application's history; call it while holding the application's row lock. */
 export async function nextEventSeq(tx: Tx, applicationId: string): Promise<number> {
-  const r = await tx.selectFrom('application_events').select((eb) => eb.fn.max('seq').as('last')).where('application_id', '=', applicationId).executeTakeFirst();
+  const [r] = await runCompiled(tx, 'events.nextSeq', () => tx.selectFrom('application_events').select((eb) => eb.fn.max('seq').as('last')).where('application_id', '=', applicationId), [applicationId]);
   return Number(r?.last ?? 0) + 1;
 }
 

@@ -1,4 +1,5 @@
 import type { Tx } from '../transaction.js';
+import { runCompiled } from '../compiled-queries.js';
 import { SqliteAdapter, sql } from 'kysely';
 import type { ApplicationProjectionTable, TodayItemTable } from '../schema.js';
 import type { ApplicationHeading } from './applications.js';
@@ -108,7 +109,9 @@ async function replaceTodayItems(tx: Tx, rows: ReadonlyArray<Pick<ProjectionWrit
   if (rows.length === 0) return;
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.applicationId);
-    await tx.deleteFrom('today_items').where('application_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids).execute();
+    // One application (every append): the statement compiled once.
+    if (ids.length === 1) await runCompiled(tx, 'today_items.delete1', () => tx.deleteFrom('today_items').where('application_id', '=', ids[0]!), [ids[0]!]);
+    else await tx.deleteFrom('today_items').where('application_id', 'in', ids).execute();
   }
   const items = rows.flatMap((p) => p.todayRows.map((r) => toItemRow(p, r)));
   for (let i = 0; i < items.length; i += chunk) await tx.insertInto('today_items').values(items.slice(i, i + chunk)).execute();
@@ -183,24 +186,31 @@ export async function getProjectionContext(
   | { roleId: string; clockOverridesJson: string; stateJson: string | null; companySettingsJson: string | null; timeZone: string | null; reportFactsState: string | null; reportClockRuns: string | null }
   | undefined
 > {
-  const r = await tx
-    .selectFrom('applications as a')
-    .innerJoin('roles as r', 'r.id', 'a.role_id')
-    .leftJoin('application_projections as p', 'p.application_id', 'a.id')
-    .leftJoin('companies as c', (j) => j.onTrue())
-    // The reports' facts fold state (migration 025) comes with it: the append steps it next (services/report-facts.ts).
-    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
-    .select(['a.role_id as roleId', 'r.clock_overrides as clockOverridesJson', 'p.state as stateJson', 'c.settings as companySettingsJson', 'c.time_zone as timeZone'])
-    .select(['f.fold_state as reportFactsState', 'f.clock_runs as reportClockRuns'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirst();
+  // Every append runs it: compiled once (runCompiled), bound with the id each time.
+  const [r] = await runCompiled(
+    tx,
+    'projections.context',
+    () =>
+      tx
+        .selectFrom('applications as a')
+        .innerJoin('roles as r', 'r.id', 'a.role_id')
+        .leftJoin('application_projections as p', 'p.application_id', 'a.id')
+        .leftJoin('companies as c', (j) => j.onTrue())
+        // The reports' facts fold state (migration 025) comes with it: the append steps it next (services/report-facts.ts).
+        .leftJoin('report_facts as f', 'f.application_id', 'a.id')
+        .select(['a.role_id as roleId', 'r.clock_overrides as clockOverridesJson', 'p.state as stateJson', 'c.settings as companySettingsJson', 'c.time_zone as timeZone'])
+        .select(['f.fold_state as reportFactsState', 'f.clock_runs as reportClockRuns'])
+        .where('a.id', '=', applicationId),
+    [applicationId],
+  );
   return r;
 }
 
 /** Rewrites an existing row (an append that folds in order: the row is there). Call it under the application's row lock. */
 export async function updateProjection(tx: Tx, p: ProjectionWrite, now: Date): Promise<void> {
   const { application_id: id, ...row } = toRow(p, now.toISOString());
-  await tx.updateTable('application_projections').set(row).where('application_id', '=', id).execute();
+  // Every in-order append runs it: compiled once (the columns are always the same, in toRow's order), bound each time.
+  await runCompiled(tx, 'projections.update', () => tx.updateTable('application_projections').set(row).where('application_id', '=', id), [...Object.values(row), id]);
   await replaceTodayItems(tx, [p]);
 }
 

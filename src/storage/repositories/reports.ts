@@ -3,10 +3,10 @@ import { sql, type SqlBool } from 'kysely';
 import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
 import { CLOCK_IDS } from '../../domain/pipeline/lists.js';
 import { CLOCK_TALLY_COLUMNS, roleClockSettings, tallyClockRuns } from '../../domain/reports/reports.js';
-import { getCompany } from './companies.js';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
 import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
+import { runCompiled } from '../compiled-queries.js';
 import { listEpochEventsOfApplications } from './events.js';
 
 export interface ReportApplicationRow {
@@ -97,15 +97,43 @@ export function clockSettingsKey(settings: ClockSettings): string {
   return createHash('sha1').update(JSON.stringify(settings)).digest('base64');
 }
 
-/** The clock settings of each application's role now (null when they do not resolve). */
-async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null }>> {
-  const company = await getCompany(tx);
-  const rows = await tx.selectFrom('applications as a').innerJoin('roles as r', 'r.id', 'a.role_id').select(['a.id as id', 'a.role_id as roleId', 'r.clock_overrides as overrides']).where('a.id', 'in', [...ids]).execute();
-  const byRole = new Map<string, ClockSettings | null>();
-  const out = new Map<string, { roleId: string; settings: ClockSettings | null }>();
+/**
+ * Resolved role clock settings by the text they were resolved from (company settings, time zone, role overrides), with
+ * their clock_key: an append resolves them once per distinct text, not once per write. Bounded; the text is the key, so
+ * a change of settings (by this server, another one or the CLI) is a new key, never a stale hit.
+ */
+const clockSettingsByText = new Map<string, { settings: ClockSettings | null; key: string | null }>();
+const CLOCK_SETTINGS_MEMO = 256;
+
+/** The clock settings of each application's role now (null when they do not resolve), with their clock_key; the company's settings read in the same query. */
+async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>> {
+  const query = () =>
+    tx
+      .selectFrom('applications as a')
+      .innerJoin('roles as r', 'r.id', 'a.role_id')
+      .select((eb) => [
+        'a.id as id',
+        'a.role_id as roleId',
+        'r.clock_overrides as overrides',
+        // the company as getCompany reads it (the first one made)
+        eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
+        eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
+      ])
+      .where('a.id', 'in', [...ids]);
+  // One application (every append): compiled once (the two limits are bound too).
+  const rows = ids.length === 1 ? await runCompiled(tx, 'reports.clockSettings1', query, [1, 1, ids[0]]) : await query().execute();
+  const out = new Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>();
   for (const r of rows) {
-    if (!byRole.has(r.roleId)) byRole.set(r.roleId, roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>));
-    out.set(r.id, { roleId: r.roleId, settings: byRole.get(r.roleId)! });
+    const text = `${r.companySettings === null ? '\u0001' : r.companySettings}\u0000${r.timeZone ?? ''}\u0000${r.overrides}`;
+    let resolved = clockSettingsByText.get(text);
+    if (!resolved) {
+      const company = r.companySettings === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone as string };
+      const settings = roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>);
+      resolved = { settings, key: settings ? clockSettingsKey(settings) : null };
+      if (clockSettingsByText.size >= CLOCK_SETTINGS_MEMO) clockSettingsByText.clear();
+      clockSettingsByText.set(text, resolved);
+    }
+    out.set(r.id, { roleId: r.roleId, ...resolved });
   }
   return out;
 }
@@ -139,7 +167,7 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       tallies.push({
         application_id: applicationId,
         role_id: of?.roleId ?? '',
-        clock_key: settings ? clockSettingsKey(settings) : null,
+        clock_key: of?.key ?? null,
         clock_min_start: tally?.minStart ?? null,
         clock_max_start: tally?.maxStart ?? null,
         clock_max_at: tally?.maxAt ?? null,
@@ -148,31 +176,46 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       });
       return { application_id: applicationId, first_contact_at: facts.firstContactAt, facts: JSON.stringify(rest), clock_runs: JSON.stringify(clockRuns), updated_at: at };
     });
-    await tx
-      .insertInto('report_facts')
-      .values(values.map((v, k) => ({ ...v, fold_state: foldStateText(rows[i + k]!) })))
-      .onConflict((oc) =>
-        oc.column('application_id').doUpdateSet((eb) => ({
-          fold_state: eb.ref('excluded.fold_state'),
-          first_contact_at: eb.ref('excluded.first_contact_at'),
-          facts: eb.ref('excluded.facts'),
-          clock_runs: eb.ref('excluded.clock_runs'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto('report_clock_tallies')
-      .values(tallies)
-      .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))))
-      .execute();
-    // the facts the sources and losses reports read as columns (migration 027)
-    await tx
-      .insertInto('report_fact_columns')
-      .values(slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0, loss_at: facts.loss?.at ?? null, loss_reason: facts.loss?.reason ?? null, loss_stage: facts.loss?.stage ?? null, loss_signals: facts.loss ? JSON.stringify(facts.loss.signals) : null })))
-      .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired'), loss_at: eb.ref('excluded.loss_at'), loss_reason: eb.ref('excluded.loss_reason'), loss_stage: eb.ref('excluded.loss_stage'), loss_signals: eb.ref('excluded.loss_signals') })))
-      .execute();
-    await tx.deleteFrom('report_clock_people').where('application_id', 'in', slice.map((r) => r.applicationId)).execute();
+    const factRows = values.map((v, k) => ({ ...v, fold_state: foldStateText(rows[i + k]!) }));
+    const factsUpsert = () =>
+      tx
+        .insertInto('report_facts')
+        .values(factRows)
+        .onConflict((oc) =>
+          oc.column('application_id').doUpdateSet((eb) => ({
+            fold_state: eb.ref('excluded.fold_state'),
+            first_contact_at: eb.ref('excluded.first_contact_at'),
+            facts: eb.ref('excluded.facts'),
+            clock_runs: eb.ref('excluded.clock_runs'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        );
+    const talliesUpsert = () =>
+      tx
+        .insertInto('report_clock_tallies')
+        .values(tallies)
+        .onConflict((oc) => oc.column('application_id').doUpdateSet(Object.fromEntries(Object.keys(tallies[0]!).filter((c) => c !== 'application_id').map((c) => [c, sql.ref(`excluded.${c}`)]))));
+    // The facts the sources and losses reports read as columns (migration 027).
+    const columnRows = slice.map(({ applicationId, facts }) => ({ application_id: applicationId, role_id: settingsOf.get(applicationId)?.roleId ?? '', first_contact_at: facts.firstContactAt, interviewed: facts.interviewed ? 1 : 0, offered: facts.offers.length > 0 ? 1 : 0, hired: facts.hiredAt !== null ? 1 : 0, loss_at: facts.loss?.at ?? null, loss_reason: facts.loss?.reason ?? null, loss_stage: facts.loss?.stage ?? null, loss_signals: facts.loss ? JSON.stringify(facts.loss.signals) : null }));
+    const columnsUpsert = () =>
+      tx
+        .insertInto('report_fact_columns')
+        .values(columnRows)
+        .onConflict((oc) => oc.column('application_id').doUpdateSet((eb) => ({ role_id: eb.ref('excluded.role_id'), first_contact_at: eb.ref('excluded.first_contact_at'), interviewed: eb.ref('excluded.interviewed'), offered: eb.ref('excluded.offered'), hired: eb.ref('excluded.hired'), loss_at: eb.ref('excluded.loss_at'), loss_reason: eb.ref('excluded.loss_reason'), loss_stage: eb.ref('excluded.loss_stage'), loss_signals: eb.ref('excluded.loss_signals') })));
+    const sliceIds = slice.map((r) => r.applicationId);
+    const peopleDelete = () => tx.deleteFrom('report_clock_people').where('application_id', 'in', sliceIds);
+    if (slice.length === 1) {
+      // One application (every append): the four statements compiled once, bound with this row's values (in their keys' order).
+      await runCompiled(tx, 'reports.factsUpsert1', factsUpsert, Object.values(factRows[0]!));
+      await runCompiled(tx, 'reports.talliesUpsert1', talliesUpsert, Object.values(tallies[0]!));
+      await runCompiled(tx, 'reports.columnsUpsert1', columnsUpsert, Object.values(columnRows[0]!));
+      await runCompiled(tx, 'reports.peopleDelete1', peopleDelete, sliceIds);
+    } else {
+      await factsUpsert().execute();
+      await talliesUpsert().execute();
+      await columnsUpsert().execute();
+      await peopleDelete().execute();
+    }
     for (let j = 0; j < people.length; j += 4_000) await tx.insertInto('report_clock_people').values(people.slice(j, j + 4_000)).execute();
   }
 }
