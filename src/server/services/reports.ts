@@ -57,25 +57,9 @@ export async function readReportInputs(tx: Tx, filters: ReportFilters, opts: { c
   const roleList = await listRoles(tx);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   // Role and specialization pick roles, so only their applications' histories are read.
-  const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
-    ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
-    : undefined;
+  const roleIds = roleIdsOf(roleList, filters);
   const rows = await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), source: filters.source, clockRuns: opts.clockRuns ?? false });
-  const facts: ApplicationFacts[] = [];
-  for (const row of rows) {
-    const role = roles.get(row.roleId);
-    const app: ReportApplication = {
-      id: row.id,
-      roleId: row.roleId,
-      specialization: specializationOf(role),
-      source: row.source as CandidateSource,
-      referrer: row.referrer,
-      recruiterId: role?.recruiterId ?? null,
-      currentStage: row.currentStage,
-      events: row.events,
-    };
-    facts.push(row.facts ? withApplication(app, row.facts) : applicationFacts(app));
-  }
+  const facts = rows.map((row) => factsOfRow(row, roles));
   // The funnel's columns: the role's stages when one role is asked for, else every role's stages in plan order.
   const planned = filters.roleId ? [roles.get(filters.roleId)] : roleList;
   const stageOrder = [...new Set(planned.flatMap((r) => r?.processPlan.stages.map((s) => s.id) ?? []))];

@@ -1,6 +1,6 @@
 // Reads only the company export makes (issue 12): every import link and every imported scorecard, oldest first.
 import type { Tx } from '../transaction.js';
-import type { ImportedFeedbackRecord } from './imports.js';
+import { importedFeedbackOf, type ImportedFeedbackRecord } from './imports.js';
 
 export interface ImportLinkRecord {
   system: string;
@@ -18,17 +18,5 @@ export async function listAllImportLinks(tx: Tx): Promise<ImportLinkRecord[]> {
 /** Every imported scorecard with its source id, oldest submission first. */
 export async function listAllImportedFeedback(tx: Tx): Promise<Array<ImportedFeedbackRecord & { externalId: string }>> {
   const rows = await tx.selectFrom('imported_feedback').selectAll().orderBy('submitted_at').orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    applicationId: r.application_id,
-    system: r.system,
-    externalId: r.external_id,
-    interviewName: r.interview_name,
-    authorName: r.author_name,
-    submittedAt: r.submitted_at,
-    recommendation: r.recommendation,
-    ratings: JSON.parse(r.ratings) as ImportedFeedbackRecord['ratings'],
-    answers: JSON.parse(r.answers) as ImportedFeedbackRecord['answers'],
-    notes: r.notes,
-  }));
+  return rows.map((r) => ({ ...importedFeedbackOf(r), externalId: r.external_id }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../transaction.js';
-import type { ImportedOfferVersionTable, ImportJobTable } from '../schema.js';
+import type { ImportedFeedbackTable, ImportedOfferVersionTable, ImportJobTable } from '../schema.js';
 
 export interface ImportFileRecord {
   /** The name the user gave the file (its path inside the upload). */
@@ -202,7 +202,12 @@ export interface ImportedFeedbackRecord {
 
 export async function listImportedFeedbackOfApplication(tx: Tx, applicationId: string): Promise<ImportedFeedbackRecord[]> {
   const rows = await tx.selectFrom('imported_feedback').selectAll().where('application_id', '=', applicationId).orderBy('submitted_at').orderBy('id').execute();
-  return rows.map((r) => ({
+  return rows.map(importedFeedbackOf);
+}
+
+/** An imported_feedback row as a record (its source id kept apart: only the export shows it). */
+export function importedFeedbackOf(r: ImportedFeedbackTable): ImportedFeedbackRecord {
+  return {
     id: r.id,
     applicationId: r.application_id,
     system: r.system,
@@ -213,7 +218,7 @@ export async function listImportedFeedbackOfApplication(tx: Tx, applicationId: s
     ratings: JSON.parse(r.ratings) as ImportedFeedbackRecord['ratings'],
     answers: JSON.parse(r.answers) as ImportedFeedbackRecord['answers'],
     notes: r.notes,
-  }));
+  };
 }
 
 /** Audit entries of the records an import created, many rows per statement (an import creates thousands). */
