@@ -76,7 +76,7 @@ export type { ApplicationStatus, PreparedEvent } from './history.js';
 export { RETRACTION, TYPES_WITH_DATA_READ, retractedIds, withoutRetracted } from './history.js';
 export { projectApplication } from './application-view.js';
 export type { ApplicationView, StoredTimedEvent } from './application-view.js';
-export { companyPipelineSettings, withZone } from './company-settings.js';
+export { companyPipelineSettings, roleClockSettings, withZone } from './company-settings.js';
 
 export { CANDIDATE_SOURCES, DEFAULT_SOURCING_SETTINGS, isCandidateSource, sourceMix } from './source-mix.js';
 export type { CandidateSource, Finding, SourceMix, SourcingSettings } from './source-mix.js';

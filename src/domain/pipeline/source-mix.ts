@@ -53,9 +53,19 @@ export function sourceMix(
   candidates: readonly { source?: string | null }[],
   settings: SourcingSettings = DEFAULT_SOURCING_SETTINGS,
 ): SourceMix {
+  const bySource = new Map<string, number>();
+  for (const candidate of candidates) bySource.set(candidate.source ?? '', (bySource.get(candidate.source ?? '') ?? 0) + 1);
+  return sourceMixOfCounts(bySource, settings);
+}
+
+/** The same mix from the number of candidates per source (an unknown source counts as other). */
+export function sourceMixOfCounts(bySource: ReadonlyMap<string, number>, settings: SourcingSettings = DEFAULT_SOURCING_SETTINGS): SourceMix {
   const counts = Object.fromEntries(CANDIDATE_SOURCES.map((s) => [s, 0])) as Record<CandidateSource, number>;
-  for (const candidate of candidates) counts[isCandidateSource(candidate.source) ? candidate.source : 'other'] += 1;
-  const total = candidates.length;
+  let total = 0;
+  for (const [source, n] of bySource) {
+    counts[isCandidateSource(source) ? source : 'other'] += n;
+    total += n;
+  }
   const share = (n: number) => (total === 0 ? 0 : n / total);
   const shares = Object.fromEntries(CANDIDATE_SOURCES.map((s) => [s, share(counts[s])])) as Record<CandidateSource, number>;
   const networkCount = settings.referralOnlySources.reduce((sum, s) => sum + counts[s], 0);

@@ -1,10 +1,10 @@
 import { quantileSorted } from '../compensation/statistics.js';
 import { toClock, type Run } from '../pipeline/clocks.js';
-import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, resolveClockSettings, type ClockId, type ClockSettings, type EffectiveTarget } from '../pipeline/clock-settings.js';
+import { CLOCK_IDS, DEFAULT_CLOCK_SETTINGS, effectiveTarget, type ClockId, type ClockSettings, type EffectiveTarget } from '../pipeline/clock-settings.js';
 import { CANDIDATE_SOURCES, type CandidateSource } from '../pipeline/lists.js';
-import { sourceMix, type Finding } from '../pipeline/source-mix.js';
+import { sourceMixOfCounts, type Finding } from '../pipeline/source-mix.js';
 import { DAY_MS } from '../pipeline/time.js';
-import { companyPipelineSettings, withZone } from '../pipeline/company-settings.js';
+import { companyPipelineSettings, roleClockSettings, withZone } from '../pipeline/company-settings.js';
 import type { ReportDimension } from './dimensions.js';
 import type { ApplicationFacts, ClockRunFact } from './facts.js';
 
@@ -527,10 +527,7 @@ export function sourceCountsOf(facts: readonly ApplicationFacts[], period: Repor
  * "Speed"): both give the same report.
  */
 export function sourcesReportOfCounts(counts: { sources: ReadonlyMap<string, SourceCounts>; referrers: ReadonlyMap<string, SourceCounts> }): SourcesReport {
-  // the mix of the cohort's sources (an unknown source counts as other)
-  const cohort: Array<{ source: string }> = [];
-  for (const [source, c] of counts.sources) for (let i = 0; i < c.candidates; i++) cohort.push({ source });
-  const mix = sourceMix(cohort);
+  const mix = sourceMixOfCounts(new Map([...counts.sources].map(([source, c]) => [source, c.candidates])));
   return {
     sources: CANDIDATE_SOURCES.map((s) => ({ key: s, ...(counts.sources.get(s) ?? noCounts()) })),
     referrers: [...counts.referrers.entries()].filter(([, c]) => c.candidates > 0).map(([key, c]) => ({ key, ...c })).sort((a, b) => b.candidates - a.candidates || (a.key < b.key ? -1 : 1)),
@@ -547,7 +544,7 @@ export function sourcesReport(facts: readonly ApplicationFacts[], opts: { period
 
 // ------------------------------------------------------------------------------------------- stored clock tallies
 
-/** The columns of report_facts that hold a clock's tally (migration 026), in CLOCK_IDS order. */
+/** The column prefix of each clock's counts in report_clock_tallies (migration 026). */
 export const CLOCK_TALLY_COLUMNS: Readonly<Record<ClockId, string>> = {
   'cycle.total': 'cycle',
   'offer.after-final': 'after_final',
@@ -558,15 +555,13 @@ export const CLOCK_TALLY_COLUMNS: Readonly<Record<ClockId, string>> = {
 };
 
 /**
- * A role's clock settings as the pipeline's settings resolver gives them (the company's over the defaults, the role's
- * over the company's, business hours in the company's time zone): what a stored tally is judged under. Null when the
- * stored overrides do not resolve (those applications are then judged at each request).
+ * A role's clock settings as the pipeline's settings resolver gives them (roleClockSettings under the company's): what
+ * a stored tally is judged under. Null when the stored settings do not resolve (those applications are then judged at
+ * each request).
  */
-export function roleClockSettings(company: { settings?: Record<string, unknown>; timeZone?: string } | undefined, roleOverrides: Record<string, unknown>): ClockSettings | null {
+export function storedRoleClockSettings(company: { settings?: Record<string, unknown>; timeZone?: string } | undefined, roleOverrides: Record<string, unknown>): ClockSettings | null {
   try {
-    const companyClocks = withZone(companyPipelineSettings(company?.settings).clocks, company?.timeZone);
-    const overrides = Object.keys(roleOverrides).length > 0 ? withZone(roleOverrides, company?.timeZone) : undefined;
-    return resolveClockSettings(DEFAULT_CLOCK_SETTINGS, companyClocks, overrides);
+    return roleClockSettings(withZone(companyPipelineSettings(company?.settings).clocks, company?.timeZone), company?.timeZone, roleOverrides);
   } catch {
     return null;
   }

@@ -1,10 +1,9 @@
 import {
-  DEFAULT_CLOCK_SETTINGS,
   DEFAULT_RISK_SETTINGS,
   buildTodayItems,
   isListedClock,
-  resolveClockSettings,
   resolveRiskSettings,
+  roleClockSettings,
   sourceMix,
   companyPipelineSettings,
   summarizeApplication,
@@ -69,8 +68,7 @@ export class PipelineSettingsResolver {
   clocksFor(role: Pick<RoleRecord, 'id' | 'clockOverrides'>): ClockSettings {
     let s = this.byRole.get(role.id);
     if (!s) {
-      const overrides = Object.keys(role.clockOverrides).length > 0 ? withZone(role.clockOverrides, this.company?.timeZone) : undefined;
-      s = resolveClockSettings(DEFAULT_CLOCK_SETTINGS, this.companyClocks, overrides);
+      s = roleClockSettings(this.companyClocks, this.company?.timeZone, role.clockOverrides);
       this.byRole.set(role.id, s);
     }
     return s;

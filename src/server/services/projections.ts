@@ -139,16 +139,24 @@ export async function bulkProjector(tx: Tx): Promise<(applications: ReadonlyArra
 export async function projectAppendedEvent(tx: Tx, event: ApplicationEventRecord, now: Date): Promise<void> {
   const context = await getProjectionContext(tx, event.applicationId);
   if (!context) throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', 'id');
-  await projectAppendedEventRow(tx, event, context, now);
+  const roleSettings = settingsOfContext(context);
+  const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
+  await projectAppendedEventRow(tx, event, prepared, context, roleSettings, now);
   // The reports' facts of the history as committed with this event (same transaction, same row lock), stepped from
-  // their stored fold state (read with the context) when the event folds in order.
-  await writeAppendedReportFacts(tx, event, now, parseReportFactsState(context.reportFactsState, context.reportClockRuns));
+  // their stored fold state (read with the context) when the event folds in order, under the same role settings.
+  const stored = parseReportFactsState(context.reportFactsState, context.reportClockRuns);
+  await writeAppendedReportFacts(tx, event.applicationId, prepared, now, stored, { roleId: context.roleId, settings: roleSettings.clocks ?? null });
 }
 
-async function projectAppendedEventRow(tx: Tx, event: ApplicationEventRecord, context: NonNullable<Awaited<ReturnType<typeof getProjectionContext>>>, now: Date): Promise<void> {
-  const roleSettings = settingsOfContext(context);
+async function projectAppendedEventRow(
+  tx: Tx,
+  event: ApplicationEventRecord,
+  prepared: PreparedEvent,
+  context: NonNullable<Awaited<ReturnType<typeof getProjectionContext>>>,
+  roleSettings: PipelineSettings,
+  now: Date,
+): Promise<void> {
   if (context.stateJson !== null) {
-    const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
     const next = projectNextEvent(JSON.parse(context.stateJson) as PipelineState, prepared, roleSettings, true);
     if (next) {
       await updateProjection(tx, toWrite(event.applicationId, context.roleId, next, roleSettings), now);

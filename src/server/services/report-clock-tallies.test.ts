@@ -6,7 +6,8 @@ import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { pipelineKit } from '../../test-support/pipeline-kit.js';
 import { clockSettingsKey, inTransaction, insertEvents, listRoles, nextEventSeq, type EventInsert } from '../../storage/index.js';
 import { PipelineSettingsResolver } from './pipeline-views.js';
-import { buildBreaches, clockBreaches, readReportInputs, type ReportFilters } from './reports.js';
+import { breachReport } from '../../domain/reports/reports.js';
+import { clockBreaches, clocksForRole, readReportInputs, type ReportFilters } from './reports.js';
 import { writeReportFacts } from './report-facts.js';
 
 const HOUR = 3_600_000;
@@ -28,7 +29,7 @@ for (const dialect of dialectsUnderTest()) {
       const fast = await clockBreaches(h.store.db, filters, new Date(asOf));
       const inputs = await readReportInputs(h.store.db, filters, { clockRuns: true });
       expect(fast.applications).toBe(inputs.facts.length);
-      expect(fast.report).toEqual(buildBreaches(inputs, filters, new Date(asOf)));
+      expect(fast.report).toEqual(breachReport(inputs.facts, { period: filters.period, asOf, settingsFor: (roleId) => clocksForRole(inputs.roles, inputs.resolver, roleId) }));
       return fast.report;
     };
 

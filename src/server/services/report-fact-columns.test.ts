@@ -5,7 +5,8 @@ import { createHarness, type Harness } from '../../test-support/app-harness.js';
 import { dialectsUnderTest } from '../../test-support/dialects.js';
 import { pipelineKit } from '../../test-support/pipeline-kit.js';
 import { inTransaction, insertEvents, nextEventSeq, type EventInsert } from '../../storage/index.js';
-import { buildLosses, buildSources, lossesFromStore, readReportInputs, sourcesFromStore, type ReportFilters } from './reports.js';
+import { lossesReport, sourcesReport } from '../../domain/reports/reports.js';
+import { lossesFromStore, readReportInputs, sourcesFromStore, type ReportFilters } from './reports.js';
 import { writeReportFacts } from './report-facts.js';
 
 const DAY = 24 * 3_600_000;
@@ -27,10 +28,10 @@ for (const dialect of dialectsUnderTest()) {
       const fast = await sourcesFromStore(h.store.db, filters);
       const inputs = await readReportInputs(h.store.db, filters);
       expect(fast.applications).toBe(inputs.facts.length);
-      expect(fast.report).toEqual(buildSources(inputs, filters));
+      expect(fast.report).toEqual(sourcesReport(inputs.facts, { period: filters.period }));
       const losses = await lossesFromStore(h.store.db, filters);
       expect(losses.applications).toBe(inputs.facts.length);
-      expect(losses.report).toEqual(buildLosses(inputs, filters));
+      expect(losses.report).toEqual(lossesReport(inputs.facts, { period: filters.period }));
       return { sources: fast.report, losses: losses.report };
     };
 

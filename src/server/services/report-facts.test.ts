@@ -94,8 +94,13 @@ for (const dialect of dialectsUnderTest()) {
       await kit.event(app.id, 'candidate.replied', hoursAgo(h, 5), { latencyHours: 1, length: 80, asksQuestion: false });
       expect(await stored()).toEqual(await fromEvents());
 
+      // The clock tally the append wrote (under the role settings the append resolved) is the one a rebuild writes.
+      const tally = () => db.selectFrom('report_clock_tallies').selectAll().where('application_id', '=', app.id).executeTakeFirstOrThrow();
+      const appended = await tally();
+      expect(appended.clock_key).not.toBeNull();
       const rebuilt = await rebuildProjections(h.store, h.clock.now());
       expect(rebuilt.reportFacts).toMatchObject({ created: 0, corrected: 0 });
+      expect(await tally()).toEqual(appended);
     });
   });
 }

@@ -1,15 +1,13 @@
 import { foldsInOrder } from '../../domain/pipeline/fold.js';
 import { prepareEpochEvents, type PreparedEvent } from '../../domain/pipeline/history.js';
-import { parseIsoMs } from '../../domain/pipeline/time.js';
 import { foldReportFacts, reportFactsOf, stepReportFacts, type ReportFactsState } from '../../domain/reports/facts.js';
 import {
-  getReportFactsState,
   listEpochEventsOfApplications,
   listStoredReportFacts,
   REPORT_DATA,
   upsertReportFacts,
-  type ApplicationEventRecord,
   type ReportFactsWrite,
+  type RoleClocks,
   type Tx,
 } from '../../storage/index.js';
 
@@ -28,29 +26,31 @@ function rowFromHistory(applicationId: string, events: readonly PreparedEvent[])
   return { applicationId, facts: reportFactsOf(state), state };
 }
 
-/** Recomputes and stores the report facts of these applications from their histories (in the caller's transaction). */
-export async function writeReportFacts(tx: Tx, applicationIds: readonly string[], now: Date): Promise<void> {
+/**
+ * Recomputes and stores the report facts of these applications from their histories (in the caller's transaction).
+ * `clocks`: the role and clock settings of a single application, when the caller has them.
+ */
+export async function writeReportFacts(tx: Tx, applicationIds: readonly string[], now: Date, clocks?: RoleClocks): Promise<void> {
   if (applicationIds.length === 0) return;
   const events = await listEpochEventsOfApplications(tx, applicationIds, REPORT_DATA);
-  await upsertReportFacts(tx, applicationIds.map((id) => rowFromHistory(id, events.get(id) ?? [])), now);
+  const single = applicationIds.length === 1 ? clocks : undefined;
+  await upsertReportFacts(tx, applicationIds.map((id) => ({ ...rowFromHistory(id, events.get(id) ?? []), ...(single ? { clocks: single } : {}) })), now);
 }
 
 /**
- * Keeps the facts row up to date after `event` was appended (in its transaction, under the application's row lock):
- * the stored fold state stepped by the event when it folds in order (one read of the row, none of the history); a
- * back-dated event, a retraction or a row without a state folds the whole history again. `stored` is the row's state
- * when the caller read it in this transaction after the event was inserted (the append reads it with the read model's
- * context). Returns which way it went.
+ * Keeps the facts row up to date after an event was appended (in its transaction, under the application's row lock):
+ * the stored fold state (`stored`, read by the append with the read model's context after the event was inserted)
+ * stepped by the event when it folds in order (no read of the history); a back-dated event, a retraction or a row
+ * without a state folds the whole history again. `clocks` are the application's role and its settings now. Returns
+ * which way it went.
  */
-export async function writeAppendedReportFacts(tx: Tx, event: ApplicationEventRecord, now: Date, stored?: ReportFactsState | null): Promise<'stepped' | 'folded'> {
-  const state = stored === undefined ? await getReportFactsState(tx, event.applicationId) : stored;
-  const prepared = { type: event.type, t: parseIsoMs(event.occurredAt), data: event.data, id: event.id } as PreparedEvent;
-  if (state !== null && foldsInOrder(state, prepared)) {
-    stepReportFacts(state, prepared);
-    await upsertReportFacts(tx, [{ applicationId: event.applicationId, facts: reportFactsOf(state), state }], now);
+export async function writeAppendedReportFacts(tx: Tx, applicationId: string, event: PreparedEvent, now: Date, stored: ReportFactsState | null, clocks: RoleClocks): Promise<'stepped' | 'folded'> {
+  if (stored !== null && foldsInOrder(stored, event)) {
+    stepReportFacts(stored, event);
+    await upsertReportFacts(tx, [{ applicationId, facts: reportFactsOf(stored), state: stored, clocks }], now);
     return 'stepped';
   }
-  await writeReportFacts(tx, [event.applicationId], now);
+  await writeReportFacts(tx, [applicationId], now, clocks);
   return 'folded';
 }
 

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CandidateSource } from '../../domain/pipeline/lists.js';
 import { applicationFacts, historyReportFacts, withApplication, type ApplicationFacts, type ClockRunFact, type ReportApplication } from '../../domain/reports/facts.js';
-import { addLosses, addSourceCounts, BreachCounter, emptyLossCounts, lossCountsOf, lossesReportOfCounts, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourceCountsOf, sourcesReport, sourcesReportOfCounts, type OfferPay, type SourceCounts, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
+import { addLosses, addSourceCounts, BreachCounter, lossCountsOf, lossesReportOfCounts, breachReport, cycleReport, funnelReport, lossesReport, offersReport, sourceCountsOf, sourcesReport, sourcesReportOfCounts, type OfferPay, type SourceCounts, type ReportDimension, type ReportPeriod } from '../../domain/reports/reports.js';
 import {
   clockSettingsKey,
   countReportApplications,
-  countSourceFactsApplications,
   listApplicationsWithoutFacts,
   listClockRunsToJudge,
   listEpochEventsOfApplications,
@@ -19,11 +18,14 @@ import {
   sumClockTallies,
   sumReportSourceFacts,
   type ClockTallyQuery,
+  type SourceFactsQuery,
+  type SourceFactsSum,
   type Database,
   type RoleRecord,
   type Tx,
 } from '../../storage/index.js';
 import { CLOCK_IDS, type ClockId } from '../../domain/pipeline/lists.js';
+import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
 import { benchmark } from '../../domain/market/index.js';
 import { marketPercentile, marketRoleGroupOf, type MarketPoints } from '../../domain/reports/market.js';
 import type { MarketService } from './market.js';
@@ -83,15 +85,9 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
   const roleList = await listRoles(tx);
   const roles = new Map(roleList.map((r) => [r.id, r]));
   const resolver = await PipelineSettingsResolver.load(tx);
-  const roleIds = filters.roleId !== undefined || filters.specialization !== undefined
-    ? roleList.filter((r) => (filters.roleId === undefined || r.id === filters.roleId) && (filters.specialization === undefined || specializationOf(r) === filters.specialization)).map((r) => r.id)
-    : undefined;
   const asOfMs = asOf.getTime();
-  const opts: ClockTallyQuery = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period, asOf: asOfMs };
-  const settingsOf = (roleId: string) => {
-    const role = roles.get(roleId);
-    return role ? resolver.clocksFor(role) : resolver.clocksFor({ id: '', clockOverrides: {} });
-  };
+  const opts: ClockTallyQuery = { ...storedQuery(roleIdsOf(roleList, filters), filters), ...filters.period, asOf: asOfMs };
+  const settingsOf = (roleId: string) => clocksForRole(roles, resolver, roleId);
   const keys = new Map<string, string>();
   const keyOf = (roleId: string) => {
     let k = keys.get(roleId);
@@ -123,8 +119,8 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
   for (const row of await listClockRunsToJudge(tx, opts, 'open')) {
     if (!judged.has(row.id)) counter.judge(JSON.parse(row.runs) as ClockRunFact[], settingsOf(row.roleId), roles.get(row.roleId)?.recruiterId ?? null);
   }
-  const { applications, withoutFacts } = await countReportApplications(tx, opts);
-  const missing = withoutFacts > 0 ? await listApplicationsWithoutFacts(tx, opts) : [];
+  const { applications, withoutRow } = await countReportApplications(tx, opts, 'report_facts');
+  const missing = withoutRow > 0 ? await listApplicationsWithoutFacts(tx, opts) : [];
   for (let i = 0; i < missing.length; i += 500) {
     const slice = missing.slice(i, i + 500);
     const events = await listEpochEventsOfApplications(tx, slice.map((r) => r.id), REPORT_DATA);
@@ -142,24 +138,16 @@ async function clockBreachesIn(tx: Tx, filters: ReportFilters, asOf: Date): Prom
 export function sourcesFromStore(db: Kysely<Database>, filters: ReportFilters): Promise<{ applications: number; report: ReturnType<typeof sourcesReport> }> {
   // one snapshot: the sums, the rows read here and the count are of the same committed rows
   return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-    const roleList = await listRoles(tx);
-    const roles = new Map(roleList.map((r) => [r.id, r]));
-    const roleIds = roleIdsOf(roleList, filters);
-    const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
+    const { opts, applications, rest } = await readColumnsScope(tx, filters);
+    const counts = sourceCountsOf(rest, filters.period);
     const sums = await sumReportSourceFacts(tx, opts);
-    const counts = { sources: new Map<string, SourceCounts>(), referrers: new Map<string, SourceCounts>() };
-    const merge = (map: Map<string, SourceCounts>, key: string, c: SourceCounts) => {
+    const merge = (map: Map<string, SourceCounts>, { key, ...c }: SourceFactsSum) => {
       const have = map.get(key);
       if (have) addSourceCounts(have, c);
-      else map.set(key, { candidates: c.candidates, interviewed: c.interviewed, offered: c.offered, hired: c.hired });
+      else map.set(key, c);
     };
-    for (const { key, ...c } of sums.sources) merge(counts.sources, key, c);
-    for (const { key, ...c } of sums.referrers) merge(counts.referrers, key, c);
-    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
-    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
-    const restCounts = sourceCountsOf(rest.map((row) => factsOfRow(row, roles)), filters.period);
-    for (const [key, c] of restCounts.sources) merge(counts.sources, key, c);
-    for (const [key, c] of restCounts.referrers) merge(counts.referrers, key, c);
+    for (const sum of sums.sources) merge(counts.sources, sum);
+    for (const sum of sums.referrers) merge(counts.referrers, sum);
     return { applications, report: sourcesReportOfCounts(counts) };
   });
 }
@@ -171,19 +159,37 @@ export function sourcesFromStore(db: Kysely<Database>, filters: ReportFilters): 
  */
 export function lossesFromStore(db: Kysely<Database>, filters: ReportFilters): Promise<{ applications: number; report: ReturnType<typeof lossesReport> }> {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-    const roleList = await listRoles(tx);
-    const roles = new Map(roleList.map((r) => [r.id, r]));
-    const roleIds = roleIdsOf(roleList, filters);
-    const opts = { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), ...filters.period };
-    const counts = emptyLossCounts();
+    const { opts, applications, rest } = await readColumnsScope(tx, filters);
+    const counts = lossCountsOf(rest, { period: filters.period });
     const stored = await countReportLosses(tx, opts);
     for (const g of stored.groups) addLosses(counts, g.count, g);
-    for (const span of stored.spans) counts.spans.push(span);
-    const { applications, withoutSourceFacts } = await countSourceFactsApplications(tx, opts);
-    const rest = withoutSourceFacts === 0 ? [] : await listReportApplications(tx, { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}), withoutSourceFacts: true });
-    lossCountsOf(rest.map((row) => factsOfRow(row, roles)), { period: filters.period }, counts);
+    counts.spans.push(...stored.spans);
     return { applications, report: lossesReportOfCounts(counts) };
   });
+}
+
+/**
+ * What the reports read from report_fact_columns share: the filters as a query, the applications they keep, and the
+ * facts of the few of those without a row (read as every other report reads them).
+ */
+async function readColumnsScope(tx: Tx, filters: ReportFilters): Promise<{ opts: SourceFactsQuery; applications: number; rest: ApplicationFacts[] }> {
+  const roleList = await listRoles(tx);
+  const roles = new Map(roleList.map((r) => [r.id, r]));
+  const roleIds = roleIdsOf(roleList, filters);
+  const opts = { ...storedQuery(roleIds, filters), ...filters.period };
+  const { applications, withoutRow } = await countReportApplications(tx, opts, 'report_fact_columns');
+  const rows = withoutRow === 0 ? [] : await listReportApplications(tx, { ...storedQuery(roleIds, filters), withoutSourceFacts: true });
+  return { opts, applications, rest: rows.map((row) => factsOfRow(row, roles)) };
+}
+
+/** The role and source filters as the stored reads take them. */
+function storedQuery(roleIds: string[] | undefined, filters: ReportFilters): { roleIds?: string[]; source?: string } {
+  return { ...(roleIds ? { roleIds } : {}), ...(filters.source ? { source: filters.source } : {}) };
+}
+
+/** A role's clock settings now (the company's when the role is gone). */
+export function clocksForRole(roles: ReadonlyMap<string, RoleRecord>, resolver: PipelineSettingsResolver, roleId: string | undefined): ClockSettings {
+  return resolver.clocksFor((roleId === undefined ? undefined : roles.get(roleId)) ?? { id: '', clockOverrides: {} });
 }
 
 /** The roles the role and specialization filters keep (undefined without either). */
@@ -223,17 +229,6 @@ export function buildCycle(inputs: ReportInputs, filters: ReportFilters) {
   return cycleReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters) });
 }
 
-export function buildBreaches(inputs: ReportInputs, filters: ReportFilters, asOf: Date) {
-  return breachReport(inputs.facts, {
-    period: filters.period,
-    asOf: asOf.getTime(),
-    settingsFor: (roleId) => {
-      const role = inputs.roles.get(roleId);
-      return role ? inputs.resolver.clocksFor(role) : inputs.resolver.clocksFor({ id: '', clockOverrides: {} });
-    },
-  });
-}
-
 /**
  * With `withPay`, the base of each offer against its candidate's threshold, its role's band (same currency only) and,
  * with `market`, the company's selected market data: the benchmark of the role's market group (its first
@@ -271,16 +266,7 @@ export async function buildOffers(tx: Tx, inputs: ReportInputs, filters: ReportF
   return offersReport(inputs.facts, { by: filters.by, period: filters.period, settings: clocksOf(inputs, filters), ...(pay ? { pay } : {}) });
 }
 
-export function buildLosses(inputs: ReportInputs, filters: ReportFilters) {
-  return lossesReport(inputs.facts, { period: filters.period });
-}
-
-export function buildSources(inputs: ReportInputs, filters: ReportFilters) {
-  return sourcesReport(inputs.facts, { period: filters.period });
-}
-
 /** The targets a cross-role figure is measured against: the one role's when filtered to it, else the company's. */
 function clocksOf(inputs: ReportInputs, filters: ReportFilters) {
-  const role = filters.roleId ? inputs.roles.get(filters.roleId) : undefined;
-  return inputs.resolver.clocksFor(role ?? { id: '', clockOverrides: {} });
+  return clocksForRole(inputs.roles, inputs.resolver, filters.roleId);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { ClockSettings } from '../../domain/pipeline/clock-settings.js';
 import { CLOCK_IDS } from '../../domain/pipeline/lists.js';
-import { CLOCK_TALLY_COLUMNS, roleClockSettings, tallyClockRuns } from '../../domain/reports/reports.js';
+import { CLOCK_TALLY_COLUMNS, storedRoleClockSettings, tallyClockRuns } from '../../domain/reports/reports.js';
 import { TYPES_WITH_DATA_READ, type PreparedEvent } from '../../domain/pipeline/history.js';
 import type { HistoryFacts, ReportFactsState } from '../../domain/reports/facts.js';
 import type { Tx } from '../transaction.js';
@@ -90,50 +90,52 @@ export interface ReportFactsWrite {
    * history again.
    */
   state?: ReportFactsState;
+  /** The application's role and its clock settings now, when the caller has them (an append): else they are read. */
+  clocks?: RoleClocks;
 }
 
-/** Names a role's resolved clock settings in report_facts.clock_key: equal keys, equal settings. */
+/** An application's role and that role's clock settings now (null when its stored settings do not resolve). */
+export interface RoleClocks {
+  roleId: string;
+  settings: ClockSettings | null;
+}
+
+const keys = new WeakMap<ClockSettings, string>();
+
+/** Names a role's resolved clock settings in report_clock_tallies.clock_key: equal keys, equal settings. */
 export function clockSettingsKey(settings: ClockSettings): string {
-  return createHash('sha1').update(JSON.stringify(settings)).digest('base64');
+  // the resolvers hand out the same object for the same settings, so each is hashed once
+  let key = keys.get(settings);
+  if (key === undefined) keys.set(settings, (key = createHash('sha1').update(JSON.stringify(settings)).digest('base64')));
+  return key;
 }
 
-/**
- * Resolved role clock settings by the text they were resolved from (company settings, time zone, role overrides), with
- * their clock_key: an append resolves them once per distinct text, not once per write. Bounded; the text is the key, so
- * a change of settings (by this server, another one or the CLI) is a new key, never a stale hit.
- */
-const clockSettingsByText = new Map<string, { settings: ClockSettings | null; key: string | null }>();
-const CLOCK_SETTINGS_MEMO = 256;
-
-/** The clock settings of each application's role now (null when they do not resolve), with their clock_key; the company's settings read in the same query. */
-async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>> {
-  const query = () =>
-    tx
-      .selectFrom('applications as a')
-      .innerJoin('roles as r', 'r.id', 'a.role_id')
-      .select((eb) => [
-        'a.id as id',
-        'a.role_id as roleId',
-        'r.clock_overrides as overrides',
-        // the company as getCompany reads it (the first one made)
-        eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
-        eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
-      ])
-      .where('a.id', 'in', [...ids]);
-  // One application (every append): compiled once (the two limits are bound too).
-  const rows = ids.length === 1 ? await runCompiled(tx, 'reports.clockSettings1', query, [1, 1, ids[0]]) : await query().execute();
-  const out = new Map<string, { roleId: string; settings: ClockSettings | null; key: string | null }>();
+/** The role of each application and its clock settings now, the company's read in the same query; each distinct settings text resolved once. */
+async function clockSettingsOfApplications(tx: Tx, ids: readonly string[]): Promise<Map<string, RoleClocks>> {
+  const out = new Map<string, RoleClocks>();
+  if (ids.length === 0) return out;
+  const rows = await tx
+    .selectFrom('applications as a')
+    .innerJoin('roles as r', 'r.id', 'a.role_id')
+    .select((eb) => [
+      'a.id as id',
+      'a.role_id as roleId',
+      'r.clock_overrides as overrides',
+      // the company as getCompany reads it (the first one made)
+      eb.selectFrom('companies').select('settings').orderBy('created_at').limit(1).as('companySettings'),
+      eb.selectFrom('companies').select('time_zone').orderBy('created_at').limit(1).as('timeZone'),
+    ])
+    .where('a.id', 'in', [...ids])
+    .execute();
+  const byText = new Map<string, ClockSettings | null>();
   for (const r of rows) {
-    const text = `${r.companySettings === null ? '\u0001' : r.companySettings}\u0000${r.timeZone ?? ''}\u0000${r.overrides}`;
-    let resolved = clockSettingsByText.get(text);
-    if (!resolved) {
+    const text = `${r.companySettings ?? ''}\u0000${r.timeZone ?? ''}\u0000${r.overrides}`;
+    let settings = byText.get(text);
+    if (settings === undefined) {
       const company = r.companySettings === null ? undefined : { settings: JSON.parse(r.companySettings) as Record<string, unknown>, timeZone: r.timeZone as string };
-      const settings = roleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>);
-      resolved = { settings, key: settings ? clockSettingsKey(settings) : null };
-      if (clockSettingsByText.size >= CLOCK_SETTINGS_MEMO) clockSettingsByText.clear();
-      clockSettingsByText.set(text, resolved);
+      byText.set(text, (settings = storedRoleClockSettings(company, JSON.parse(r.overrides) as Record<string, unknown>)));
     }
-    out.set(r.id, { roleId: r.roleId, ...resolved });
+    out.set(r.id, { roleId: r.roleId, settings });
   }
   return out;
 }
@@ -147,7 +149,8 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
   const at = now.toISOString();
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk);
-    const settingsOf = await clockSettingsOfApplications(tx, slice.map((r) => r.applicationId));
+    const read = await clockSettingsOfApplications(tx, slice.filter((r) => r.clocks === undefined).map((r) => r.applicationId));
+    const settingsOf = new Map(slice.map((r) => [r.applicationId, r.clocks ?? read.get(r.applicationId)]));
     const tallies: Array<Record<string, unknown> & { application_id: string; role_id: string }> = [];
     const people: Array<{ application_id: string; clock: string; person_id: string; runs: number; warning: number; critical: number }> = [];
     const values = slice.map(({ applicationId, facts }) => {
@@ -167,7 +170,7 @@ export async function upsertReportFacts(tx: Tx, rows: readonly ReportFactsWrite[
       tallies.push({
         application_id: applicationId,
         role_id: of?.roleId ?? '',
-        clock_key: of?.key ?? null,
+        clock_key: settings ? clockSettingsKey(settings) : null,
         clock_min_start: tally?.minStart ?? null,
         clock_max_start: tally?.maxStart ?? null,
         clock_max_at: tally?.maxAt ?? null,
@@ -294,7 +297,7 @@ export interface ClockTallyPersonSum {
 type AnyQuery = any;
 
 /** The role and source filters on applications a. */
-function filtered(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
+function filtered(q: AnyQuery, opts: Pick<ClockTallyQuery, 'roleIds' | 'source'>): AnyQuery {
   if (opts.roleIds) q = q.where('a.role_id', 'in', [...opts.roleIds]);
   // the candidate's source, by the candidates' key (read only with the filter)
   if (opts.source) q = q.where(sql<SqlBool>`a.candidate_id in (select id from candidates where source = ${opts.source})`);
@@ -322,14 +325,18 @@ function filteredTallies(q: AnyQuery, opts: ClockTallyQuery): AnyQuery {
   return q;
 }
 
-/** Applications the filters keep (the report's `applications`), and how many of them have no facts row yet. */
-export async function countReportApplications(tx: Tx, opts: ClockTallyQuery): Promise<{ applications: number; withoutFacts: number }> {
-  if (opts.roleIds?.length === 0) return { applications: 0, withoutFacts: 0 };
+/**
+ * Applications the filters keep (the report's `applications`), and how many of them have no row yet in `table`: the
+ * facts (report_facts) or their columns (report_fact_columns).
+ */
+export async function countReportApplications(tx: Tx, opts: Pick<ClockTallyQuery, 'roleIds' | 'source'>, table: 'report_facts' | 'report_fact_columns'): Promise<{ applications: number; withoutRow: number }> {
+  if (opts.roleIds?.length === 0) return { applications: 0, withoutRow: 0 };
+  // the table's name only picks the join: both key their rows by application_id
   const q = base(tx)
-    .leftJoin('report_facts as f', 'f.application_id', 'a.id')
+    .leftJoin(`${table as 'report_facts'} as f`, 'f.application_id', 'a.id')
     .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when f.application_id is null then 1 else 0 end)`.as('missing')]);
   const r = (await filtered(q, opts).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
-  return { applications: Number(r?.n ?? 0), withoutFacts: Number(r?.missing ?? 0) };
+  return { applications: Number(r?.n ?? 0), withoutRow: Number(r?.missing ?? 0) };
 }
 
 /** The stored tallies that hold, summed per role and settings key. */
@@ -383,7 +390,7 @@ export interface ClockRunsRow {
 /**
  * The applications whose runs are judged at the request: `which: 'judge'` their whole stored runs when the tally does
  * not hold (tallyToJudge, or a settings key among `staleKeys` for its role); `which: 'open'` the runs still going of
- * the others; `which: 'missing'` the ids of those without a facts row (read from their events).
+ * the others (those without a facts row: listApplicationsWithoutFacts).
  */
 export async function listClockRunsToJudge(tx: Tx, opts: ClockTallyQuery & { staleKeys?: ReadonlyArray<readonly [string, string]> }, which: 'judge' | 'open'): Promise<ClockRunsRow[]> {
   if (opts.roleIds?.length === 0) return [];
@@ -463,16 +470,6 @@ export async function sumReportSourceFacts(tx: Tx, opts: SourceFactsQuery): Prom
     if (r.referrer !== null) add(referrers, r.referrer, r);
   }
   return { sources: [...sources.values()], referrers: [...referrers.values()] };
-}
-
-/** Applications the filters keep (the report's `applications`), and how many of them have no report_fact_columns row. */
-export async function countSourceFactsApplications(tx: Tx, opts: Omit<SourceFactsQuery, 'from' | 'to'>): Promise<{ applications: number; withoutSourceFacts: number }> {
-  if (opts.roleIds?.length === 0) return { applications: 0, withoutSourceFacts: 0 };
-  const q = base(tx)
-    .leftJoin('report_fact_columns as s', 's.application_id', 'a.id')
-    .select([sql<number | string>`count(*)`.as('n'), sql<number | string>`sum(case when s.application_id is null then 1 else 0 end)`.as('missing')]);
-  const r = (await filtered(q, { ...opts, asOf: 0 }).executeTakeFirst()) as { n: number | string; missing: number | string | null } | undefined;
-  return { applications: Number(r?.n ?? 0), withoutSourceFacts: Number(r?.missing ?? 0) };
 }
 
 export interface LossGroup {
