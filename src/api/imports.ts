@@ -41,7 +41,7 @@ const Counts = z.object({ create: z.number(), merge: z.number(), skip: z.number(
 export const ImportReportView = z.object({
   system: ImportSystemName,
   counts: z.record(z.enum(IMPORT_ENTITIES), Counts),
-  stages: z.array(z.object({ name: z.string(), mappedTo: z.string().nullable() })),
+  stages: z.array(z.object({ name: z.string(), label: z.string().optional(), mappedTo: z.string().nullable() })),
   problems: z.array(ImportProblemView),
   /** How many problems the list holds in all; the job view shows the first ones, the report download all of them. */
   problemCount: z.number(),

@@ -43,6 +43,8 @@ export interface ImportedUser extends ExternalRef {
 /** A stage as the source names it, in the order of its job's plan (or the account's, for Lever). */
 export interface ImportedStage extends ExternalRef {
   name: string;
+  /** How the stage reads on screen when `name` is an id (a Closer export's stages are its roles' stage ids). */
+  label?: string;
   order: number;
   /** Present when the source defines stages per job (Greenhouse, Ashby). */
   roleExternalId?: string;

@@ -390,7 +390,9 @@ export const parseCloser: ImportParser = async (files: readonly ImportFile[]): P
     batch.applications.push(app);
     appIds.add(id);
   }
-  batch.stages = [...stageOrder.entries()].map(([s, order]) => ({ ...ref(s), name: s, order }));
+  // Stages go by their ids (events name them so); the review shows the names the roles' plans give them.
+  const labels = new Map(batch.roles.flatMap((r) => r.processPlan?.stages ?? []).map((s) => [s.id, s.name]));
+  batch.stages = [...stageOrder.entries()].map(([s, order]) => ({ ...ref(s), name: s, order, ...(labels.has(s) ? { label: labels.get(s)! } : {}) }));
 
   batch.interviews = batch.interviews.filter((i) => appIds.has(i.applicationExternalId));
   // Submitted scorecards are feedback; a draft is nobody's opinion yet.

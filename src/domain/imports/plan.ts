@@ -22,7 +22,8 @@ export interface ImportReport {
   system: ImportSystem;
   counts: Record<ImportEntity, ImportCounts>;
   /** Every stage name of the source with the Closer stage it maps to (null: the user must choose). */
-  stages: Array<{ name: string; mappedTo: string | null }>;
+  /** Each imported stage (with its on-screen name when its name is an id) and the Closer stage it goes to. */
+  stages: Array<{ name: string; label?: string; mappedTo: string | null }>;
   problems: ImportProblem[];
   errors: number;
   warnings: number;
@@ -344,13 +345,15 @@ export function planImport(batch: ImportBatch, lookups: ImportLookups, options: 
   counts.users.skip = batch.users.length;
 
   const names = stageNamesOf(batch);
+  const labels = new Map(batch.stages.filter((s) => s.label !== undefined).map((s) => [stageKey(s.name), s.label!]));
   const errors = problems.filter((p) => p.severity === 'error').length;
   plan.report = {
     system: batch.system,
     counts,
     stages: names.map((name) => {
       const id = mapping[stageKey(name)];
-      return { name, mappedTo: id !== undefined && stageIds.has(id) ? id : null };
+      const label = labels.get(stageKey(name));
+      return { name, ...(label !== undefined ? { label } : {}), mappedTo: id !== undefined && stageIds.has(id) ? id : null };
     }),
     problems,
     errors,

@@ -90,8 +90,10 @@ for (const dialect of dialects) {
       const checked = (await empty.call('GET', `/api/v1/imports/${job.id}`, { token: empty.ownerToken })).json() as ImportJobView;
       expect(checked.dryRun!.stages.filter((s) => s.mappedTo === null)).toEqual([]);
       // The role's own stage is a stage to map to (the review offers it) and is where its application goes.
-      expect(checked.dryRun!.stages).toContainEqual({ name: 'take-home', mappedTo: 'take-home' });
-      expect(checked.closerStages.map((c) => c.id)).toContain('take-home');
+      // Stages go by id; the review shows the names the roles' plans give them, never the ids.
+      expect(checked.dryRun!.stages).toContainEqual({ name: 'take-home', label: 'Take-home project', mappedTo: 'take-home' });
+      expect(checked.dryRun!.stages.every((s) => s.label !== undefined)).toBe(true);
+      expect(checked.closerStages).toContainEqual({ id: 'take-home', name: 'Take-home project' });
       expect((await empty.call('POST', `/api/v1/imports/${job.id}/run`, { token: empty.ownerToken })).statusCode).toBe(202);
       await settledImport(job.id);
       expect(((await empty.call('GET', `/api/v1/imports/${job.id}`, { token: empty.ownerToken })).json() as ImportJobView).status).toBe('done');

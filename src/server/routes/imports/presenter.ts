@@ -23,7 +23,9 @@ export function presentReport(report: ImportReport | null, allProblems = false):
 function closerStagesOf(job: ImportJobRecord): ImportJobView['closerStages'] {
   const out = CLOSER_IMPORT_STAGES.map((s) => ({ id: s.id, name: s.name }));
   const ids = new Set(out.map((s) => s.id));
-  for (const id of Object.values(job.stageMapping)) if (!ids.has(id)) (ids.add(id), out.push({ id, name: id }));
+  // their names: what the dry run read from the export's role plans
+  const labels = new Map(((job.dryRun as ImportReport | null)?.stages ?? []).flatMap((s) => (s.label !== undefined && s.mappedTo !== null ? [[s.mappedTo, s.label] as const] : [])));
+  for (const id of Object.values(job.stageMapping)) if (!ids.has(id)) (ids.add(id), out.push({ id, name: labels.get(id) ?? id }));
   return out;
 }
 

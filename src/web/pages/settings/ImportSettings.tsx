@@ -204,7 +204,7 @@ function ImportJobPanel({ job, onChange, onNew }: { job: ImportJob; onChange: (j
           {job.dryRun.stages.map((s) => (
             <SelectField
               key={s.name}
-              label={s.name}
+              label={s.label ?? s.name}
               name={`stage-${s.name}`}
               value={stageChoice(s.name, s.mappedTo)}
               options={[{ value: '', label: 'Choose a stage…' }, ...job.closerStages.map((c) => ({ value: c.id, label: c.name }))]}
@@ -226,7 +226,7 @@ function ImportJobPanel({ job, onChange, onNew }: { job: ImportJob; onChange: (j
         ) : null}
         {!BUSY.has(job.status) ? <Button onClick={onNew}>Start another import</Button> : null}
       </div>
-      {job.status === 'checked' && unmapped.length > 0 ? <p className="muted">Choose a Closer stage for {unmapped.map((s) => s.name).join(', ')} to import.</p> : null}
+      {job.status === 'checked' && unmapped.length > 0 ? <p className="muted">Choose a Closer stage for {unmapped.map((s) => s.label ?? s.name).join(', ')} to import.</p> : null}
       {job.status === 'checked' && (job.dryRun?.errors ?? 0) > 0 ? <p className="muted">Fix the errors in the files, then start another import with the corrected files.</p> : null}
     </div>
   );
