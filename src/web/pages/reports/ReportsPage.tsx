@@ -81,7 +81,7 @@ export function ReportsPage() {
             {tables.slice(1).map((t) => (
               <section key={t.caption} className="panel report-extra">
                 <h2>{t.caption}</h2>
-                <TableOf caption={t.caption} table={t.table} />
+                {t.table.rows.length > 0 ? <TableOf caption={t.caption} table={t.table} /> : <p className="muted">None in this period.</p>}
               </section>
             ))}
             <p className="report-foot">

@@ -77,7 +77,7 @@ function ExportPanel() {
         included), where imported records came from, the people who use Closer (never their passwords or sign-in codes) and the audit log.
       </p>
       <p className="muted">
-        It is a JSON file in the same shapes as Closer&apos;s API. Another Closer can import it under Settings → Import. For one spreadsheet (CSV) per kind of
+        It is a JSON file in the same shapes as Closer&apos;s API. Another Closer can import it under Settings → Import (everything but the users, talent pools and job postings, which are set up again there). For one spreadsheet (CSV) per kind of
         record, run <code>closer export --out FOLDER</code>. Preparing an export is recorded in the audit log.
       </p>
       {error ? <Alert>{error}</Alert> : null}
