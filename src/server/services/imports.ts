@@ -464,6 +464,14 @@ export async function applyImportBatch(
         if (hooks.consumeBatch) while (xs.length > 0) yield xs.splice(0, size);
         else for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
       };
+      /** Writes a list chunk by chunk: its rows, then each record's link and audit entry, then the progress. */
+      const writeChunks = async <T>(xs: T[], insert: (chunk: T[]) => Promise<void>, record: (x: T) => void) => {
+        for (const chunk of chunksOf(xs)) {
+          await insert(chunk);
+          chunk.forEach(record);
+          await step(chunk.length);
+        }
+      };
 
       for (const r of plan.roles) {
         const role = r.source;
@@ -482,42 +490,43 @@ export async function applyImportBatch(
             status: r.status,
             createdBy: actor.id,
           },
-          role.openedAt && !Number.isNaN(Date.parse(role.openedAt)) && Date.parse(role.openedAt) <= now.getTime() ? new Date(role.openedAt) : now,
+          new Date(withPast('openedAt', role.openedAt, now).openedAt ?? now),
         );
         link('role', role.externalId, r.id);
         audits.push({ action: 'role.create', entity: 'role', entityId: r.id, fields: ['title', 'seniority', 'processPlan', 'status', 'externalId'] });
       }
       await step(plan.roles.length);
 
-      for (const chunk of chunksOf(plan.candidates)) {
-        await insertCandidates(
-          tx,
-          chunk.map((p) => ({
-            id: p.id,
-            name: p.source.name.slice(0, 200),
-            email: p.source.email ?? '',
-            phone: p.source.phone ?? null,
-            links: p.source.links.slice(0, 20),
-            location: p.source.location ?? null,
-            currentEmployer: p.source.currentEmployer ?? null,
-            source: p.candidateSource,
-            passive: false,
-            specializations: [],
-            productionMlYears: null,
-            currentCompensation: null,
-            createdBy: actor.id,
-            ...createdAtOf(p.source.createdAt, now),
-            ...(p.source.archivedAt !== undefined && Date.parse(p.source.archivedAt) <= now.getTime() ? { archivedAt: p.source.archivedAt } : {}),
-          })),
-          now,
-          rowsPerStatement(18),
-        );
-        for (const p of chunk) {
+      await writeChunks(
+        plan.candidates,
+        (chunk) =>
+          insertCandidates(
+            tx,
+            chunk.map((p) => ({
+              id: p.id,
+              name: p.source.name.slice(0, 200),
+              email: p.source.email ?? '',
+              phone: p.source.phone ?? null,
+              links: p.source.links.slice(0, 20),
+              location: p.source.location ?? null,
+              currentEmployer: p.source.currentEmployer ?? null,
+              source: p.candidateSource,
+              passive: false,
+              specializations: [],
+              productionMlYears: null,
+              currentCompensation: null,
+              createdBy: actor.id,
+              ...withPast('createdAt', p.source.createdAt, now),
+              ...withPast('archivedAt', p.source.archivedAt, now),
+            })),
+            now,
+            rowsPerStatement(18),
+          ),
+        (p) => {
           link('candidate', p.source.externalId, p.id);
           audits.push({ action: 'candidate.create', entity: 'candidate', entityId: p.id, fields: candidateFields(p.source) });
-        }
-        await step(chunk.length);
-      }
+        },
+      );
       for (const chunk of chunksOf(plan.merges)) {
         for (const m of chunk) link('candidate', m.externalId, m.candidateId);
         await flush();
@@ -553,69 +562,66 @@ export async function applyImportBatch(
 
       // Interviews become Closer's own (their events are in the histories written above); offers are kept with their
       // versions and approvals in imported_offers (migration 024 says why), their events likewise.
-      for (const chunk of chunksOf(plan.interviews)) {
-        await insertImportedInterviews(
-          tx,
-          chunk.map((i) => ({ id: i.id, applicationId: i.applicationId, kind: i.kind, scheduledAt: i.scheduledAt, durationMinutes: i.durationMinutes, status: i.status, completedAt: i.completedAt, createdBy: actor.id })),
-          now,
-        );
-        for (const i of chunk) {
+      await writeChunks(
+        plan.interviews,
+        (chunk) => insertImportedInterviews(tx, chunk.map(({ source: _source, ...i }) => ({ ...i, createdBy: actor.id })), now),
+        (i) => {
           link('interview', i.source.externalId, i.id);
           audits.push({ action: 'interview.import', entity: 'interview', entityId: i.id, fields: interviewFields(i) });
-        }
-        await step(chunk.length);
-      }
-      for (const chunk of chunksOf(plan.offers)) {
-        await insertImportedOffers(
-          tx,
-          chunk.map((o) => ({
-            id: o.id,
-            applicationId: o.applicationId,
-            system: o.source.origin?.system ?? batch.system,
-            externalId: o.source.origin?.externalId ?? o.source.externalId,
-            status: o.status,
-            sourceStatus: o.source.status,
-            draftedAt: o.draftedAt,
-            sentAt: o.sentAt,
-            resolvedAt: o.resolvedAt,
-            approvals: o.approvals,
-            versions: o.versions,
-            jobId: job.id,
-          })),
-          now,
-        );
-        for (const o of chunk) {
+        },
+      );
+      await writeChunks(
+        plan.offers,
+        (chunk) =>
+          insertImportedOffers(
+            tx,
+            chunk.map((o) => ({
+              id: o.id,
+              applicationId: o.applicationId,
+              system: o.source.origin?.system ?? batch.system,
+              externalId: o.source.origin?.externalId ?? o.source.externalId,
+              status: o.status,
+              sourceStatus: o.source.status,
+              draftedAt: o.draftedAt,
+              sentAt: o.sentAt,
+              resolvedAt: o.resolvedAt,
+              approvals: o.approvals,
+              versions: o.versions,
+              jobId: job.id,
+            })),
+            now,
+          ),
+        (o) => {
           link('offer', o.source.externalId, o.id);
           audits.push({ action: 'offer.import', entity: 'imported_offer', entityId: o.id, fields: offerFields(o) });
-        }
-        await step(chunk.length);
-      }
-
-      for (const chunk of chunksOf(plan.feedback)) {
-        await insertImportedFeedback(
-          tx,
-          chunk.map((f) => ({
-            id: f.id,
-            applicationId: f.applicationId,
-            system: f.source.origin?.system ?? batch.system,
-            externalId: f.source.origin?.externalId ?? f.source.externalId,
-            interviewName: f.source.interviewName ?? null,
-            authorName: f.source.authorName ?? null,
-            submittedAt: f.source.submittedAt ?? null,
-            recommendation: f.source.recommendation ?? null,
-            ratings: f.source.ratings,
-            answers: f.source.answers,
-            notes: f.source.notes ?? null,
-            jobId: job.id,
-          })),
-          now,
-        );
-        for (const f of chunk) {
+        },
+      );
+      await writeChunks(
+        plan.feedback,
+        (chunk) =>
+          insertImportedFeedback(
+            tx,
+            chunk.map((f) => ({
+              id: f.id,
+              applicationId: f.applicationId,
+              system: f.source.origin?.system ?? batch.system,
+              externalId: f.source.origin?.externalId ?? f.source.externalId,
+              interviewName: f.source.interviewName ?? null,
+              authorName: f.source.authorName ?? null,
+              submittedAt: f.source.submittedAt ?? null,
+              recommendation: f.source.recommendation ?? null,
+              ratings: f.source.ratings,
+              answers: f.source.answers,
+              notes: f.source.notes ?? null,
+              jobId: job.id,
+            })),
+            now,
+          ),
+        (f) => {
           link('feedback', f.source.externalId, f.id);
           audits.push({ action: 'feedback.import', entity: 'imported_feedback', entityId: f.id, fields: ['recommendation', 'ratings', 'answers', 'notes'] });
-        }
-        await step(chunk.length);
-      }
+        },
+      );
 
       await flush();
       // Links carried by a Closer export, re-pointed at the new records (worked out before the plan's lists were let go),
@@ -632,10 +638,10 @@ export async function applyImportBatch(
   }
 }
 
-/** An imported candidate's own creation time, when it is a readable past instant (else the import's time). */
-function createdAtOf(at: string, now: Date): { createdAt?: string } {
-  const t = Date.parse(at);
-  return Number.isNaN(t) || t > now.getTime() ? {} : { createdAt: new Date(t).toISOString() };
+/** `{ [key]: at }` when `at` is a readable instant not after `now` (an imported record's own time), else nothing. */
+function withPast<K extends string>(key: K, at: string | undefined, now: Date): Partial<Record<K, string>> {
+  const t = at === undefined ? Number.NaN : Date.parse(at);
+  return Number.isNaN(t) || t > now.getTime() ? {} : ({ [key]: new Date(t).toISOString() } as Partial<Record<K, string>>);
 }
 
 function interviewFields(i: ImportPlan['interviews'][number]): string[] {

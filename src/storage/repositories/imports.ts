@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PlannedInterview } from '../../domain/imports/plan.js';
 import type { Tx } from '../transaction.js';
 import type { ImportedFeedbackTable, ImportedOfferVersionTable, ImportJobTable } from '../schema.js';
 
@@ -234,16 +235,8 @@ export async function recordImportAudits(tx: Tx, actorId: string | null, entries
 
 /* Interviews and offers of other systems (migration 024 for the offers). */
 
-export interface ImportedInterviewInsert {
-  id: string;
-  applicationId: string;
-  kind: string;
-  scheduledAt: string;
-  durationMinutes: number | null;
-  status: 'scheduled' | 'completed' | 'cancelled';
-  completedAt: string | null;
-  createdBy: string | null;
-}
+/** A planned interview as written: its fields without the source record, and who imported it. */
+export type ImportedInterviewInsert = Omit<PlannedInterview, 'source'> & { createdBy: string | null };
 
 /** Closer interviews, many rows per statement, without interviewers (the source's are not Closer users). */
 export async function insertImportedInterviews(tx: Tx, rows: readonly ImportedInterviewInsert[], now: Date, chunk = 500): Promise<void> {
