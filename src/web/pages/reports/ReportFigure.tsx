@@ -69,7 +69,8 @@ export function BarFigure({ title, axis, bars, kind, table, caption, ordered = f
       return {
         marginLeft,
         height: 40 + bars.length * 38,
-        x: { label: axis, grid: true, ...(kind === 'percent' ? { domain: [0, 100] } : {}) },
+        // counts tick at whole numbers: at most one tick per unit when the longest bar is short
+        x: { label: axis, grid: true, ...(kind === 'percent' ? { domain: [0, 100] } : {}), ...(kind === 'count' ? { ticks: Math.max(1, Math.min(10, Math.ceil(Math.max(...bars.map((b) => b.value))))), tickFormat: 'd' } : {}) },
         y: { label: null, axis: null, ...(ordered ? { domain: bars.map((b) => b.label) } : {}) },
         marks: [
           // lineWidth is in ems of the 10 px axis font: the label wraps to fit the margin
